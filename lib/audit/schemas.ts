@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+const optionalText = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((v) => v || undefined);
+
+const optionalDate = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return undefined;
+    const date = new Date(v);
+    if (Number.isNaN(date.getTime())) {
+      ctx.addIssue({ code: "custom", message: "Enter a valid date." });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+/** The audit page's filters, parsed from the URL's search parameters. */
+export const auditFilterSchema = z.object({
+  actor: optionalText,
+  action: optionalText,
+  target: optionalText,
+  outcome: z.enum(["success", "failure", "denied"]).optional().catch(undefined),
+  from: optionalDate.catch(undefined),
+  to: optionalDate.catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+});
+export type AuditFilter = z.output<typeof auditFilterSchema>;

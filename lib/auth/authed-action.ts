@@ -1,0 +1,68 @@
+import "server-only";
+import { headers } from "next/headers";
+import { z } from "zod";
+import { getDb } from "@/lib/db/get-db";
+import type { Database } from "@/lib/db/client";
+import type { Role } from "@/lib/db/schema";
+import { recordAudit, type AuditEntry } from "@/lib/audit/record";
+import { fail, type ActionResult } from "./action-result";
+import { clientIpFrom } from "./client-ip";
+import { hasRole } from "./roles";
+import { currentActor, type Actor } from "./session";
+
+export type ActionContext = {
+  db: Database;
+  actor: Actor;
+  sourceIp: string | null;
+  /** Record an audit event for this action, with actor, action name and source filled in. */
+  audit: (entry: Omit<AuditEntry, "actor" | "action" | "sourceIp"> & { action?: string }) => Promise<void>;
+};
+
+type ActionConfig<S extends z.ZodType> = {
+  /** The audit action name, e.g. `connection.create`. */
+  action: string;
+  /** The least role allowed to run it. */
+  role: Role;
+  schema: S;
+};
+
+/**
+ * Every server action goes through here: authenticate, authorise the role (a refusal is
+ * audited), parse the input with the same zod schema the form uses, then run. Actions are
+ * public POST endpoints, so these checks cannot live in the page.
+ */
+export function authedAction<S extends z.ZodType, T>(
+  config: ActionConfig<S>,
+  run: (input: z.output<S>, context: ActionContext) => Promise<ActionResult<T>>,
+): (input: z.input<S>) => Promise<ActionResult<T>> {
+  return async (raw) => {
+    const actor = await currentActor();
+    if (!actor) return fail("unauthenticated", "Your session has ended. Sign in again.");
+    const db = await getDb();
+    const sourceIp = clientIpFrom(await headers());
+    const audit: ActionContext["audit"] = (entry) => recordAudit(db, { ...entry, action: entry.action ?? config.action, actor, sourceIp });
+
+    if (!hasRole(actor.role, config.role)) {
+      await audit({ outcome: "denied", details: { requiredRole: config.role } });
+      return fail("forbidden", `This needs the ${config.role} role; your role is ${actor.role}. Ask an admin if you need it.`);
+    }
+    const parsed = config.schema.safeParse(raw);
+    if (!parsed.success) {
+      return fail("invalid_input", "Some fields need attention.", { fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> });
+    }
+    try {
+      return await run(parsed.data, { db, actor, sourceIp, audit });
+    } catch (error) {
+      // Unexpected: log the type and message only (never inputs, which may hold secrets).
+      console.error(`[action ${config.action}] ${error instanceof Error ? `${error.name}: ${error.message}` : "unknown error"}`);
+      await audit({ outcome: "failure", details: { error: "internal" } }).catch(() => undefined);
+      return fail("internal", "The server could not complete this action. Check the audit log for what changed, then try again.");
+    }
+  };
+}
+
+/** For server components: the actor if they hold `role`, else null (the page shows a refusal). */
+export async function actorWithRole(role: Role): Promise<Actor | null> {
+  const actor = await currentActor();
+  return actor && hasRole(actor.role, role) ? actor : null;
+}

@@ -1,0 +1,92 @@
+import "server-only";
+import type { NextAuthOptions, User } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import type { OAuthConfig } from "next-auth/providers/oauth";
+import { getDb } from "@/lib/db/get-db";
+import { getEnv, oidcEnabled, type Env } from "@/lib/env";
+import { recordAudit } from "@/lib/audit/record";
+import type { Role } from "@/lib/db/schema";
+import { signInWithPassword } from "./sign-in";
+import { findOidcUser, resolveOidcUser } from "./oidc-users";
+import { clientIpFrom } from "./client-ip";
+
+/** The error codes the sign-in page turns into messages. */
+export const SIGN_IN_ERRORS = { invalid: "CredentialsSignin", throttled: "Throttled", oidcRefused: "AccessDenied" } as const;
+
+type OidcProfile = { sub: string; email?: string; name?: string; preferred_username?: string };
+
+function oidcProvider(env: Env): OAuthConfig<OidcProfile> {
+  return {
+    id: "oidc",
+    name: env.OIDC_NAME,
+    type: "oauth",
+    wellKnown: `${env.OIDC_ISSUER!.replace(/\/$/, "")}/.well-known/openid-configuration`,
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    authorization: { params: { scope: "openid email profile" } },
+    idToken: true,
+    checks: ["pkce", "state"],
+    profile: (profile) => ({ id: profile.sub, name: profile.name ?? profile.preferred_username ?? profile.email ?? profile.sub, email: profile.email }),
+  };
+}
+
+let cached: NextAuthOptions | undefined;
+
+/** next-auth configuration: database-backed passwords, optional generic OIDC, JWT sessions. */
+export function authOptions(): NextAuthOptions {
+  if (cached) return cached;
+  const env = getEnv();
+  const policy = { maxFailures: env.SIGNIN_MAX_FAILURES, lockMinutes: env.SIGNIN_LOCK_MINUTES };
+  const providers: NextAuthOptions["providers"] = [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Password",
+      credentials: { username: { label: "Username", type: "text" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        const db = await getDb();
+        const result = await signInWithPassword(db, credentials, { now: new Date(), sourceIp: clientIpFrom(req?.headers), policy });
+        if (!result.ok) throw new Error(result.reason === "throttled" ? SIGN_IN_ERRORS.throttled : SIGN_IN_ERRORS.invalid);
+        return { id: result.user.id, name: result.user.name, role: result.user.role } satisfies User & { role: Role };
+      },
+    }),
+  ];
+  if (oidcEnabled(env)) providers.push(oidcProvider(env));
+
+  cached = {
+    providers,
+    secret: env.NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    pages: { signIn: "/login", error: "/login" },
+    callbacks: {
+      async signIn({ account, profile }) {
+        if (account?.provider !== "oidc") return true;
+        const user = await resolveOidcUser(await getDb(), env, { issuer: env.OIDC_ISSUER!, profile: profile as OidcProfile });
+        return Boolean(user);
+      },
+      async jwt({ token, user, account, profile }) {
+        if (account?.provider === "oidc" && profile) {
+          const resolved = await findOidcUser(await getDb(), env.OIDC_ISSUER!, (profile as OidcProfile).sub);
+          if (resolved) Object.assign(token, { uid: resolved.id, role: resolved.role, name: resolved.displayName });
+        } else if (user) {
+          Object.assign(token, { uid: user.id, role: (user as User & { role: Role }).role });
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        if (session.user) Object.assign(session.user, { id: token.uid, role: token.role });
+        return session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (!token?.uid) return;
+        await recordAudit(await getDb(), {
+          actor: { id: String(token.uid), name: String(token.name ?? token.uid), role: (token.role as Role) ?? null },
+          action: "auth.sign-out",
+          outcome: "success",
+        });
+      },
+    },
+  };
+  return cached;
+}

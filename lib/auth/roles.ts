@@ -1,0 +1,14 @@
+import type { Role } from "@/lib/db/schema";
+
+const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
+
+/** Whether `role` includes the rights of `required` (viewer < operator < admin). */
+export function hasRole(role: Role, required: Role): boolean {
+  return RANK[role] >= RANK[required];
+}
+
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  viewer: "Reads certificates, credentials, connections and the audit log.",
+  operator: "Viewer, plus certificate and federated-credential changes.",
+  admin: "Operator, plus connections, users and settings.",
+};

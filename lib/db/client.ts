@@ -1,0 +1,51 @@
+import "server-only";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+type Handle = { db: Database; close: () => Promise<void>; engine: "pglite" | "postgres" };
+
+const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
+/** Any constant: serialises migrations when several instances share one PostgreSQL. */
+const MIGRATION_LOCK_KEY = 727_465_001;
+
+/**
+ * Open a database and bring its schema up to date. PostgreSQL when `databaseUrl` is given,
+ * otherwise PGlite in `pgliteDir` (`memory://` for an in-memory database).
+ */
+export async function openDatabase(options: { databaseUrl?: string; pgliteDir: string }): Promise<Handle> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  return openPglite(options.pgliteDir);
+}
+
+async function openPostgres(url: string): Promise<Handle> {
+  const { Pool } = await import("pg");
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+  const pool = new Pool({ connectionString: url, max: 10 });
+  const client = await pool.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    await migrate(drizzle(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    client.release();
+  }
+  return { db: drizzle(pool, { schema }) as unknown as Database, close: () => pool.end(), engine: "postgres" };
+}
+
+async function openPglite(dir: string): Promise<Handle> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const inMemory = dir.startsWith("memory://");
+  // PGlite cannot create nested folders itself (stack notes, pitfall 7).
+  if (!inMemory) mkdirSync(dir, { recursive: true });
+  const client = await PGlite.create(inMemory ? dir : path.resolve(dir));
+  const db = drizzle(client, { schema });
+  await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return { db: db as unknown as Database, close: () => client.close(), engine: "pglite" };
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+/**
+ * Every environment variable the dashboard reads, validated once. Parsed lazily so that
+ * `next build` does not need runtime secrets; the README lists each with its default.
+ */
+const envSchema = z.object({
+  DATABASE_URL: optionalString,
+  PGLITE_DIR: z.string().default(".trustdeck/db"),
+  NEXTAUTH_SECRET: optionalString,
+  TRUSTDECK_ENCRYPTION_KEY: optionalString,
+  OIDC_ISSUER: optionalString,
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  OIDC_NAME: z.string().default("Single sign-on"),
+  OIDC_DEFAULT_ROLE: z.enum(["viewer", "operator", "admin"]).default("viewer"),
+  SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  SIGNIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+});
+
+export type Env = z.output<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** The validated environment (cached after the first call). */
+export function getEnv(): Env {
+  cached ??= envSchema.parse(process.env);
+  return cached;
+}
+
+/** Whether the optional OpenID Connect sign-in is configured. */
+export function oidcEnabled(env: Env = getEnv()): boolean {
+  return Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET);
+}
