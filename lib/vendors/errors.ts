@@ -1,0 +1,225 @@
+import "server-only";
+
+import { VENDOR_LABELS, type Vendor } from "@/lib/connections/schemas";
+
+/** Every way a vendor call can fail, as the UI needs to tell them apart. */
+export const VENDOR_ERROR_KINDS = [
+  "auth",
+  "permission",
+  "not-found",
+  "validation",
+  "rate-limited",
+  "unavailable",
+  "timeout",
+  "malformed-response",
+  "ambiguous-write",
+  "network",
+  "tls",
+] as const;
+export type VendorErrorKind = (typeof VENDOR_ERROR_KINDS)[number];
+
+/**
+ * What an ambiguous write turned out to be after the adapter re-read the vendor's state:
+ * `applied` (the change is there), `not-applied` (nothing changed, safe to try again) or `unknown`.
+ */
+export type WriteOutcome = "applied" | "not-applied" | "unknown";
+
+/** The fields a `VendorError` is built from. Only `vendor`, `kind` and `operation` are required. */
+export interface VendorErrorInit {
+  vendor: Vendor;
+  kind: VendorErrorKind;
+  /** A short verb phrase for messages, e.g. "list SAML certificate sets". */
+  operation: string;
+  status?: number;
+  vendorCode?: string;
+  vendorMessage?: string;
+  requestId?: string;
+  retryable?: boolean;
+  userMessage?: string;
+  fieldErrors?: Record<string, string[]>;
+  /** Method and URL of the request, without query string (never carries credentials). */
+  method?: string;
+  url?: string;
+  retryAfterSeconds?: number;
+  outcome?: WriteOutcome;
+  cause?: unknown;
+}
+
+/** The browser-safe form of a `VendorError` (what `toJSON()` returns). */
+export interface VendorErrorJSON {
+  name: "VendorError";
+  code: string;
+  vendor: Vendor;
+  kind: VendorErrorKind;
+  operation: string;
+  status: number | null;
+  vendorCode: string | null;
+  vendorMessage: string | null;
+  requestId: string | null;
+  retryable: boolean;
+  userMessage: string;
+  fieldErrors?: Record<string, string[]>;
+  method: string | null;
+  url: string | null;
+  retryAfterSeconds: number | null;
+  outcome: WriteOutcome | null;
+}
+
+const RETRYABLE_BY_DEFAULT: ReadonlySet<VendorErrorKind> = new Set(["rate-limited", "unavailable", "timeout", "network"]);
+
+/**
+ * The one error type for every vendor failure. It carries the vendor's own code, message and
+ * request id (UiPath trace id, Cloudflare cf-ray, Huawei X-Request-Id) for support tickets, and
+ * a sentence telling the user what to do. It never holds a secret, token, signature or request
+ * body: messages from vendors are redacted before they get here (see `redactSecrets`).
+ */
+export class VendorError extends Error {
+  override readonly name = "VendorError";
+  readonly vendor: Vendor;
+  readonly kind: VendorErrorKind;
+  readonly operation: string;
+  readonly status: number | undefined;
+  readonly vendorCode: string | undefined;
+  readonly vendorMessage: string | undefined;
+  readonly requestId: string | undefined;
+  readonly retryable: boolean;
+  readonly userMessage: string;
+  readonly fieldErrors: Record<string, string[]> | undefined;
+  readonly method: string | undefined;
+  readonly url: string | undefined;
+  readonly retryAfterSeconds: number | undefined;
+  readonly outcome: WriteOutcome | undefined;
+
+  constructor(init: VendorErrorInit) {
+    const userMessage = init.userMessage ?? defaultUserMessage(init);
+    super(`${VENDOR_LABELS[init.vendor]}: could not ${init.operation} (${init.kind}${init.status ? `, HTTP ${init.status}` : ""}${init.vendorCode ? `, ${init.vendorCode}` : ""})`, {
+      cause: init.cause,
+    });
+    this.vendor = init.vendor;
+    this.kind = init.kind;
+    this.operation = init.operation;
+    this.status = init.status;
+    this.vendorCode = init.vendorCode;
+    this.vendorMessage = init.vendorMessage;
+    this.requestId = init.requestId;
+    this.retryable = init.retryable ?? RETRYABLE_BY_DEFAULT.has(init.kind);
+    this.userMessage = userMessage;
+    this.fieldErrors = init.fieldErrors;
+    this.method = init.method;
+    this.url = init.url;
+    this.retryAfterSeconds = init.retryAfterSeconds;
+    this.outcome = init.outcome;
+  }
+
+  /** A stable code in the `kind:vendor` form, e.g. `permission:cloudflare`. */
+  get code(): string {
+    return `${this.kind}:${this.vendor}`;
+  }
+
+  /** A copy with some fields replaced (errors are immutable). */
+  with(changes: Partial<VendorErrorInit>): VendorError {
+    return new VendorError({ ...this.toInit(), userMessage: undefined, ...changes });
+  }
+
+  /** Browser-safe: no stack, no cause, no headers, no bodies. */
+  toJSON(): VendorErrorJSON {
+    return {
+      name: "VendorError",
+      code: this.code,
+      vendor: this.vendor,
+      kind: this.kind,
+      operation: this.operation,
+      status: this.status ?? null,
+      vendorCode: this.vendorCode ?? null,
+      vendorMessage: this.vendorMessage ?? null,
+      requestId: this.requestId ?? null,
+      retryable: this.retryable,
+      userMessage: this.userMessage,
+      ...(this.fieldErrors ? { fieldErrors: this.fieldErrors } : {}),
+      method: this.method ?? null,
+      url: this.url ?? null,
+      retryAfterSeconds: this.retryAfterSeconds ?? null,
+      outcome: this.outcome ?? null,
+    };
+  }
+
+  private toInit(): VendorErrorInit {
+    return {
+      vendor: this.vendor,
+      kind: this.kind,
+      operation: this.operation,
+      status: this.status,
+      vendorCode: this.vendorCode,
+      vendorMessage: this.vendorMessage,
+      requestId: this.requestId,
+      retryable: this.retryable,
+      userMessage: this.userMessage,
+      fieldErrors: this.fieldErrors,
+      method: this.method,
+      url: this.url,
+      retryAfterSeconds: this.retryAfterSeconds,
+      outcome: this.outcome,
+    };
+  }
+}
+
+/** True for a `VendorError`, optionally of one of the given kinds. */
+export function isVendorError(value: unknown, ...kinds: VendorErrorKind[]): value is VendorError {
+  return value instanceof VendorError && (kinds.length === 0 || kinds.includes(value.kind));
+}
+
+function defaultUserMessage(init: VendorErrorInit): string {
+  const vendor = VENDOR_LABELS[init.vendor];
+  const detail = init.vendorMessage ? ` ${vendor} said: “${init.vendorMessage}”.` : "";
+  const host = hostOf(init.url);
+  switch (init.kind) {
+    case "auth":
+      return `${vendor} rejected the connection's credentials.${detail} Check the credentials in the connection settings and replace them if they were rotated.`;
+    case "permission":
+      return `The credentials work but are not allowed to ${init.operation}.${detail} Grant the missing permission at ${vendor}, then try again.`;
+    case "not-found":
+      return `${vendor} could not find what was asked for (${init.operation}).${detail} It may have been removed; reload the page, and check the identifiers in the connection settings.`;
+    case "validation":
+      return `${vendor} refused the request.${detail} Correct the input and try again.`;
+    case "rate-limited":
+      return `${vendor} is limiting the rate of requests. Try again${init.retryAfterSeconds ? ` in ${formatSeconds(init.retryAfterSeconds)}` : " in a few minutes"}.`;
+    case "unavailable":
+      return `${vendor} is temporarily unavailable${init.status ? ` (HTTP ${init.status})` : ""}. Try again in a few minutes.`;
+    case "timeout":
+      return `${vendor} did not answer in time${host ? ` (${host})` : ""}. Try again; if it keeps happening, check the network path to the vendor.`;
+    case "malformed-response":
+      return `${vendor} answered${init.url ? ` at ${init.url}` : ""} with something that is not the expected API response.${detail} Check that the base URL points at the vendor's API.`;
+    case "ambiguous-write":
+      return `The connection was lost before ${vendor} confirmed the change, so it may or may not have been applied. Reload to see the current state before trying again.`;
+    case "network":
+      return `Could not reach ${host ?? vendor}. Check the base URL and that this server can reach it.`;
+    case "tls":
+      return `The secure (TLS) connection to ${host ?? vendor} failed. Check the host name and that this server trusts its certificate.`;
+  }
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url || !URL.canParse(url)) return undefined;
+  return new URL(url).host;
+}
+
+function formatSeconds(seconds: number): string {
+  if (seconds < 90) return `${Math.ceil(seconds)} seconds`;
+  return `${Math.ceil(seconds / 60)} minutes`;
+}
+
+/**
+ * Replaces every occurrence of the given secrets (and anything shaped like a bearer token or an
+ * AK/SK signature) in a vendor-supplied text. Vendors sometimes echo request details in error
+ * messages; Huawei's gateway even echoes its canonical request, which can include a security token.
+ */
+export function redactSecrets(text: string, secrets: readonly (string | undefined)[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret && secret.length >= 4) out = out.split(secret).join("[redacted]");
+  }
+  return out
+    .replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi, "$1[redacted]")
+    .replace(/(Signature=)[0-9a-f]{16,}/gi, "$1[redacted]")
+    .replace(/(client_secret=|client_assertion=|access_token["':= ]+)[^&\s"',]+/gi, "$1[redacted]");
+}

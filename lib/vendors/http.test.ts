@@ -1,0 +1,235 @@
+import { createServer as createTlsServer } from "node:https";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+
+import { VendorError } from "./errors";
+import { VendorHttpClient, type ErrorDetails, type HttpDeps, type HttpMethod, type OutgoingRequest } from "./http";
+import { expectEmpty, expectJson, expectText, jsonBodyOf, type RawResponse } from "./http-response";
+import { json, startScriptedServer } from "./testing/scripted-server";
+
+const itemSchema = z.object({ id: z.string() });
+
+class TestClient extends VendorHttpClient {
+  readonly vendor = "cloudflare" as const;
+  authCalls: OutgoingRequest[] = [];
+  recoveries = 0;
+  constructor(
+    private readonly baseUrl: string,
+    deps: Partial<HttpDeps>,
+    private readonly recover = false,
+  ) {
+    super(deps);
+  }
+  protected async buildAuthHeaders(request: OutgoingRequest) {
+    this.authCalls.push(request);
+    return { authorization: `Bearer secret-token-${request.attempt}` };
+  }
+  protected describeError(raw: RawResponse): ErrorDetails {
+    const body = z.object({ message: z.string() }).safeParse(jsonBodyOf(raw));
+    return { vendorMessage: body.success ? body.data.message : undefined, requestId: raw.headers.get("x-request-id") ?? undefined };
+  }
+  protected secrets() {
+    return ["secret-token-1", "secret-token-2"];
+  }
+  protected override async recoverFromAuthFailure() {
+    this.recoveries++;
+    return this.recover;
+  }
+  call(method: HttpMethod, path: string, body?: string) {
+    return this.send({ operation: "test", method, url: new URL(path, this.baseUrl), body, read: method === "GET" ? expectJson(itemSchema) : expectEmpty() });
+  }
+  pem(path: string) {
+    return this.send({ operation: "download", method: "GET", url: new URL(path, this.baseUrl), read: expectText(["application/x-pem-file"], z.string()) });
+  }
+}
+
+/** A loopback port nobody listens on. */
+async function closedPort(): Promise<string> {
+  const probe = await startScriptedServer({});
+  await probe.close();
+  return probe.url;
+}
+
+let server: Awaited<ReturnType<typeof startScriptedServer>>;
+const sleeps: number[] = [];
+const deps: Partial<HttpDeps> = {
+  sleep: async (ms) => void sleeps.push(ms),
+  now: () => Date.parse("2026-01-01T00:00:00Z"),
+  random: () => 0.5,
+  timeoutMs: 300,
+};
+
+beforeAll(async () => {
+  server = await startScriptedServer({
+    "/ok": (_q, res) => json(res, 200, { id: "a" }),
+    "/flaky": (_q, res, n) => (n <= 2 ? json(res, 429, { message: "slow down" }, { "retry-after": "2" }) : json(res, 200, { id: "b" })),
+    "/date": (_q, res, n) => (n === 1 ? json(res, 503, {}, { "retry-after": "Thu, 01 Jan 2026 00:00:07 GMT" }) : json(res, 200, { id: "c" })),
+    "/long-block": (_q, res) => json(res, 429, { message: "blocked" }, { "retry-after": "300" }),
+    "/down": (_q, res) => json(res, 503, { message: "down for maintenance" }, { "x-request-id": "req-503" }),
+    "/hang": () => undefined,
+    "/stall-body": (_q, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"id":');
+    },
+    "/drop": (_q, res) => res.socket?.destroy(),
+    "/html": (_q, res) => res.writeHead(200, { "content-type": "text/html" }).end("<!DOCTYPE html><html>login</html>"),
+    "/shape": (_q, res) => json(res, 200, { id: 42 }),
+    "/redirect": (_q, res) => res.writeHead(302, { location: "https://example.com/login" }).end(),
+    "/echo-secret": (_q, res) => json(res, 400, { message: "bad header Bearer secret-token-1 rejected" }),
+    "/unauthorized-once": (_q, res, n) => (n === 1 ? json(res, 401, { message: "expired" }) : res.writeHead(204).end()),
+    "/pem": (_q, res) => res.writeHead(200, { "content-type": "application/x-pem-file" }).end("-----BEGIN CERTIFICATE-----\n"),
+  });
+});
+afterAll(() => server.close());
+
+describe("VendorHttpClient reads", () => {
+  it("parses a JSON body with the schema", async () => {
+    await expect(new TestClient(server.url, deps).call("GET", "/ok")).resolves.toEqual({ id: "a" });
+  });
+
+  it("retries 429 honouring Retry-After seconds, signing each attempt afresh", async () => {
+    sleeps.length = 0;
+    const client = new TestClient(server.url, deps);
+    await expect(client.call("GET", "/flaky")).resolves.toEqual({ id: "b" });
+    expect(sleeps).toEqual([2000, 2000]);
+    expect(client.authCalls.map((r) => r.attempt)).toEqual([1, 2, 3]);
+  });
+
+  it("honours Retry-After as an HTTP date against the injected clock", async () => {
+    sleeps.length = 0;
+    await expect(new TestClient(server.url, deps).call("GET", "/date")).resolves.toEqual({ id: "c" });
+    expect(sleeps).toEqual([7000]);
+  });
+
+  it("fails at once when Retry-After is beyond the bound, saying when to come back", async () => {
+    const error = await new TestClient(server.url, deps).call("GET", "/long-block").catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "rate-limited", status: 429, retryAfterSeconds: 300 });
+    expect(server.countOf("GET", "/long-block")).toBe(1);
+    expect((error as VendorError).userMessage).toContain("5 minutes");
+  });
+
+  it("retries 5xx with jittered exponential backoff up to the bound", async () => {
+    sleeps.length = 0;
+    const before = server.countOf("GET", "/down");
+    const error = await new TestClient(server.url, deps).call("GET", "/down").catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "unavailable", status: 503, requestId: "req-503", vendorMessage: "down for maintenance", retryable: true });
+    expect(server.countOf("GET", "/down") - before).toBe(4);
+    expect(sleeps).toEqual([188, 375, 750]);
+  });
+
+  it("times out a hanging server and retries", async () => {
+    const error = await new TestClient(server.url, deps).call("GET", "/hang").catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "timeout" });
+    expect(server.countOf("GET", "/hang")).toBe(4);
+  });
+
+  it("times out a body that never finishes", async () => {
+    const error = await new TestClient(server.url, { ...deps, retry: { maxAttempts: 1 } }).call("GET", "/stall-body").catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "timeout" });
+  });
+
+  it("retries a dropped connection and reports a network error", async () => {
+    const error = await new TestClient(server.url, deps).call("GET", "/drop").catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "network", retryable: true });
+    expect(server.countOf("GET", "/drop")).toBe(4);
+  });
+
+  it("turns an HTML page into malformed-response naming the URL", async () => {
+    const error = await new TestClient(server.url, deps).call("GET", "/html").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(VendorError);
+    expect(error).toMatchObject({ kind: "malformed-response", status: 200 });
+    expect((error as VendorError).vendorMessage).toContain(`${server.url}/html answered text/html instead of JSON`);
+    expect(server.countOf("GET", "/html")).toBe(1);
+  });
+
+  it("turns a JSON body of the wrong shape into malformed-response", async () => {
+    const error = await new TestClient(server.url, deps).call("GET", "/shape").catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "malformed-response" });
+    expect((error as VendorError).vendorMessage).toMatch(/id: .*expected string/);
+  });
+
+  it("does not follow redirects with credentials", async () => {
+    const error = await new TestClient(server.url, deps).call("GET", "/redirect").catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "malformed-response", status: 302, vendorMessage: "redirected to https://example.com/login" });
+  });
+
+  it("reads a text body of the expected media type", async () => {
+    await expect(new TestClient(server.url, deps).pem("/pem")).resolves.toContain("BEGIN CERTIFICATE");
+    await expect(new TestClient(server.url, deps).pem("/ok")).rejects.toMatchObject({ kind: "malformed-response" });
+  });
+
+  it("reports an unreachable host as a network error", async () => {
+    const error = await new TestClient(await closedPort(), { ...deps, retry: { maxAttempts: 1 } }).call("GET", "/ok").catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "network", vendorMessage: "connection refused" });
+  });
+});
+
+describe("VendorHttpClient writes", () => {
+  it("never retries a write after 5xx", async () => {
+    const before = server.countOf("POST", "/down");
+    const error = await new TestClient(server.url, deps).call("POST", "/down", "{}").catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "unavailable", outcome: "not-applied" });
+    expect(server.countOf("POST", "/down") - before).toBe(1);
+  });
+
+  it("turns a timed-out write into ambiguous-write, sent once", async () => {
+    const error = await new TestClient(server.url, deps).call("POST", "/hang", "{}").catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "ambiguous-write", outcome: "unknown", retryable: false });
+    expect(server.countOf("POST", "/hang")).toBe(1);
+  });
+
+  it("turns a dropped write into ambiguous-write, sent once", async () => {
+    const error = await new TestClient(server.url, deps).call("POST", "/drop", "{}").catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "ambiguous-write" });
+    expect(server.countOf("POST", "/drop")).toBe(1);
+  });
+
+  it("knows a write to a refused connection was not applied", async () => {
+    const error = await new TestClient(await closedPort(), deps).call("POST", "/x", "{}").catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "network", outcome: "not-applied" });
+  });
+
+  it("retries once after a 401 when credentials were refreshed, also for writes", async () => {
+    const client = new TestClient(server.url, deps, true);
+    await expect(client.call("POST", "/unauthorized-once", "{}")).resolves.toBeUndefined();
+    expect(client.recoveries).toBe(1);
+    expect(server.countOf("POST", "/unauthorized-once")).toBe(2);
+  });
+});
+
+describe("VendorError safety", () => {
+  it("redacts secrets a vendor echoes and keeps them out of toJSON", async () => {
+    const error = await new TestClient(server.url, deps).call("GET", "/echo-secret").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(VendorError);
+    const serialised = JSON.stringify(error);
+    expect(serialised).not.toContain("secret-token");
+    expect(serialised).toContain("[redacted]");
+    expect(JSON.parse(serialised)).toMatchObject({ name: "VendorError", code: "validation:cloudflare", status: 400 });
+    expect(Object.keys(JSON.parse(serialised))).not.toContain("stack");
+  });
+});
+
+describe("TLS failures", () => {
+  let tlsUrl = "";
+  let close = () => {};
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), "trustdeck-tls-"));
+    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", join(dir, "k.pem"), "-out", join(dir, "c.pem"), "-days", "1", "-subj", "/CN=localhost"], { stdio: "ignore" });
+    const tls = createTlsServer({ key: readFileSync(join(dir, "k.pem")), cert: readFileSync(join(dir, "c.pem")) }, (_req, res) => res.end("{}"));
+    await new Promise<void>((resolve) => tls.listen(0, "127.0.0.1", resolve));
+    tlsUrl = `https://127.0.0.1:${(tls.address() as AddressInfo).port}`;
+    close = () => tls.close();
+  });
+  afterAll(() => close());
+
+  it("reports an untrusted certificate as a tls error and does not retry it", async () => {
+    const error = await new TestClient(tlsUrl, deps).call("GET", "/ok").catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "tls", retryable: false });
+    expect((error as VendorError).vendorMessage).toMatch(/self-signed|not trusted|host name/);
+  });
+});
