@@ -1,0 +1,193 @@
+import { decodeBase64 } from "./base64";
+import type { DecodeResult, ParsedCertificate } from "./certificate";
+import { classifyDer } from "./classify";
+import { readTlv } from "./der";
+import { decodeDer, privateKeyError } from "./decode-der";
+import { describeText, describeUnknownText } from "./describe";
+import { x509Error, type X509Error } from "./errors";
+import { hasPemMarker, normaliseText, scanPemBlocks, type PemBlock } from "./pem";
+
+export type { DecodeResult, ParsedCertificate } from "./certificate";
+
+/** Largest input accepted by default: far above any real certificate chain (a few KB each). */
+export const MAX_CERTIFICATE_INPUT_BYTES = 256 * 1024;
+
+/** Options for `decodeCertificates`. */
+export interface DecodeOptions {
+  /** Refuse inputs larger than this many bytes (UTF-8 for strings). Default 256 KiB. */
+  maxBytes?: number;
+}
+
+const PRIVATE_KEY_LABELS: Record<string, string> = {
+  "PRIVATE KEY": "an unencrypted private key (PKCS#8)",
+  "RSA PRIVATE KEY": "an RSA private key (PKCS#1)",
+  "EC PRIVATE KEY": "an EC private key (SEC1)",
+  "DSA PRIVATE KEY": "a DSA private key",
+  "ENCRYPTED PRIVATE KEY": "an encrypted private key (PKCS#8)",
+  "OPENSSH PRIVATE KEY": "an OpenSSH private key",
+  "PGP PRIVATE KEY BLOCK": "a PGP private key",
+};
+
+const fail = (error: X509Error): DecodeResult => ({ ok: false, error });
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 ? `${Math.round((bytes / 1024) * 10) / 10} KB` : `${bytes} bytes`;
+}
+
+function describePrivateKeyBlock(block: PemBlock): string {
+  const known = PRIVATE_KEY_LABELS[block.label] ?? `a private key (“${block.label}”)`;
+  return /ENCRYPTED/.test(block.headers["Proc-Type"] ?? "") ? `${known.replace(/^an? /, "an encrypted ")}` : known;
+}
+
+/** Looks inside every PEM block for a private key, whatever its label says. */
+function findPrivateKey(blocks: PemBlock[]): string | undefined {
+  for (const block of blocks) {
+    if (/PRIVATE KEY/.test(block.label)) return describePrivateKeyBlock(block);
+    if (!block.complete) continue;
+    const decoded = decodeBase64(block.body);
+    if (!decoded.ok) continue;
+    try {
+      const kind = classifyDer(decoded.bytes);
+      if (kind.kind === "private-key") return kind.description;
+    } catch {
+      // Not DER at all; the block is refused later with a precise reason.
+    }
+  }
+  return undefined;
+}
+
+function decodePem(text: string): DecodeResult {
+  const blocks = scanPemBlocks(text);
+  const privateKey = findPrivateKey(blocks);
+  if (privateKey) {
+    const besideCertificate = blocks.some((block) => /CERTIFICATE$/.test(block.label) && !/REQUEST/.test(block.label));
+    return fail(privateKeyError(privateKey, besideCertificate));
+  }
+  const cut = blocks.find((block) => !block.complete);
+  if (cut) {
+    return fail(
+      x509Error(
+        "ERR_TRUNCATED_PEM",
+        `The text has a -----BEGIN ${cut.label}----- line but no matching -----END ${cut.label}----- line: it looks cut off. Copy the whole block, including the END line.`,
+      ),
+    );
+  }
+  const certificates: ParsedCertificate[] = [];
+  for (const [index, block] of blocks.entries()) {
+    const position = blocks.length > 1 ? ` (block ${index + 1} of ${blocks.length})` : "";
+    const decoded = decodeBase64(block.body);
+    if (!decoded.ok) {
+      return fail(x509Error("ERR_CORRUPT", `The ${block.label} block${position} is damaged: ${decoded.reason}.`));
+    }
+    if (decoded.bytes.length === 0) {
+      return fail(x509Error("ERR_TRUNCATED_PEM", `The ${block.label} block${position} is empty: its content is missing.`));
+    }
+    let bytes = decoded.bytes;
+    // OpenSSL's TRUSTED CERTIFICATE is a certificate followed by trust settings; keep the certificate.
+    if (block.label === "TRUSTED CERTIFICATE") {
+      try {
+        bytes = bytes.subarray(0, readTlv(bytes).end);
+      } catch {
+        // Left whole; decodeDer reports the damage.
+      }
+    }
+    const result = decodeDer(bytes, { kind: "pem", label: block.label, position });
+    if (!result.ok) return result;
+    certificates.push(...result.certificates);
+  }
+  return { ok: true, certificates };
+}
+
+// SAML metadata carries certificates as bare base64 in <ds:X509Certificate> elements.
+const XML_CERTIFICATE = /<(?:[\w-]+:)?X509Certificate\b[^>]*>([\s\S]*?)<\/(?:[\w-]+:)?X509Certificate>/g;
+
+function decodeXmlCertificates(text: string): DecodeResult | undefined {
+  const bodies = [...new Set([...text.matchAll(XML_CERTIFICATE)].map((match) => match[1]!.replace(/\s+/g, "")))];
+  if (bodies.length === 0) return undefined;
+  const certificates: ParsedCertificate[] = [];
+  for (const body of bodies) {
+    const result = decodeBareBase64(body);
+    if (!result.ok) return result;
+    certificates.push(...result.certificates);
+  }
+  return { ok: true, certificates };
+}
+
+function decodeBareBase64(text: string): DecodeResult {
+  const decoded = decodeBase64(text);
+  if (!decoded.ok || decoded.bytes[0] !== 0x30) {
+    return fail(x509Error("ERR_NOT_CERTIFICATE", `This is not a certificate: it is ${describeUnknownText(text)}.`));
+  }
+  return decodeDer(decoded.bytes, { kind: "base64" });
+}
+
+function decodeText(raw: string): DecodeResult {
+  const text = normaliseText(raw);
+  if (text.trim() === "") return fail(x509Error("ERR_EMPTY", "The input is empty: paste a certificate or choose a certificate file."));
+  if (hasPemMarker(text)) return decodePem(text);
+  const described = describeText(text);
+  if (described?.code === "ERR_PRIVATE_KEY") return fail(privateKeyError(described.what, false));
+  const xml = decodeXmlCertificates(text);
+  if (xml) return xml;
+  if (described) {
+    const sentence = described.code === "ERR_NOT_CERTIFICATE" ? "This is not a certificate: it is" : "This is";
+    const tail = described.code === "ERR_NOT_CERTIFICATE" ? "." : ", not a certificate.";
+    return fail(x509Error(described.code, `${sentence} ${described.what}${tail}`));
+  }
+  const hex = text.replace(/[\s:]+/g, "");
+  // Hex dumps of DER (e.g. from a database column) start with 30, the SEQUENCE tag.
+  if (/^30(?:[0-9A-Fa-f]{2}){3,}$/.test(hex)) {
+    return decodeDer(Uint8Array.from(hex.match(/../g)!, (pair) => parseInt(pair, 16)), { kind: "base64" });
+  }
+  return decodeBareBase64(text);
+}
+
+function bytesToText(bytes: Uint8Array): string | undefined {
+  // Windows tools often save UTF-16 with a byte-order mark.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return text.includes("\u0000") ? undefined : text;
+  } catch {
+    return undefined;
+  }
+}
+
+function decodeBytes(bytes: Uint8Array): DecodeResult {
+  if (bytes.length === 0) return fail(x509Error("ERR_EMPTY", "The file is empty: it holds no certificate."));
+  if (bytes[0] === 0x30) {
+    const result = decodeDer(bytes, { kind: "file" });
+    // A text file that happens to start with "0" is still text.
+    const text = result.ok ? undefined : bytesToText(bytes);
+    return text === undefined ? result : decodeText(text);
+  }
+  const text = bytesToText(bytes);
+  return text === undefined ? decodeDer(bytes, { kind: "file" }) : decodeText(text);
+}
+
+/**
+ * Decodes certificates from whatever an administrator pastes or uploads: PEM (one block or a
+ * bundle, with CRLF, a BOM or surrounding text), DER, bare base64 or hex, PKCS#7 (PEM or DER), or
+ * SAML metadata XML. Anything else, above all a private key, is refused with a stable code and a
+ * plain sentence. Never throws.
+ */
+export function decodeCertificates(input: string | Uint8Array, options: DecodeOptions = {}): DecodeResult {
+  const maxBytes = options.maxBytes ?? MAX_CERTIFICATE_INPUT_BYTES;
+  try {
+    const size = typeof input === "string" ? (input.length > maxBytes ? input.length : new TextEncoder().encode(input).length) : input.length;
+    if (size > maxBytes) {
+      return fail(
+        x509Error(
+          "ERR_TOO_LARGE",
+          `The input is ${formatSize(size)}, more than the ${formatSize(maxBytes)} limit. A certificate is a few KB; check that this is the right file.`,
+        ),
+      );
+    }
+    return typeof input === "string" ? decodeText(input) : decodeBytes(input);
+  } catch (error) {
+    // Defence in depth: every known failure is mapped above; this keeps the "never throws" promise.
+    const detail = error instanceof Error ? error.message : String(error);
+    return fail(x509Error("ERR_CORRUPT", `The input could not be decoded (${detail}).`));
+  }
+}

@@ -1,0 +1,6 @@
+// The reflect polyfill must be evaluated before @peculiar/x509: its DI container (tsyringe) checks
+// for `Reflect.getMetadata` when the module loads, in the browser as on the server. Every module in
+// lib/x509 imports @peculiar/x509 through this file so that the order cannot be got wrong.
+import "@abraham/reflection";
+
+export { X509Certificate, X509Certificates } from "@peculiar/x509";
