@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 
 import { VendorError } from "./errors";
-import { VendorHttpClient, type ErrorDetails, type HttpDeps, type HttpMethod, type OutgoingRequest } from "./http";
+import { VendorHttpClient, type ErrorDetails, type HttpDepsInput, type HttpMethod, type OutgoingRequest } from "./http";
 import { expectEmpty, expectJson, expectText, jsonBodyOf, type RawResponse } from "./http-response";
 import { json, startScriptedServer } from "./testing/scripted-server";
 
@@ -20,7 +20,7 @@ class TestClient extends VendorHttpClient {
   recoveries = 0;
   constructor(
     private readonly baseUrl: string,
-    deps: Partial<HttpDeps>,
+    deps: HttpDepsInput,
     private readonly recover = false,
   ) {
     super(deps);
@@ -40,8 +40,10 @@ class TestClient extends VendorHttpClient {
     this.recoveries++;
     return this.recover;
   }
-  call(method: HttpMethod, path: string, body?: string) {
-    return this.send({ operation: "test", method, url: new URL(path, this.baseUrl), body, read: method === "GET" ? expectJson(itemSchema) : expectEmpty() });
+  call(method: HttpMethod, path: string, body?: string): Promise<unknown> {
+    const url = new URL(path, this.baseUrl);
+    if (method === "GET") return this.send({ operation: "test", method, url, read: expectJson(itemSchema) });
+    return this.send({ operation: "test", method, url, body, read: expectEmpty() });
   }
   pem(path: string) {
     return this.send({ operation: "download", method: "GET", url: new URL(path, this.baseUrl), read: expectText(["application/x-pem-file"], z.string()) });
@@ -57,7 +59,7 @@ async function closedPort(): Promise<string> {
 
 let server: Awaited<ReturnType<typeof startScriptedServer>>;
 const sleeps: number[] = [];
-const deps: Partial<HttpDeps> = {
+const deps: HttpDepsInput = {
   sleep: async (ms) => void sleeps.push(ms),
   now: () => Date.parse("2026-01-01T00:00:00Z"),
   random: () => 0.5,

@@ -22,8 +22,11 @@ export interface HttpDeps {
   retry: RetryPolicy;
 }
 
+/** What callers may override; anything left out is the real thing. */
+export type HttpDepsInput = Partial<Omit<HttpDeps, "retry">> & { retry?: Partial<RetryPolicy> };
+
 /** Partial deps with the real ones filled in. */
-export function resolveHttpDeps(deps: Partial<HttpDeps> = {}): HttpDeps {
+export function resolveHttpDeps(deps: HttpDepsInput = {}): HttpDeps {
   return {
     fetch: deps.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     now: deps.now ?? Date.now,
@@ -103,7 +106,7 @@ export abstract class VendorHttpClient {
   abstract readonly vendor: Vendor;
   protected readonly deps: HttpDeps;
 
-  constructor(deps: Partial<HttpDeps> = {}) {
+  constructor(deps: HttpDepsInput = {}) {
     this.deps = resolveHttpDeps(deps);
   }
 

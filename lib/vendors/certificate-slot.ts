@@ -1,0 +1,24 @@
+import "server-only";
+
+import { summarizeCertificatePem } from "@/lib/x509/summary";
+import { isX509InputError } from "@/lib/x509/errors";
+import type { CertificateSlot } from "./model";
+
+/**
+ * Builds a slot from whatever certificate text the vendor returned (PEM with LF or CRLF, or bare
+ * base64 DER as UiPath may send). A certificate we cannot read becomes `parseError`, not a
+ * failure of the whole list: one bad slot must not hide the others.
+ */
+export async function slotFromCertificate(
+  slot: CertificateSlot["slot"],
+  text: string | null | undefined,
+  extra: Omit<CertificateSlot, "slot" | "certificate" | "parseError"> = {},
+): Promise<CertificateSlot> {
+  if (!text || !text.trim()) return { slot, ...extra, certificate: null };
+  try {
+    return { slot, ...extra, certificate: await summarizeCertificatePem(text) };
+  } catch (error) {
+    const parseError = isX509InputError(error) ? `${error.code}: ${error.message}` : "The vendor's certificate could not be read.";
+    return { slot, ...extra, certificate: null, parseError };
+  }
+}

@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+// Pure input schemas for vendor writes, shared by forms (zodResolver), server actions and the
+// adapters. No `server-only` here on purpose: client forms import these; nothing here is secret.
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A UiPath federated credential as a form submits it (POST and PUT: PUT is a full replacement). */
+export const federatedCredentialInputSchema = z.object({
+  name: z.string().trim().min(1, "Give the credential a name.").max(128, "Keep the name to 128 characters or fewer."),
+  description: z
+    .string()
+    .trim()
+    .max(512, "Keep the description to 512 characters or fewer.")
+    .optional()
+    .transform((value) => value || undefined),
+  issuer: z
+    .string()
+    .trim()
+    .refine((value) => URL.canParse(value) && new URL(value).protocol === "https:", "The issuer must be an HTTPS URL, exactly the JWT's iss claim."),
+  audience: z.string().trim().min(1, "Enter the audience: one value that must appear in the JWT's aud claim."),
+  subject: z.string().trim().min(1, "Enter the subject: it must equal the JWT's sub claim exactly."),
+});
+export type FederatedCredentialInput = z.output<typeof federatedCredentialInputSchema>;
+
+/** A test exchange of an external JWT for a UiPath token (the token itself is never returned). */
+export const federatedTokenExchangeInputSchema = z.object({
+  clientId: z.string().trim().min(1, "Choose the external application."),
+  assertion: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/, "Paste a JWT (three base64url parts separated by dots).")
+    .refine((value) => new TextEncoder().encode(value).length <= 8192, "UiPath rejects assertions larger than 8 KB."),
+  scope: z
+    .string()
+    .trim()
+    .min(1, "Enter the scopes to request.")
+    .refine((value) => !/\boffline_access\b/.test(value), "offline_access cannot be used with client credentials."),
+});
+export type FederatedTokenExchangeInput = z.output<typeof federatedTokenExchangeInputSchema>;
+
+/** A certificate given to a vendor (UiPath SAML upload; Huawei IdP import takes a PEM). */
+export const certificateUploadInputSchema = z.object({
+  certificate: z.string().trim().min(1, "Paste or drop the certificate.").max(65_536, "The certificate is too large."),
+});
+
+/** A single PEM `CERTIFICATE` block, as Huawei's IdP certificate import requires. */
+export const pemCertificateInputSchema = z.object({
+  pem: z
+    .string()
+    .trim()
+    .regex(/^-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END CERTIFICATE-----$/, "Paste exactly one PEM certificate block (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----)."),
+});
+
+/** Identifiers that end up in vendor URL paths. */
+export const uipathClientIdSchema = z.string().trim().min(1).max(200);
+export const guidSchema = z.string().regex(GUID);
