@@ -1,0 +1,75 @@
+import { webcrypto } from "node:crypto";
+
+/** RSA-2048 with SHA-256: what all three vendors use for their SAML certificates. */
+export const RSA_SHA256: RsaHashedKeyGenParams = {
+  name: "RSASSA-PKCS1-v1_5",
+  hash: "SHA-256",
+  publicExponent: new Uint8Array([1, 0, 1]),
+  modulusLength: 2048,
+};
+
+/** Generates one RSA-2048 key pair (on the libuv thread pool, off the event loop). */
+export function generateRsaKeyPair(): Promise<CryptoKeyPair> {
+  return webcrypto.subtle.generateKey(RSA_SHA256, true, ["sign", "verify"]) as Promise<CryptoKeyPair>;
+}
+
+/**
+ * RSA key generation costs ~50–150 ms per key, so start-up generates a few `base`
+ * keys that seed certificates share, and a background refill keeps `spare` keys for
+ * certificates created at run time (rotate, create SP certificate). When the spares
+ * run out under load, a base key is reused rather than blocking the request.
+ */
+export class KeyPool {
+  private readonly spare: CryptoKeyPair[] = [];
+  private cursor = 0;
+  private refilling = false;
+  private stopped = false;
+
+  private constructor(private readonly base: CryptoKeyPair[], private readonly target: number) {}
+
+  /** Generates `baseCount` keys now; keeps up to `spareTarget` spares once `startRefill` is called. */
+  static async create(baseCount: number, spareTarget: number): Promise<KeyPool> {
+    const base = await Promise.all(Array.from({ length: baseCount }, generateRsaKeyPair));
+    return new KeyPool(base, spareTarget);
+  }
+
+  /** A key for seed certificates (round-robin over the base keys). */
+  shared(): CryptoKeyPair {
+    const key = this.base[this.cursor % this.base.length]!;
+    this.cursor++;
+    return key;
+  }
+
+  /** A key for a new certificate: a fresh spare when there is one. */
+  fresh(): CryptoKeyPair {
+    const key = this.spare.pop();
+    this.startRefill();
+    return key ?? this.shared();
+  }
+
+  /** A dedicated key, generated now (issuer signing keys, the TLS key). */
+  async dedicated(): Promise<CryptoKeyPair> {
+    return this.spare.pop() ?? generateRsaKeyPair();
+  }
+
+  /** Tops the spares up in the background, one key at a time. */
+  startRefill(): void {
+    if (this.refilling || this.stopped || this.spare.length >= this.target) return;
+    this.refilling = true;
+    generateRsaKeyPair()
+      .then((key) => {
+        this.refilling = false;
+        if (this.stopped) return;
+        this.spare.push(key);
+        this.startRefill();
+      })
+      .catch(() => {
+        this.refilling = false;
+      });
+  }
+
+  /** Stops refilling. */
+  stop(): void {
+    this.stopped = true;
+  }
+}
