@@ -24,7 +24,7 @@ const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
 export function parseDer(der: Buffer): ParsedCertificate | undefined {
   if (der.length < 64 || der[0] !== 0x30) return undefined;
   try {
-    const cert = new x509.X509Certificate(der);
+    const cert = new x509.X509Certificate(new Uint8Array(der));
     return {
       der,
       subject: cert.subject,
