@@ -147,7 +147,7 @@ export abstract class VendorHttpClient {
       if (raw.status >= 200 && raw.status < 300) return this.read(request, raw, isRead);
 
       const error = this.errorFromResponse(request, raw);
-      if (raw.status === 401 && !authRecovered) {
+      if (raw.status === 401 && !authRecovered && request.authenticate !== false) {
         authRecovered = true;
         if (await this.recoverFromAuthFailure(error, raw)) {
           attempt--;
@@ -165,29 +165,28 @@ export abstract class VendorHttpClient {
   }
 
   private async attempt<T>(request: HttpRequest<T>, attempt: number): Promise<{ raw: RawResponse } | { failure: VendorError }> {
+    // Credentials first, outside the timer: a token request has its own timeout and retries.
+    const headers = request.transport ? {} : await this.headersFor(request, attempt);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new AttemptTimeout(this.deps.timeoutMs)), this.deps.timeoutMs);
     try {
       const response = request.transport
         ? await request.transport(controller.signal)
-        : await this.fetchDirect(request, attempt, controller.signal);
+        : // Never follow redirects with credentials attached; a redirect means a wrong base URL.
+          await this.deps.fetch(request.url, { method: request.method, headers, body: request.body, signal: controller.signal, redirect: "manual" });
       const text = await response.text();
       return { raw: { status: response.status, headers: response.headers, text, url: displayUrl(request.url) } };
     } catch (error) {
-      if (error instanceof VendorError) throw error;
       return { failure: this.transportError(request, error, controller.signal) };
     } finally {
       clearTimeout(timer);
     }
   }
 
-  private async fetchDirect<T>(request: HttpRequest<T>, attempt: number, signal: AbortSignal): Promise<Response> {
+  private async headersFor<T>(request: HttpRequest<T>, attempt: number): Promise<Record<string, string>> {
     const headers = { ...request.headers };
-    if (request.authenticate !== false) {
-      Object.assign(headers, await this.buildAuthHeaders({ method: request.method, url: request.url, headers, body: request.body, attempt }));
-    }
-    // Never follow redirects with credentials attached; a redirect means a wrong base URL.
-    return this.deps.fetch(request.url, { method: request.method, headers, body: request.body, signal, redirect: "manual" });
+    if (request.authenticate === false) return headers;
+    return { ...headers, ...(await this.buildAuthHeaders({ method: request.method, url: request.url, headers, body: request.body, attempt })) };
   }
 
   private transportError<T>(request: HttpRequest<T>, error: unknown, signal: AbortSignal): VendorError {
