@@ -58,6 +58,11 @@ function findPrivateKey(blocks: PemBlock[]): string | undefined {
 
 function decodePem(text: string): DecodeResult {
   const blocks = scanPemBlocks(text);
+  if (blocks.length === 0) {
+    return fail(
+      x509Error("ERR_CORRUPT", "The text has a -----BEGIN line, but it is damaged: no complete “-----BEGIN <TYPE>-----” marker was found."),
+    );
+  }
   const privateKey = findPrivateKey(blocks);
   if (privateKey) {
     const besideCertificate = blocks.some((block) => /CERTIFICATE$/.test(block.label) && !/REQUEST/.test(block.label));
@@ -184,7 +189,12 @@ export function decodeCertificates(input: string | Uint8Array, options: DecodeOp
         ),
       );
     }
-    return typeof input === "string" ? decodeText(input) : decodeBytes(input);
+    const result = typeof input === "string" ? decodeText(input) : decodeBytes(input);
+    // Every path above yields certificates or a refusal; this guards the promise of "at least one".
+    if (result.ok && result.certificates.length === 0) {
+      return fail(x509Error("ERR_NOT_CERTIFICATE", "No certificate was found in the input."));
+    }
+    return result;
   } catch (error) {
     // Defence in depth: every known failure is mapped above; this keeps the "never throws" promise.
     const detail = error instanceof Error ? error.message : String(error);

@@ -95,20 +95,19 @@ export function readNameAttributes(bytes: Uint8Array, name = readTlv(bytes)): Na
 
 /**
  * Formats a DER-encoded Name as an RFC 4514 string: most specific RDN first, `,` between RDNs and
- * `+` inside a multi-valued RDN — the same text as `openssl x509 -nameopt RFC2253,-esc_msb,utf8`.
+ * `+` inside a multi-valued RDN: the same text as `openssl x509 -nameopt RFC2253,-esc_msb,utf8`.
  */
 export function formatDistinguishedName(bytes: Uint8Array, name = readTlv(bytes)): string {
-  const attributes = readNameAttributes(bytes, name);
-  const rdns = new Map<number, string[]>();
-  for (const attribute of attributes) {
-    const parts = rdns.get(attribute.rdn) ?? [];
-    parts.push(`${attribute.type}=${attribute.value}`);
-    rdns.set(attribute.rdn, parts);
-  }
-  return [...rdns.keys()]
-    .sort((a, b) => b - a)
-    .map((index) => rdns.get(index)!.join("+"))
-    .join(",");
+  const attributes = readNameAttributes(bytes, name).reverse();
+  // Reversing the flat list also reverses attributes inside a multi-valued RDN, as OpenSSL does;
+  // RFC 4514 leaves that order open because an RDN is a SET.
+  return attributes
+    .map((attribute, index) => {
+      const next = attributes[index + 1];
+      const separator = next === undefined ? "" : next.rdn === attribute.rdn ? "+" : ",";
+      return `${attribute.type}=${attribute.value}${separator}`;
+    })
+    .join("");
 }
 
 /** The most specific common name (the last CN in encoded order), if any. */

@@ -1,0 +1,156 @@
+import { daysLeft, expiryStatus } from "./expiry";
+import type { CertificateSummary } from "./summary";
+import { formatThumbprint, thumbprintsEqual } from "./thumbprint";
+
+export { daysLeft, expiryStatus, type ExpiryStatus } from "./expiry";
+
+export type FindingSeverity = "critical" | "warning" | "info";
+
+export type FindingCode =
+  | "EXPIRED"
+  | "NOT_YET_VALID"
+  | "EXPIRES_WITHIN_7_DAYS"
+  | "EXPIRES_WITHIN_30_DAYS"
+  | "EXPIRES_WITHIN_60_DAYS"
+  | "WEAK_RSA_KEY"
+  | "SHA1_SIGNATURE"
+  | "MD5_SIGNATURE"
+  | "SELF_SIGNED"
+  | "VALIDITY_TOO_LONG"
+  | "DUPLICATE_CERTIFICATE";
+
+/** One observation about a certificate, with a stable code and a sentence for people. */
+export interface Finding {
+  code: FindingCode;
+  severity: FindingSeverity;
+  message: string;
+}
+
+export type FindingVendor = "uipath" | "cloudflare" | "huawei";
+
+export interface FindingContext {
+  now: Date;
+  vendor?: FindingVendor;
+  /** Overrides the vendor default from `DEFAULT_MAX_VALIDITY_DAYS`. */
+  maxValidityDays?: number;
+  /** SHA-256 thumbprints (any case, with or without colons) already in the target set. */
+  existingSha256?: string[];
+}
+
+/**
+ * Longest certificate lifetime we accept without a warning, per vendor. None of the three vendors
+ * documents a maximum for SAML certificates (see shared/vendor-docs), so these are our choice:
+ * 10 years (3,653 days, leap days included), the lifetime Huawei gives the SP certificates it
+ * generates itself (its documented example expires about ten years out). Anything longer outlives
+ * any sensible key-rotation policy. Pass `maxValidityDays` when a tenant enforces a real limit.
+ */
+export const DEFAULT_MAX_VALIDITY_DAYS: Readonly<Record<FindingVendor, number>> = {
+  uipath: 3653,
+  cloudflare: 3653,
+  huawei: 3653,
+};
+
+export const MIN_RSA_KEY_BITS = 2048;
+
+const VENDOR_NAMES: Record<FindingVendor, string> = {
+  uipath: "UiPath",
+  cloudflare: "Cloudflare",
+  huawei: "Huawei Cloud",
+};
+
+const DAY_MS = 86_400_000;
+const day = (iso: string) => iso.slice(0, 10);
+const plural = (n: number, word: string) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+
+function validityFindings(summary: CertificateSummary, now: Date): Finding[] {
+  if (Date.parse(summary.notBefore) > now.getTime()) {
+    return [
+      {
+        code: "NOT_YET_VALID",
+        severity: "critical",
+        message: `Not valid until ${day(summary.notBefore)}: identity providers will reject it before then.`,
+      },
+    ];
+  }
+  const left = daysLeft(summary.notAfter, now);
+  const when = day(summary.notAfter);
+  switch (expiryStatus(summary.notAfter, now)) {
+    case "expired":
+      return [{ code: "EXPIRED", severity: "critical", message: `Expired on ${when} (${plural(-left, "day")} ago): sign-in that relies on it fails.` }];
+    case "lt7":
+      return [{ code: "EXPIRES_WITHIN_7_DAYS", severity: "critical", message: `Expires on ${when}, in ${plural(left, "day")}: rotate it now.` }];
+    case "lt30":
+      return [{ code: "EXPIRES_WITHIN_30_DAYS", severity: "warning", message: `Expires on ${when}, in ${plural(left, "day")}: plan the rotation.` }];
+    case "lt60":
+      return [{ code: "EXPIRES_WITHIN_60_DAYS", severity: "info", message: `Expires on ${when}, in ${plural(left, "day")}.` }];
+    default:
+      return [];
+  }
+}
+
+function algorithmFindings(summary: CertificateSummary): Finding[] {
+  const findings: Finding[] = [];
+  if ((summary.keyAlgorithm === "RSA" || summary.keyAlgorithm === "RSA-PSS") && summary.keySize !== undefined && summary.keySize < MIN_RSA_KEY_BITS) {
+    findings.push({
+      code: "WEAK_RSA_KEY",
+      severity: "critical",
+      message: `The RSA key has ${summary.keySize} bits; at least ${MIN_RSA_KEY_BITS} are needed, and many vendors refuse smaller keys.`,
+    });
+  }
+  if (summary.signatureHash === "MD5" || summary.signatureHash === "MD2") {
+    findings.push({
+      code: "MD5_SIGNATURE",
+      severity: "critical",
+      message: `Signed with ${summary.signatureHash} (${summary.signatureAlgorithm}), which is broken; issue a certificate signed with SHA-256.`,
+    });
+  } else if (summary.signatureHash === "SHA-1") {
+    findings.push({
+      code: "SHA1_SIGNATURE",
+      severity: "warning",
+      message: `Signed with SHA-1 (${summary.signatureAlgorithm}), which is deprecated and refused by some vendors; prefer SHA-256.`,
+    });
+  }
+  return findings;
+}
+
+function policyFindings(summary: CertificateSummary, context: FindingContext): Finding[] {
+  const findings: Finding[] = [];
+  const maxDays = context.maxValidityDays ?? (context.vendor ? DEFAULT_MAX_VALIDITY_DAYS[context.vendor] : undefined);
+  const lifetime = Math.floor((Date.parse(summary.notAfter) - Date.parse(summary.notBefore)) / DAY_MS);
+  if (maxDays !== undefined && lifetime > maxDays) {
+    const who = context.vendor ? VENDOR_NAMES[context.vendor] : "This connection";
+    findings.push({
+      code: "VALIDITY_TOO_LONG",
+      severity: "warning",
+      message: `Valid for ${plural(lifetime, "day")}; ${who} accepts at most ${plural(maxDays, "day")}.`,
+    });
+  }
+  if (context.existingSha256?.some((existing) => thumbprintsEqual(existing, summary.sha256))) {
+    findings.push({
+      code: "DUPLICATE_CERTIFICATE",
+      severity: "warning",
+      message: `This certificate (SHA-256 ${formatThumbprint(summary.sha256, "colon").slice(0, 11)}…) is already in this set.`,
+    });
+  }
+  if (summary.selfSigned) {
+    findings.push({
+      code: "SELF_SIGNED",
+      severity: "info",
+      message: "Self-signed. That is normal for SAML: the identity provider trusts this exact certificate, not a CA.",
+    });
+  }
+  return findings;
+}
+
+const ORDER: Record<FindingSeverity, number> = { critical: 0, warning: 1, info: 2 };
+
+/**
+ * Checks a certificate against time (`context.now`), algorithm strength and the target set, and
+ * returns findings ordered most severe first. Pure: the same input gives the same findings.
+ */
+export function certificateFindings(summary: CertificateSummary, context: FindingContext): Finding[] {
+  return [...validityFindings(summary, context.now), ...algorithmFindings(summary), ...policyFindings(summary, context)]
+    .map((finding, index) => ({ finding, index }))
+    .sort((a, b) => ORDER[a.finding.severity] - ORDER[b.finding.severity] || a.index - b.index)
+    .map(({ finding }) => finding);
+}
