@@ -1,0 +1,53 @@
+import "server-only";
+
+import { slotFromCertificate } from "../certificate-slot";
+import type { CertificateActionHandlers, CertificateSet, CertificateSetAction, ConnectionFor } from "../model";
+import { writeWithReconciliation } from "../reconcile";
+import type { CloudflareClient } from "./client";
+import type { SamlCertificateSet } from "./schemas";
+
+export const CLOUDFLARE_ACTIONS = ["rotate", "download-pem"] as const satisfies readonly CertificateSetAction[];
+export type CloudflareAction = (typeof CLOUDFLARE_ACTIONS)[number];
+
+type Conn = ConnectionFor<"cloudflare">;
+
+/** A Cloudflare SAML encryption certificate set → our set with `current` and `previous` slots. */
+export async function toCertificateSet(conn: Conn, set: SamlCertificateSet): Promise<CertificateSet> {
+  const [current, previous] = await Promise.all([
+    slotFromCertificate("current", set.current_certificate?.public_certificate, set.current_certificate ? { vendorId: set.current_certificate.uid } : {}),
+    slotFromCertificate("previous", set.previous_certificate?.public_certificate, set.previous_certificate ? { vendorId: set.previous_certificate.uid } : {}),
+  ]);
+  return {
+    id: set.uid,
+    connectionId: conn.id,
+    vendor: "cloudflare",
+    kind: "cloudflare-saml",
+    label: `SAML encryption certificate set ${set.uid.slice(0, 8)}`,
+    slots: [current, previous],
+    actions: set.current_certificate ? ["rotate", "download-pem"] : ["rotate"],
+    updatedAt: set.updated_at,
+  };
+}
+
+/**
+ * Rotation drops the previous certificate, which an IdP may still use: it is never retried, and
+ * after a lost answer the set is re-read to tell whether the current certificate changed.
+ */
+export function cloudflareActionHandlers(clientFor: (conn: Conn) => CloudflareClient): CertificateActionHandlers<Conn, CloudflareAction> {
+  return {
+    async rotate(conn, { setId }) {
+      const client = clientFor(conn);
+      const before = await client.getSamlCertificateSet(setId);
+      const rotated = await writeWithReconciliation(
+        () => client.rotateSamlCertificateSet(setId),
+        () => client.getSamlCertificateSet(setId),
+        (after) => after.current_certificate?.uid !== before.current_certificate?.uid,
+      );
+      return toCertificateSet(conn, rotated);
+    },
+    async "download-pem"(conn, { setId }) {
+      const pem = await clientFor(conn).getSamlCertificatePem(setId);
+      return { filename: `cloudflare-saml-${setId}.pem`, pem };
+    },
+  };
+}
