@@ -2,6 +2,8 @@ import "server-only";
 
 import { summarizeCertificatePem } from "@/lib/x509/summary";
 import { isX509InputError } from "@/lib/x509/errors";
+import type { Vendor } from "@/lib/connections/schemas";
+import { VendorError } from "./errors";
 import type { CertificateSlot } from "./model";
 
 /**
@@ -20,5 +22,18 @@ export async function slotFromCertificate(
   } catch (error) {
     const parseError = isX509InputError(error) ? `${error.code}: ${error.message}` : "The vendor's certificate could not be read.";
     return { slot, ...extra, certificate: null, parseError };
+  }
+}
+
+/**
+ * Re-validates a certificate before it is sent to a vendor: exactly one certificate, no private
+ * key (lib/x509 refuses those with a stable code). The browser's preview is not a check.
+ */
+export async function assertSingleCertificate(text: string, vendor: Vendor, operation: string): Promise<void> {
+  try {
+    await summarizeCertificatePem(text);
+  } catch (error) {
+    if (!isX509InputError(error)) throw error;
+    throw new VendorError({ vendor, kind: "validation", operation, retryable: false, vendorCode: error.code, fieldErrors: { pem: [error.message] }, userMessage: error.message });
   }
 }
