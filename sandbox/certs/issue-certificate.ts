@@ -56,8 +56,20 @@ export async function issueCertificate(params: IssueParams): Promise<IssuedCerti
   return { pem: cert.toString("pem"), der, serialHex, notBefore: cert.notBefore, notAfter: cert.notAfter };
 }
 
+// Seed certificates share a few keys; computing the key identifier once per key saves an export per certificate.
+const skiCache = new WeakMap<CryptoKey, Promise<x509.SubjectKeyIdentifierExtension>>();
+
+function subjectKeyIdentifier(key: CryptoKey): Promise<x509.SubjectKeyIdentifierExtension> {
+  let ext = skiCache.get(key);
+  if (!ext) {
+    ext = x509.SubjectKeyIdentifierExtension.create(key);
+    skiCache.set(key, ext);
+  }
+  return ext;
+}
+
 async function extensionsFor(p: IssueParams): Promise<x509.Extension[]> {
-  const ski = await x509.SubjectKeyIdentifierExtension.create(p.keys.publicKey);
+  const ski = await subjectKeyIdentifier(p.keys.publicKey);
   const u = x509.KeyUsageFlags;
   switch (p.profile) {
     case "ca":

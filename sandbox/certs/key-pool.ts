@@ -47,11 +47,6 @@ export class KeyPool {
     return key ?? this.shared();
   }
 
-  /** A dedicated key, generated now (issuer signing keys, the TLS key). */
-  async dedicated(): Promise<CryptoKeyPair> {
-    return this.spare.pop() ?? generateRsaKeyPair();
-  }
-
   /** Tops the spares up in the background, one key at a time. */
   startRefill(): void {
     if (this.refilling || this.stopped || this.spare.length >= this.target) return;

@@ -5,7 +5,7 @@ import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { webcrypto } from "node:crypto";
 import { exportPrivateKeyPem, issueCertificate } from "./issue-certificate";
-import { RSA_SHA256, type KeyPool } from "./key-pool";
+import { RSA_SHA256 } from "./key-pool";
 
 /** The local CA that signs the HTTPS issuers' TLS certificate. */
 export interface LocalCa {
@@ -25,12 +25,12 @@ const MIN_REMAINING_MS = 30 * 24 * 3600 * 1000;
  * Loads the CA from `dataDir` (ca.pem + ca-key.pem) or creates and persists it, so
  * NODE_EXTRA_CA_CERTS stays valid between runs. Without a data dir the CA is in memory.
  */
-export async function loadOrCreateCa(pool: KeyPool, dataDir?: string): Promise<LocalCa> {
+export async function loadOrCreateCa(generateKeys: () => Promise<CryptoKeyPair>, dataDir?: string): Promise<LocalCa> {
   if (dataDir) {
     const loaded = await loadCa(dataDir);
     if (loaded) return loaded;
   }
-  const keys = await pool.dedicated();
+  const keys = await generateKeys();
   const now = Date.now();
   const cert = await issueCertificate({
     subject: CA_NAME,
@@ -69,8 +69,7 @@ async function loadCa(dataDir: string): Promise<LocalCa | undefined> {
 }
 
 /** Issues the TLS server certificate for localhost / 127.0.0.1, signed by the CA. */
-export async function issueTlsCertificate(ca: LocalCa, pool: KeyPool): Promise<{ cert: string; key: string }> {
-  const keys = await pool.dedicated();
+export async function issueTlsCertificate(ca: LocalCa, keys: CryptoKeyPair): Promise<{ cert: string; key: string }> {
   const now = Date.now();
   const leaf = await issueCertificate({
     subject: "CN=localhost, O=Trustdeck Sandbox",

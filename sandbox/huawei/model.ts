@@ -1,0 +1,57 @@
+/** An AK/SK pair bound to an account and a role. Temporary credentials carry a security token. */
+export interface HwCredential {
+  accessKey: string;
+  secretKey: string;
+  domainId: string;
+  /** Only the management account or a delegated administrator may call Identity Center. */
+  role: "management" | "delegated_admin" | "member";
+  securityToken?: string;
+  expiresAt?: Date;
+}
+
+/** A service-provider SAML signing certificate. `EXPIRED` is derived from the clock. */
+export interface SpCertificate {
+  id: string;
+  /** PEM with CRLF line ends, as the API returns it. */
+  pem: string;
+  expiry: Date;
+  active: boolean;
+}
+
+/** An imported external IdP signing certificate. */
+export interface IdpCertificate {
+  id: string;
+  pem: string;
+  der: Buffer;
+}
+
+/** An external SAML identity provider of a store. */
+export interface ExternalIdp {
+  id: string;
+  enabled: boolean;
+  entityId: string;
+  loginUrl: string;
+  wantRequestSigned: boolean;
+  certificates: IdpCertificate[];
+}
+
+/** An Identity Store (identity source) of an IAM Identity Center instance. */
+export interface IdentityStore {
+  id: string;
+  instanceId: string;
+  region: string;
+  domainId: string;
+  spCertificates: SpCertificate[];
+  idps: ExternalIdp[];
+}
+
+/** The Huawei simulator's state. */
+export interface HuaweiState {
+  credentials: HwCredential[];
+  stores: IdentityStore[];
+}
+
+/** An empty state. */
+export function emptyHuaweiState(): HuaweiState {
+  return { credentials: [], stores: [] };
+}

@@ -1,0 +1,70 @@
+import { timingSafeEqual } from "node:crypto";
+import type { Handler, RequestContext } from "../core/http-types";
+import type { SandboxRuntime } from "../runtime";
+import type { AccessTokenIssuer } from "./access-tokens";
+import { verifyClientAssertion } from "./client-assertion";
+import { findApp, type ExternalApp } from "./model";
+import { aspJson, oauthError } from "./responses";
+
+const JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
+/**
+ * `POST /identity_/connect/token` and `/{org}/identity_/connect/token`: client
+ * credentials with a secret or a federated JWT. Errors follow RFC 6749 §5.2 with
+ * status 400 and no WWW-Authenticate header.
+ */
+export function createTokenHandler(runtime: SandboxRuntime, tokens: AccessTokenIssuer): Handler {
+  return async (ctx) => {
+    if (!String(ctx.headers["content-type"] ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+      return oauthError("invalid_request");
+    }
+    const form = new URLSearchParams(ctx.body.toString("utf8"));
+    const grantType = form.get("grant_type");
+    if (!grantType) return oauthError("invalid_request", "grant_type is missing");
+    if (grantType !== "client_credentials") return oauthError("unsupported_grant_type");
+    const clientId = form.get("client_id");
+    const found = clientId ? findApp(runtime.state.uipath, clientId) : undefined;
+    if (!found || (ctx.params.org !== undefined && found.org.name.toLowerCase() !== ctx.params.org.toLowerCase())) {
+      return oauthError("invalid_client");
+    }
+    const { org, app } = found;
+    const authError = await authenticate(runtime, app, form, ctx);
+    if (authError) return authError;
+
+    const requested = (form.get("scope") ?? "").split(" ").filter(Boolean);
+    // Client credentials never get a refresh token, so offline_access is refused.
+    if (requested.includes("offline_access") || requested.some((s) => !app.scopes.includes(s))) return oauthError("invalid_scope");
+    const scopes = requested.length > 0 ? requested : app.scopes;
+    const { token, expiresIn } = await tokens.issue(org, app, scopes);
+    return aspJson(
+      200,
+      { access_token: token, expires_in: expiresIn, token_type: "Bearer", scope: scopes.join(" ") },
+      { "cache-control": "no-store", pragma: "no-cache" },
+    );
+  };
+}
+
+async function authenticate(runtime: SandboxRuntime, app: ExternalApp, form: URLSearchParams, ctx: RequestContext) {
+  const secret = form.get("client_secret");
+  const assertion = form.get("client_assertion");
+  if (secret !== null && assertion !== null) return oauthError("invalid_request", "Multiple client credentials");
+  // Non-confidential apps cannot use client credentials at all.
+  if (!app.isConfidential) return oauthError("unauthorized_client");
+  if (secret !== null) {
+    const now = ctx.now.getTime();
+    const valid = app.secrets.some((s) => (s.expiryTime === null || Date.parse(s.expiryTime) > now) && safeEqual(s.secret, secret));
+    return valid ? undefined : oauthError("invalid_client");
+  }
+  if (assertion !== null) {
+    if (form.get("client_assertion_type") !== JWT_BEARER) return oauthError("invalid_client", "client_assertion_type is not supported");
+    const result = await verifyClientAssertion(runtime, app, assertion);
+    return result.ok ? undefined : oauthError("invalid_client", result.description);
+  }
+  return oauthError("invalid_client");
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
