@@ -33,18 +33,29 @@ export function decodeBase64(text: string): Base64Result {
   }
 }
 
-/** Encodes bytes as standard base64 (no line breaks). */
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/** Encodes bytes as standard base64 (no line breaks). A table loop: faster than btoa on a
+ * byte-by-byte binary string, and no call-stack limit on large inputs. */
 export function encodeBase64(bytes: Uint8Array): string {
-  let binary = "";
-  // Chunked so very large inputs do not overflow the argument list of fromCharCode.
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  const parts: string[] = [];
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    parts.push(ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]! + ALPHABET[n & 63]!);
   }
-  return btoa(binary);
+  const rest = bytes.length - i;
+  if (rest > 0) {
+    const n = (bytes[i]! << 16) | (rest === 2 ? bytes[i + 1]! << 8 : 0);
+    parts.push(ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + (rest === 2 ? ALPHABET[(n >> 6) & 63]! : "=") + "=");
+  }
+  return parts.join("");
 }
 
 /** Wraps DER in one PEM block: LF line endings, 64-character lines, trailing newline. */
 export function encodePem(der: Uint8Array, label = "CERTIFICATE"): string {
-  const body = encodeBase64(der).replace(/(.{64})/g, "$1\n").replace(/\n$/, "");
-  return `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`;
+  const base64 = encodeBase64(der);
+  const lines: string[] = [];
+  for (let i = 0; i < base64.length; i += 64) lines.push(base64.slice(i, i + 64));
+  return `-----BEGIN ${label}-----\n${lines.join("\n")}\n-----END ${label}-----\n`;
 }

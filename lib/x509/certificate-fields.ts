@@ -22,14 +22,21 @@ export interface CertificateFields extends DecodedExtensions, PublicKeyInfo {
   /** DER of the issuer and subject Names, for exact comparison when building chains. */
   subjectDer: Uint8Array;
   issuerDer: Uint8Array;
+  /** What a signature check needs: the signed bytes, the signature, the subject's key. */
+  tbsDer: Uint8Array;
+  signatureValue: Uint8Array;
+  spkiDer: Uint8Array;
+  /** RSASSA-PSS salt length from the algorithm parameters (RFC 4055 default 20). */
+  pssSaltLength?: number;
 }
 
+const latin1 = new TextDecoder("latin1");
 const UTC_TIME = /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{4})$/;
 const GENERALIZED_TIME = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})?(\d{2})?(?:[.,]\d+)?(Z|[+-]\d{4})?$/;
 
 /** Decodes a UTCTime or GeneralizedTime element (RFC 5280 section 4.1.2.5) to an ISO string. */
 export function readTime(bytes: Uint8Array, tlv: Tlv): string {
-  const text = new TextDecoder("latin1").decode(valueOf(bytes, tlv));
+  const text = latin1.decode(valueOf(bytes, tlv));
   const match = tlv.tag === TAG.UTC_TIME ? UTC_TIME.exec(text) : tlv.tag === TAG.GENERALIZED_TIME ? GENERALIZED_TIME.exec(text) : null;
   if (!match) throw new DerError(`"${text}" is not a valid certificate date`);
   let year = Number(match[1]);
@@ -39,13 +46,14 @@ export function readTime(bytes: Uint8Array, tlv: Tlv): string {
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
   date.setUTCHours(hour, minute, second, 0);
+  // Date rolls 31 February over into March; a changed month or day means the date does not exist.
+  if (Number.isNaN(date.getTime()) || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || hour > 23 || minute > 59 || second > 60) {
+    throw new DerError(`"${text}" is not a valid certificate date`);
+  }
   const zone = match[7];
   if (zone && zone !== "Z") {
     const offset = (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3, 5))) * (zone[0] === "+" ? 1 : -1);
     date.setTime(date.getTime() - offset * 60_000);
-  }
-  if (Number.isNaN(date.getTime()) || date.getUTCMonth() !== month - 1) {
-    throw new DerError(`"${text}" is not a valid certificate date`);
   }
   return date.toISOString();
 }
@@ -56,16 +64,29 @@ function readSignatureAlgorithm(bytes: Uint8Array, algorithmId: Tlv) {
   const known = SIGNATURE_ALGORITHMS[oid];
   if (!known) return { signatureAlgorithm: oid, signatureAlgorithmName: oid, signatureAlgorithmOid: oid };
   let hash = known.hash;
-  if (oid === OID_RSASSA_PSS) {
-    // RSASSA-PSS-params: [0] hashAlgorithm, defaulting to SHA-1 (RFC 4055).
-    hash = "SHA-1";
-    const hashWrapper = parameters?.tag === TAG.SEQUENCE ? readChildren(bytes, parameters).find((p) => p.tag === 0xa0) : undefined;
-    const hashId = hashWrapper ? readChildren(bytes, hashWrapper)[0] : undefined;
-    const hashOidTlv = hashId ? readChildren(bytes, hashId)[0] : undefined;
-    if (hashOidTlv) hash = HASH_ALGORITHMS[readOid(bytes, hashOidTlv)] ?? hash;
+  if (oid !== OID_RSASSA_PSS) {
+    return { signatureAlgorithm: known.name, signatureAlgorithmName: known.friendly, signatureAlgorithmOid: oid, signatureHash: hash };
   }
-  const friendly = oid === OID_RSASSA_PSS ? `RSA-PSS with ${hash}` : known.friendly;
-  return { signatureAlgorithm: known.name, signatureAlgorithmName: friendly, signatureAlgorithmOid: oid, signatureHash: hash };
+  // RSASSA-PSS-params (RFC 4055): [0] hashAlgorithm defaulting to SHA-1, [2] saltLength to 20.
+  hash = "SHA-1";
+  let pssSaltLength = 20;
+  const params = parameters?.tag === TAG.SEQUENCE ? readChildren(bytes, parameters) : [];
+  const inner = (tag: number) => {
+    const wrapper = params.find((p) => p.tag === tag);
+    return wrapper ? readChildren(bytes, wrapper)[0] : undefined;
+  };
+  const hashId = inner(0xa0);
+  const hashOidTlv = hashId?.tag === TAG.SEQUENCE ? readChildren(bytes, hashId)[0] : undefined;
+  if (hashOidTlv) hash = HASH_ALGORITHMS[readOid(bytes, hashOidTlv)] ?? hash;
+  const salt = inner(0xa2);
+  if (salt?.tag === TAG.INTEGER) pssSaltLength = readSmallInteger(bytes, salt) ?? pssSaltLength;
+  return {
+    signatureAlgorithm: known.name,
+    signatureAlgorithmName: `RSA-PSS with ${hash}`,
+    signatureAlgorithmOid: oid,
+    signatureHash: hash,
+    pssSaltLength,
+  };
 }
 
 function readSerialNumber(bytes: Uint8Array, tlv: Tlv): string {
@@ -115,5 +136,9 @@ export function readCertificateFields(der: Uint8Array): CertificateFields {
     ...decodeExtensions(der, extensions),
     subjectDer: encodingOf(der, subject).slice(),
     issuerDer: encodingOf(der, issuer).slice(),
+    tbsDer: encodingOf(der, tbs).slice(),
+    // The BIT STRING's first octet counts unused bits; signatures always use whole octets.
+    signatureValue: valueOf(der, signature).slice(1),
+    spkiDer: encodingOf(der, spki).slice(),
   };
 }

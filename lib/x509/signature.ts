@@ -1,29 +1,69 @@
 import type { ParsedCertificate } from "./certificate";
-import { bytesEqual } from "./der";
+import { DerError, TAG, bytesEqual, readChildren, readWhole, valueOf } from "./der";
 
-// Signature algorithms every Web Crypto implementation verifies. For anything else,
-// @peculiar/x509 answers `false` (not an error) when it cannot verify, so a `false` is only
-// believed for these; MD5, Ed448 or brainpool curves come back as "unchecked" instead.
-const WEB_CRYPTO_SIGNATURES = new Set([
-  "1.2.840.113549.1.1.5",
-  "1.2.840.113549.1.1.11",
-  "1.2.840.113549.1.1.12",
-  "1.2.840.113549.1.1.13",
-  "1.2.840.113549.1.1.10",
-  "1.2.840.10045.4.1",
-  "1.2.840.10045.4.3.2",
-  "1.2.840.10045.4.3.3",
-  "1.2.840.10045.4.3.4",
-  "1.3.101.112",
-]);
-const WEB_CRYPTO_KEYS = new Set(["RSA", "RSA-PSS", "Ed25519"]);
-const WEB_CRYPTO_CURVES = new Set(["P-256", "P-384", "P-521"]);
+// Signatures are checked with Web Crypto directly (no @peculiar/x509 object per certificate),
+// which keeps decoding fast. Only algorithms every Web Crypto implements are attempted; for the
+// rest (MD5, Ed448, brainpool curves, DSA) the answer is "cannot check", never "invalid".
 
-function webCryptoCanVerify(subject: ParsedCertificate, issuer: ParsedCertificate): boolean {
+type VerifyPlan = { importAlgorithm: RsaHashedImportParams | EcKeyImportParams | Algorithm; verifyAlgorithm: Algorithm | RsaPssParams | EcdsaParams; ecdsaSize?: number };
+
+const RSA_PKCS1: Record<string, string> = {
+  "1.2.840.113549.1.1.5": "SHA-1",
+  "1.2.840.113549.1.1.11": "SHA-256",
+  "1.2.840.113549.1.1.12": "SHA-384",
+  "1.2.840.113549.1.1.13": "SHA-512",
+};
+const ECDSA: Record<string, string> = {
+  "1.2.840.10045.4.1": "SHA-1",
+  "1.2.840.10045.4.3.2": "SHA-256",
+  "1.2.840.10045.4.3.3": "SHA-384",
+  "1.2.840.10045.4.3.4": "SHA-512",
+};
+const CURVE_BYTES: Record<string, number> = { "P-256": 32, "P-384": 48, "P-521": 66 };
+const PSS_HASHES = new Set(["SHA-1", "SHA-256", "SHA-384", "SHA-512"]);
+
+function planVerification(subject: ParsedCertificate, issuer: ParsedCertificate): VerifyPlan | undefined {
+  const oid = subject.fields.signatureAlgorithmOid;
   const key = issuer.fields;
-  const keyOk = WEB_CRYPTO_KEYS.has(key.algorithm) || (key.algorithm === "EC" && WEB_CRYPTO_CURVES.has(key.curve ?? ""));
-  return keyOk && WEB_CRYPTO_SIGNATURES.has(subject.fields.signatureAlgorithmOid);
+  const rsaKey = key.algorithm === "RSA";
+  if (RSA_PKCS1[oid] && rsaKey) {
+    const algorithm = { name: "RSASSA-PKCS1-v1_5", hash: RSA_PKCS1[oid] };
+    return { importAlgorithm: algorithm, verifyAlgorithm: algorithm };
+  }
+  const pssHash = subject.fields.signatureHash;
+  if (oid === "1.2.840.113549.1.1.10" && rsaKey && pssHash && PSS_HASHES.has(pssHash)) {
+    return {
+      importAlgorithm: { name: "RSA-PSS", hash: pssHash },
+      verifyAlgorithm: { name: "RSA-PSS", saltLength: subject.fields.pssSaltLength ?? 20 } as RsaPssParams,
+    };
+  }
+  const size = CURVE_BYTES[key.curve ?? ""];
+  if (ECDSA[oid] && key.algorithm === "EC" && size) {
+    return {
+      importAlgorithm: { name: "ECDSA", namedCurve: key.curve! },
+      verifyAlgorithm: { name: "ECDSA", hash: ECDSA[oid] } as EcdsaParams,
+      ecdsaSize: size,
+    };
+  }
+  if (oid === "1.3.101.112" && key.algorithm === "Ed25519") return { importAlgorithm: { name: "Ed25519" }, verifyAlgorithm: { name: "Ed25519" } };
+  return undefined;
 }
+
+/** X.509 carries ECDSA signatures as DER SEQUENCE { r, s }; Web Crypto wants r ‖ s, fixed width. */
+function ecdsaDerToRaw(signature: Uint8Array, size: number): Uint8Array | undefined {
+  const parts = readChildren(signature, readWhole(signature));
+  if (parts.length !== 2 || parts.some((part) => part.tag !== TAG.INTEGER)) return undefined;
+  const raw = new Uint8Array(size * 2);
+  for (const [index, part] of parts.entries()) {
+    let value = valueOf(signature, part);
+    while (value.length > 1 && value[0] === 0) value = value.subarray(1);
+    if (value.length > size) return undefined;
+    raw.set(value, size * (index + 1) - value.length);
+  }
+  return raw;
+}
+
+const buffer = (bytes: Uint8Array) => bytes.slice().buffer;
 
 /**
  * Checks that `issuer`'s key signed `subject`. Returns `undefined` when the check cannot run here
@@ -31,9 +71,27 @@ function webCryptoCanVerify(subject: ParsedCertificate, issuer: ParsedCertificat
  * from "verified false".
  */
 export async function verifySignedBy(subject: ParsedCertificate, issuer: ParsedCertificate): Promise<boolean | undefined> {
-  if (!webCryptoCanVerify(subject, issuer)) return undefined;
+  const plan = planVerification(subject, issuer);
+  if (!plan) return undefined;
+  let key: CryptoKey;
   try {
-    return await subject.x509.verify({ publicKey: issuer.x509.publicKey, signatureOnly: true });
+    key = await crypto.subtle.importKey("spki", buffer(issuer.fields.spkiDer), plan.importAlgorithm, false, ["verify"]);
+  } catch {
+    // The runtime lacks the algorithm (e.g. an older browser without Ed25519).
+    return undefined;
+  }
+  let signature: Uint8Array | undefined = subject.fields.signatureValue;
+  if (plan.ecdsaSize) {
+    try {
+      signature = ecdsaDerToRaw(signature, plan.ecdsaSize);
+    } catch (error) {
+      if (!(error instanceof DerError)) throw error;
+      signature = undefined;
+    }
+    if (!signature) return false;
+  }
+  try {
+    return await crypto.subtle.verify(plan.verifyAlgorithm, key, buffer(signature), buffer(subject.fields.tbsDer));
   } catch {
     return undefined;
   }
