@@ -31,10 +31,10 @@ describe.each(TEST_ENGINES)("connections on $engine", ({ open }) => {
     const keep = connectionUpdateSchema.parse({ id: existing!.id, vendor: "cloudflare", name: "CF production", baseUrl: existing!.baseUrl, accountId: "0123456789abcdef0123456789abcdef", apiToken: "" });
     const kept = await updateConnection(handle.db, key, keep);
     expect(kept.secretsReplaced).toEqual([]);
-    expect((await loadVendorConnection(handle.db, key, existing!.id))?.apiToken).toBe(TOKEN);
+    expect(await loadVendorConnection(handle.db, key, existing!.id)).toMatchObject({ apiToken: TOKEN });
     const replace = connectionUpdateSchema.parse({ ...keep, apiToken: "new-token-value-xyz" });
     expect((await updateConnection(handle.db, key, replace)).secretsReplaced).toEqual(["apiToken"]);
-    expect((await loadVendorConnection(handle.db, key, existing!.id))?.apiToken).toBe("new-token-value-xyz");
+    expect(await loadVendorConnection(handle.db, key, existing!.id)).toMatchObject({ apiToken: "new-token-value-xyz" });
   });
 
   it("refuses a duplicate name, disables and deletes", async () => {

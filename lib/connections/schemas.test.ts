@@ -4,7 +4,7 @@ import { baseUrlSchema, connectionInputSchema } from "./schemas";
 
 const errorsOf = (input: unknown) => {
   const result = connectionInputSchema.safeParse(input);
-  return result.success ? {} : z.flattenError(result.error).fieldErrors;
+  return (result.success ? {} : z.flattenError(result.error).fieldErrors) as Record<string, string[] | undefined>;
 };
 
 describe("connection schemas", () => {

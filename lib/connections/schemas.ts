@@ -29,6 +29,10 @@ export const baseUrlSchema = z
   .refine((value) => !URL.canParse(value) || (!new URL(value).search && !new URL(value).hash), "Remove the query string or fragment from the URL.")
   .transform((value) => value.replace(/\/+$/, ""));
 
+/** A field whose empty value (an untouched form input) means "use the default". */
+const withDefault = <T extends z.ZodType<string>>(schema: T, fallback: string) =>
+  z.preprocess((value) => (value === "" || value === undefined ? fallback : value), schema);
+
 const nameSchema = z.string().trim().min(1, "Give the connection a name.").max(80, "Keep the name to 80 characters or fewer.");
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -50,18 +54,19 @@ const uipathFields = {
     .trim()
     .regex(GUID, "The partitionGlobalId is the organization's GUID (e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6), not its name. Copy it from ?organizationId= in the portal URL."),
   clientId: z.string().trim().min(1, "Enter the external application's App ID."),
-  scopes: z
-    .string()
-    .trim()
-    .min(1, "Enter the scopes to request.")
-    .refine((v) => !/\boffline_access\b/.test(v), "offline_access cannot be used with client credentials (UiPath answers invalid_scope).")
-    .default("PM.AuthSetting PM.OAuthApp"),
+  scopes: withDefault(
+    z
+      .string()
+      .trim()
+      .refine((v) => !/\boffline_access\b/.test(v), "offline_access cannot be used with client credentials (UiPath answers invalid_scope)."),
+    "PM.AuthSetting PM.OAuthApp",
+  ),
 };
 
 const cloudflareFields = {
   vendor: z.literal("cloudflare"),
   name: nameSchema,
-  baseUrl: baseUrlSchema.default("https://api.cloudflare.com/client/v4"),
+  baseUrl: withDefault(baseUrlSchema, "https://api.cloudflare.com/client/v4"),
   accountId: z
     .string()
     .trim()

@@ -17,7 +17,6 @@ export default async function setup(project: TestProject) {
     project.provide("postgresAdminUrl", external);
     return;
   }
-  // @ts-expect-error -- plain ESM helper shared with the e2e server script, no type declarations
   const { startEmbeddedPostgres } = await import("../../scripts/lib/embedded-postgres.mjs");
   const pg = await startEmbeddedPostgres({ port: Number(process.env.TEST_PG_PORT ?? 54329) });
   project.provide("postgresAdminUrl", pg.url("postgres"));

@@ -1,14 +1,13 @@
 // Finds a real Chromium for Playwright without downloading anything: an explicit CHROMIUM_PATH,
 // Debian's /usr/bin/chromium, Playwright's own browser if one was installed, and finally the
 // Chromium packed inside the `@sparticuz/chromium` npm package (shared/stack-notes.md, last section).
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { join, resolve } from "node:path";
-import { brotliDecompressSync } from "node:zlib";
-import { spawnSync } from "node:child_process";
+// CommonJS so that both Playwright's config loader and the .mjs scripts can load it.
+const { existsSync, mkdirSync, readFileSync, writeFileSync } = require("node:fs");
+const { join, resolve } = require("node:path");
+const { brotliDecompressSync } = require("node:zlib");
+const { spawnSync } = require("node:child_process");
 
-const ROOT = resolve(import.meta.dirname, "..", "..");
-const require = createRequire(import.meta.url);
+const ROOT = resolve(__dirname, "..", "..");
 
 /** The package's root folder; its exports map hides package.json from require.resolve. */
 function sparticuzPackageDir() {
@@ -42,7 +41,7 @@ function playwrightChromium() {
  * The sparticuz build is unpacked later by `ensureChromium()` (Playwright's globalSetup).
  * @returns {{ source: string, executablePath: string, env: Record<string, string> }}
  */
-export function chromiumLaunchPlan() {
+function chromiumLaunchPlan() {
   if (process.env.CHROMIUM_PATH) return { source: "CHROMIUM_PATH", executablePath: process.env.CHROMIUM_PATH, env: {} };
   if (existsSync("/usr/bin/chromium")) return { source: "debian", executablePath: "/usr/bin/chromium", env: {} };
   const own = playwrightChromium();
@@ -60,7 +59,7 @@ export function chromiumLaunchPlan() {
 }
 
 /** Unpack the sparticuz Chromium (once; concurrent unpacks fail with ETXTBSY) and return the plan. */
-export async function ensureChromium() {
+async function ensureChromium() {
   const plan = chromiumLaunchPlan();
   if (plan.source !== "@sparticuz/chromium" || existsSync(plan.executablePath)) return plan;
   const dir = sparticuzDir();
@@ -68,8 +67,8 @@ export async function ensureChromium() {
   const previous = process.env.TMPDIR;
   process.env.TMPDIR = dir; // the package unpacks into os.tmpdir()
   try {
-    const { default: chromium } = await import("@sparticuz/chromium");
-    await chromium.executablePath();
+    const chromium = require("@sparticuz/chromium");
+    await (chromium.default ?? chromium).executablePath();
   } finally {
     if (previous === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = previous;
@@ -85,3 +84,5 @@ export async function ensureChromium() {
   );
   return plan;
 }
+
+module.exports = { chromiumLaunchPlan, ensureChromium };

@@ -1,0 +1,53 @@
+import { format } from "date-fns";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { AuditEventRow } from "@/lib/audit/query";
+
+const OUTCOME_TONE: Record<AuditEventRow["outcome"], BadgeTone> = { success: "ok", failure: "danger", denied: "warning" };
+
+/** Audit events, newest first; details are already stripped of secrets when stored. */
+export function AuditTable({ rows }: { rows: AuditEventRow[] }) {
+  return (
+    <Table caption="Audit events">
+      <thead>
+        <tr>
+          <Th>Time (UTC)</Th>
+          <Th>Actor</Th>
+          <Th>Action</Th>
+          <Th>Target</Th>
+          <Th>Outcome</Th>
+          <Th>Details</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.id} data-testid="audit-row">
+            <Td className="font-mono text-xs whitespace-nowrap">{format(row.occurredAt, "yyyy-MM-dd HH:mm:ss")}</Td>
+            <Td>
+              {row.actorName}
+              {row.actorRole ? <span className="block text-xs text-zinc-500">{row.actorRole}</span> : null}
+              {row.sourceIp ? <span className="block text-xs text-zinc-500">{row.sourceIp}</span> : null}
+            </Td>
+            <Td className="font-mono text-xs">{row.action}</Td>
+            <Td>
+              {row.targetLabel ?? row.targetId ?? "—"}
+              {row.targetType ? <span className="block text-xs text-zinc-500">{row.targetType}</span> : null}
+            </Td>
+            <Td>
+              <Badge tone={OUTCOME_TONE[row.outcome]}>{row.outcome}</Badge>
+            </Td>
+            <Td className="max-w-md">
+              {row.vendorRequestId ? <span className="block text-xs">request id {row.vendorRequestId}</span> : null}
+              {row.details ? (
+                <details>
+                  <summary className="cursor-pointer text-xs text-sky-700 dark:text-sky-400">Show</summary>
+                  <pre className="mt-1 max-h-64 overflow-auto rounded bg-zinc-100 p-2 text-xs whitespace-pre-wrap dark:bg-zinc-800">{JSON.stringify(row.details, null, 2)}</pre>
+                </details>
+              ) : null}
+            </Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}

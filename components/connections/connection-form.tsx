@@ -1,0 +1,107 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm, useWatch, type Resolver } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
+import type { ActionResult } from "@/lib/auth/action-result";
+import type { ConnectionView } from "@/lib/connections/data";
+import { connectionInputSchema, connectionUpdateSchema, VENDOR_LABELS, VENDORS, type Vendor } from "@/lib/connections/schemas";
+import { CONNECTION_FIELDS } from "./connection-fields";
+
+type FormShape = Record<string, string | undefined> & { vendor: Vendor };
+
+type ConnectionFormProps = {
+  /** The connection being edited; absent when adding one. */
+  existing?: ConnectionView;
+  submit: (values: FormShape) => Promise<ActionResult<ConnectionView>>;
+  onDone: (message: string) => void;
+};
+
+function initialValues(existing?: ConnectionView): FormShape {
+  if (!existing) return { vendor: "uipath", name: "" };
+  return { id: existing.id, vendor: existing.vendor, name: existing.name, baseUrl: existing.baseUrl, ...existing.settings };
+}
+
+/** Add or edit a connection. Secrets are write-only: on edit, an untouched secret stays as stored. */
+export function ConnectionForm({ existing, submit, onDone }: ConnectionFormProps) {
+  const schema = existing ? connectionUpdateSchema : connectionInputSchema;
+  const { register, handleSubmit, control, setError, formState } = useForm<FormShape>({
+    resolver: zodResolver(schema as never) as unknown as Resolver<FormShape>,
+    defaultValues: initialValues(existing),
+  });
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [replacing, setReplacing] = useState<Record<string, boolean>>({});
+  const vendor = useWatch({ control, name: "vendor" });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setServerError(null);
+    const result = await submit(values);
+    if (result.ok) return onDone(result.message ?? "Saved.");
+    for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
+      if (messages?.[0]) setError(field, { message: messages[0] });
+    }
+    setServerError(result.message);
+  });
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {existing ? (
+        <p className="text-sm">
+          Vendor: <strong>{VENDOR_LABELS[existing.vendor]}</strong>
+        </p>
+      ) : (
+        <Field label="Vendor" error={formState.errors.vendor?.message}>
+          <Select {...register("vendor")}>
+            {VENDORS.map((v) => (
+              <option key={v} value={v}>
+                {VENDOR_LABELS[v]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      <Field label="Name" error={formState.errors.name?.message} hint="How this account appears in Trustdeck, e.g. “UiPath — production org”.">
+        <Input {...register("name")} />
+      </Field>
+      {CONNECTION_FIELDS[vendor].map((spec) => {
+        const stored = existing?.secretsSet.includes(spec.name);
+        if (spec.secret && stored && !replacing[spec.name]) {
+          return (
+            <div key={spec.name} className="space-y-1">
+              <p className="text-sm font-medium">{spec.label}</p>
+              <p className="flex items-center gap-2 text-sm">
+                <Badge tone="ok">set</Badge>
+                <span aria-hidden>·</span>
+                <Button variant="ghost" size="sm" onClick={() => setReplacing((r) => ({ ...r, [spec.name]: true }))}>
+                  Replace {spec.label.toLowerCase()}
+                </Button>
+              </p>
+            </div>
+          );
+        }
+        return (
+          <Field key={`${vendor}-${spec.name}`} label={`${spec.label}${spec.optional ? " (optional)" : ""}`} hint={spec.hint} error={formState.errors[spec.name]?.message}>
+            <Input
+              type={spec.secret ? "password" : "text"}
+              autoComplete={spec.secret ? "new-password" : "off"}
+              placeholder={spec.placeholder}
+              spellCheck={false}
+              {...register(spec.name)}
+            />
+          </Field>
+        );
+      })}
+      {serverError ? <Alert tone="error">{serverError}</Alert> : null}
+      <div className="flex justify-end">
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Saving…" : existing ? "Save changes" : "Add connection"}
+        </Button>
+      </div>
+    </form>
+  );
+}

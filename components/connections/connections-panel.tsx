@@ -1,0 +1,143 @@
+"use client";
+
+import { formatDistanceToNow } from "date-fns";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Dialog } from "@/components/ui/dialog";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { ActionResult } from "@/lib/auth/action-result";
+import type { ConnectionView } from "@/lib/connections/data";
+import { VENDOR_LABELS } from "@/lib/connections/schemas";
+import { ConnectionForm } from "./connection-form";
+
+export type ConnectionActions = {
+  create: (values: never) => Promise<ActionResult<ConnectionView>>;
+  update: (values: never) => Promise<ActionResult<ConnectionView>>;
+  setEnabled: (input: { id: string; enabled: boolean }) => Promise<ActionResult<ConnectionView>>;
+  remove: (input: { id: string }) => Promise<ActionResult<null>>;
+};
+
+type Editing = { mode: "create" } | { mode: "edit"; connection: ConnectionView } | { mode: "delete"; connection: ConnectionView } | null;
+
+/** The connections list; admins also get add, edit, enable/disable and delete. */
+export function ConnectionsPanel({ connections, actions }: { connections: ConnectionView[]; actions: ConnectionActions | null }) {
+  const canManage = actions !== null;
+  const router = useRouter();
+  const [editing, setEditing] = useState<Editing>(null);
+  const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+
+  const done = (text: string) => {
+    setEditing(null);
+    setNotice({ tone: "success", text });
+    router.refresh();
+  };
+
+  return (
+    <div className="space-y-4">
+      {canManage ? (
+        <div className="flex justify-end">
+          <Button onClick={() => setEditing({ mode: "create" })}>Add connection</Button>
+        </div>
+      ) : null}
+      {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
+      {connections.length === 0 ? (
+        <Alert title="No connections yet">{canManage ? "Add one to start reading certificates and credentials." : "An admin has to add the vendor accounts first."}</Alert>
+      ) : (
+        <Table caption="Connections">
+          <thead>
+            <tr>
+              <Th>Name</Th>
+              <Th>Vendor</Th>
+              <Th>Account</Th>
+              <Th>Secrets</Th>
+              <Th>Status</Th>
+              <Th>Last test</Th>
+              {canManage ? <Th>Actions</Th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {connections.map((c) => (
+              <tr key={c.id} data-testid={`connection-row-${c.name}`}>
+                <Td className="font-medium">{c.name}</Td>
+                <Td>{VENDOR_LABELS[c.vendor]}</Td>
+                <Td>
+                  <span className="block font-mono text-xs break-all">{c.baseUrl}</span>
+                  <span className="block text-xs text-zinc-500">
+                    {Object.entries(c.settings)
+                      .map(([k, v]) => `${k}: ${v}`)
+                      .join(" · ")}
+                  </span>
+                </Td>
+                <Td>{c.secretsSet.length ? c.secretsSet.map((s) => <Badge key={s} tone="ok">{`${s} set`}</Badge>) : <Badge tone="danger">missing</Badge>}</Td>
+                <Td>{c.enabled ? <Badge tone="ok">Enabled</Badge> : <Badge>Disabled</Badge>}</Td>
+                <Td>
+                  {c.lastTest ? (
+                    <span title={c.lastTest.summary}>
+                      <Badge tone={c.lastTest.ok ? "ok" : "danger"}>{c.lastTest.ok ? "Passed" : "Failed"}</Badge>{" "}
+                      <span className="text-xs text-zinc-500">{formatDistanceToNow(new Date(c.lastTest.at), { addSuffix: true })}</span>
+                    </span>
+                  ) : (
+                    <span className="text-xs text-zinc-500">Not tested yet</span>
+                  )}
+                </Td>
+                {canManage ? (
+                  <Td className="whitespace-nowrap">
+                    <Button size="sm" variant="secondary" onClick={() => setEditing({ mode: "edit", connection: c })}>
+                      Edit
+                    </Button>{" "}
+                    <Button
+                      size="sm"
+                      variant="secondary"
+                      onClick={async () => {
+                        const result = await actions!.setEnabled({ id: c.id, enabled: !c.enabled });
+                        setNotice(result.ok ? { tone: "success", text: result.message ?? "Saved." } : { tone: "error", text: result.message });
+                        router.refresh();
+                      }}
+                    >
+                      {c.enabled ? "Disable" : "Enable"}
+                    </Button>{" "}
+                    <Button size="sm" variant="ghost" onClick={() => setEditing({ mode: "delete", connection: c })}>
+                      Delete
+                    </Button>
+                  </Td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      <Dialog open={editing?.mode === "create"} onOpenChange={(open) => !open && setEditing(null)} title="Add a connection" description="Secrets are encrypted on the server and never shown again.">
+        <ConnectionForm submit={(values) => actions!.create(values as never)} onDone={done} />
+      </Dialog>
+      {editing?.mode === "edit" ? (
+        <Dialog open onOpenChange={(open) => !open && setEditing(null)} title={`Edit ${editing.connection.name}`} description="Leave a secret as it is to keep the stored value.">
+          <ConnectionForm existing={editing.connection} submit={(values) => actions!.update(values as never)} onDone={done} />
+        </Dialog>
+      ) : null}
+      {editing?.mode === "delete" ? (
+        <ConfirmDialog
+          open
+          danger
+          onOpenChange={(open) => !open && setEditing(null)}
+          title={`Delete ${editing.connection.name}?`}
+          consequence={
+            <p>
+              Trustdeck forgets this {VENDOR_LABELS[editing.connection.vendor]} account and its stored secrets. Nothing changes at the vendor. Its audit history stays.
+            </p>
+          }
+          confirmLabel="Delete connection"
+          onConfirm={async () => {
+            const result = await actions!.remove({ id: editing.connection.id });
+            if (!result.ok) return result.message;
+            done(result.message ?? "Deleted.");
+            return null;
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { expect, type Page } from "@playwright/test";
+
+/** The connections page and its add/edit dialog. */
+export class ConnectionsPage {
+  constructor(private readonly page: Page) {}
+
+  async goto() {
+    await this.page.goto("/connections");
+    await expect(this.page.getByRole("heading", { name: "Connections" })).toBeVisible();
+  }
+
+  addButton() {
+    return this.page.getByRole("button", { name: "Add connection" });
+  }
+
+  row(name: string) {
+    return this.page.getByTestId(`connection-row-${name}`);
+  }
+
+  async addCloudflare(values: { name: string; accountId: string; apiToken: string; baseUrl?: string }) {
+    await this.addButton().click();
+    const dialog = this.page.getByRole("dialog");
+    await dialog.getByLabel("Vendor").selectOption("cloudflare");
+    await dialog.getByLabel("Name", { exact: true }).fill(values.name);
+    if (values.baseUrl) await dialog.getByLabel("API base URL").fill(values.baseUrl);
+    await dialog.getByLabel("Account ID").fill(values.accountId);
+    await dialog.getByLabel("API token").fill(values.apiToken);
+    await dialog.getByRole("button", { name: "Add connection" }).click();
+  }
+}

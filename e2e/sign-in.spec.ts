@@ -1,0 +1,54 @@
+import { expect, test } from "@playwright/test";
+import { LoginPage, USERS } from "./pages/login.page";
+
+test.describe("sign-in", () => {
+  test("an admin signs in, lands on the overview and signs out", async ({ page }) => {
+    await page.goto("/connections");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fconnections/);
+    const login = new LoginPage(page);
+    await login.submit(USERS.admin.username, USERS.admin.password);
+    await expect(page).toHaveURL(/\/connections$/);
+    await expect(page.getByTestId("signed-in-user")).toHaveText(USERS.admin.name);
+    const session = (await page.context().cookies()).find((c) => c.name.includes("next-auth.session-token"));
+    expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+    await page.getByRole("link", { name: "Overview" }).click();
+    await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("a wrong password and an unknown user get the same message", async ({ page }) => {
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.submit(USERS.operator.username, "not-the-password");
+    await expect(login.error()).toHaveText(/username or password is not right/);
+    const wrongPassword = await login.error().textContent();
+    await login.submit("no-such-user", "not-the-password");
+    await expect(login.error()).toHaveText(wrongPassword!);
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("repeated failures lock the name, without saying whether it exists", async ({ page }) => {
+    const login = new LoginPage(page);
+    await login.goto();
+    for (const name of ["ghost-user", USERS.lockout.username]) {
+      for (let attempt = 1; attempt <= 5; attempt++) await login.submit(name, `wrong-${attempt}`);
+      await expect(login.error()).toHaveText(/Too many failed attempts/);
+    }
+    // Even the right password is refused while the lock lasts.
+    await login.submit(USERS.lockout.username, USERS.lockout.password);
+    await expect(login.error()).toHaveText(/Too many failed attempts/);
+  });
+
+  test("pages carry a strict Content-Security-Policy and no X-Powered-By", async ({ request }) => {
+    const response = await request.get("/login");
+    const headers = response.headers();
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+'/);
+    expect(headers["content-security-policy"]).not.toContain("unsafe-eval");
+    expect(headers["x-frame-options"]).toBe("DENY");
+    expect(headers["x-powered-by"]).toBeUndefined();
+  });
+});

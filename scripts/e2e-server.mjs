@@ -1,0 +1,48 @@
+// The dashboard as the end-to-end suite meets it: a production build (`next start`) on a fresh
+// PostgreSQL database, seeded with the e2e users. Playwright starts this as its webServer and
+// stops it by process id; SIGTERM stops Next.js and the embedded PostgreSQL.
+import { randomBytes } from "node:crypto";
+import { start, run, waitForUrl } from "./lib/processes.mjs";
+import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseUrl = `http://127.0.0.1:${port}`;
+
+let pg;
+let databaseUrl = process.env.E2E_DATABASE_URL;
+if (!databaseUrl) {
+  pg = await startEmbeddedPostgres({ port: Number(process.env.E2E_PG_PORT ?? 54330), dir: ".cache/postgres-e2e" });
+  await pg.createDatabase("trustdeck_e2e");
+  databaseUrl = pg.url("trustdeck_e2e");
+}
+
+const env = {
+  NEXT_TELEMETRY_DISABLED: "1",
+  DATABASE_URL: databaseUrl,
+  NEXTAUTH_URL: baseUrl,
+  NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+  TRUSTDECK_ENCRYPTION_KEY: randomBytes(32).toString("base64url"),
+  // Fast lockouts keep the throttling journey short; the default is 5 failures / 15 minutes.
+  SIGNIN_MAX_FAILURES: "5",
+};
+
+const seeded = await run("tsx", ["--conditions=react-server", "scripts/seed.ts", "e2e/fixtures/seed.json"], { env });
+if (seeded !== 0) {
+  await pg?.stop();
+  process.exit(seeded);
+}
+
+const next = start("next", ["start", "-H", "127.0.0.1", "-p", String(port)], { env });
+const stopAll = async () => {
+  await next.stop();
+  await pg?.stop();
+  process.exit(0);
+};
+process.on("SIGTERM", stopAll);
+process.on("SIGINT", stopAll);
+next.exited.then(async (code) => {
+  await pg?.stop();
+  process.exit(code ?? 1);
+});
+await waitForUrl(`${baseUrl}/login`);
+console.log(`e2e dashboard ready at ${baseUrl}`);
