@@ -37,6 +37,27 @@ export function randomSerial(bytes: number): string {
   return b.toString("hex");
 }
 
+/** Reuse a seed certificate when its validity moved by less than this (resets re-seed often). */
+const SEED_REUSE_TOLERANCE_MS = 10 * 60_000;
+const seedCache = new Map<string, { params: IssueParams; cert: Promise<IssuedCertificate> }>();
+
+/**
+ * A seed certificate, generated once per label and process and reused while the
+ * requested subject and validity stay the same to within ten minutes: a reset (which
+ * re-seeds relative to the clock) then costs no RSA signatures.
+ */
+export function issueSeedCertificate(label: string, params: IssueParams): Promise<IssuedCertificate> {
+  const hit = seedCache.get(label);
+  const close = (a: Date, b: Date) => Math.abs(a.getTime() - b.getTime()) < SEED_REUSE_TOLERANCE_MS;
+  if (hit && hit.params.subject === params.subject && close(hit.params.notBefore, params.notBefore) && close(hit.params.notAfter, params.notAfter)) {
+    return hit.cert;
+  }
+  const cert = issueCertificate(params);
+  seedCache.set(label, { params, cert });
+  cert.catch(() => seedCache.delete(label));
+  return cert;
+}
+
 /** Generates a real X.509 certificate, RSA with SHA-256. */
 export async function issueCertificate(params: IssueParams): Promise<IssuedCertificate> {
   const serialHex = randomSerial(params.serialBytes);

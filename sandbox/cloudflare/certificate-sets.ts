@@ -1,4 +1,4 @@
-import { issueCertificate } from "../certs/issue-certificate";
+import { issueCertificate, issueSeedCertificate, type IssueParams } from "../certs/issue-certificate";
 import type { SandboxRuntime } from "../runtime";
 import type { CfAccount, CfCertificate, CfCertificateSet } from "./model";
 
@@ -17,14 +17,16 @@ export async function generateCfCertificate(
   options: { shared?: boolean; uid?: string } = {},
 ): Promise<CfCertificate> {
   const uid = options.uid ?? runtime.ids.uuid(runtime.ids.nextLabel(`cloudflare/${account.id}/certificate`));
-  const cert = await issueCertificate({
+  const params: IssueParams = {
     subject: `CN=${account.name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.cloudflareaccess.com, O=Cloudflare Access`,
     keys: options.shared ? runtime.keys.shared() : runtime.keys.fresh(),
     notBefore,
     notAfter,
     serialBytes: 8,
     profile: "saml-encryption",
-  });
+  };
+  // Seed certificates (given a uid) may be reused across resets; rotations always get new ones.
+  const cert = await (options.uid ? issueSeedCertificate(`cloudflare/${uid}`, params) : issueCertificate(params));
   return { uid, pem: cert.pem, notBefore: cert.notBefore, notAfter: cert.notAfter };
 }
 

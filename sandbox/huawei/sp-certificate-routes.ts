@@ -1,4 +1,4 @@
-import { issueCertificate } from "../certs/issue-certificate";
+import { issueCertificate, issueSeedCertificate, type IssueParams } from "../certs/issue-certificate";
 import { toPem } from "../certs/parse-certificate";
 import type { RequestContext } from "../core/http-types";
 import { empty } from "../core/reply";
@@ -25,16 +25,17 @@ export async function generateSpCertificate(
   label: string,
   notBefore: Date,
   expiry: Date,
-  shared = false,
+  seed = false,
 ): Promise<SpCertificate> {
-  const cert = await issueCertificate({
+  const params: IssueParams = {
     subject: `CN=IAM Identity Center SP ${store.id}, O=Huawei Cloud`,
-    keys: shared ? runtime.keys.shared() : runtime.keys.fresh(),
+    keys: seed ? runtime.keys.shared() : runtime.keys.fresh(),
     notBefore,
     notAfter: expiry,
     serialBytes: 16,
     profile: "saml-signing",
-  });
+  };
+  const cert = await (seed ? issueSeedCertificate(label, params) : issueCertificate(params));
   return { id: `cer-${runtime.ids.uuid(label)}`, pem: toPem(cert.der, "\r\n"), expiry: cert.notAfter, active: false };
 }
 

@@ -1,4 +1,4 @@
-import { issueCertificate } from "../certs/issue-certificate";
+import { issueSeedCertificate } from "../certs/issue-certificate";
 import { toPem } from "../certs/parse-certificate";
 import { generateSpCertificate, SP_CERT_VALIDITY_MS } from "../huawei/sp-certificate-routes";
 import { emptyHuaweiState, type ExternalIdp, type HuaweiState, type IdentityStore } from "../huawei/model";
@@ -39,7 +39,7 @@ async function buildIdp(ctx: SeedContext, plan: IdpPlan, now: Date): Promise<Ext
   const certificates = await Promise.all(
     plan.certificates.map(async (c, i) => {
       const notAfter = daysFrom(now, c.expiresInDays);
-      const issued = await issueCertificate({
+      const issued = await issueSeedCertificate(`huawei/${plan.id}/idp-cert/${i}`, {
         subject: c.subject,
         keys: ctx.keys.shared(),
         notBefore: daysFrom(notAfter, -c.validityDays),

@@ -1,4 +1,4 @@
-import { issueCertificate } from "../certs/issue-certificate";
+import { issueSeedCertificate } from "../certs/issue-certificate";
 import { parseDer } from "../certs/parse-certificate";
 import { emptyUipathState, type ExternalApp, type SamlCertificate, type UipathState } from "../uipath/model";
 import type { IssuerName } from "../issuers/issuer-profiles";
@@ -31,7 +31,7 @@ export async function seedUipath(ctx: SeedContext, seed: SeedName): Promise<Uipa
 
 async function samlCertificate(ctx: SeedContext, state: UipathState, plan: OrgPlan, slot: string, days: number): Promise<SamlCertificate> {
   const notAfter = daysFrom(ctx.clock.now(), days);
-  const issued = await issueCertificate({
+  const issued = await issueSeedCertificate(`uipath/${plan.name}/${slot}`, {
     subject: `CN=${plan.name}-saml-${slot}, O=${plan.displayName}`,
     keys: ctx.keys.shared(),
     notBefore: daysFrom(notAfter, -CUSTOMER_CERT_DAYS),
