@@ -28,6 +28,13 @@ export function testCloudflareConnection(conn: Conn, client: CloudflareClient, n
           }
           return `The API token is active${expiresOn ? ` until ${expiresOn}` : ""}.`;
         },
+        // Both verify endpoints refused it: unknown, revoked, or an account token of another account.
+        explain: (error) =>
+          error.kind === "auth" || error.kind === "permission"
+            ? error.operation === "verify the API token" && error.status === undefined
+              ? error.userMessage
+              : `Cloudflare does not recognise the API token for account ${conn.accountId} (${error.vendorCode ?? error.status} ${error.vendorMessage ?? ""}). It is wrong or revoked, or it was created for another account: check the token and the account ID.`
+            : undefined,
       },
       {
         name: `permission:${ACCESS_PERMISSION}`,

@@ -1,0 +1,82 @@
+import { readFileSync } from "node:fs";
+import { request } from "node:https";
+import { join } from "node:path";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+
+import { startSandbox, type Sandbox } from "@/sandbox/server";
+import type { Vendor } from "@/lib/connections/schemas";
+import type { HttpDepsInput } from "../http";
+import type { ConnectionFor } from "../model";
+
+/** A valid RSA-2048 certificate (until 2035) from the x509 fixture corpus, for uploads and imports. */
+export const FIXTURE_PEM = readFileSync(join(__dirname, "../../x509/fixtures/rsa2048.pem"), "utf8");
+
+/** Fast HTTP settings for tests: short timeout, and sleeps recorded instead of waited. */
+export function testHttp(sleeps: number[] = []): HttpDepsInput {
+  return { timeoutMs: 1_000, sleep: async (ms) => void sleeps.push(ms), retry: { baseDelayMs: 5 } };
+}
+
+/**
+ * Starts one sandbox for a test file (ephemeral ports, control plane on), resets it before each
+ * test, and hands out its demo connections. Test support only: nothing in lib/ imports this.
+ */
+export function useSandbox() {
+  let sandbox: Sandbox | undefined;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ ports: { uipath: 0, cloudflare: 0, huawei: 0, issuers: 0 }, control: true });
+  });
+  afterAll(async () => {
+    await sandbox?.stop();
+  });
+  beforeEach(async () => {
+    await sandbox?.control.reset();
+  });
+  const get = (): Sandbox => {
+    if (!sandbox) throw new Error("the sandbox is not started (use inside tests)");
+    return sandbox;
+  };
+  return {
+    get sandbox() {
+      return get();
+    },
+    get control() {
+      return get().control;
+    },
+    /** A demo connection of `vendor` whose name contains `name`, with an id. */
+    conn<V extends Vendor>(vendor: V, name: string): ConnectionFor<V> {
+      const index = get().demo.findIndex((d) => d.vendor === vendor && d.name.includes(name));
+      const demo = get().demo[index];
+      if (!demo || demo.vendor !== vendor) throw new Error(`no ${vendor} demo connection named ${name}`);
+      return narrow(vendor, { id: `${vendor}-${index}`, ...demo });
+    },
+    /** Mints a JWT at one of the sandbox's HTTPS issuers (trusting its local CA). */
+    mint(issuerUrl: string, claims: Record<string, unknown>): Promise<string> {
+      return mintJwt(issuerUrl, claims, get().caPem);
+    },
+    /** How many requests the sandbox saw for a method and a path pattern. */
+    async count(service: Vendor, method: string, path: RegExp): Promise<number> {
+      return (await get().control.requests(service)).filter((r) => r.method === method && path.test(r.path)).length;
+    },
+  };
+}
+
+function narrow<V extends Vendor>(vendor: V, conn: { vendor: Vendor }): ConnectionFor<V> {
+  if (conn.vendor !== vendor) throw new Error("vendor mismatch");
+  return conn as ConnectionFor<V>;
+}
+
+function mintJwt(issuerUrl: string, claims: Record<string, unknown>, ca: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${issuerUrl}/mint`, { method: "POST", ca, headers: { "content-type": "application/json" } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => {
+        const body: unknown = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+        if (typeof body === "object" && body !== null && "token" in body && typeof body.token === "string") resolve(body.token);
+        else reject(new Error(`mint failed: ${res.statusCode}`));
+      });
+    });
+    req.on("error", reject);
+    req.end(JSON.stringify(claims));
+  });
+}
