@@ -11,8 +11,10 @@ import { Dialog } from "@/components/ui/dialog";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ActionResult } from "@/lib/auth/action-result";
 import type { ConnectionView } from "@/lib/connections/data";
+import type { ConnectionTestResult } from "@/lib/vendors/model";
 import { VENDOR_LABELS } from "@/lib/connections/schemas";
 import { ConnectionForm } from "./connection-form";
+import { ConnectionTestResultView } from "./connection-test-result";
 
 export type ConnectionActions = {
   create: (values: never) => Promise<ActionResult<ConnectionView>>;
@@ -21,11 +23,21 @@ export type ConnectionActions = {
   remove: (input: { id: string }) => Promise<ActionResult<null>>;
 };
 
+export type TestConnection = (input: { id: string }) => Promise<ActionResult<ConnectionTestResult>>;
+
 type Editing = { mode: "create" } | { mode: "edit"; connection: ConnectionView } | { mode: "delete"; connection: ConnectionView } | null;
 
 /** The connections list; admins also get add, edit, enable/disable and delete. */
-export function ConnectionsPanel({ connections, actions }: { connections: ConnectionView[]; actions: ConnectionActions | null }) {
+export function ConnectionsPanel({ connections, actions, testConnection }: { connections: ConnectionView[]; actions: ConnectionActions | null; testConnection: TestConnection | null }) {
   const canManage = actions !== null;
+  const [testing, setTesting] = useState<{ name: string; id: string; result?: ConnectionTestResult; error?: string } | null>(null);
+
+  const runTest = async (connection: ConnectionView) => {
+    setTesting({ name: connection.name, id: connection.id });
+    const result = await testConnection!({ id: connection.id });
+    setTesting(result.ok ? { name: connection.name, id: connection.id, result: result.data } : { name: connection.name, id: connection.id, error: result.message });
+    router.refresh();
+  };
   const router = useRouter();
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
@@ -56,7 +68,7 @@ export function ConnectionsPanel({ connections, actions }: { connections: Connec
               <Th>Secrets</Th>
               <Th>Status</Th>
               <Th>Last test</Th>
-              {canManage ? <Th>Actions</Th> : null}
+              {canManage || testConnection ? <Th>Actions</Th> : null}
             </tr>
           </thead>
           <tbody>
@@ -84,8 +96,18 @@ export function ConnectionsPanel({ connections, actions }: { connections: Connec
                     <span className="text-xs text-zinc-500">Not tested yet</span>
                   )}
                 </Td>
+                {testConnection && !canManage ? (
+                  <Td>
+                    <Button size="sm" variant="secondary" onClick={() => runTest(c)} disabled={!c.enabled}>
+                      Test
+                    </Button>
+                  </Td>
+                ) : null}
                 {canManage ? (
                   <Td className="whitespace-nowrap">
+                    <Button size="sm" variant="secondary" onClick={() => runTest(c)} disabled={!c.enabled} title={c.enabled ? undefined : "Enable the connection to test it"}>
+                      Test
+                    </Button>{" "}
                     <Button size="sm" variant="secondary" onClick={() => setEditing({ mode: "edit", connection: c })}>
                       Edit
                     </Button>{" "}
@@ -110,6 +132,11 @@ export function ConnectionsPanel({ connections, actions }: { connections: Connec
           </tbody>
         </Table>
       )}
+      {testing ? (
+        <Dialog open onOpenChange={(open) => !open && setTesting(null)} title={`Test of ${testing.name}`} description="A cheap authenticated read at the vendor, with each check explained.">
+          {testing.result ? <ConnectionTestResultView result={testing.result} /> : testing.error ? <Alert tone="error">{testing.error}</Alert> : <p role="status">Testing…</p>}
+        </Dialog>
+      ) : null}
       <Dialog open={editing?.mode === "create"} onOpenChange={(open) => !open && setEditing(null)} title="Add a connection" description="Secrets are encrypted on the server and never shown again.">
         <ConnectionForm submit={(values) => actions!.create(values as never)} onDone={done} />
       </Dialog>

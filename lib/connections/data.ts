@@ -3,6 +3,7 @@ import { asc, eq } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { connections } from "@/lib/db/schema";
 import { decryptJson, encryptJson } from "@/lib/secrets/crypto";
+import type { VendorConnection } from "@/lib/vendors/model";
 import {
   connectionInputSchema,
   connectionSecretsSchema,
@@ -29,8 +30,6 @@ export type ConnectionView = {
   updatedAt: string;
 };
 
-/** A connection with its secrets decrypted, for vendor adapters on the server only. */
-export type VendorConnection = { id: string } & ConnectionInput;
 
 const purpose = (id: string) => `connection:${id}`;
 

@@ -13,6 +13,7 @@ import {
   type ConnectionView,
 } from "@/lib/connections/data";
 import { connectionInputSchema, connectionUpdateSchema } from "@/lib/connections/schemas";
+import { testStoredConnection } from "@/lib/connections/test-connection";
 import { encryptionKey } from "@/lib/secrets/key";
 
 /** What the audit log keeps of a connection: identifiers and which secrets are set, never values. */
@@ -68,4 +69,19 @@ export const deleteConnectionAction = authedAction({ action: "connection.delete"
   } catch (error) {
     return ruleFailure(error);
   }
+});
+
+export const testConnectionAction = authedAction({ action: "connection.test", role: "operator", schema: z.object({ id: z.uuid() }) }, async ({ id }, { db, audit }) => {
+  const tested = await testStoredConnection(db, encryptionKey(), id);
+  if (!tested) return fail("not_found", "This connection no longer exists.");
+  const { name, result } = tested;
+  const failed = result.checks.find((check) => !check.ok);
+  await audit({
+    outcome: result.ok ? "success" : "failure",
+    target: { type: "connection", id, label: name },
+    vendorRequestId: failed?.error?.requestId ?? null,
+    details: { checks: result.checks.map((check) => ({ name: check.name, ok: check.ok, message: check.message })) },
+  });
+  revalidatePath("/connections");
+  return ok(result);
 });

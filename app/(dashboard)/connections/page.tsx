@@ -7,7 +7,7 @@ import { currentActor } from "@/lib/auth/session";
 import { listConnections } from "@/lib/connections/data";
 import { getDb } from "@/lib/db/get-db";
 import { encryptionKey } from "@/lib/secrets/key";
-import { createConnectionAction, deleteConnectionAction, setConnectionEnabledAction, updateConnectionAction } from "./actions";
+import { createConnectionAction, deleteConnectionAction, setConnectionEnabledAction, testConnectionAction, updateConnectionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Connections" };
 
@@ -26,6 +26,7 @@ export default async function ConnectionsPage() {
             ? { create: createConnectionAction as never, update: updateConnectionAction as never, setEnabled: setConnectionEnabledAction, remove: deleteConnectionAction }
             : null
         }
+        testConnection={hasRole(actor.role, "operator") ? testConnectionAction : null}
       />
     </>
   );
