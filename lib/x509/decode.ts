@@ -5,12 +5,12 @@ import { readTlv } from "./der";
 import { decodeDer, privateKeyError } from "./decode-der";
 import { describeText, describeUnknownText } from "./describe";
 import { x509Error, type X509Error } from "./errors";
+import { MAX_CERTIFICATE_INPUT_BYTES, tooLargeMessage } from "./limits";
 import { hasPemMarker, normaliseText, scanPemBlocks, type PemBlock } from "./pem";
 
 export type { DecodeResult, ParsedCertificate } from "./certificate";
 
-/** Largest input accepted by default: far above any real certificate chain (a few KB each). */
-export const MAX_CERTIFICATE_INPUT_BYTES = 256 * 1024;
+export { MAX_CERTIFICATE_INPUT_BYTES } from "./limits";
 
 /** Options for `decodeCertificates`. */
 export interface DecodeOptions {
@@ -29,10 +29,6 @@ const PRIVATE_KEY_LABELS: Record<string, string> = {
 };
 
 const fail = (error: X509Error): DecodeResult => ({ ok: false, error });
-
-function formatSize(bytes: number): string {
-  return bytes >= 1024 ? `${Math.round((bytes / 1024) * 10) / 10} KB` : `${bytes} bytes`;
-}
 
 function describePrivateKeyBlock(block: PemBlock): string {
   const known = PRIVATE_KEY_LABELS[block.label] ?? `a private key (“${block.label}”)`;
@@ -182,12 +178,7 @@ export function decodeCertificates(input: string | Uint8Array, options: DecodeOp
   try {
     const size = typeof input === "string" ? (input.length > maxBytes ? input.length : new TextEncoder().encode(input).length) : input.length;
     if (size > maxBytes) {
-      return fail(
-        x509Error(
-          "ERR_TOO_LARGE",
-          `The input is ${formatSize(size)}, more than the ${formatSize(maxBytes)} limit. A certificate is a few KB; check that this is the right file.`,
-        ),
-      );
+      return fail(x509Error("ERR_TOO_LARGE", tooLargeMessage(size, maxBytes)));
     }
     const result = typeof input === "string" ? decodeText(input) : decodeBytes(input);
     // Every path above yields certificates or a refusal; this guards the promise of "at least one".
