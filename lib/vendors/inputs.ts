@@ -3,8 +3,6 @@ import { z } from "zod";
 // Pure input schemas for vendor writes, shared by forms (zodResolver), server actions and the
 // adapters. No `server-only` here on purpose: client forms import these; nothing here is secret.
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A UiPath federated credential as a form submits it (POST and PUT: PUT is a full replacement). */
 export const federatedCredentialInputSchema = z.object({
   name: z.string().trim().min(1, "Give the credential a name.").max(128, "Keep the name to 128 characters or fewer."),
@@ -22,6 +20,8 @@ export const federatedCredentialInputSchema = z.object({
   subject: z.string().trim().min(1, "Enter the subject: it must equal the JWT's sub claim exactly."),
 });
 export type FederatedCredentialInput = z.output<typeof federatedCredentialInputSchema>;
+/** What a form submits (before trimming and defaults). */
+export type FederatedCredentialFormInput = z.input<typeof federatedCredentialInputSchema>;
 
 /** A test exchange of an external JWT for a UiPath token (the token itself is never returned). */
 export const federatedTokenExchangeInputSchema = z.object({
@@ -37,7 +37,7 @@ export const federatedTokenExchangeInputSchema = z.object({
     .min(1, "Enter the scopes to request.")
     .refine((value) => !/\boffline_access\b/.test(value), "offline_access cannot be used with client credentials."),
 });
-export type FederatedTokenExchangeInput = z.output<typeof federatedTokenExchangeInputSchema>;
+export type FederatedTokenExchangeInput = z.input<typeof federatedTokenExchangeInputSchema>;
 
 /** A certificate given to a vendor (UiPath SAML upload; Huawei IdP import takes a PEM). */
 export const certificateUploadInputSchema = z.object({
@@ -51,7 +51,3 @@ export const pemCertificateInputSchema = z.object({
     .trim()
     .regex(/^-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END CERTIFICATE-----$/, "Paste exactly one PEM certificate block (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----)."),
 });
-
-/** Identifiers that end up in vendor URL paths. */
-export const uipathClientIdSchema = z.string().trim().min(1).max(200);
-export const guidSchema = z.string().regex(GUID);

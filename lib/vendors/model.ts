@@ -3,7 +3,7 @@ import "server-only";
 import type { ConnectionInput, Vendor } from "@/lib/connections/schemas";
 import type { CertificateSummary } from "@/lib/x509/summary";
 import type { VendorErrorJSON } from "./errors";
-import type { FederatedCredentialInput, FederatedTokenExchangeInput } from "./inputs";
+import type { FederatedCredentialFormInput, FederatedTokenExchangeInput } from "./inputs";
 
 // The vendor-neutral model: what the dashboard knows about certificates and federated
 // credentials, whatever the vendor. Adapters return only these types, never vendor shapes.
@@ -140,9 +140,9 @@ export interface FederatedCredentialOperations<C> {
   listExternalApplications(conn: C): Promise<ExternalApplication[]>;
   listFederatedCredentials(conn: C, clientId: string): Promise<FederatedCredential[]>;
   getFederatedCredential(conn: C, clientId: string, credentialId: string): Promise<FederatedCredential>;
-  createFederatedCredential(conn: C, clientId: string, input: FederatedCredentialInput): Promise<FederatedCredential>;
+  createFederatedCredential(conn: C, clientId: string, input: FederatedCredentialFormInput): Promise<FederatedCredential>;
   /** A full replacement: every field is sent. */
-  updateFederatedCredential(conn: C, clientId: string, credentialId: string, input: FederatedCredentialInput): Promise<FederatedCredential>;
+  updateFederatedCredential(conn: C, clientId: string, credentialId: string, input: FederatedCredentialFormInput): Promise<FederatedCredential>;
   deleteFederatedCredential(conn: C, clientId: string, credentialId: string): Promise<void>;
   exchangeFederatedToken(conn: C, input: FederatedTokenExchangeInput): Promise<FederatedTokenExchangeResult>;
 }

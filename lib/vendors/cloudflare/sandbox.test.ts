@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 
 // Special-purpose tokens (no Access permission, disabled) exist only in the sandbox's catalog.
 import { CLOUDFLARE_TOKENS } from "@/sandbox/seed/cloudflare-catalog";
-import { testHttp, useSandbox } from "../testing/sandbox-fixture";
+import { testHttp, sandboxFixture } from "../testing/sandbox-fixture";
 import { createCloudflareAdapter } from "./adapter";
 import { CloudflareClient } from "./client";
 import { listAllSamlCertificateSets } from "./list-sets";
 
-const sb = useSandbox();
+const sb = sandboxFixture();
 const LIST = /\/access\/saml_certificates$/;
 const ROTATE = /\/rotate$/;
 const SETS_GLOB = "/client/v4/accounts/*/access/saml_certificates";

@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 
 import { startSandbox, type Sandbox } from "@/sandbox/server";
-import type { Vendor } from "@/lib/connections/schemas";
+import { connectionInputSchema, type Vendor } from "@/lib/connections/schemas";
 import type { HttpDepsInput } from "../http";
-import type { ConnectionFor } from "../model";
+import type { ConnectionFor, VendorConnection } from "../model";
 
 /** A valid RSA-2048 certificate (until 2035) from the x509 fixture corpus, for uploads and imports. */
 export const FIXTURE_PEM = readFileSync(join(__dirname, "../../x509/fixtures/rsa2048.pem"), "utf8");
@@ -20,7 +20,7 @@ export function testHttp(sleeps: number[] = []): HttpDepsInput {
  * Starts one sandbox for a test file (ephemeral ports, control plane on), resets it before each
  * test, and hands out its demo connections. Test support only: nothing in lib/ imports this.
  */
-export function useSandbox() {
+export function sandboxFixture() {
   let sandbox: Sandbox | undefined;
   beforeAll(async () => {
     sandbox = await startSandbox({ ports: { uipath: 0, cloudflare: 0, huawei: 0, issuers: 0 }, control: true });
@@ -45,9 +45,10 @@ export function useSandbox() {
     /** A demo connection of `vendor` whose name contains `name`, with an id. */
     conn<V extends Vendor>(vendor: V, name: string): ConnectionFor<V> {
       const index = get().demo.findIndex((d) => d.vendor === vendor && d.name.includes(name));
-      const demo = get().demo[index];
-      if (!demo || demo.vendor !== vendor) throw new Error(`no ${vendor} demo connection named ${name}`);
-      return narrow(vendor, { id: `${vendor}-${index}`, ...demo });
+      // Parsing with the dashboard's schema also checks that the sandbox's demo data fits it.
+      const conn: VendorConnection = { id: `${vendor}-${index}`, ...connectionInputSchema.parse(get().demo[index]) };
+      if (!isOf(vendor, conn)) throw new Error(`no ${vendor} demo connection named ${name}`);
+      return conn;
     },
     /** Mints a JWT at one of the sandbox's HTTPS issuers (trusting its local CA). */
     mint(issuerUrl: string, claims: Record<string, unknown>): Promise<string> {
@@ -60,9 +61,8 @@ export function useSandbox() {
   };
 }
 
-function narrow<V extends Vendor>(vendor: V, conn: { vendor: Vendor }): ConnectionFor<V> {
-  if (conn.vendor !== vendor) throw new Error("vendor mismatch");
-  return conn as ConnectionFor<V>;
+function isOf<V extends Vendor>(vendor: V, conn: VendorConnection): conn is ConnectionFor<V> {
+  return conn.vendor === vendor;
 }
 
 function mintJwt(issuerUrl: string, claims: Record<string, unknown>, ca: string): Promise<string> {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 
-import { FIXTURE_PEM, testHttp, useSandbox } from "../testing/sandbox-fixture";
+import { FIXTURE_PEM, testHttp, sandboxFixture } from "../testing/sandbox-fixture";
 import { createUiPathAdapter } from "./adapter";
 import { TokenCache } from "./auth";
 
-const sb = useSandbox();
+const sb = sandboxFixture();
 const SAML_GET = /\/identity_\/api\/SamlCertificate\/[^/]+\/certificates$/;
 const TOKEN = /^\/identity_\/connect\/token$/;
 const CREDENTIALS = /\/FederatedCredentials$/;
