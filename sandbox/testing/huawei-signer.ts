@@ -17,7 +17,15 @@ export interface SigningCredentials {
 export function signedRequest(
   url: string,
   creds: SigningCredentials,
-  init: { method?: string; body?: string; date?: Date; headers?: Record<string, string>; signedHeaders?: string[] } = {},
+  init: {
+    method?: string;
+    body?: string;
+    date?: Date;
+    headers?: Record<string, string>;
+    signedHeaders?: string[];
+    /** Sent instead of what was signed, to test tampering. */
+    tamper?: { headers?: Record<string, string>; body?: string };
+  } = {},
 ): Promise<TestResponse> {
   const u = new URL(url);
   const method = init.method ?? "GET";
@@ -41,5 +49,6 @@ export function signedRequest(
   const toSign = `SDK-HMAC-SHA256\n${headers["x-sdk-date"]}\n${createHash("sha256").update(canonical).digest("hex")}`;
   const signature = createHmac("sha256", creds.secretKey).update(toSign).digest("hex");
   headers.authorization = `SDK-HMAC-SHA256 Access=${creds.accessKey}, SignedHeaders=${signed.join(";")}, Signature=${signature}`;
-  return httpRequest(url, { method, headers, body: body || undefined });
+  const sentBody = init.tamper?.body ?? body;
+  return httpRequest(url, { method, headers: { ...headers, ...init.tamper?.headers }, body: sentBody || undefined });
 }
