@@ -1,6 +1,6 @@
 import "server-only";
 
-import { summarizeCertificatePem } from "@/lib/x509/summary";
+import { summarizeCertificatePem, type CertificateSummary } from "@/lib/x509/summary";
 import { isX509InputError } from "@/lib/x509/errors";
 import type { Vendor } from "@/lib/connections/schemas";
 import { VendorError } from "./errors";
@@ -18,11 +18,51 @@ export async function slotFromCertificate(
 ): Promise<CertificateSlot> {
   if (!text || !text.trim()) return { slot, ...extra, certificate: null };
   try {
-    return { slot, ...extra, certificate: await summarizeCertificatePem(text) };
+    return { slot, ...extra, certificate: await summarize(text) };
   } catch (error) {
     const parseError = isX509InputError(error) ? `${error.code}: ${error.message}` : "The vendor's certificate could not be read.";
     return { slot, ...extra, certificate: null, parseError };
   }
+}
+
+/** Summaries by exact certificate text, most recently used last. */
+const summaries = new Map<string, Promise<CertificateSummary>>();
+const MAX_CACHED = 2_000;
+
+/**
+ * Summarising (decode, thumbprints, self-signature check) costs far more than fetching a list
+ * (bench/adapter-list.ts), and vendors return the same certificates on every refresh, so
+ * summaries are memoised, bounded, by their exact text. Failures are not kept.
+ */
+function summarize(text: string): Promise<CertificateSummary> {
+  const cached = summaries.get(text);
+  if (cached) {
+    summaries.delete(text);
+    summaries.set(text, cached);
+    return cached;
+  }
+  // Shared between results, so frozen: nobody can alter what another caller sees.
+  const pending = summarizeCertificatePem(text).then(deepFreeze);
+  summaries.set(text, pending);
+  pending.catch(() => summaries.delete(text));
+  if (summaries.size > MAX_CACHED) {
+    const oldest = summaries.keys().next().value;
+    if (oldest !== undefined) summaries.delete(oldest);
+  }
+  return pending;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+/** Empties the summary cache (benchmarks measure cold listing with it). */
+export function clearCertificateSummaryCache(): void {
+  summaries.clear();
 }
 
 /**
