@@ -32,6 +32,24 @@ export default defineConfig({
   ],
   webServer: [
     {
+      // The vendor sandbox, with its test control routes, on ports of its own (a demo may be running).
+      command: "tsx sandbox/main.ts",
+      url: "http://127.0.0.1:4610/__sandbox/requests",
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      env: {
+        SANDBOX_HOST: "127.0.0.1",
+        SANDBOX_PORT_UIPATH: "4610",
+        SANDBOX_PORT_CLOUDFLARE: "4611",
+        SANDBOX_PORT_HUAWEI: "4612",
+        SANDBOX_PORT_ISSUERS: "4613",
+        SANDBOX_DATA_DIR: ".cache/e2e-sandbox",
+        SANDBOX_CONTROL: "1",
+      },
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    },
+    {
       command: "node scripts/e2e-server.mjs",
       url: `${baseURL}/login`,
       reuseExistingServer: false,

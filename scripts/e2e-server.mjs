@@ -2,7 +2,9 @@
 // PostgreSQL database, seeded with the e2e users. Playwright starts this as its webServer and
 // stops it by process id; SIGTERM stops Next.js and the embedded PostgreSQL.
 import { randomBytes } from "node:crypto";
-import { start, run, waitForUrl } from "./lib/processes.mjs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT, start, run, waitForUrl } from "./lib/processes.mjs";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -16,6 +18,13 @@ if (!databaseUrl) {
   databaseUrl = pg.url("trustdeck_e2e");
 }
 
+// Playwright starts the sandbox first; its demo connections are seeded next to the e2e users.
+const sandboxDir = join(ROOT, ".cache", "e2e-sandbox");
+const sandboxConnections = existsSync(join(sandboxDir, "connections.json")) ? JSON.parse(readFileSync(join(sandboxDir, "connections.json"), "utf8")) : [];
+const seedFile = join(ROOT, ".cache", "e2e-seed.json");
+const users = JSON.parse(readFileSync(join(ROOT, "e2e", "fixtures", "seed.json"), "utf8")).users;
+writeFileSync(seedFile, JSON.stringify({ users, connections: sandboxConnections }), { mode: 0o600 });
+
 const env = {
   NEXT_TELEMETRY_DISABLED: "1",
   DATABASE_URL: databaseUrl,
@@ -24,9 +33,10 @@ const env = {
   TRUSTDECK_ENCRYPTION_KEY: randomBytes(32).toString("base64url"),
   // Fast lockouts keep the throttling journey short; the default is 5 failures / 15 minutes.
   SIGNIN_MAX_FAILURES: "5",
+  NODE_EXTRA_CA_CERTS: join(sandboxDir, "ca.pem"),
 };
 
-const seeded = await run("tsx", ["--conditions=react-server", "scripts/seed.ts", "e2e/fixtures/seed.json"], { env });
+const seeded = await run("tsx", ["--conditions=react-server", "scripts/seed.ts", seedFile], { env });
 if (seeded !== 0) {
   await pg?.stop();
   process.exit(seeded);

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 
@@ -39,9 +40,9 @@ export function AuditFilters({ values }: { values: Values }) {
       </label>
       <div className="flex items-end gap-2">
         <Button type="submit">Filter</Button>
-        <a href="/audit" className="text-sm text-sky-700 underline dark:text-sky-400">
+        <Link href="/audit" className="text-sm text-sky-700 underline dark:text-sky-400">
           Clear
-        </a>
+        </Link>
       </div>
     </form>
   );

@@ -1,0 +1,72 @@
+"use client";
+
+import { useState } from "react";
+import { CertificateInput, type CertificateInputValue } from "@/components/x509/certificate-input";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { describeConsequence } from "@/lib/certificates/consequence";
+import type { CertificateWriteAction } from "@/lib/certificates/schemas";
+import type { CertificateSet } from "@/lib/vendors/model";
+
+export const ACTION_LABELS: Record<CertificateWriteAction, string> = {
+  "upload-primary": "Upload primary certificate",
+  "upload-secondary": "Upload secondary certificate",
+  switch: "Switch primary and secondary",
+  "delete-certificate": "Delete certificate",
+  rotate: "Rotate",
+  "create-sp-certificate": "Create SP certificate",
+  activate: "Activate",
+  "import-idp-certificate": "Import IdP certificate",
+};
+
+const NEEDS_PEM = new Set<CertificateWriteAction>(["upload-primary", "upload-secondary", "import-idp-certificate"]);
+
+type SetActionDialogProps = {
+  set: CertificateSet;
+  action: CertificateWriteAction;
+  certificateId?: string;
+  onClose: () => void;
+  /** Sends the change; returns an error message to show, or null when it succeeded. */
+  onSubmit: (pem?: string) => Promise<string | null>;
+};
+
+/** Confirms one change, naming its consequence; for uploads, takes and previews the certificate first. */
+export function SetActionDialog({ set, action, certificateId, onClose, onSubmit }: SetActionDialogProps) {
+  const [certificate, setCertificate] = useState<CertificateInputValue>(null);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const needsPem = NEEDS_PEM.has(action);
+  const existing = set.slots.flatMap((slot) => (slot.certificate ? [slot.certificate.sha256] : []));
+  const danger = action === "delete-certificate" || action === "rotate" || action === "upload-primary";
+
+  return (
+    <Dialog open onOpenChange={(open) => !open && !pending && onClose()} title={`${ACTION_LABELS[action]} — ${set.label}`}>
+      <div className="space-y-4 text-sm">
+        {needsPem ? <CertificateInput onChange={setCertificate} vendor={set.vendor} existingSha256={existing} label="Certificate (PEM, DER, or a file)" /> : null}
+        <p data-testid="action-consequence" className="rounded-md bg-zinc-100 p-3 dark:bg-zinc-800">
+          {describeConsequence(set, action, certificateId)}
+        </p>
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={onClose} disabled={pending}>
+            Cancel
+          </Button>
+          <Button
+            variant={danger ? "danger" : "primary"}
+            disabled={pending || (needsPem && !certificate)}
+            onClick={async () => {
+              setPending(true);
+              setError(null);
+              const message = await onSubmit(certificate?.pem).finally(() => setPending(false));
+              if (message) setError(message);
+              else onClose();
+            }}
+          >
+            {pending ? "Working…" : `Confirm: ${ACTION_LABELS[action].toLowerCase()}`}
+          </Button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}

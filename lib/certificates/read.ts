@@ -1,0 +1,65 @@
+import "server-only";
+import type { Database } from "@/lib/db/client";
+import { listConnections, loadVendorConnection } from "@/lib/connections/data";
+import type { Vendor } from "@/lib/connections/schemas";
+import { isVendorError, type VendorErrorJSON } from "@/lib/vendors/errors";
+import type { CertificateSet } from "@/lib/vendors/model";
+import { operationsFor } from "@/lib/vendors/registry";
+import type { CertificateSetEntry } from "./list";
+
+/** A connection whose sets could not be read, with the vendor's error for the user. */
+export interface ConnectionReadFailure {
+  connection: { id: string; name: string; vendor: Vendor };
+  error: Pick<VendorErrorJSON, "kind" | "userMessage" | "status" | "vendorCode" | "requestId">;
+}
+
+export interface CertificateInventory {
+  entries: CertificateSetEntry[];
+  failures: ConnectionReadFailure[];
+  readAt: string;
+}
+
+function toFailure(connection: ConnectionReadFailure["connection"], error: unknown): ConnectionReadFailure {
+  if (isVendorError(error)) {
+    const { kind, userMessage, status, vendorCode, requestId } = error.toJSON();
+    return { connection, error: { kind, userMessage, status, vendorCode, requestId } };
+  }
+  console.error(`[certificates] reading ${connection.vendor} connection ${connection.id} failed: ${error instanceof Error ? error.message : "unknown error"}`);
+  return { connection, error: { kind: "unavailable", userMessage: "Trustdeck could not read this connection (an internal error; see the server log).", status: null, vendorCode: null, requestId: null } };
+}
+
+/**
+ * Read the certificate sets of every enabled connection at once. A vendor that fails is reported
+ * in `failures` and the others still show.
+ */
+export async function readCertificateInventory(db: Database, key: Uint8Array): Promise<CertificateInventory> {
+  const connections = (await listConnections(db, key)).filter((c) => c.enabled);
+  const results = await Promise.all(
+    connections.map(async (view) => {
+      const ref = { id: view.id, name: view.name, vendor: view.vendor };
+      try {
+        const conn = await loadVendorConnection(db, key, view.id);
+        if (!conn) return { entries: [], failure: null };
+        const sets = await operationsFor(conn).listCertificateSets();
+        return { entries: sets.map((set) => ({ set, connection: { id: ref.id, name: ref.name } })), failure: null };
+      } catch (error) {
+        return { entries: [], failure: toFailure(ref, error) };
+      }
+    }),
+  );
+  return {
+    entries: results.flatMap((r) => r.entries),
+    failures: results.flatMap((r) => (r.failure ? [r.failure] : [])),
+    readAt: new Date().toISOString(),
+  };
+}
+
+/** One set, read fresh from its vendor, with its connection's name. Null when the connection is gone. */
+export async function readCertificateSet(db: Database, key: Uint8Array, connectionId: string, setId: string): Promise<{ set: CertificateSet; connection: { id: string; name: string; vendor: Vendor; enabled: boolean } } | null> {
+  const conn = await loadVendorConnection(db, key, connectionId);
+  if (!conn) return null;
+  const views = await listConnections(db, key);
+  const view = views.find((v) => v.id === connectionId);
+  const set = await operationsFor(conn).getCertificateSet(setId);
+  return { set, connection: { id: conn.id, name: conn.name, vendor: conn.vendor, enabled: view?.enabled ?? true } };
+}
