@@ -106,7 +106,10 @@ export const HUAWEI_STORES = {
     instanceId: `ins-${ids.hex("huawei/instance/globex-za", 16)}`,
     region: "af-south-1",
     domain: "globex",
-    spCertificates: [{ expiresInDays: 300, active: true }],
+    spCertificates: [
+      { expiresInDays: 300, active: true },
+      { expiresInDays: 1800, active: false },
+    ],
     idps: [
       {
         id: idp("globex-keycloak"),
