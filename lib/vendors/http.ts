@@ -60,6 +60,8 @@ export interface HttpRequest<T> {
    * It must honour `signal` and resolve with the response, whatever its status.
    */
   transport?: (signal: AbortSignal) => Promise<Response>;
+  /** Credentials carried by this request only (a client secret, a JWT assertion), scrubbed from errors. */
+  secrets?: readonly string[];
   /** Replaces the client's `describeError` for this call (e.g. OAuth errors at a token endpoint). */
   describeError?: (raw: RawResponse, request: HttpRequest<T>) => ErrorDetails;
 }
@@ -216,7 +218,7 @@ export abstract class VendorHttpClient {
     const describe = request.describeError ?? ((r: RawResponse, q: HttpRequest<T>) => this.describeError(r, q as HttpRequest<unknown>));
     const details = describe(raw, request);
     const kind = details.kind ?? STATUS_KINDS[raw.status] ?? (raw.status >= 500 ? "unavailable" : "validation");
-    const secrets = this.secrets();
+    const secrets = [...this.secrets(), ...(request.secrets ?? [])];
     const retryAfter = parseRetryAfter(raw.headers, this.deps.now());
     return new VendorError({
       ...this.base(request),

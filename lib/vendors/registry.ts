@@ -3,7 +3,18 @@ import "server-only";
 import type { Vendor } from "@/lib/connections/schemas";
 import { cloudflareAdapter } from "./cloudflare/adapter";
 import { huaweiAdapter } from "./huawei/adapter";
-import type { AdapterCapabilities, CertificateSet, CertificateSetAction, ConnectionFor, ConnectionTestResult, VendorAdapter, VendorConnection } from "./model";
+import { VendorError } from "./errors";
+import type {
+  AdapterCapabilities,
+  CertificateActionRequest,
+  CertificateSet,
+  CertificateSetAction,
+  ConnectionFor,
+  ConnectionTestResult,
+  PemDownload,
+  VendorAdapter,
+  VendorConnection,
+} from "./model";
 import { uipathAdapter } from "./uipath/adapter";
 
 /** Every vendor's adapter. A new vendor is a folder under lib/vendors and a line here. */
@@ -51,4 +62,41 @@ export function operationsFor(conn: VendorConnection): ConnectionOperations {
     case "huawei":
       return bind(adapters.huawei, conn);
   }
+}
+
+/** An action call whose action is only known at run time (a form post), as a discriminated union. */
+export type CertificateActionCall = { [A in CertificateSetAction]: { action: A } & CertificateActionRequest<A> }[CertificateSetAction];
+
+/** Whether a vendor's adapter has an action at all (a set may still not offer it now). */
+export function supportsAction(vendor: Vendor, action: CertificateSetAction): boolean {
+  const actions: readonly CertificateSetAction[] = adapters[vendor].capabilities.actions;
+  return actions.includes(action);
+}
+
+/**
+ * Runs an action chosen at run time on a connection of any vendor. An action the vendor does
+ * not have is refused as a `validation` error before anything is sent. Code that knows its
+ * vendor statically should call `adapterFor(vendor).actions[...]`, which is typed per action.
+ */
+export function runCertificateAction(conn: VendorConnection, call: CertificateActionCall): Promise<CertificateSet | PemDownload> {
+  // Every field any handler may read; each handler reads only its own action's fields.
+  const request = { certificate: "", certificateId: "", pem: "", ...call };
+  switch (conn.vendor) {
+    case "uipath": {
+      const action = adapters.uipath.capabilities.actions.find((a) => a === call.action);
+      return action ? adapters.uipath.actions[action](conn, request) : unsupported(conn, call.action);
+    }
+    case "cloudflare": {
+      const action = adapters.cloudflare.capabilities.actions.find((a) => a === call.action);
+      return action ? adapters.cloudflare.actions[action](conn, request) : unsupported(conn, call.action);
+    }
+    case "huawei": {
+      const action = adapters.huawei.capabilities.actions.find((a) => a === call.action);
+      return action ? adapters.huawei.actions[action](conn, request) : unsupported(conn, call.action);
+    }
+  }
+}
+
+function unsupported(conn: VendorConnection, action: CertificateSetAction): Promise<never> {
+  return Promise.reject(new VendorError({ vendor: conn.vendor, kind: "validation", operation: action, retryable: false, userMessage: `This vendor has no “${action}” action.` }));
 }

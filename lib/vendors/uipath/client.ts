@@ -142,6 +142,7 @@ export class UiPathClient extends VendorHttpClient {
       authenticate: false,
       read: expectJson(s.requestTokenOutputSchema),
       describeError: (raw) => describeOAuthError(raw, scopes, flow),
+      secrets: [form.client_secret, form.client_assertion].filter((value): value is string => Boolean(value)),
     }).then((token) => ({
       accessToken: token.access_token,
       tokenType: token.token_type,
