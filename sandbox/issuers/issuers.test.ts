@@ -77,6 +77,6 @@ describe("HTTPS OIDC issuers", () => {
     const bad = await httpRequest(`${sb.urls.issuers.gitlab}/mint`, { method: "POST", ca: sb.caPem, body: JSON.stringify({ alg: "XX" }) });
     expect(bad.status).toBe(400);
     expect((await httpRequest(`${sb.urls.issuers.gitlab}/mint`, { method: "POST", ca: sb.caPem, body: "[1]" })).status).toBe(400);
-    expect((await httpRequest(`${sb.urls.issuers.gitlab.replace("/gitlab", "/nope")}/mint`, { method: "POST", ca: sb.caPem, body: "{}" })).status).toBe(404);
+    expect((await httpRequest(`${sb.urls.issuers.gitlab!.replace("/gitlab", "/nope")}/mint`, { method: "POST", ca: sb.caPem, body: "{}" })).status).toBe(404);
   });
 });
