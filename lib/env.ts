@@ -23,6 +23,9 @@ const envSchema = z.object({
   OIDC_DEFAULT_ROLE: z.enum(["viewer", "operator", "admin"]).default("viewer"),
   SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   SIGNIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  // Issuer preflight: hosts/ranges it may fetch although they are private or loopback (none by default).
+  ISSUER_PREFLIGHT_ALLOW_PRIVATE: optionalString,
+  ISSUER_PREFLIGHT_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(5000),
 });
 
 export type Env = z.output<typeof envSchema>;
