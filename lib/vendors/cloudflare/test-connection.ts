@@ -18,23 +18,23 @@ export function testCloudflareConnection(conn: Conn, client: CloudflareClient, n
         name: "credentials",
         run: async () => {
           // Account-owned tokens verify under the account, user-owned ones under /user.
-          const verified = await client.verifyAccountToken().catch((error: unknown) => {
-            if (isVendorError(error, "auth", "permission", "not-found")) return client.verifyUserToken();
-            throw error;
-          });
+          const verified = await client
+            .verifyAccountToken()
+            .catch((error: unknown) => (isVendorError(error, "auth", "permission", "not-found") ? client.verifyUserToken() : Promise.reject(error)))
+            .catch((error: unknown) => {
+              if (!isVendorError(error, "auth", "permission", "not-found")) throw error;
+              // Both refused it: unknown, revoked, or an account token of another account.
+              throw error.with({
+                kind: "auth",
+                userMessage: `Cloudflare does not recognise the API token for account ${conn.accountId} (${error.vendorCode ?? error.status} ${error.vendorMessage ?? ""}). It is wrong or revoked, or it was created for another account: check the token and the account ID.`,
+              });
+            });
           const { status, expires_on: expiresOn } = verified.result;
           if (status !== "active") {
             throw new VendorError({ vendor: "cloudflare", kind: "auth", operation: "verify the API token", retryable: false, userMessage: `The API token is ${status}. Create a new token (or re-enable it) and replace it in the connection settings.` });
           }
           return `The API token is active${expiresOn ? ` until ${expiresOn}` : ""}.`;
         },
-        // Both verify endpoints refused it: unknown, revoked, or an account token of another account.
-        explain: (error) =>
-          error.kind === "auth" || error.kind === "permission"
-            ? error.operation === "verify the API token" && error.status === undefined
-              ? error.userMessage
-              : `Cloudflare does not recognise the API token for account ${conn.accountId} (${error.vendorCode ?? error.status} ${error.vendorMessage ?? ""}). It is wrong or revoked, or it was created for another account: check the token and the account ID.`
-            : undefined,
       },
       {
         name: `permission:${ACCESS_PERMISSION}`,

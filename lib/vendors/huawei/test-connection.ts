@@ -30,15 +30,20 @@ export async function testHuaweiConnection(conn: Conn, client: HuaweiClient, now
     ],
     now,
   );
+  const extra: ConnectionCheck[] = [];
   const offset = client.clockOffsetMs();
-  if (Math.abs(offset) < 60_000) return { ...result, checks: [...result.checks, regionCheck(conn)].filter((c): c is ConnectionCheck => c !== undefined) };
-  const minutes = Math.round(Math.abs(offset) / 60_000);
-  const clock: ConnectionCheck = {
-    name: "clock",
-    ok: true,
-    message: `This server's clock is ${minutes} minute${minutes === 1 ? "" : "s"} ${offset > 0 ? "behind" : "ahead of"} Huawei Cloud's. Requests are corrected, but fix the server's time (NTP).`,
-  };
-  return { ...result, checks: [...result.checks, clock] };
+  if (Math.abs(offset) >= 60_000) {
+    const minutes = Math.round(Math.abs(offset) / 60_000);
+    extra.push({
+      name: "clock",
+      ok: true,
+      message: `This server's clock is ${minutes} minute${minutes === 1 ? "" : "s"} ${offset > 0 ? "behind" : "ahead of"} Huawei Cloud's. Requests are corrected, but fix the server's time (NTP).`,
+    });
+  }
+  const region = regionCheck(conn);
+  if (region) extra.push(region);
+  const checks = [...result.checks, ...extra];
+  return { ...result, ok: checks.every((check) => check.ok), checks };
 }
 
 /** A real Identity Store host names its region; a mismatch with the connection's region is a likely typo. */
