@@ -8,6 +8,8 @@ export const RSA_SHA256: RsaHashedKeyGenParams = {
   modulusLength: 2048,
 };
 
+const REFILL_GAP_MS = 1000;
+
 /** Generates one RSA-2048 key pair (on the libuv thread pool, off the event loop). */
 export function generateRsaKeyPair(): Promise<CryptoKeyPair> {
   return webcrypto.subtle.generateKey(RSA_SHA256, true, ["sign", "verify"]) as Promise<CryptoKeyPair>;
@@ -47,16 +49,21 @@ export class KeyPool {
     return key ?? this.shared();
   }
 
-  /** Tops the spares up in the background, one key at a time. */
+  /**
+   * Tops the spares up in the background, one key at a time and at most one per
+   * REFILL_GAP_MS: under a storm of rotations, key generation must not eat a core.
+   */
   startRefill(): void {
     if (this.refilling || this.stopped || this.spare.length >= this.target) return;
     this.refilling = true;
     generateRsaKeyPair()
       .then((key) => {
-        this.refilling = false;
         if (this.stopped) return;
         this.spare.push(key);
-        this.startRefill();
+        setTimeout(() => {
+          this.refilling = false;
+          this.startRefill();
+        }, REFILL_GAP_MS).unref();
       })
       .catch(() => {
         this.refilling = false;

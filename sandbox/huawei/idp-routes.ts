@@ -1,4 +1,4 @@
-import { parseDer, parseSinglePem } from "../certs/parse-certificate";
+import { parseSinglePem } from "../certs/parse-certificate";
 import type { RequestContext, Reply } from "../core/http-types";
 import { empty, isRecord, parseJsonBody } from "../core/reply";
 import type { Router } from "../core/router";
@@ -11,13 +11,12 @@ const BASE = "/v1/identity-stores/:storeId/external-idp";
 
 /** Whether a certificate is still valid on the sandbox clock. */
 function isValid(cert: IdpCertificate, now: Date): boolean {
-  const parsed = parseDer(cert.der);
-  return Boolean(parsed && parsed.notAfter.getTime() > now.getTime() && parsed.notBefore.getTime() <= now.getTime());
+  return cert.parsed.notAfter.getTime() > now.getTime() && cert.parsed.notBefore.getTime() <= now.getTime();
 }
 
 /** IdpCertificate of H-12. Note the response key `x509_Certificate_in_pem` (capital C), unlike the request's. */
 function idpCertificateDto(cert: IdpCertificate) {
-  const p = parseDer(cert.der)!;
+  const p = cert.parsed;
   const serial = BigInt(`0x${p.serialHex}`);
   return {
     certificate_id: cert.id,
@@ -71,8 +70,8 @@ export function registerIdpRoutes(router: Router, runtime: SandboxRuntime, guard
       // Only signing certificates are supported; the SDK enum's sole value is SIGNING.
       if (body.certificate_use !== "SIGNING") return badRequest(ctx, "certificate_use");
       if (parsed.notAfter.getTime() <= ctx.now.getTime()) return badRequest(ctx, "the certificate has expired");
-      if (idp.certificates.some((c) => c.der.equals(parsed.der))) return badRequest(ctx, "the certificate already exists");
-      const cert: IdpCertificate = { id: runtime.ids.uuid(runtime.ids.nextLabel(`huawei/${idp.id}/idp-certificate`)), pem, der: parsed.der };
+      if (idp.certificates.some((c) => c.parsed.der.equals(parsed.der))) return badRequest(ctx, "the certificate already exists");
+      const cert: IdpCertificate = { id: runtime.ids.uuid(runtime.ids.nextLabel(`huawei/${idp.id}/idp-certificate`)), pem, parsed };
       idp.certificates.push(cert);
       return hwJson(200, { certificate_id: cert.id });
     }),

@@ -1,3 +1,5 @@
+import type { ParsedCertificate } from "../certs/parse-certificate";
+
 /** An AK/SK pair bound to an account and a role. Temporary credentials carry a security token. */
 export interface HwCredential {
   accessKey: string;
@@ -18,11 +20,11 @@ export interface SpCertificate {
   active: boolean;
 }
 
-/** An imported external IdP signing certificate. */
+/** An imported external IdP signing certificate, parsed once on import. */
 export interface IdpCertificate {
   id: string;
   pem: string;
-  der: Buffer;
+  parsed: ParsedCertificate;
 }
 
 /** An external SAML identity provider of a store. */

@@ -1,5 +1,5 @@
 import { issueSeedCertificate } from "../certs/issue-certificate";
-import { toPem } from "../certs/parse-certificate";
+import { parseDer, toPem } from "../certs/parse-certificate";
 import { generateSpCertificate, SP_CERT_VALIDITY_MS } from "../huawei/sp-certificate-routes";
 import { emptyHuaweiState, type ExternalIdp, type HuaweiState, type IdentityStore } from "../huawei/model";
 import { demoIds } from "./demo-ids";
@@ -48,7 +48,7 @@ async function buildIdp(ctx: SeedContext, plan: IdpPlan, now: Date): Promise<Ext
         profile: "saml-signing",
       });
       // Imported PEMs keep what the admin pasted; the documented example ends with CRLF.
-      return { id: demoIds.uuid(`huawei/${plan.id}/idp-cert/${i}`), pem: `${toPem(issued.der, "\r\n")}\r\n`, der: issued.der };
+      return { id: demoIds.uuid(`huawei/${plan.id}/idp-cert/${i}`), pem: `${toPem(issued.der, "\r\n")}\r\n`, parsed: parseDer(issued.der)! };
     }),
   );
   return { id: plan.id, enabled: plan.enabled, entityId: plan.entityId, loginUrl: plan.loginUrl, wantRequestSigned: false, certificates };

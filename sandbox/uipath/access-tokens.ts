@@ -5,10 +5,14 @@ import type { AccessTokenRecord, ExternalApp, UipathOrg } from "./model";
 
 /** UiPath access tokens live one hour; client credentials get no refresh token. */
 export const ACCESS_TOKEN_LIFETIME_S = 3600;
-const MAX_TOKENS = 50_000;
+const MAX_TOKENS = 20_000;
+/** Expired tokens are swept every this many issues, so the map tracks only live tokens. */
+const SWEEP_EVERY = 1000;
 
 /** Signs UiPath-shaped access tokens (RS256 JWTs) and remembers them for lookup. */
 export class AccessTokenIssuer {
+  private issued = 0;
+
   constructor(private readonly runtime: SandboxRuntime, private readonly signingKey: CryptoKeyPair, private readonly accessUrl: () => string) {}
 
   /** Issues a token for an app with the granted scopes. */
@@ -30,7 +34,7 @@ export class AccessTokenIssuer {
       .setExpirationTime(exp)
       .sign(this.signingKey.privateKey);
     const tokens = this.runtime.state.uipath.tokens;
-    if (tokens.size >= MAX_TOKENS) this.evict(tokens);
+    if (++this.issued % SWEEP_EVERY === 0 || tokens.size >= MAX_TOKENS) this.evict(tokens);
     tokens.set(token, { clientId: app.id, orgName: org.name, scopes, expiresAtMs: exp * 1000 });
     return { token, expiresIn: ACCESS_TOKEN_LIFETIME_S };
   }

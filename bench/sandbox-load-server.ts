@@ -1,0 +1,17 @@
+import { startSandbox } from "../sandbox/server";
+
+/**
+ * The sandbox under test for bench/sandbox-load.ts, in its own process (started with
+ * --expose-gc so /__sandbox/stats can collect before measuring memory). Prints one
+ * JSON line with its URLs and demo connections, then waits for SIGTERM.
+ */
+async function main(): Promise<void> {
+  const started = performance.now();
+  const sandbox = await startSandbox({ ports: { uipath: 0, cloudflare: 0, huawei: 0, issuers: 0 }, control: true });
+  // Throughput is the point here, not the vendors' quotas.
+  await sandbox.control.settings({ rateLimits: false });
+  console.log(JSON.stringify({ ready: true, startupMs: Math.round(performance.now() - started), urls: sandbox.urls, demo: sandbox.demo }));
+  process.once("SIGTERM", () => void sandbox.stop().then(() => process.exit(0)));
+}
+
+void main();
