@@ -69,7 +69,7 @@ export function CertificateSetDetail({ connectionId, set, readAt, runAction }: P
       ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
         {set.slots.map((slot) => (
-          <section key={slot.vendorId ?? slot.slot} aria-label={`${slotTitle(slot)} slot`} data-testid={`slot-${slot.slot}`} className="space-y-2">
+          <section key={slot.vendorId ?? slot.slot} aria-label={`${slotTitle(slot)} slot`} data-testid={`slot-${slot.slot}`} data-state={slot.state} className="space-y-2">
             <div className="flex flex-wrap items-center gap-2">
               <h2 className="text-base font-semibold">{slotTitle(slot)}</h2>
               {slot.state ? <Badge tone={slot.state === "ACTIVE" ? "ok" : "neutral"}>{slot.state}</Badge> : null}
