@@ -120,7 +120,9 @@ async function main(): Promise<void> {
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
     });
     await new Promise<void>((resolve) => mirror.listen(0, "127.0.0.1", resolve));
-    const { port } = mirror.address() as AddressInfo;
+    const address = mirror.address();
+    if (!address || typeof address === "string") throw new Error("the mirror has no TCP address");
+    const { port }: AddressInfo = address;
     const base = demos[0];
     if (!base) throw new Error("the sandbox has no Cloudflare demo connection");
     const mirrorConn = { ...base, id: "bench-mirror", baseUrl: `http://127.0.0.1:${port}/client/v4` };

@@ -1,9 +1,3 @@
-import { createServer as createTlsServer } from "node:https";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 
@@ -11,6 +5,7 @@ import { VendorError } from "./errors";
 import { VendorHttpClient, type ErrorDetails, type HttpDepsInput, type HttpMethod, type OutgoingRequest } from "./http";
 import { expectEmpty, expectJson, expectText, jsonBodyOf, type RawResponse } from "./http-response";
 import { json, startScriptedServer } from "./testing/scripted-server";
+import { startUntrustedTlsServer } from "./testing/tls-server";
 
 const itemSchema = z.object({ id: z.string() });
 
@@ -217,20 +212,14 @@ describe("VendorError safety", () => {
 });
 
 describe("TLS failures", () => {
-  let tlsUrl = "";
-  let close = () => {};
+  let tls: Awaited<ReturnType<typeof startUntrustedTlsServer>>;
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), "trustdeck-tls-"));
-    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", join(dir, "k.pem"), "-out", join(dir, "c.pem"), "-days", "1", "-subj", "/CN=localhost"], { stdio: "ignore" });
-    const tls = createTlsServer({ key: readFileSync(join(dir, "k.pem")), cert: readFileSync(join(dir, "c.pem")) }, (_req, res) => res.end("{}"));
-    await new Promise<void>((resolve) => tls.listen(0, "127.0.0.1", resolve));
-    tlsUrl = `https://127.0.0.1:${(tls.address() as AddressInfo).port}`;
-    close = () => tls.close();
+    tls = await startUntrustedTlsServer();
   });
-  afterAll(() => close());
+  afterAll(() => tls.close());
 
   it("reports an untrusted certificate as a tls error and does not retry it", async () => {
-    const error = await new TestClient(tlsUrl, deps).call("GET", "/ok").catch((e: unknown) => e);
+    const error = await new TestClient(tls.url, deps).call("GET", "/ok").catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "tls", retryable: false });
     expect((error as VendorError).vendorMessage).toMatch(/self-signed|not trusted|host name/);
   });

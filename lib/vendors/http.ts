@@ -63,8 +63,11 @@ export interface HttpRequest<T> {
   /** Credentials carried by this request only (a client secret, a JWT assertion), scrubbed from errors. */
   secrets?: readonly string[];
   /** Replaces the client's `describeError` for this call (e.g. OAuth errors at a token endpoint). */
-  describeError?: (raw: RawResponse, request: HttpRequest<T>) => ErrorDetails;
+  describeError?: (raw: RawResponse, request: RequestSummary) => ErrorDetails;
 }
+
+/** What error descriptions may know about the request: never its headers or body. */
+export type RequestSummary = Pick<HttpRequest<unknown>, "operation" | "method" | "url" | "requires">;
 
 /** What a vendor can tell about an error response beyond its status. */
 export interface ErrorDetails {
@@ -116,7 +119,7 @@ export abstract class VendorHttpClient {
   protected abstract buildAuthHeaders(request: OutgoingRequest): Promise<Record<string, string>>;
 
   /** Reads the vendor's error envelope and request id. */
-  protected abstract describeError(raw: RawResponse, request: HttpRequest<unknown>): ErrorDetails;
+  protected abstract describeError(raw: RawResponse, request: RequestSummary): ErrorDetails;
 
   /** The connection's secrets, scrubbed from anything a vendor echoes back. */
   protected abstract secrets(): readonly (string | undefined)[];
@@ -215,8 +218,7 @@ export abstract class VendorHttpClient {
         retryable: false,
       });
     }
-    const describe = request.describeError ?? ((r: RawResponse, q: HttpRequest<T>) => this.describeError(r, q as HttpRequest<unknown>));
-    const details = describe(raw, request);
+    const details = (request.describeError ?? ((r: RawResponse, q: RequestSummary) => this.describeError(r, q)))(raw, request);
     const kind = details.kind ?? STATUS_KINDS[raw.status] ?? (raw.status >= 500 ? "unavailable" : "validation");
     const secrets = [...this.secrets(), ...(request.secrets ?? [])];
     const retryAfter = parseRetryAfter(raw.headers, this.deps.now());
@@ -242,7 +244,7 @@ export abstract class VendorHttpClient {
       ...this.base(request),
       kind: "malformed-response",
       status: raw.status,
-      requestId: this.describeError(raw, request as HttpRequest<unknown>).requestId,
+      requestId: this.describeError(raw, request).requestId,
       vendorMessage: `${raw.url} ${result.problem}`,
       // A 2xx to a write means the vendor acted; only its answer is unreadable.
       outcome: isRead ? undefined : "applied",

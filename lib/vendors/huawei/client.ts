@@ -3,7 +3,7 @@ import "server-only";
 import type { ZodType } from "zod";
 
 import type { VendorError } from "../errors";
-import { VendorHttpClient, type ErrorDetails, type HttpDepsInput, type HttpMethod, type HttpRequest, type OutgoingRequest } from "../http";
+import { VendorHttpClient, type ErrorDetails, type HttpDepsInput, type HttpMethod, type RequestSummary, type OutgoingRequest } from "../http";
 import { expectEmpty, expectJson, type RawResponse, type ResponseReader } from "../http-response";
 import type { ConnectionFor } from "../model";
 import { describeHuaweiError, serverTimeFromSkewError } from "./errors";
@@ -100,7 +100,7 @@ export class HuaweiClient extends VendorHttpClient {
     return [this.conn.secretAccessKey, this.conn.securityToken];
   }
 
-  protected describeError(raw: RawResponse, request: HttpRequest<unknown>): ErrorDetails {
+  protected describeError(raw: RawResponse, request: RequestSummary): ErrorDetails {
     return describeHuaweiError(raw, { identityStoreId: this.conn.identityStoreId, requires: request.requires });
   }
 

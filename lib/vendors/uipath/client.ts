@@ -3,7 +3,7 @@ import "server-only";
 import type { ZodType } from "zod";
 
 import type { VendorError } from "../errors";
-import { VendorHttpClient, type ErrorDetails, type HttpDepsInput, type HttpMethod, type HttpRequest } from "../http";
+import { VendorHttpClient, type ErrorDetails, type HttpDepsInput, type HttpMethod, type RequestSummary } from "../http";
 import { expectEmpty, expectJson, jsonBodyOf, type RawResponse, type ResponseReader } from "../http-response";
 import type { FederatedCredentialInput } from "../inputs";
 import type { ConnectionFor, FederatedTokenExchangeResult } from "../model";
@@ -109,7 +109,7 @@ export class UiPathClient extends VendorHttpClient {
     return [this.conn.clientSecret, this.usedToken];
   }
 
-  protected describeError(raw: RawResponse, request: HttpRequest<unknown>): ErrorDetails {
+  protected describeError(raw: RawResponse, request: RequestSummary): ErrorDetails {
     const parsed = s.modelStateErrorSchema.safeParse(jsonBodyOf(raw));
     const body = parsed.success ? parsed.data : {};
     const fieldErrors = body.errors && Object.fromEntries(Object.entries(body.errors).map(([field, messages]) => [field, [messages].flat()]));
