@@ -16,6 +16,7 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
 }
 
+/** Up to 4 attempts, 250 ms doubling to 8 s, Retry-After honoured up to 20 s. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxAttempts: 4,
   baseDelayMs: 250,

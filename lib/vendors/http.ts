@@ -37,6 +37,7 @@ export function resolveHttpDeps(deps: HttpDepsInput = {}): HttpDeps {
   };
 }
 
+/** The methods vendor calls use; only GET is retried by default. */
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** One logical vendor call. Reads (GET, or `idempotent: true`) may be attempted several times. */

@@ -14,10 +14,12 @@ export type VendorConnection = { id: string } & ConnectionInput;
 /** The connection of one vendor. */
 export type ConnectionFor<V extends Vendor> = Extract<VendorConnection, { vendor: V }>;
 
+/** Every kind of certificate set, one per vendor concept. */
 export const CERTIFICATE_SET_KINDS = ["uipath-saml", "cloudflare-saml", "huawei-sp", "huawei-idp"] as const;
 /** What a set is: UiPath's SAML signing pair, a Cloudflare encryption set, Huawei SP or IdP certificates. */
 export type CertificateSetKind = (typeof CERTIFICATE_SET_KINDS)[number];
 
+/** Every certificate-set action any adapter may offer. */
 export const CERTIFICATE_SET_ACTIONS = [
   "upload-primary",
   "upload-secondary",

@@ -6,6 +6,7 @@ import { writeWithReconciliation } from "../reconcile";
 import type { CloudflareClient } from "./client";
 import type { SamlCertificateSet } from "./schemas";
 
+/** What a Cloudflare SAML certificate set can do. */
 export const CLOUDFLARE_ACTIONS = ["rotate", "download-pem"] as const satisfies readonly CertificateSetAction[];
 export type CloudflareAction = (typeof CLOUDFLARE_ACTIONS)[number];
 

@@ -9,6 +9,7 @@ import { writeWithReconciliation } from "../reconcile";
 import type { HuaweiClient } from "./client";
 import type { ExternalIdp, IdpCertificate, SpCertificate } from "./schemas";
 
+/** What Huawei SP and IdP certificate sets can do. */
 export const HUAWEI_ACTIONS_SUPPORTED = ["create-sp-certificate", "activate", "delete-certificate", "import-idp-certificate"] as const satisfies readonly CertificateSetAction[];
 export type HuaweiAction = (typeof HUAWEI_ACTIONS_SUPPORTED)[number];
 

@@ -10,6 +10,7 @@ import type { SamlCertificatePair } from "./schemas";
 /** The one certificate set of a UiPath organization: its SAML signing pair. */
 export const UIPATH_SAML_SET_ID = "saml";
 
+/** What the UiPath SAML pair can do. */
 export const UIPATH_ACTIONS = ["upload-primary", "upload-secondary", "switch", "delete-certificate"] as const satisfies readonly CertificateSetAction[];
 export type UiPathAction = (typeof UIPATH_ACTIONS)[number];
 

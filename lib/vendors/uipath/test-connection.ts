@@ -20,7 +20,9 @@ export function testUiPathConnection(conn: Conn, client: UiPathClient, tokens: T
         name: "credentials",
         run: async () => {
           const token = await client.managementToken();
-          return `UiPath issued a token to App ID ${conn.clientId} with scopes ${token.grantedScopes.join(" ") || "(none listed)"}.`;
+          const canWrite = token.grantedScopes.some((scope) => scope === "PM.OAuthApp" || scope === "PM.OAuthApp.Write");
+          const readOnly = canWrite ? "" : " Federated credentials are read-only with these scopes (changing them needs PM.OAuthApp or PM.OAuthApp.Write).";
+          return `UiPath issued a token to App ID ${conn.clientId} with scopes ${token.grantedScopes.join(" ") || "(none listed)"}.${readOnly}`;
         },
       },
       {
