@@ -14,14 +14,17 @@ export interface RetryPolicy {
    * tells the user when to come back.
    */
   maxRetryAfterMs: number;
+  /** No retry starts once a read has taken this long in total (attempts and waits). */
+  maxTotalMs: number;
 }
 
-/** Up to 4 attempts, 250 ms doubling to 8 s, Retry-After honoured up to 20 s. */
+/** Up to 4 attempts within 45 s, 250 ms doubling to 8 s, Retry-After honoured up to 20 s. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxAttempts: 4,
   baseDelayMs: 250,
   maxDelayMs: 8_000,
   maxRetryAfterMs: 20_000,
+  maxTotalMs: 45_000,
 };
 
 /** The HTTP statuses after which a read may be tried again. */

@@ -119,6 +119,14 @@ describe("VendorHttpClient reads", () => {
     expect(sleeps).toEqual([188, 375, 750]);
   });
 
+  it("starts no retry once the read has used its total time budget", async () => {
+    let calls = 0;
+    const before = server.countOf("GET", "/down");
+    const slowClock = { ...deps, now: () => (calls++ === 0 ? 0 : 50_000) };
+    await expect(new TestClient(server.url, slowClock).call("GET", "/down")).rejects.toMatchObject({ kind: "unavailable" });
+    expect(server.countOf("GET", "/down") - before).toBe(1);
+  });
+
   it("times out a hanging server and retries", async () => {
     const error = await new TestClient(server.url, deps).call("GET", "/hang").catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "timeout" });

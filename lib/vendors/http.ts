@@ -138,16 +138,17 @@ export abstract class VendorHttpClient {
   protected async send<T>(request: HttpRequest<T>): Promise<T> {
     const isRead = request.method === "GET" || request.idempotent === true;
     const policy = this.deps.retry;
+    const started = this.deps.now();
+    const mayRetry = (error: VendorError, attempt: number, delayMs: number) =>
+      isRead && error.retryable && attempt < policy.maxAttempts && this.deps.now() - started + delayMs < policy.maxTotalMs;
     let authRecovered = false;
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.attempt(request, attempt);
       if ("failure" in outcome) {
-        const error = outcome.failure;
-        if (isRead && error.retryable && attempt < policy.maxAttempts) {
-          await this.deps.sleep(backoffDelayMs(attempt, policy, this.deps.random));
-          continue;
-        }
-        throw error;
+        const delay = backoffDelayMs(attempt, policy, this.deps.random);
+        if (!mayRetry(outcome.failure, attempt, delay)) throw outcome.failure;
+        await this.deps.sleep(delay);
+        continue;
       }
       const raw = outcome.raw;
       if (raw.status >= 200 && raw.status < 300) return this.read(request, raw, isRead);
@@ -160,13 +161,10 @@ export abstract class VendorHttpClient {
           continue;
         }
       }
-      if (isRead && error.retryable && attempt < policy.maxAttempts) {
-        const retryAfter = parseRetryAfter(raw.headers, this.deps.now());
-        if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs) throw error;
-        await this.deps.sleep(retryAfter ?? backoffDelayMs(attempt, policy, this.deps.random));
-        continue;
-      }
-      throw error;
+      const retryAfter = parseRetryAfter(raw.headers, this.deps.now());
+      const delay = retryAfter ?? backoffDelayMs(attempt, policy, this.deps.random);
+      if (!mayRetry(error, attempt, delay) || (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs)) throw error;
+      await this.deps.sleep(delay);
     }
   }
 
