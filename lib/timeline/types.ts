@@ -1,0 +1,42 @@
+/**
+ * The timeline's own, database-free model. `TimelineCertificate` is a structural subset of the
+ * inventory's certificate, so an inventory row can be passed as is.
+ */
+
+/** A certificate's status on the timeline, the same buckets as the certificate list. */
+export type TimelineStatus = "expired" | "lt7" | "lt30" | "lt60" | "ok" | "inactive";
+
+/** Every status, most urgent first. */
+export const TIMELINE_STATUSES: readonly TimelineStatus[] = ["expired", "lt7", "lt30", "lt60", "ok", "inactive"];
+
+/** One certificate as the timeline and the overview need it. */
+export interface TimelineCertificate {
+  /** Unique across the inventory. */
+  key: string;
+  vendor: string;
+  connectionId: string;
+  connectionName: string;
+  setId: string;
+  setLabel: string;
+  /** Where the certificate's set opens. */
+  setHref: string;
+  /** `primary`, `previous`, a Huawei certificate id, … */
+  slot: string;
+  /** The vendor's own state, when it has one (Huawei: ACTIVE / INACTIVE). */
+  state?: string;
+  /** Upper-case hex without separators. */
+  sha256: string;
+  subject: string;
+  commonName?: string;
+  /** ISO 8601. */
+  notBefore: string;
+  notAfter: string;
+}
+
+/** The visible time window, in epoch milliseconds. */
+export interface TimeView {
+  start: number;
+  end: number;
+}
+
+export const DAY_MS = 86_400_000;
