@@ -1,0 +1,81 @@
+import "server-only";
+import { asc, desc, isNull } from "drizzle-orm";
+import type { Database } from "@/lib/db/client";
+import { connections, inventoryCertificates, inventoryConnections, inventoryDrift } from "@/lib/db/schema";
+import type { DriftEvent, Inventory, InventoryCertificate, InventoryConnection } from "./types";
+
+/** The set detail page of a certificate set. */
+export function setHref(connectionId: string, setId: string): string {
+  return `/certificates/${connectionId}/${encodeURIComponent(setId)}`;
+}
+
+type CertificateRow = typeof inventoryCertificates.$inferSelect;
+
+/** A stored snapshot row as the inventory DTO (no PEM: callers that need it read the row). */
+export function toInventoryCertificate(row: CertificateRow, connectionName: string): InventoryCertificate {
+  const cert: InventoryCertificate = {
+    key: row.key,
+    vendor: row.vendor,
+    connectionId: row.connectionId,
+    connectionName,
+    setId: row.setId,
+    setLabel: row.setLabel,
+    setHref: setHref(row.connectionId, row.setId),
+    slot: row.slot,
+    sha256: row.sha256,
+    sha1: row.sha1,
+    subject: row.subject,
+    issuer: row.issuer,
+    serialNumber: row.serialNumber,
+    notBefore: row.notBefore.toISOString(),
+    notAfter: row.notAfter.toISOString(),
+    keyAlgorithm: row.keyAlgorithm,
+    signatureAlgorithm: row.signatureAlgorithm,
+    firstSeenAt: row.firstSeenAt.toISOString(),
+    lastSeenAt: row.lastSeenAt.toISOString(),
+  };
+  if (row.state) cert.state = row.state as NonNullable<InventoryCertificate["state"]>;
+  if (row.commonName) cert.commonName = row.commonName;
+  if (row.keySize !== null) cert.keySize = row.keySize;
+  return cert;
+}
+
+/**
+ * The inventory as last snapshotted: every certificate still present at an existing connection,
+ * each connection's freshness (stale when its last read failed), and the latest drift. Reads
+ * only the database, never a vendor.
+ */
+export async function readInventory(db: Database, options: { driftLimit?: number } = {}): Promise<Inventory> {
+  const [connectionRows, stateRows, certificateRows, driftRows] = await Promise.all([
+    db.select({ id: connections.id, name: connections.name, vendor: connections.vendor, enabled: connections.enabled }).from(connections).orderBy(asc(connections.vendor), asc(connections.name)),
+    db.select().from(inventoryConnections),
+    db.select().from(inventoryCertificates).where(isNull(inventoryCertificates.goneAt)).orderBy(asc(inventoryCertificates.notAfter)),
+    db.select().from(inventoryDrift).orderBy(desc(inventoryDrift.detectedAt), desc(inventoryDrift.id)).limit(options.driftLimit ?? 50),
+  ]);
+  // Disabled connections are not refreshed, so their certificates would only be misleading here.
+  const names = new Map(connectionRows.filter((c) => c.enabled).map((c) => [c.id, c.name]));
+  const states = new Map(stateRows.map((s) => [s.connectionId, s]));
+
+  const connectionsOut: InventoryConnection[] = connectionRows
+    .filter((c) => c.enabled)
+    .map((c) => {
+      const state = states.get(c.id);
+      const lastSuccessAt = state?.lastSuccessAt ?? null;
+      const lastAttemptAt = state?.lastAttemptAt ?? null;
+      const stale = !lastSuccessAt || Boolean(lastAttemptAt && lastAttemptAt > lastSuccessAt);
+      return { id: c.id, name: c.name, vendor: c.vendor, lastSuccessAt: lastSuccessAt?.toISOString() ?? null, lastAttemptAt: lastAttemptAt?.toISOString() ?? null, stale, lastError: stale ? (state?.lastError ?? null) : null };
+    });
+
+  const certificates = certificateRows.flatMap((row) => {
+    const name = names.get(row.connectionId);
+    return name === undefined ? [] : [toInventoryCertificate(row, name)];
+  });
+
+  const drift: DriftEvent[] = driftRows.flatMap((row) => {
+    const name = names.get(row.connectionId);
+    if (name === undefined) return [];
+    return [{ id: row.id, detectedAt: row.detectedAt.toISOString(), kind: row.kind, connectionId: row.connectionId, connectionName: name, setId: row.setId, setHref: setHref(row.connectionId, row.setId), certificateKey: row.certificateKey, message: row.message }];
+  });
+
+  return { certificates, connections: connectionsOut, drift };
+}

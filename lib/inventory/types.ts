@@ -1,0 +1,83 @@
+import type { Vendor } from "@/lib/connections/schemas";
+
+/**
+ * One certificate of the inventory snapshot, as the overview and the timeline consume it.
+ * Plain JSON (ISO 8601 strings), safe to pass to client components. Status is not included:
+ * compute it with `lib/certificates/status` or `lib/x509/expiry` at render time.
+ */
+export interface InventoryCertificate {
+  /** Stable: `<connectionId>/<setId>/<sha256>`. */
+  key: string;
+  vendor: Vendor;
+  connectionId: string;
+  connectionName: string;
+  setId: string;
+  setLabel: string;
+  /** `/certificates/<connectionId>/<encodeURIComponent(setId)>`: the set's detail page. */
+  setHref: string;
+  /** `primary`/`secondary`, `current`/`previous`, or a vendor certificate id (Huawei). */
+  slot: string;
+  /** The vendor's own state (Huawei): ACTIVE / INACTIVE / EXPIRED. */
+  state?: "ACTIVE" | "INACTIVE" | "EXPIRED";
+  /** Upper-case hex without separators. */
+  sha256: string;
+  sha1: string;
+  subject: string;
+  commonName?: string;
+  issuer: string;
+  serialNumber: string;
+  /** ISO 8601 (UTC). */
+  notBefore: string;
+  notAfter: string;
+  keyAlgorithm: string;
+  keySize?: number;
+  signatureAlgorithm: string;
+  /** ISO 8601: when Trustdeck first and last saw this certificate in this set. */
+  firstSeenAt: string;
+  lastSeenAt: string;
+}
+
+/** A connection's freshness in the inventory. */
+export interface InventoryConnection {
+  id: string;
+  name: string;
+  vendor: Vendor;
+  /** ISO 8601, null when never read successfully. */
+  lastSuccessAt: string | null;
+  lastAttemptAt: string | null;
+  /** True when the last read failed (or it was never read): its certificates are from `lastSuccessAt`. */
+  stale: boolean;
+  /** Why the last read failed, in the vendor's words; null after a success. */
+  lastError: string | null;
+}
+
+/** A change seen at a vendor that Trustdeck did not make, or a re-issue that changed subject or key. */
+export interface DriftEvent {
+  id: number;
+  /** ISO 8601 */
+  detectedAt: string;
+  kind: "external-change" | "reissued-different";
+  connectionId: string;
+  connectionName: string;
+  setId: string;
+  setHref: string;
+  certificateKey: string;
+  /** One plain sentence for people, e.g. "Cloudflare · Acme SAML: certificate 3F:…:A1 appeared without a change made in Trustdeck." */
+  message: string;
+}
+
+/** The whole inventory from the last snapshot of every connection. */
+export interface Inventory {
+  certificates: InventoryCertificate[];
+  connections: InventoryConnection[];
+  drift: DriftEvent[];
+}
+
+/** History of one inventory item. */
+export interface InventoryHistoryEvent {
+  occurredAt: string;
+  kind: "appeared" | "state-changed" | "disappeared";
+  itemType: "certificate" | "federated-credential";
+  itemKey: string;
+  details: Record<string, unknown> | null;
+}
