@@ -12,8 +12,8 @@ import type { ConnectionFor, VendorConnection } from "../model";
 export const FIXTURE_PEM = readFileSync(join(__dirname, "../../x509/fixtures/rsa2048.pem"), "utf8");
 
 /** Fast HTTP settings for tests: short timeout, and sleeps recorded instead of waited. */
-export function testHttp(sleeps: number[] = []): HttpDepsInput {
-  return { timeoutMs: 1_000, sleep: async (ms) => void sleeps.push(ms), retry: { baseDelayMs: 5 } };
+export function testHttp(sleeps: number[] = [], maxAttempts = 4): HttpDepsInput {
+  return { timeoutMs: 1_000, sleep: async (ms) => void sleeps.push(ms), retry: { baseDelayMs: 5, maxAttempts } };
 }
 
 /**

@@ -9,8 +9,8 @@ const SAML_GET = /\/identity_\/api\/SamlCertificate\/[^/]+\/certificates$/;
 const TOKEN = /^\/identity_\/connect\/token$/;
 const CREDENTIALS = /\/FederatedCredentials$/;
 
-function setup(sleeps: number[] = []) {
-  return createUiPathAdapter({ tokens: new TokenCache(), http: testHttp(sleeps) });
+function setup(sleeps: number[] = [], maxAttempts = 4) {
+  return createUiPathAdapter({ tokens: new TokenCache(), http: testHttp(sleeps, maxAttempts) });
 }
 
 describe("UiPath adapter against the sandbox: operations", () => {
@@ -134,10 +134,12 @@ describe("UiPath adapter against the sandbox: faults", () => {
   });
 
   it("times out a read, and a dropped connection is a network error", async () => {
-    await sb.control.fault({ path: "/*/identity_/api/SamlCertificate/*/certificates", kind: "timeout", delayMs: 3000, count: 4 });
-    await expect(setup().listCertificateSets(sb.conn("uipath", "Contoso"))).rejects.toMatchObject({ kind: "timeout" });
-    await sb.control.fault({ path: "/*/identity_/api/SamlCertificate/*/certificates", kind: "drop", count: 4 });
-    await expect(setup().listCertificateSets(sb.conn("uipath", "Contoso"))).rejects.toMatchObject({ kind: "network" });
+    // Two attempts each: the full retry bound is proven in http.test.ts.
+    await sb.control.fault({ path: "/*/identity_/api/SamlCertificate/*/certificates", kind: "timeout", delayMs: 3000, count: 2 });
+    await expect(setup([], 2).listCertificateSets(sb.conn("uipath", "Contoso"))).rejects.toMatchObject({ kind: "timeout" });
+    await sb.control.fault({ path: "/*/identity_/api/SamlCertificate/*/certificates", kind: "drop", count: 2 });
+    await expect(setup([], 2).listCertificateSets(sb.conn("uipath", "Contoso"))).rejects.toMatchObject({ kind: "network" });
+    expect(await sb.count("uipath", "GET", SAML_GET)).toBe(4);
   });
 
   it("turns a malformed body into malformed-response", async () => {
