@@ -131,7 +131,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     accessUrl = await start(createUipathApp(runtime, uipathKeys, () => accessUrl), ports.uipath);
     const cloudflareOrigin = await start(createCloudflareApp(runtime), ports.cloudflare);
     const huaweiOrigin = await start(createHuaweiApp(runtime), ports.huawei);
-    keys.startRefill();
 
     const urls = { uipath: accessUrl, cloudflare: `${cloudflareOrigin}/client/v4`, huawei: huaweiOrigin, issuers: issuerUrls };
     return {

@@ -17,9 +17,10 @@ export function generateRsaKeyPair(): Promise<CryptoKeyPair> {
 
 /**
  * RSA key generation costs ~50–150 ms per key, so start-up generates a few `base`
- * keys that seed certificates share, and a background refill keeps `spare` keys for
- * certificates created at run time (rotate, create SP certificate). When the spares
- * run out under load, a base key is reused rather than blocking the request.
+ * keys that seed certificates share. Certificates created at run time (rotate, create
+ * SP certificate) take `spare` keys, refilled in the background from the first such
+ * request on (tests that never rotate never pay for them). When the spares run out, a
+ * base key is reused rather than blocking the request.
  */
 export class KeyPool {
   private readonly spare: CryptoKeyPair[] = [];
@@ -29,7 +30,7 @@ export class KeyPool {
 
   private constructor(private readonly base: CryptoKeyPair[], private readonly target: number) {}
 
-  /** Generates `baseCount` keys now; keeps up to `spareTarget` spares once `startRefill` is called. */
+  /** Generates `baseCount` keys now; keeps up to `spareTarget` spares once fresh keys are asked for. */
   static async create(baseCount: number, spareTarget: number): Promise<KeyPool> {
     const base = await Promise.all(Array.from({ length: baseCount }, generateRsaKeyPair));
     return new KeyPool(base, spareTarget);
