@@ -73,3 +73,17 @@ export async function exchangeForTest(conn: UiPathConnection, input: ExchangeTes
     return { ...vendorFailure(error), point: failurePointOf(error.vendorCode, error.vendorMessage), claims };
   }
 }
+
+/** What the browser is told about an exchange: what was granted, or where it failed. Never a token. */
+export type ExchangeView =
+  | { exchanged: true; grantedScopes: string[]; tokenType: string; expiresInSeconds: number; expiresAt: string }
+  | { exchanged: false; code: string; message: string; point: ExchangeFailurePoint | null; requestId: string | null };
+
+/** The browser-safe view of an exchange outcome. */
+export function toExchangeView(outcome: ExchangeOutcome): ExchangeView {
+  if (outcome.ok) {
+    const { grantedScopes, tokenType, expiresInSeconds, expiresAt } = outcome.result;
+    return { exchanged: true, grantedScopes, tokenType, expiresInSeconds, expiresAt };
+  }
+  return { exchanged: false, code: outcome.code, message: outcome.message, point: outcome.point, requestId: outcome.requestId ?? null };
+}

@@ -1,14 +1,40 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { ConnectionSection } from "@/components/federated/connection-section";
+import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/card";
-import { NotBuiltYet } from "@/components/ui/not-built-yet";
+import { hasRole } from "@/lib/auth/roles";
+import { currentActor } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/get-db";
+import { loadFederationOverview } from "@/lib/federated/data";
+import { encryptionKey } from "@/lib/secrets/key";
+import { checkIssuerAction, createFederatedCredentialAction, deleteFederatedCredentialAction, updateFederatedCredentialAction } from "./actions";
 
 export const metadata: Metadata = { title: "Federated credentials" };
 
-export default function FederatedCredentialsPage() {
+export default async function FederatedCredentialsPage() {
+  const actor = await currentActor();
+  if (!actor) redirect("/login");
+  const federations = await loadFederationOverview(await getDb(), encryptionKey());
+  // Viewers do not even receive references to the write actions.
+  const actions = hasRole(actor.role, "operator")
+    ? { create: createFederatedCredentialAction, update: updateFederatedCredentialAction, remove: deleteFederatedCredentialAction, checkIssuer: checkIssuerAction }
+    : null;
   return (
     <>
-      <PageHeader title="Federated credentials" description="UiPath external applications that trust tokens from GitHub Actions, GitLab, Kubernetes and other OIDC issuers." />
-      <NotBuiltYet feature="Federated credential management" plan="It will list, create, edit and delete credentials with templates, issuer preflight and a token-exchange tester." />
+      <PageHeader
+        title="Federated credentials"
+        description="UiPath external applications that trust tokens from GitHub Actions, GitLab, Kubernetes and other OIDC issuers. UiPath compares iss and sub byte for byte: Trustdeck lints every change and checks the issuer before saving."
+      />
+      {federations.length === 0 ? (
+        <Alert title="No UiPath connection yet">{hasRole(actor.role, "admin") ? "Add a UiPath connection on the Connections page to see its external applications here." : "An admin has to add a UiPath connection first."}</Alert>
+      ) : (
+        <div className="space-y-8">
+          {federations.map((federation) => (
+            <ConnectionSection key={federation.connectionId} federation={federation} actions={actions} />
+          ))}
+        </div>
+      )}
     </>
   );
 }

@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { ApplicationCard } from "@/components/federated/application-card";
+import { TokenTester } from "@/components/federated/token-tester";
+import { Alert } from "@/components/ui/alert";
+import { Card, PageHeader } from "@/components/ui/card";
+import { hasRole } from "@/lib/auth/roles";
+import { currentActor } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/get-db";
+import { loadApplicationPage } from "@/lib/federated/data";
+import { encryptionKey } from "@/lib/secrets/key";
+import { checkIssuerAction, createFederatedCredentialAction, deleteFederatedCredentialAction, exchangeTokenAction, issuerKeysAction, updateFederatedCredentialAction } from "../../actions";
+
+export const metadata: Metadata = { title: "External application" };
+
+export default async function ApplicationPage({ params }: { params: Promise<{ connectionId: string; clientId: string }> }) {
+  const actor = await currentActor();
+  if (!actor) redirect("/login");
+  const { connectionId, clientId: rawClientId } = await params;
+  if (!/^[0-9a-f-]{36}$/i.test(connectionId)) notFound();
+  const clientId = decodeURIComponent(rawClientId);
+  const page = await loadApplicationPage(await getDb(), encryptionKey(), connectionId, clientId);
+  if (!page.ok && page.code === "not_found") notFound();
+  const back = (
+    <p className="mb-2 text-sm">
+      <Link href="/federated-credentials" className="text-sky-700 underline dark:text-sky-400">
+        ← All federated credentials
+      </Link>
+    </p>
+  );
+  if (!page.ok) {
+    return (
+      <>
+        {back}
+        <PageHeader title="External application" />
+        <Alert tone="error" title="UiPath could not be read">
+          {page.message}
+          {page.requestId ? <span className="block text-xs">UiPath request id {page.requestId}</span> : null}
+        </Alert>
+      </>
+    );
+  }
+  const { connection, app } = page;
+  const operator = hasRole(actor.role, "operator");
+  const writes = operator && connection.canWrite ? { create: createFederatedCredentialAction, update: updateFederatedCredentialAction, remove: deleteFederatedCredentialAction, checkIssuer: checkIssuerAction } : null;
+  return (
+    <>
+      {back}
+      <PageHeader title={app.name} description={`UiPath external application · ${connection.connectionName} (organization ${connection.organizationName})`} />
+      <div className="space-y-6">
+        <ApplicationCard connection={connection} app={app} actions={writes} linkToApplication={false} />
+        <Card>
+          <h2 id="tester" className="mb-3 text-base font-semibold">
+            Test a token
+          </h2>
+          <TokenTester
+            connectionId={connection.connectionId}
+            clientId={app.clientId}
+            scopes={app.scopes}
+            credentials={app.credentials ?? []}
+            actions={{ issuerKeys: issuerKeysAction, exchange: operator ? exchangeTokenAction : null }}
+          />
+        </Card>
+      </div>
+    </>
+  );
+}

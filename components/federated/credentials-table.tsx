@@ -1,0 +1,77 @@
+import { formatDistanceToNow } from "date-fns";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { FederatedCredential } from "@/lib/vendors/model";
+
+type CredentialsTableProps = {
+  credentials: FederatedCredential[];
+  /** Link target of a credential's detail page. */
+  hrefOf: (credential: FederatedCredential) => string;
+  onEdit?: (credential: FederatedCredential) => void;
+  onDelete?: (credential: FederatedCredential) => void;
+};
+
+function When({ iso }: { iso: string }) {
+  return (
+    <span title={iso} suppressHydrationWarning className="whitespace-nowrap">
+      {formatDistanceToNow(new Date(iso), { addSuffix: true })}
+    </span>
+  );
+}
+
+/** An application's federated credentials: the exact values UiPath compares, and when they changed. */
+export function CredentialsTable({ credentials, hrefOf, onEdit, onDelete }: CredentialsTableProps) {
+  const manage = Boolean(onEdit || onDelete);
+  return (
+    <Table caption="Federated credentials">
+      <thead>
+        <tr>
+          <Th>Name</Th>
+          <Th>Issuer</Th>
+          <Th>Audience</Th>
+          <Th>Subject</Th>
+          <Th>Description</Th>
+          <Th>Created</Th>
+          <Th>Updated</Th>
+          {manage ? <Th>Actions</Th> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {credentials.map((c) => (
+          <tr key={c.id} data-testid={`credential-row-${c.name ?? c.id}`}>
+            <Td className="font-medium">
+              <Link href={hrefOf(c)} className="text-sky-700 underline dark:text-sky-400">
+                {c.name ?? "(unnamed)"}
+              </Link>
+            </Td>
+            <Td className="font-mono text-xs break-all">{c.issuer}</Td>
+            <Td className="font-mono text-xs break-all">{c.audience}</Td>
+            <Td className="font-mono text-xs break-all">{c.subject}</Td>
+            <Td className="text-xs">{c.description ?? <span className="text-zinc-500">—</span>}</Td>
+            <Td className="text-xs">
+              <When iso={c.createdAt} />
+            </Td>
+            <Td className="text-xs">
+              <When iso={c.updatedAt} />
+            </Td>
+            {manage ? (
+              <Td className="whitespace-nowrap">
+                {onEdit ? (
+                  <Button size="sm" variant="secondary" onClick={() => onEdit(c)} aria-label={`Edit ${c.name ?? c.id}`}>
+                    Edit
+                  </Button>
+                ) : null}{" "}
+                {onDelete ? (
+                  <Button size="sm" variant="ghost" onClick={() => onDelete(c)} aria-label={`Delete ${c.name ?? c.id}`}>
+                    Delete
+                  </Button>
+                ) : null}
+              </Td>
+            ) : null}
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
