@@ -67,6 +67,20 @@ describe("token endpoint: client secret", () => {
     expect((await tokenRequest(sb, { grant_type: "client_credentials", client_id: publicApp.id, client_secret: "x" })).json).toEqual({ error: "unauthorized_client" });
   });
 
+  it("accepts client_secret_basic (HTTP Basic) as IdentityServer does", async () => {
+    const { httpRequest } = await import("../testing/http");
+    const basic = Buffer.from(`${encodeURIComponent(contoso.dashboardApp.id)}:${encodeURIComponent(contoso.dashboardApp.secret!)}`).toString("base64");
+    const send = (auth: string) =>
+      httpRequest(`${sb.urls.uipath}/identity_/connect/token`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", authorization: auth },
+        body: "grant_type=client_credentials&scope=PM.AuthSetting",
+      });
+    expect((await send(`Basic ${basic}`)).status).toBe(200);
+    expect((await send(`Basic ${Buffer.from(`${contoso.dashboardApp.id}:wrong`).toString("base64")}`)).json).toEqual({ error: "invalid_client" });
+    expect((await send("Bearer x")).json).toEqual({ error: "invalid_client" });
+  });
+
   it("answers 200 HTML on the wrong path /identity/connect/token, as the real host does", async () => {
     const res = await tokenRequest(sb, secretForm(), "/identity/connect/token");
     expect(res.status).toBe(200);

@@ -19,6 +19,14 @@ export function createTokenHandler(runtime: SandboxRuntime, tokens: AccessTokenI
       return oauthError("invalid_request");
     }
     const form = new URLSearchParams(ctx.body.toString("utf8"));
+    const basic = basicCredentials(ctx);
+    if (basic === "malformed") return oauthError("invalid_client");
+    if (basic) {
+      // client_secret_basic (RFC 6749 §2.3.1), which IdentityServer accepts beside the form fields.
+      if (form.has("client_secret") || (form.has("client_id") && form.get("client_id") !== basic.id)) return oauthError("invalid_request", "Multiple client credentials");
+      form.set("client_id", basic.id);
+      form.set("client_secret", basic.secret);
+    }
     const grantType = form.get("grant_type");
     if (!grantType) return oauthError("invalid_request", "grant_type is missing");
     if (grantType !== "client_credentials") return oauthError("unsupported_grant_type");
@@ -61,6 +69,19 @@ async function authenticate(runtime: SandboxRuntime, app: ExternalApp, form: URL
     return result.ok ? undefined : oauthError("invalid_client", result.description);
   }
   return oauthError("invalid_client");
+}
+
+function basicCredentials(ctx: RequestContext): { id: string; secret: string } | "malformed" | undefined {
+  const m = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(String(ctx.headers.authorization ?? ""));
+  if (!m) return ctx.headers.authorization ? "malformed" : undefined;
+  const decoded = Buffer.from(m[1]!, "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  if (colon < 1) return "malformed";
+  try {
+    return { id: decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, " ")), secret: decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, " ")) };
+  } catch {
+    return "malformed";
+  }
 }
 
 function safeEqual(a: string, b: string): boolean {
