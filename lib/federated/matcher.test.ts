@@ -110,6 +110,8 @@ describe("times in words and vendor errors mapped to claims", () => {
     [NOW + 3 * 3600 + 600, "in 3 h 10 min"],
     [NOW - 5 * 86_400, "5 days ago"],
     [NOW, "now"],
+    [NOW + 3599, "in 1 h"],
+    [NOW + 3569, "in 59 min"],
   ])("%i → %s", (at, words) => {
     expect(relativeTime(at, NOW)).toBe(words);
   });

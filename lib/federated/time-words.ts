@@ -6,8 +6,8 @@ function span(seconds: number): string {
   if (s < 60) return `${s} s`;
   const minutes = Math.round(s / 60);
   if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(s / 3600);
-  const rest = Math.round((s - hours * 3600) / 60);
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
   if (hours < 48) return rest && hours < 10 ? `${hours} h ${rest} min` : `${hours} h`;
   return `${Math.round(s / 86_400)} days`;
 }
