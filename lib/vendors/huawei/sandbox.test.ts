@@ -94,14 +94,17 @@ describe("Huawei adapter against the sandbox: faults", () => {
 
   it("retries 5xx reads and reports unavailable; times out; drops; malformed", async () => {
     const conn = sb.conn("huawei", "Singapore");
-    await sb.control.fault({ method: "GET", path: SP_GLOB, kind: "status", status: 503, count: 4 });
-    await expect(setup().getCertificateSet(conn, "sp")).rejects.toMatchObject({ kind: "unavailable", status: 503 });
-    await sb.control.fault({ method: "GET", path: SP_GLOB, kind: "timeout", delayMs: 3000, count: 2 });
-    await expect(setup([], 2).getCertificateSet(conn, "sp")).rejects.toMatchObject({ kind: "timeout" });
-    await sb.control.fault({ method: "GET", path: SP_GLOB, kind: "drop", count: 2 });
-    await expect(setup([], 2).getCertificateSet(conn, "sp")).rejects.toMatchObject({ kind: "network" });
-    await sb.control.fault({ method: "GET", path: SP_GLOB, kind: "malformed", count: 1 });
-    await expect(setup().getCertificateSet(conn, "sp")).rejects.toMatchObject({ kind: "malformed-response" });
+    // Faults without a count apply to every matching request, so a straggler from an earlier
+    // test (possible on a loaded machine) cannot use one up; each is cleared before the next.
+    const withFault = async (fault: Parameters<typeof sb.control.fault>[0], run: () => Promise<unknown>, expected: Record<string, unknown>) => {
+      await sb.control.fault(fault);
+      await expect(run()).rejects.toMatchObject(expected);
+      await sb.control.clearFaults();
+    };
+    await withFault({ method: "GET", path: SP_GLOB, kind: "status", status: 503 }, () => setup().getCertificateSet(conn, "sp"), { kind: "unavailable", status: 503 });
+    await withFault({ method: "GET", path: SP_GLOB, kind: "timeout", delayMs: 3000 }, () => setup([], 2).getCertificateSet(conn, "sp"), { kind: "timeout" });
+    await withFault({ method: "GET", path: SP_GLOB, kind: "drop" }, () => setup([], 2).getCertificateSet(conn, "sp"), { kind: "network" });
+    await withFault({ method: "GET", path: SP_GLOB, kind: "malformed" }, () => setup().getCertificateSet(conn, "sp"), { kind: "malformed-response" });
   });
 
   it("never retries a write: 5xx on create is sent once", async () => {
