@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { createHash, createHmac } from "node:crypto";
 import { Agent, request } from "node:http";
+import { loadavg } from "node:os";
 import { createInterface } from "node:readline";
 import { join } from "node:path";
 import { canonicalQuery, canonicalUri, formatSdkDate } from "../sandbox/huawei/signature";
@@ -15,11 +16,14 @@ import type { DemoConnection } from "../sandbox/seed/demo-connections";
  *   npx tsx bench/sandbox-load.ts                 # 200 clients, 30 s
  *   npx tsx bench/sandbox-load.ts --duration=5 --clients=50
  *   BENCH_DURATION_S=5 npx tsx bench/sandbox-load.ts
+ *   npx tsx bench/sandbox-load.ts --duration=10 --phases=3   # memory after each phase
  */
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const DURATION_S = Number(arg("duration") ?? process.env.BENCH_DURATION_S ?? 30);
 const CLIENTS = Number(arg("clients") ?? process.env.BENCH_CLIENTS ?? 200);
+/** Several phases in one sandbox: a heap that keeps growing from phase to phase is a leak. */
+const PHASES = Number(arg("phases") ?? process.env.BENCH_PHASES ?? 1);
 const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
 
 type Res = { status: number; body: string };
@@ -104,54 +108,58 @@ async function main(): Promise<void> {
   };
 
   const stats = async () => JSON.parse((await call(control("stats"))).body) as { memory: NodeJS.MemoryUsage; gc: boolean };
+  const memory = (m: { memory: NodeJS.MemoryUsage }) => `rss ${mb(m.memory.rss)} heap ${mb(m.memory.heapUsed)}`;
   const before = await stats();
-  const latencies: number[] = [];
-  const statuses = new Map<string, number>();
-  const perOp = new Map<string, number[]>();
-  let socketErrors = 0;
-  const deadline = performance.now() + DURATION_S * 1000;
-  const started = performance.now();
+  console.log(`sandbox load bench: ${CLIENTS} concurrent clients, ${PHASES} × ${DURATION_S} s (sandbox start-up ${ready.startupMs} ms)`);
+  console.log(`  memory before       ${memory(before)} (${before.gc ? "after GC" : "no GC available"})`);
 
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
-      while (performance.now() < deadline) {
-        const [name, , run] = chooseOp();
-        const t0 = performance.now();
-        try {
-          const res = await run();
-          const ms = performance.now() - t0;
-          latencies.push(ms);
-          statuses.set(String(res.status), (statuses.get(String(res.status)) ?? 0) + 1);
-          if (!perOp.has(name)) perOp.set(name, []);
-          perOp.get(name)!.push(ms);
-        } catch {
-          socketErrors++;
+  for (let phase = 1; phase <= PHASES; phase++) {
+    const latencies: number[] = [];
+    const statuses = new Map<string, number>();
+    const perOp = new Map<string, number[]>();
+    let socketErrors = 0;
+    const deadline = performance.now() + DURATION_S * 1000;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        while (performance.now() < deadline) {
+          const [name, , run] = chooseOp();
+          const t0 = performance.now();
+          try {
+            const res = await run();
+            const ms = performance.now() - t0;
+            latencies.push(ms);
+            statuses.set(String(res.status), (statuses.get(String(res.status)) ?? 0) + 1);
+            if (!perOp.has(name)) perOp.set(name, []);
+            perOp.get(name)!.push(ms);
+          } catch {
+            socketErrors++;
+          }
         }
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  agent.destroy();
-  await new Promise((r) => setTimeout(r, 500));
-  const after = await stats();
-  stop();
-
-  latencies.sort((a, b) => a - b);
-  const n = latencies.length;
-  console.log(
-    [
-      `sandbox load bench: ${CLIENTS} concurrent clients for ${DURATION_S} s (sandbox start-up ${ready.startupMs} ms, load avg ${(await import("node:os")).loadavg().map((l) => l.toFixed(2)).join(" ")})`,
-      `  requests     ${n} ok, ${socketErrors} socket errors, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
-      `  throughput   ${(n / elapsed).toFixed(0)} req/s`,
-      `  latency      p50 ${percentile(latencies, 50).toFixed(1)} ms · p90 ${percentile(latencies, 90).toFixed(1)} ms · p99 ${percentile(latencies, 99).toFixed(1)} ms · max ${(latencies[n - 1] ?? 0).toFixed(1)} ms`,
-      "  per operation (count, p50, p99):",
-      ...[...perOp].map(([k, v]) => {
-        v.sort((a, b) => a - b);
-        return `    ${k.padEnd(28)} ${String(v.length).padStart(7)}  ${percentile(v, 50).toFixed(1).padStart(7)} ms  ${percentile(v, 99).toFixed(1).padStart(7)} ms`;
       }),
-      `  memory       before rss ${mb(before.memory.rss)} heap ${mb(before.memory.heapUsed)} · after rss ${mb(after.memory.rss)} heap ${mb(after.memory.heapUsed)} (${after.gc ? "after GC" : "no GC available"})`,
-    ].join("\n"),
-  );
+    );
+    const elapsed = (performance.now() - started) / 1000;
+    await new Promise((r) => setTimeout(r, 500));
+    const after = await stats();
+    latencies.sort((a, b) => a - b);
+    const n = latencies.length;
+    console.log(
+      [
+        `phase ${phase} (load avg ${loadavg().map((l) => l.toFixed(2)).join(" ")})`,
+        `  requests          ${n} ok, ${socketErrors} socket errors, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+        `  throughput        ${(n / elapsed).toFixed(0)} req/s`,
+        `  latency           p50 ${percentile(latencies, 50).toFixed(1)} ms · p90 ${percentile(latencies, 90).toFixed(1)} ms · p99 ${percentile(latencies, 99).toFixed(1)} ms · max ${(latencies[n - 1] ?? 0).toFixed(1)} ms`,
+        "  per operation     (count, p50, p99)",
+        ...[...perOp].map(([k, v]) => {
+          v.sort((a, b) => a - b);
+          return `    ${k.padEnd(28)} ${String(v.length).padStart(7)}  ${percentile(v, 50).toFixed(1).padStart(7)} ms  ${percentile(v, 99).toFixed(1).padStart(7)} ms`;
+        }),
+        `  memory after      ${memory(after)}`,
+      ].join("\n"),
+    );
+  }
+  agent.destroy();
+  stop();
 }
 
 main().catch((error: unknown) => {

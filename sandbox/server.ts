@@ -65,6 +65,12 @@ export interface Sandbox {
 /** CLI defaults; tests pass 0 for ephemeral ports. */
 export const DEFAULT_PORTS = { uipath: 4510, cloudflare: 4511, huawei: 4512, issuers: 4513 } as const;
 
+/**
+ * Longer than clients' idle timeouts (undici keeps sockets 4 s), so the client, not the
+ * sandbox, closes idle keep-alive sockets and no request races a server-side close.
+ */
+const KEEP_ALIVE_MS = 30_000;
+
 /** Enough base keys for every issuer key to be distinct. */
 const BASE_KEYS = ISSUER_NAMES.reduce((n, name) => n + ISSUER_PROFILES[name].keyCount, 0);
 
@@ -92,7 +98,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   try {
     const tls = await issueTlsCertificate(ca, tlsKeys);
-    const issuersServer = createHttpsServer({ cert: tls.cert, key: tls.key, keepAliveTimeout: 5000 });
+    const issuersServer = createHttpsServer({ cert: tls.cert, key: tls.key, keepAliveTimeout: KEEP_ALIVE_MS });
     servers.push(issuersServer);
     const issuersPort = await listen(issuersServer, ports.issuers, host);
     // Issuer URLs use "localhost" (a SAN of the TLS certificate) whatever the bind address.
@@ -124,7 +130,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
     let accessUrl = "";
     const start = async (app: ServiceApp, port: number) => {
-      const server = createHttpServer({ keepAliveTimeout: 5000 }, createRequestListener(serverDeps(app, true)));
+      const server = createHttpServer({ keepAliveTimeout: KEEP_ALIVE_MS }, createRequestListener(serverDeps(app, true)));
       servers.push(server);
       return originFor("http", host, await listen(server, port, host));
     };

@@ -30,12 +30,16 @@ export async function generateCfCertificate(
   return { uid, pem: cert.pem, notBefore: cert.notBefore, notAfter: cert.notAfter };
 }
 
-/** Rotate: a new current; the old current becomes previous; the old previous is dropped. */
+/**
+ * Rotate: a new current; the old current becomes previous; the old previous is dropped.
+ * The certificate is generated first and the swap is synchronous, so concurrent rotations
+ * of one set each shift it by exactly one certificate without holding a lock while signing.
+ */
 export async function rotateSet(runtime: SandboxRuntime, account: CfAccount, set: CfCertificateSet, at: Date): Promise<void> {
   const fresh = await generateCfCertificate(runtime, account, at, new Date(at.getTime() + CF_CERT_VALIDITY_MS));
   set.previous = set.current;
   set.current = fresh;
-  set.updatedAt = at;
+  if (at > set.updatedAt) set.updatedAt = at;
 }
 
 /**
@@ -65,7 +69,7 @@ export function setDto(set: CfCertificateSet) {
   };
 }
 
-/** Serialises writes per account: rotations (manual or automatic) never interleave. */
+/** Serialises automatic rotations per account, so two readers never both rotate a due set. */
 export class AccountLocks {
   private locks = new WeakMap<CfAccount, Promise<unknown>>();
 

@@ -41,7 +41,7 @@ export function registerSamlCertificateRoutes(router: Router, runtime: SandboxRu
     "POST",
     `${BASE}/:setId/rotate`,
     inSet("write", async (ctx, account, set) => {
-      await locks.run(account, () => rotateSet(runtime, account, set, ctx.now));
+      await rotateSet(runtime, account, set, ctx.now);
       return ok(setDto(set));
     }),
   );
