@@ -1,50 +1,58 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { AuditTable } from "@/components/audit/audit-table";
-import { Card, PageHeader } from "@/components/ui/card";
-import { NotBuiltYet } from "@/components/ui/not-built-yet";
-import { queryAuditEvents } from "@/lib/audit/query";
-import { auditFilterSchema } from "@/lib/audit/schemas";
+import { DriftList } from "@/components/overview/drift-list";
+import { NextExpiries } from "@/components/overview/next-expiries";
+import { OverviewSection } from "@/components/overview/overview-section";
+import { StaleConnections } from "@/components/overview/stale-connections";
+import { StatusCountTiles } from "@/components/overview/status-counts";
+import { ExpiryTimeline } from "@/components/timeline/expiry-timeline";
+import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/card";
 import { currentActor } from "@/lib/auth/session";
-import { listConnections } from "@/lib/connections/data";
-import { VENDOR_LABELS, VENDORS } from "@/lib/connections/schemas";
+import { VENDOR_LABELS } from "@/lib/connections/schemas";
 import { getDb } from "@/lib/db/get-db";
-import { encryptionKey } from "@/lib/secrets/key";
+import { readInventory } from "@/lib/inventory/read";
+import { pickTimelineCertificate } from "@/lib/timeline/pick";
+import { countByStatus, nextExpiries } from "@/lib/timeline/summary";
 
 export const metadata: Metadata = { title: "Overview" };
 
+const vendorLabel = (vendor: string) => VENDOR_LABELS[vendor as keyof typeof VENDOR_LABELS] ?? vendor;
+
 export default async function OverviewPage() {
   if (!(await currentActor())) redirect("/login");
-  const db = await getDb();
-  const [connections, recent] = await Promise.all([listConnections(db, encryptionKey()), queryAuditEvents(db, auditFilterSchema.parse({}))]);
+  const inventory = await readInventory(await getDb());
+  const now = new Date();
+  const { certificates } = inventory;
+
   return (
     <>
-      <PageHeader title="Overview" description="Certificates and credentials about to expire, across every connected vendor account." />
-      <div className="mb-6 grid gap-4 md:grid-cols-3">
-        {VENDORS.map((vendor) => {
-          const mine = connections.filter((c) => c.vendor === vendor);
-          return (
-            <Card key={vendor}>
-              <h2 className="text-sm font-medium text-zinc-600 dark:text-zinc-400">{VENDOR_LABELS[vendor]}</h2>
-              <p className="mt-1 text-2xl font-semibold">
-                {mine.length} <span className="text-sm font-normal text-zinc-500">connection{mine.length === 1 ? "" : "s"}</span>
-              </p>
-              <p className="text-xs text-zinc-500">{mine.filter((c) => !c.enabled).length} disabled</p>
-            </Card>
-          );
-        })}
+      <PageHeader title="Overview" description="Every certificate at every connected vendor account, from the last inventory snapshot: what expires next, what changed outside Trustdeck, and which connections could not be read." />
+      {certificates.length === 0 ? (
+        <Alert className="mb-6" title="The inventory is empty">
+          No snapshot holds a certificate yet: add a <Link href="/connections" className="underline">connection</Link>, then refresh the inventory.
+        </Alert>
+      ) : null}
+      <OverviewSection title="By status" className="mb-6">
+        <StatusCountTiles counts={countByStatus(certificates, now)} />
+      </OverviewSection>
+      <OverviewSection title="Expiry timeline" className="mb-6">
+        <ExpiryTimeline certificates={certificates.map(pickTimelineCertificate)} now={now.toISOString()} vendorLabels={VENDOR_LABELS} />
+      </OverviewSection>
+      <div className="grid gap-6 xl:grid-cols-[3fr_2fr]">
+        <OverviewSection title="Next ten expiries">
+          <NextExpiries items={nextExpiries(certificates, now, 10)} now={now} vendorLabel={vendorLabel} />
+        </OverviewSection>
+        <div className="space-y-6">
+          <OverviewSection title="Drift">
+            <DriftList events={inventory.drift} />
+          </OverviewSection>
+          <OverviewSection title="Stale connections">
+            <StaleConnections connections={inventory.connections} vendorLabel={vendorLabel} />
+          </OverviewSection>
+        </div>
       </div>
-      <div className="mb-6">
-        <NotBuiltYet feature="The expiry timeline" plan="Counts by expiry status, the next expiries, drift and the visual timeline come with the inventory. Connections and the audit log work today." />
-      </div>
-      <h2 className="mb-2 text-base font-semibold">Recent activity</h2>
-      <AuditTable rows={recent.rows.slice(0, 8)} />
-      <p className="mt-2 text-sm">
-        <Link href="/audit" className="text-sky-700 underline dark:text-sky-400">
-          Open the audit log
-        </Link>
-      </p>
     </>
   );
 }
