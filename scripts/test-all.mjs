@@ -37,6 +37,11 @@ else steps.push({ name: "playwright", ok: false, seconds: "0", skipped: "the bui
 
 const vitest = readJson(vitestReport);
 const playwright = readJson(playwrightReport);
+// The step's exit code alone is not trusted: a step whose report shows failures failed.
+for (const [name, report, failures] of [["vitest", vitest, vitest?.numFailedTests], ["playwright", playwright, playwright?.stats?.unexpected]]) {
+  const s = steps.find((candidate) => candidate.name === name);
+  if (s && (!report || failures > 0)) s.ok = false;
+}
 const vitestPassed = vitest?.numPassedTests ?? 0;
 const vitestFailed = (vitest?.numFailedTests ?? 0) + (vitest ? 0 : 1);
 const pwPassed = (playwright?.stats?.expected ?? 0) + (playwright?.stats?.flaky ?? 0);
