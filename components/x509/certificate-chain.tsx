@@ -13,11 +13,11 @@ const LINKS: Record<IssuerLink, string> = {
 export function CertificateChain({ chain }: { chain: ChainView }) {
   return (
     <div className="space-y-2 text-sm">
-      <ol className="space-y-2">
+      <ol className="list-none space-y-2">
         {chain.entries.map(({ summary, issuer }, index) => (
           <li key={summary.sha256} className="rounded-md border border-zinc-200 px-3 py-2 dark:border-zinc-800">
             <p className="font-medium text-zinc-900 dark:text-zinc-100">
-              <span className="text-zinc-500 dark:text-zinc-400">{index === 0 ? "Leaf" : `${index + 1}.`} </span>
+              {chain.entries.length > 1 ? <span className="text-zinc-500 dark:text-zinc-400">{index === 0 ? "Leaf: " : issuer === "root" ? "Root: " : "Intermediate: "}</span> : null}
               {summary.commonName ?? summary.subject}
             </p>
             <p className="break-all text-xs text-zinc-600 dark:text-zinc-400">Issuer: {summary.issuer}</p>
