@@ -96,6 +96,8 @@ async function main() {
     PGLITE_DIR: join(DATA, "db"),
     NEXTAUTH_URL: URL_BASE,
     NODE_EXTRA_CA_CERTS: caFile,
+    // The sandbox's OIDC issuers live on localhost: let the issuer preflight reach them.
+    ISSUER_PREFLIGHT_ALLOW_PRIVATE: "localhost",
     ...secrets,
   };
   const seedFile = join(DATA, "demo-seed.json");

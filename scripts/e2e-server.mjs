@@ -34,6 +34,8 @@ const env = {
   // Fast lockouts keep the throttling journey short; the default is 5 failures / 15 minutes.
   SIGNIN_MAX_FAILURES: "5",
   NODE_EXTRA_CA_CERTS: join(sandboxDir, "ca.pem"),
+  // The sandbox's OIDC issuers live on localhost: let the issuer preflight reach them.
+  ISSUER_PREFLIGHT_ALLOW_PRIVATE: "localhost",
 };
 
 const seeded = await run("tsx", ["--conditions=react-server", "scripts/seed.ts", seedFile], { env });
