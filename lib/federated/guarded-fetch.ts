@@ -20,6 +20,9 @@ export interface GuardedFetchOptions {
 }
 
 export type FetchJsonResult = { ok: true; value: unknown } | { ok: false; message: string };
+type GetResult = FetchJsonResult | { ok: false; message: string; connectFailed: true };
+
+const CONNECT_FAILURES = new Set(["ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH", "EADDRNOTAVAIL"]);
 
 type Address = { address: string; family: number };
 
@@ -57,7 +60,7 @@ function describeError(error: NodeJS.ErrnoException, url: URL, options: GuardedF
   return `${host} could not be reached (${error.code ?? error.message}).`;
 }
 
-function get(url: URL, pinned: Address, options: GuardedFetchOptions): Promise<FetchJsonResult> {
+function get(url: URL, pinned: Address, options: GuardedFetchOptions): Promise<GetResult> {
   // Whatever the caller asks for, connect to the address that passed the guard.
   const lookup: LookupFunction = (_host, lookupOptions, callback) => {
     if (lookupOptions.all) (callback as unknown as (e: null, a: Address[]) => void)(null, [pinned]);
@@ -77,7 +80,7 @@ function get(url: URL, pinned: Address, options: GuardedFetchOptions): Promise<F
   };
   return new Promise((resolve) => {
     let settled = false;
-    const settle = (result: FetchJsonResult) => {
+    const settle = (result: GetResult) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -113,7 +116,10 @@ function get(url: URL, pinned: Address, options: GuardedFetchOptions): Promise<F
     });
     // A total deadline, not a socket idle timeout: a slow-drip server must not hold a save open.
     const timer = setTimeout(() => fail("TRUSTDECK_TIMEOUT"), options.timeoutMs);
-    req.on("error", (error: NodeJS.ErrnoException) => settle({ ok: false, message: describeError(error, url, options) }));
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      const message = describeError(error, url, options);
+      settle(error.code && CONNECT_FAILURES.has(error.code) ? { ok: false, message, connectFailed: true } : { ok: false, message });
+    });
     req.end();
   });
 }
@@ -133,5 +139,12 @@ export async function fetchJson(url: URL, options: GuardedFetchOptions): Promise
       return { ok: false, message: `${host} resolves to ${address} (${range}); Trustdeck does not fetch from non-public addresses unless ${variable} names the host.` };
     }
   }
-  return get(url, addresses[0]!, options);
+  // Like a browser, try the next address when one refuses (localhost is often ::1 and 127.0.0.1).
+  let result: GetResult = { ok: false, message: `${host} has no address.` };
+  for (const address of addresses) {
+    result = await get(url, address, options);
+    if (result.ok || !("connectFailed" in result)) break;
+  }
+  if (result.ok) return result;
+  return { ok: false, message: result.message };
 }

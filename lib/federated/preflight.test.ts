@@ -92,6 +92,11 @@ describe("issuer preflight against the sandbox issuers", () => {
     expect((await preflightIssuer(issuer("github-actions"), options({ allow: parseAllowList("localhost:1") }))).ok).toBe(false);
   });
 
+  it("tries the next address when the first refuses (localhost as ::1, then 127.0.0.1)", async () => {
+    const resolve = async () => [{ address: "::1", family: 6 }, { address: "127.0.0.1", family: 4 }];
+    expect((await preflightIssuer(issuer("gitlab"), options({ resolve }))).ok).toBe(true);
+  });
+
   it("refuses an internal address even behind a public-looking name (DNS answer checked)", async () => {
     const result = await preflightIssuer("https://idp.example.com", options({ allow: parseAllowList(undefined), resolve: async () => [{ address: "169.254.169.254", family: 4 }] }));
     expect(result.summary).toContain("169.254.169.254 (link-local (cloud metadata)");
