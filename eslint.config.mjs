@@ -7,6 +7,11 @@ export default defineConfig([
   ...nextTs,
   globalIgnores([".next/**", "node_modules/**", ".trustdeck/**", ".cache/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "drizzle/**"]),
   {
+    // CommonJS helpers shared with Playwright's config loader.
+    files: ["**/*.cjs"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },

@@ -5,24 +5,12 @@ import { fail, ok, type ActionResult } from "@/lib/auth/action-result";
 import { loadVendorConnection } from "@/lib/connections/data";
 import { VENDOR_LABELS } from "@/lib/connections/schemas";
 import { isVendorError } from "@/lib/vendors/errors";
-import type { CertificateSet, CertificateSetAction, PemDownload, VendorConnection } from "@/lib/vendors/model";
-import { adapterFor, operationsFor } from "@/lib/vendors/registry";
+import type { CertificateSet } from "@/lib/vendors/model";
+import { operationsFor, runCertificateAction as runVendorAction, type CertificateActionCall } from "@/lib/vendors/registry";
 import { describeOutcome } from "./outcome";
 import type { CertificateActionInput } from "./schemas";
 import { validCertificates } from "./status";
 import { checkUploadedPem } from "./validate-pem";
-
-type Handler = (conn: VendorConnection, request: Record<string, unknown>) => Promise<CertificateSet | PemDownload>;
-
-/**
- * The adapter's handler for an action, or null when the vendor has none. The cast is safe: the
- * handler comes from the adapter of `conn.vendor`, so it receives its own vendor's connection.
- */
-function handlerFor(conn: VendorConnection, action: CertificateSetAction): ((request: Record<string, unknown>) => Promise<CertificateSet | PemDownload>) | null {
-  const handlers = adapterFor(conn.vendor).actions as unknown as Partial<Record<CertificateSetAction, Handler>>;
-  const handler = handlers[action];
-  return handler ? (request) => handler(conn, request) : null;
-}
 
 /** What the audit log keeps of a set: each slot's thumbprint, expiry and state. */
 export function slotDigest(set: CertificateSet) {
@@ -56,7 +44,7 @@ export async function runCertificateAction(db: Database, key: Uint8Array, input:
   }
 
   const now = new Date();
-  const request: Record<string, unknown> = { setId: input.setId };
+  const request: Record<string, string> = { setId: input.setId };
   let uploaded: { sha256: string; subject: string; notAfter: string } | undefined;
   if ("pem" in input) {
     const existing = before.slots.flatMap((slot) => (slot.certificate ? [slot.certificate.sha256] : []));
@@ -79,10 +67,8 @@ export async function runCertificateAction(db: Database, key: Uint8Array, input:
     }
   }
 
-  const run = handlerFor(conn, input.action);
-  if (!run) return fail("not_offered", `${VENDOR_LABELS[conn.vendor]} has no “${input.action}” action.`);
   try {
-    const after = (await run(request)) as CertificateSet;
+    const after = (await runVendorAction(conn, { ...request, action: input.action } as CertificateActionCall)) as CertificateSet;
     await audit({ action, outcome: "success", target: auditTarget(label), details: { before: slotDigest(before), after: slotDigest(after), uploaded } });
     return ok(after, describeOutcome(input.action, before, after));
   } catch (error) {
