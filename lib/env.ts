@@ -26,6 +26,10 @@ const envSchema = z.object({
   // Issuer preflight: hosts/ranges it may fetch although they are private or loopback (none by default).
   ISSUER_PREFLIGHT_ALLOW_PRIVATE: optionalString,
   ISSUER_PREFLIGHT_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(5000),
+  // Inventory: scheduled refresh interval (0 turns it off), per-vendor concurrency override, webhook allow-list.
+  INVENTORY_REFRESH_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
+  INVENTORY_REFRESH_CONCURRENCY: z.coerce.number().int().min(1).max(32).optional(),
+  ALERT_WEBHOOK_ALLOW_PRIVATE: optionalString,
 });
 
 export type Env = z.output<typeof envSchema>;

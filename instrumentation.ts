@@ -1,0 +1,9 @@
+/**
+ * Next.js calls `register` once per server process. The inventory scheduler needs Node.js
+ * (database pools, timers), so it starts only in that runtime, never in the edge runtime.
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startInventoryScheduler } = await import("@/lib/inventory/scheduler-start");
+  startInventoryScheduler();
+}

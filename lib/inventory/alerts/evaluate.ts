@@ -1,0 +1,66 @@
+import type { Vendor } from "@/lib/connections/schemas";
+import type { Threshold } from "./schemas";
+
+const DAY_MS = 86_400_000;
+
+/** What evaluation needs of a rule. */
+export interface RuleForEvaluation {
+  id: string;
+  thresholds: Threshold[];
+  scopeVendor: Vendor | null;
+  scopeConnectionId: string | null;
+  scopeSetId: string | null;
+}
+
+/** What evaluation needs of a certificate. */
+export interface CertificateForEvaluation {
+  key: string;
+  vendor: Vendor;
+  connectionId: string;
+  setId: string;
+  notAfter: string;
+}
+
+/** A threshold a certificate has reached under a rule. */
+export interface DueAlert {
+  ruleId: string;
+  certificateKey: string;
+  threshold: Threshold;
+}
+
+/** Whether a certificate is in a rule's scope (an unset scope field matches everything). */
+export function inScope(rule: RuleForEvaluation, cert: CertificateForEvaluation): boolean {
+  return (!rule.scopeVendor || rule.scopeVendor === cert.vendor) && (!rule.scopeConnectionId || rule.scopeConnectionId === cert.connectionId) && (!rule.scopeSetId || rule.scopeSetId === cert.setId);
+}
+
+/**
+ * The most urgent threshold a certificate has reached at `now`, or null. Less urgent thresholds
+ * it passed at the same time are not reported separately: a certificate first seen with 5 days
+ * left alerts once for "7", not for 60, 30 and 7 at once.
+ */
+export function reachedThreshold(thresholds: Threshold[], notAfter: string, now: Date): Threshold | null {
+  const left = Date.parse(notAfter) - now.getTime();
+  if (left <= 0 && thresholds.includes("expired")) return "expired";
+  const days = thresholds.filter((t): t is number => t !== "expired" && left <= t * DAY_MS).sort((a, b) => a - b);
+  return days[0] ?? null;
+}
+
+/**
+ * Every (rule, certificate, threshold) reached at `now`. The caller stores each once (a unique
+ * index), so a certificate alerts once per threshold however often this runs.
+ */
+export function dueAlerts(rules: RuleForEvaluation[], certificates: CertificateForEvaluation[], now: Date): DueAlert[] {
+  return rules.flatMap((rule) =>
+    certificates.flatMap((cert) => {
+      if (!inScope(rule, cert)) return [];
+      const threshold = reachedThreshold(rule.thresholds, cert.notAfter, now);
+      return threshold === null ? [] : [{ ruleId: rule.id, certificateKey: cert.key, threshold }];
+    }),
+  );
+}
+
+/** Delay before the next webhook attempt after `attempts` failures; null means give up. */
+export function retryDelayMs(attempts: number): number | null {
+  const schedule = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000];
+  return schedule[attempts - 1] ?? null;
+}

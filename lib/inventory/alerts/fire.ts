@@ -1,0 +1,73 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Database } from "@/lib/db/client";
+import { alertDeliveries, alertFirings, notifications } from "@/lib/db/schema";
+import { VENDOR_LABELS } from "@/lib/connections/schemas";
+import { daysLeft } from "@/lib/x509/expiry";
+import { shortThumbprint } from "../drift";
+import { readInventory } from "../read";
+import type { InventoryCertificate } from "../types";
+import { dueAlerts, type RuleForEvaluation } from "./evaluate";
+import { listAlertRules } from "./rules-data";
+import type { Threshold } from "./schemas";
+import type { AlertMessage } from "./webhook";
+
+/** The words of one alert. */
+export function alertMessage(cert: InventoryCertificate, threshold: Threshold, now: Date): AlertMessage {
+  const name = cert.commonName ?? cert.subject;
+  const where = `${VENDOR_LABELS[cert.vendor]} · ${cert.connectionName} · ${cert.setLabel}`;
+  const left = daysLeft(cert.notAfter, now);
+  const title = threshold === "expired" ? `Certificate expired: ${name}` : `Certificate expires within ${threshold} days: ${name}`;
+  const when = left < 0 ? `expired on ${cert.notAfter.slice(0, 10)}` : `expires on ${cert.notAfter.slice(0, 10)} (${left} day${left === 1 ? "" : "s"} left)`;
+  return {
+    title,
+    text: `Certificate ${shortThumbprint(cert.sha256)} in ${where} (slot ${cert.slot}) ${when}.`,
+    href: cert.setHref,
+    data: { threshold, certificate: { key: cert.key, vendor: cert.vendor, connectionId: cert.connectionId, connectionName: cert.connectionName, setId: cert.setId, setLabel: cert.setLabel, slot: cert.slot, sha256: cert.sha256, subject: cert.subject, notAfter: cert.notAfter, daysLeft: left } },
+  };
+}
+
+/**
+ * Check every enabled rule against the inventory at `now`. Each (rule, certificate, threshold)
+ * reached for the first time is stored once — the unique index makes this safe when two
+ * instances evaluate at once — then becomes an in-app notification or a pending webhook
+ * delivery (sent by `processDueDeliveries`). Returns how many alerts were new.
+ */
+export async function evaluateAlerts(db: Database, now: Date): Promise<number> {
+  const rules = (await listAlertRules(db)).filter((r) => r.enabled);
+  if (rules.length === 0) return 0;
+  const { certificates } = await readInventory(db, { driftLimit: 0 });
+  const byKey = new Map(certificates.map((c) => [c.key, c]));
+  const channels = new Map(rules.map((r) => [r.id, r.channel]));
+  const due = dueAlerts(rules satisfies RuleForEvaluation[], certificates, now);
+  let fired = 0;
+  for (const alert of due) {
+    const cert = byKey.get(alert.certificateKey)!;
+    const message = alertMessage(cert, alert.threshold, now);
+    const [firing] = await db
+      .insert(alertFirings)
+      .values({ ruleId: alert.ruleId, certificateKey: alert.certificateKey, threshold: String(alert.threshold), firedAt: now, title: message.title, payload: { ...message } })
+      .onConflictDoNothing()
+      .returning({ id: alertFirings.id });
+    if (!firing) continue;
+    fired++;
+    if (channels.get(alert.ruleId) === "in-app") await db.insert(notifications).values({ createdAt: now, ruleId: alert.ruleId, title: message.title, body: message.text, href: message.href });
+    else await db.insert(alertDeliveries).values({ ruleId: alert.ruleId, firingId: firing.id, status: "pending", nextAttemptAt: now, createdAt: now });
+  }
+  return fired;
+}
+
+/** Queue a test delivery for a rule (webhook) or add a test notification (in-app). */
+export async function queueTestAlert(db: Database, rule: { id: string; name: string; channel: "in-app" | "webhook" }, now: Date): Promise<number | null> {
+  if (rule.channel === "in-app") {
+    await db.insert(notifications).values({ createdAt: now, ruleId: rule.id, title: `Test alert: ${rule.name}`, body: "This is a test of the rule's in-app notification. No certificate is affected.", href: "/alerts" });
+    return null;
+  }
+  const [row] = await db.insert(alertDeliveries).values({ ruleId: rule.id, test: true, status: "pending", nextAttemptAt: now, createdAt: now }).returning({ id: alertDeliveries.id });
+  return row!.id;
+}
+
+/** Mark notifications as read. */
+export async function markNotificationsRead(db: Database, ids: number[], now: Date): Promise<void> {
+  for (const id of ids) await db.update(notifications).set({ readAt: now }).where(eq(notifications.id, id));
+}

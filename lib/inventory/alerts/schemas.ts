@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { VENDORS } from "@/lib/connections/schemas";
+
+/** A threshold: days left (1–365) or "expired". */
+export const thresholdSchema = z.union([z.literal("expired"), z.coerce.number().int().min(1, "At least 1 day.").max(365, "At most 365 days.")]);
+export type Threshold = z.output<typeof thresholdSchema>;
+
+/** The defaults the issue asks for: 60, 30 and 7 days, and expired. */
+export const DEFAULT_THRESHOLDS: Threshold[] = [60, 30, 7, "expired"];
+
+const optionalId = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+/**
+ * An alert rule as the form edits it and the action stores it. The webhook secret is write-only:
+ * empty on edit keeps the stored one.
+ */
+export const alertRuleInputSchema = z
+  .object({
+    id: z.uuid().optional(),
+    name: z.string().trim().min(1, "Give the rule a name.").max(100),
+    enabled: z.boolean().default(true),
+    thresholds: z.array(thresholdSchema).min(1, "Pick at least one threshold.").max(8),
+    scopeVendor: z.enum(VENDORS).optional(),
+    scopeConnectionId: z.uuid().optional().or(z.literal("").transform(() => undefined)),
+    scopeSetId: optionalId,
+    channel: z.enum(["in-app", "webhook"]),
+    webhookUrl: optionalId,
+    webhookFormat: z.enum(["json", "slack"]).default("json"),
+    webhookSecret: z.string().max(200).optional(),
+  })
+  .superRefine((rule, ctx) => {
+    if (rule.channel !== "webhook") return;
+    if (!rule.webhookUrl || !URL.canParse(rule.webhookUrl) || !/^https?:$/.test(new URL(rule.webhookUrl).protocol)) {
+      ctx.addIssue({ code: "custom", path: ["webhookUrl"], message: "Enter the webhook's https:// URL." });
+    }
+    if (rule.scopeSetId && !rule.scopeConnectionId) ctx.addIssue({ code: "custom", path: ["scopeSetId"], message: "A set scope needs its connection." });
+  });
+export type AlertRuleInput = z.input<typeof alertRuleInputSchema>;
+export type AlertRule = z.output<typeof alertRuleInputSchema>;
+
+/** Input of "send test" and "delete rule". */
+export const alertRuleIdSchema = z.object({ id: z.uuid() });
+
+/** Input of "mark notifications read". */
+export const notificationsReadSchema = z.object({ ids: z.array(z.number().int()).max(500) });
