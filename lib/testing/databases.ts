@@ -13,7 +13,8 @@ export const TEST_ENGINES = [
   { engine: "postgres", open: openTestPostgres },
 ] as const;
 
-async function openTestPostgres(): Promise<Opened> {
+/** A fresh test PostgreSQL database, with its URL so a test can open a second client on it. */
+export async function openTestPostgres(): Promise<Opened & { url: string }> {
   const adminUrl = new URL(inject("postgresAdminUrl"));
   const name = `trustdeck_test_${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
   const admin = new Client({ connectionString: adminUrl.toString() });
@@ -25,6 +26,7 @@ async function openTestPostgres(): Promise<Opened> {
   const handle = await openDatabase({ databaseUrl: url.toString(), pgliteDir: "unused" });
   return {
     ...handle,
+    url: url.toString(),
     close: async () => {
       await handle.close();
       const cleanup = new Client({ connectionString: adminUrl.toString() });
