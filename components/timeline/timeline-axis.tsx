@@ -11,6 +11,20 @@ const BAND_LABELS = [
   { days: 60, label: "60 d" },
 ];
 
+// Room for "Today" (centred on its line) or a band label before the next label fits.
+const LABEL_ROOM_PX = 32;
+
+/** The 7/30/60-day labels that fit: when zoomed out, the 7-day mark sits almost on today's. */
+function bandLabels(today: number, view: TimeView, width: number) {
+  let last = timeToX(today, view, width);
+  return BAND_LABELS.flatMap((band) => {
+    const x = timeToX(today + band.days * DAY_MS, view, width);
+    if (x - last < LABEL_ROOM_PX) return [];
+    last = x;
+    return [{ ...band, x }];
+  });
+}
+
 /** The sticky axis: column title, tick labels, today and the 7/30/60-day marks. The plot cell is measured for the scale. */
 export function TimelineAxis({ ticks, view, width, now, plotRef }: { ticks: Tick[]; view: TimeView; width: number; now: Date; plotRef: RefObject<HTMLDivElement | null> }) {
   const today = now.getTime();
@@ -31,8 +45,8 @@ export function TimelineAxis({ ticks, view, width, now, plotRef }: { ticks: Tick
           <span className="absolute top-0.5 rounded bg-sky-700 px-1 text-[10px] font-semibold text-white dark:bg-sky-500 dark:text-sky-950" style={{ transform: `translateX(calc(${timeToX(today, view, width)}px - 50%))` }}>
             Today
           </span>
-          {BAND_LABELS.map(({ days, label }) => (
-            <span key={days} className="absolute top-0.5 pl-1 text-[10px] text-zinc-500" style={{ transform: `translateX(${timeToX(today + days * DAY_MS, view, width)}px)` }}>
+          {bandLabels(today, view, width).map(({ days, label, x }) => (
+            <span key={days} className="absolute top-0.5 pl-1 text-[10px] text-zinc-500" style={{ transform: `translateX(${x}px)` }}>
               {label}
             </span>
           ))}

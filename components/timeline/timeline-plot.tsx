@@ -89,13 +89,14 @@ export function TimelinePlot({ rows, navigable, bars, now, controls, focusKey, a
       className="relative h-[26rem] cursor-grab touch-pan-y overflow-y-auto overscroll-contain rounded-md border border-zinc-200 bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 active:cursor-grabbing dark:border-zinc-800 dark:bg-zinc-900"
     >
       <TimelineAxis ticks={ticks} view={view} width={width} now={now} plotRef={plotRef} />
-      <div className="relative" style={{ height: virtualizer.getTotalSize() }}>
-        <div className="absolute inset-y-0 right-0 flex" style={{ left: 0 }}>
-          <div className={`${LABEL_COLUMN} shrink-0`} />
-          <div className="relative flex-1">
-            <TimelineBands ticks={ticks} view={view} width={width} now={now} />
-          </div>
+      {/* Zero height and sticky: the bands stay in the viewport without pushing the lanes down. */}
+      <div className="sticky top-10 flex h-0">
+        <div className={`${LABEL_COLUMN} shrink-0`} />
+        <div className="relative flex-1">
+          <TimelineBands ticks={ticks} view={view} width={width} now={now} />
         </div>
+      </div>
+      <div className="relative" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => (
           <div key={item.key} className="absolute inset-x-0 top-0" style={{ height: item.size, transform: `translateY(${item.start}px)` }}>
             <TimelineRowView row={rows[item.index]!} view={view} width={width} now={now} tabbableKey={tabbableKey} activeKey={activeKey} vendorLabel={vendorLabel} onToggle={onToggle} onHover={onHover} onFocusBar={onFocusBar} />

@@ -22,7 +22,10 @@ export function useDragPan(containerRef: RefObject<HTMLElement | null>, view: Ti
   }, [containerRef, view]);
 
   function onPointerDown(event: PointerEvent<HTMLElement>) {
-    if (event.button !== 0 || (event.target as HTMLElement).closest("button")) return;
+    // Drags may start anywhere, headings included: a drag that moved never clicks (see below).
+    // A drag whose pointerup landed elsewhere may have produced no click to swallow: start afresh.
+    swallowClick.current = false;
+    if (event.button !== 0) return;
     drag.current = { x: event.clientX, dx: 0, id: event.pointerId, moving: false };
   }
 

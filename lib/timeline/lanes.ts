@@ -64,9 +64,15 @@ export function packTracks(intervals: readonly { start: number; end: number }[])
   return tracks;
 }
 
+// One collator for every sort: localeCompare builds one per call (slow with 5,000 items), and
+// numeric order puts "set 9" before "set 10".
+const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
+
 function buildLane(id: string, certs: TimelineCertificate[], now: Date): TimelineLane {
-  const sorted = [...certs].sort((a, b) => a.notBefore.localeCompare(b.notBefore) || a.key.localeCompare(b.key));
-  const spans = sorted.map((cert) => ({ start: Date.parse(cert.notBefore), end: Date.parse(cert.notAfter) }));
+  const spans0 = certs.map((cert) => ({ cert, start: Date.parse(cert.notBefore), end: Date.parse(cert.notAfter) }));
+  spans0.sort((a, b) => a.start - b.start || (a.cert.key < b.cert.key ? -1 : a.cert.key > b.cert.key ? 1 : 0));
+  const sorted = spans0.map((s) => s.cert);
+  const spans = spans0;
   const tracks = packTracks(spans);
   const first = sorted[0]!;
   return {
@@ -76,7 +82,7 @@ function buildLane(id: string, certs: TimelineCertificate[], now: Date): Timelin
     vendor: first.vendor,
     connectionName: first.connectionName,
     bars: sorted.map((cert, i) => ({ cert, start: spans[i]!.start, end: spans[i]!.end, status: certificateStatus(cert, now), track: tracks[i]! })),
-    tracks: Math.max(1, ...tracks.map((t) => t + 1)),
+    tracks: tracks.reduce((max, t) => Math.max(max, t + 1), 1),
   };
 }
 
@@ -104,16 +110,16 @@ export function groupCertificates(certs: readonly TimelineCertificate[], now: Da
     const i = vendorOrder.indexOf(vendor);
     return i === -1 ? vendorOrder.length : i;
   };
-  const byVendor = [...bucket(certs, (c) => c.vendor)].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
+  const byVendor = [...bucket(certs, (c) => c.vendor)].sort(([a], [b]) => rank(a) - rank(b) || collator.compare(a, b));
   return byVendor.map(([vendor, vendorCerts]) => {
     const connections = [...bucket(vendorCerts, (c) => c.connectionId)].map(([connectionId, connCerts]): ConnectionGroup => {
       const lanes = [...bucket(connCerts, (c) => c.setId)].map(([setId, setCerts]) => buildLane(`s:${connectionId}:${setId}`, setCerts, now));
-      lanes.sort((a, b) => a.label.localeCompare(b.label) || a.id.localeCompare(b.id));
+      lanes.sort((a, b) => collator.compare(a.label, b.label) || collator.compare(a.id, b.id));
       const counts = emptyCounts();
       for (const lane of lanes) addCounts(counts, lane.bars);
       return { id: `c:${connectionId}`, vendor, name: connCerts[0]!.connectionName, lanes, counts };
     });
-    connections.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    connections.sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.id, b.id));
     const counts = emptyCounts();
     for (const connection of connections) for (const status of TIMELINE_STATUSES) counts[status] += connection.counts[status];
     return { id: `v:${vendor}`, vendor, connections, counts };
@@ -168,8 +174,8 @@ export function navigableBars(rows: readonly TimelineRow[]): NavigableBar[] {
   const out: NavigableBar[] = [];
   rows.forEach((row, rowIndex) => {
     if (row.kind !== "lane") return;
-    const bars = [...row.lane.bars].sort((a, b) => a.track - b.track || a.start - b.start);
-    for (const bar of bars) out.push({ key: bar.cert.key, rowIndex });
+    // Bars are sorted by start already; walking track by track gives top-to-bottom, left-to-right.
+    for (let track = 0; track < row.lane.tracks; track++) for (const bar of row.lane.bars) if (bar.track === track) out.push({ key: bar.cert.key, rowIndex });
   });
   return out;
 }
