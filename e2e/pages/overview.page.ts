@@ -1,0 +1,73 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+const DAY_MS = 86_400_000;
+
+/** The Overview page: status counts, the expiry timeline, next expiries, drift and stale connections. */
+export class OverviewPage {
+  constructor(private readonly page: Page) {}
+
+  async goto() {
+    await this.page.goto("/");
+    await expect(this.page.getByRole("heading", { name: "Overview", exact: true })).toBeVisible();
+  }
+
+  /**
+   * Make sure the inventory snapshot holds certificates: press "Refresh all" when the page offers
+   * it, else wait for the server's first scheduled refresh (about 15 s after it starts), reloading
+   * until the timeline has bars.
+   */
+  async ensureInventory() {
+    await this.goto();
+    const refresh = this.page.getByRole("button", { name: "Refresh all" });
+    if (await refresh.isVisible()) await refresh.click();
+    await expect
+      .poll(
+        async () => {
+          await this.goto();
+          return this.bars().count();
+        },
+        { timeout: 75_000, intervals: [2_000, 3_000, 5_000] },
+      )
+      .toBeGreaterThan(0);
+  }
+
+  timeline(): Locator {
+    return this.page.getByTestId("expiry-timeline");
+  }
+
+  /** The scrolling, focusable plot (keyboard, wheel and drag land here). */
+  plot(): Locator {
+    return this.page.getByTestId("timeline-plot");
+  }
+
+  bars(): Locator {
+    return this.page.getByTestId("timeline-bar");
+  }
+
+  details(): Locator {
+    return this.page.getByTestId("timeline-details");
+  }
+
+  button(name: string): Locator {
+    return this.page.getByRole("toolbar", { name: "Timeline controls" }).getByRole("button", { name, exact: true });
+  }
+
+  /** The visible window in days, from the "Showing … to …" line. */
+  async windowDays(): Promise<number> {
+    const [start, end] = await this.window();
+    return Math.round((end - start) / DAY_MS);
+  }
+
+  /** The visible window's first and last day (epoch ms, UTC midnight). */
+  async window(): Promise<[number, number]> {
+    const text = (await this.page.getByTestId("timeline-window").textContent()) ?? "";
+    const match = /Showing (\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})/.exec(text);
+    expect(match, `window text: ${text}`).not.toBeNull();
+    return [Date.parse(match![1]!), Date.parse(match![2]!)];
+  }
+
+  /** The bar that has keyboard focus. */
+  focusedBar(): Locator {
+    return this.page.locator("[data-testid=timeline-bar]:focus");
+  }
+}
