@@ -15,6 +15,15 @@ const LABELS: Record<string, string> = {
   jti: "Token id",
 };
 
+// The claims UiPath checks first, then the rest as the token has them.
+const HEADER_ORDER = ["alg", "kid", "typ"];
+const PAYLOAD_ORDER = ["iss", "sub", "aud", "exp", "nbf", "iat"];
+
+function ordered(claims: Record<string, unknown>, first: string[]): [string, unknown][] {
+  const rank = (claim: string) => (first.includes(claim) ? first.indexOf(claim) : first.length);
+  return Object.entries(claims).sort(([a], [b]) => rank(a) - rank(b));
+}
+
 function timeWords(claim: string, at: number, now: number): string | null {
   const words = relativeTime(at, now);
   if (claim === "exp") return at > now ? `expires ${words}` : `expired ${words}`;
@@ -36,7 +45,7 @@ function Value({ claim, value, now }: { claim: string; value: unknown; now: numb
 
 /** The decoded token, claim by claim, with times in words. Nothing here was verified. */
 export function ClaimTable({ jwt, now }: { jwt: DecodedJwt; now: number }) {
-  const rows = [...Object.entries(jwt.header).map(([k, v]) => ["header", k, v] as const), ...Object.entries(jwt.payload).map(([k, v]) => ["payload", k, v] as const)];
+  const rows = [...ordered(jwt.header, HEADER_ORDER).map(([k, v]) => ["header", k, v] as const), ...ordered(jwt.payload, PAYLOAD_ORDER).map(([k, v]) => ["payload", k, v] as const)];
   return (
     <div className="space-y-1">
       <p className="text-xs text-zinc-600 dark:text-zinc-400">

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -47,6 +48,11 @@ export function CredentialDetail({ credential, context, actions }: { credential:
         </Row>
         <Row label="Credential id">{credential.id}</Row>
       </dl>
+      <p className="text-sm">
+        <Link href={`${applicationHref(context.connectionId, context.clientId)}#tester`} className="text-sky-700 underline dark:text-sky-400">
+          Test a token against {context.appName}
+        </Link>
+      </p>
       {actions ? (
         <div className="flex gap-2">
           <Button variant="secondary" onClick={() => setEditing({ mode: "edit", credential })}>

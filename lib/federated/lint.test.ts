@@ -24,6 +24,7 @@ describe("lint: one finding per problem, with its severity and field", () => {
     ["not a URL", { issuer: "token.actions.githubusercontent.com" }, none, ["error:issuer-not-url:issuer"]],
     ["query in issuer", { issuer: "https://idp.example.com?tenant=1" }, none, ["error:issuer-query:issuer"]],
     ["known issuer in other case", { issuer: "https://Token.Actions.GithubUserContent.com" }, none, ["error:issuer-case:issuer"]],
+    ["known issuer in other case with a slash", { issuer: "https://Token.actions.githubusercontent.com/" }, none, ["error:issuer-trailing-slash:issuer"]],
     ["GitHub keyword in other case", { subject: "repo:contoso/robots:Ref:refs/Heads/main" }, none, ["warning:subject-keyword-case:subject"]],
     ["GitLab keyword in other case", { issuer: "https://gitlab.com", subject: "project_path:a/b:Ref_Type:Branch:ref:main" }, none, ["warning:subject-keyword-case:subject"]],
     ["upper-case Kubernetes names", { issuer: "https://k8s.example.com", subject: "system:serviceaccount:Jobs:runner" }, none, ["warning:kubernetes-case:subject"]],
@@ -46,6 +47,8 @@ describe("lint: one finding per problem, with its severity and field", () => {
   it("writes each finding as a sentence that names the problem", () => {
     const [slash] = lintCredential({ ...good, issuer: `${GITHUB_ISSUER}/` }, none);
     expect(slash?.message).toBe(`GitHub Actions tokens carry iss “${GITHUB_ISSUER}” exactly; this issuer differs by a trailing slash, and UiPath compares iss byte for byte.`);
+    const [both] = lintCredential({ ...good, issuer: "https://Token.actions.githubusercontent.com/" }, none);
+    expect(both?.message).toContain("differs in case and by a trailing slash");
     const [clash] = lintCredential({ ...good, name: "github actions" }, { siblings: [existing] });
     expect(clash?.message).toContain("only in case");
     const [limit] = lintCredential(good, full);

@@ -60,11 +60,9 @@ function issuerFindings(raw: string): LintFinding[] {
   const known = knownIssuerLike(issuer);
   if (known && !known.exact) {
     const onlyCase = known.issuer.toLowerCase() === issuer.toLowerCase();
-    add(
-      onlyCase ? "issuer-case" : "issuer-trailing-slash",
-      "error",
-      `${known.label} tokens carry iss “${known.issuer}” exactly; this issuer differs ${onlyCase ? "only in case" : "by a trailing slash"}, and UiPath compares iss byte for byte.`,
-    );
+    const onlySlash = known.issuer === issuer.replace(/\/+$/, "");
+    const how = onlyCase ? "only in case" : onlySlash ? "by a trailing slash" : "in case and by a trailing slash";
+    add(onlyCase ? "issuer-case" : "issuer-trailing-slash", "error", `${known.label} tokens carry iss “${known.issuer}” exactly; this issuer differs ${how}, and UiPath compares iss byte for byte.`);
   } else if (!known && issuer.endsWith("/")) {
     add("issuer-trailing-slash", "warning", "The issuer ends with “/”. Most issuers' iss has no trailing slash and UiPath compares byte for byte: keep it only if the tokens' iss has it too (the preflight checks the discovery document).");
   }

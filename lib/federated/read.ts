@@ -77,7 +77,7 @@ async function readApplication(conn: UiPathConnection, app: ExternalApplication,
   const base = { clientId: app.clientId, name: app.name, isConfidential: app.isConfidential, scopes: app.scopes };
   try {
     const credentials = await ops.listFederatedCredentials(conn, app.clientId);
-    return { ...base, credentials: [...credentials].sort((a, b) => (a.name ?? "").localeCompare(b.name ?? "")), error: null };
+    return { ...base, credentials: [...credentials].sort((a, b) => (a.name ?? "").localeCompare(b.name ?? "", "en", { numeric: true })), error: null };
   } catch (error) {
     return { ...base, credentials: null, error: errorJson(error) };
   }
