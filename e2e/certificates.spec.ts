@@ -77,6 +77,32 @@ test.describe("certificates", () => {
     expect(requests.filter((r) => r.method === "POST" && r.path.endsWith("/rotate"))).toHaveLength(1);
   });
 
+  test("a rotation whose answer is lost is reconciled: the set is re-read and the user told it was applied", async ({ page }) => {
+    await new LoginPage(page).signInAs("operator");
+    const certificates = new CertificatesPage(page);
+    await certificates.openSet(CLOUDFLARE);
+    const [current] = await thumbprintsIn(certificates.slot("current"));
+    await sandboxControl("cloudflare", "faults", { method: "POST", path: "/client/v4/accounts/*/access/saml_certificates/*/rotate", kind: "lost-response", count: 1 });
+    const dialog = await certificates.startAction("Rotate");
+    await dialog.getByRole("button", { name: "Confirm: rotate" }).click();
+    await expect(page.locator("main").getByRole("alert").filter({ hasText: "was applied. Do not repeat it." })).toBeVisible();
+    await expect.poll(() => thumbprintsIn(certificates.slot("previous"))).toContain(current);
+    const { requests } = (await sandboxControl("cloudflare", "requests")) as { requests: { method: string; path: string }[] };
+    expect(requests.filter((r) => r.method === "POST" && r.path.endsWith("/rotate"))).toHaveLength(1);
+  });
+
+  test("a vendor that fails to answer shows its error in place; the other vendors still show", async ({ page }) => {
+    await sandboxControl("huawei", "faults", { method: "GET", path: "/v1/identity-stores/**", kind: "status", status: 500 });
+    await new LoginPage(page).signInAs("viewer");
+    const certificates = new CertificatesPage(page);
+    await certificates.gotoList();
+    await expect(page.getByRole("alert").filter({ hasText: "Acme Singapore (sandbox) (Huawei Cloud IAM Identity Center) could not be read" })).toBeVisible();
+    await expect(certificates.rows().filter({ hasText: "Cloudflare Zero Trust Access" }).first()).toBeVisible();
+    await expect(certificates.rows().filter({ hasText: "UiPath Automation Cloud" }).first()).toBeVisible();
+    await expect(certificates.rows().filter({ hasText: "Huawei Cloud IAM Identity Center" })).toHaveCount(0);
+    await sandboxControl("huawei", "faults", undefined, "DELETE");
+  });
+
   test("an operator drags a certificate onto the UiPath secondary slot; a pasted private key is refused in the browser", async ({ page }) => {
     await new LoginPage(page).signInAs("operator");
     const certificates = new CertificatesPage(page);
