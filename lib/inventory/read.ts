@@ -40,31 +40,42 @@ export function toInventoryCertificate(row: CertificateRow, connectionName: stri
   return cert;
 }
 
+function freshness(rows: { id: string; name: string; vendor: InventoryConnection["vendor"]; enabled: boolean }[], states: (typeof inventoryConnections.$inferSelect)[]): InventoryConnection[] {
+  const byId = new Map(states.map((s) => [s.connectionId, s]));
+  return rows
+    .filter((c) => c.enabled)
+    .map((c) => {
+      const state = byId.get(c.id);
+      const lastSuccessAt = state?.lastSuccessAt ?? null;
+      const lastAttemptAt = state?.lastAttemptAt ?? null;
+      const stale = !lastSuccessAt || Boolean(lastAttemptAt && lastAttemptAt > lastSuccessAt);
+      return { id: c.id, name: c.name, vendor: c.vendor, lastSuccessAt: lastSuccessAt?.toISOString() ?? null, lastAttemptAt: lastAttemptAt?.toISOString() ?? null, stale, lastError: stale ? (state?.lastError ?? null) : null };
+    });
+}
+
+const connectionColumns = { id: connections.id, name: connections.name, vendor: connections.vendor, enabled: connections.enabled };
+
+/** Each enabled connection's freshness only (cheap: for polling progress). */
+export async function readInventoryConnections(db: Database): Promise<InventoryConnection[]> {
+  const [rows, states] = await Promise.all([db.select(connectionColumns).from(connections).orderBy(asc(connections.vendor), asc(connections.name)), db.select().from(inventoryConnections)]);
+  return freshness(rows, states);
+}
+
 /**
- * The inventory as last snapshotted: every certificate still present at an existing connection,
+ * The inventory as last snapshotted: every certificate still present at an enabled connection,
  * each connection's freshness (stale when its last read failed), and the latest drift. Reads
  * only the database, never a vendor.
  */
 export async function readInventory(db: Database, options: { driftLimit?: number } = {}): Promise<Inventory> {
   const [connectionRows, stateRows, certificateRows, driftRows] = await Promise.all([
-    db.select({ id: connections.id, name: connections.name, vendor: connections.vendor, enabled: connections.enabled }).from(connections).orderBy(asc(connections.vendor), asc(connections.name)),
+    db.select(connectionColumns).from(connections).orderBy(asc(connections.vendor), asc(connections.name)),
     db.select().from(inventoryConnections),
     db.select().from(inventoryCertificates).where(isNull(inventoryCertificates.goneAt)).orderBy(asc(inventoryCertificates.notAfter)),
     db.select().from(inventoryDrift).orderBy(desc(inventoryDrift.detectedAt), desc(inventoryDrift.id)).limit(options.driftLimit ?? 50),
   ]);
   // Disabled connections are not refreshed, so their certificates would only be misleading here.
   const names = new Map(connectionRows.filter((c) => c.enabled).map((c) => [c.id, c.name]));
-  const states = new Map(stateRows.map((s) => [s.connectionId, s]));
-
-  const connectionsOut: InventoryConnection[] = connectionRows
-    .filter((c) => c.enabled)
-    .map((c) => {
-      const state = states.get(c.id);
-      const lastSuccessAt = state?.lastSuccessAt ?? null;
-      const lastAttemptAt = state?.lastAttemptAt ?? null;
-      const stale = !lastSuccessAt || Boolean(lastAttemptAt && lastAttemptAt > lastSuccessAt);
-      return { id: c.id, name: c.name, vendor: c.vendor, lastSuccessAt: lastSuccessAt?.toISOString() ?? null, lastAttemptAt: lastAttemptAt?.toISOString() ?? null, stale, lastError: stale ? (state?.lastError ?? null) : null };
-    });
+  const connectionsOut = freshness(connectionRows, stateRows);
 
   const certificates = certificateRows.flatMap((row) => {
     const name = names.get(row.connectionId);

@@ -1,0 +1,50 @@
+import "server-only";
+import { isNull } from "drizzle-orm";
+import type { Database } from "@/lib/db/client";
+import { inventoryCertificates } from "@/lib/db/schema";
+import { daysLeft, expiryStatus } from "@/lib/x509/expiry";
+import { certificateFindings } from "@/lib/x509/findings";
+import { summarizeCertificatePem } from "@/lib/x509/summary";
+import { readInventory } from "./read";
+import type { InventoryCertificate, InventoryConnection } from "./types";
+
+/** One exported certificate: every inventory field plus status, days left, findings and freshness. */
+export interface ExportRow extends InventoryCertificate {
+  status: string;
+  daysLeft: number;
+  /** `lib/x509/findings` codes, plus `UNPARSEABLE` when the stored PEM no longer parses. */
+  findings: { code: string; severity: string; message: string }[];
+  /** Whether the certificate comes from a connection whose last read failed. */
+  stale: boolean;
+  connectionLastSuccessAt: string | null;
+}
+
+async function findingsOf(pem: string, vendor: InventoryCertificate["vendor"], now: Date): Promise<ExportRow["findings"]> {
+  try {
+    return certificateFindings(await summarizeCertificatePem(pem), { now, vendor }).map(({ code, severity, message }) => ({ code, severity, message }));
+  } catch {
+    return [{ code: "UNPARSEABLE", severity: "warning", message: "The stored certificate could not be parsed again." }];
+  }
+}
+
+/** The list's status (lib/certificates/status `slotStatus`), from the snapshot's fields. */
+function statusOf(cert: InventoryCertificate, now: Date): string {
+  const expiry = expiryStatus(cert.notAfter, now);
+  const parked = cert.state === "INACTIVE" || cert.slot === "previous" || cert.slot === "secondary";
+  return parked && expiry === "ok" ? "inactive" : expiry;
+}
+
+/** The inventory as export rows, soonest expiry first. */
+export async function exportRows(db: Database, now: Date): Promise<{ rows: ExportRow[]; connections: InventoryConnection[] }> {
+  const inventory = await readInventory(db, { driftLimit: 0 });
+  const pems = new Map((await db.select({ key: inventoryCertificates.key, pem: inventoryCertificates.pem }).from(inventoryCertificates).where(isNull(inventoryCertificates.goneAt))).map((r) => [r.key, r.pem]));
+  const freshness = new Map(inventory.connections.map((c) => [c.id, c]));
+  const rows = await Promise.all(
+    inventory.certificates.map(async (cert): Promise<ExportRow> => {
+      const status = statusOf(cert, now);
+      const connection = freshness.get(cert.connectionId);
+      return { ...cert, status, daysLeft: daysLeft(cert.notAfter, now), findings: await findingsOf(pems.get(cert.key) ?? "", cert.vendor, now), stale: connection?.stale ?? true, connectionLastSuccessAt: connection?.lastSuccessAt ?? null };
+    }),
+  );
+  return { rows, connections: inventory.connections };
+}
