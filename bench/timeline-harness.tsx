@@ -47,4 +47,10 @@ async function click(label: string) {
   return { committed, painted: performance.now() - start, reactRender: renderMs };
 }
 
-Object.assign(window, { timelineBench: { mount, click } });
+/** Dark mode, for looking at the screenshots (the bench itself measures the light theme). */
+function dark() {
+  document.documentElement.classList.add("dark");
+  document.body.className += " bg-zinc-950 text-zinc-100";
+}
+
+Object.assign(window, { timelineBench: { mount, click, dark } });

@@ -83,12 +83,24 @@ async function main() {
       steps.push({ painted: step.painted!, committed: step.committed!, reactRender: step.reactRender!, layouts: after.LayoutCount! - before.LayoutCount!, styles: after.RecalcStyleCount! - before.RecalcStyleCount! });
     }
     await page.screenshot({ path: join(OUT, "after-zoom.png") });
+    const darkPage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await darkPage.goto(url);
+    await darkPage.evaluate(async (count) => {
+      const bench = (window as unknown as { timelineBench: { mount: (n: number) => Promise<unknown>; dark: () => void } }).timelineBench;
+      bench.dark();
+      await bench.mount(count);
+    }, 300);
+    await darkPage.getByTestId("timeline-plot").focus();
+    await darkPage.keyboard.press("1");
+    await darkPage.keyboard.press("ArrowDown");
+    await darkPage.keyboard.press("ArrowDown");
+    await darkPage.screenshot({ path: join(OUT, "dark-90-days.png") });
 
     console.log(`Expiry timeline, ${COUNT} certificates (${first.bars} bars in the DOM after virtualisation), Chromium ${browser.version()}, 1280×800`);
     console.log(`first render: ${ms(first.committed!)} to commit (React render ${ms(first.reactRender!)}), ${ms(first.painted!)} to first paint`);
     console.log(`zoom step (median of ${ZOOM_STEPS}, in/out alternating): ${ms(median(steps.map((s) => s.committed)))} to commit (React render ${ms(median(steps.map((s) => s.reactRender)))}), ${ms(median(steps.map((s) => s.painted)))} to next paint; max ${ms(Math.max(...steps.map((s) => s.painted)))}`);
     console.log(`layouts per zoom step: median ${median(steps.map((s) => s.layouts))}, style recalcs: median ${median(steps.map((s) => s.styles))}`);
-    console.log(`screenshots: ${join(OUT, "first-render.png")}, after-zoom.png`);
+    console.log(`screenshots: ${join(OUT, "first-render.png")}, after-zoom.png, dark-90-days.png (300 certificates, keyboard focus)`);
   } finally {
     await browser.close();
     close();

@@ -45,7 +45,10 @@ export function useTimelineKeys({ controls, navigable, bars, focusKey, goTo }: O
         const next = action.type === "first" ? 0 : action.type === "last" ? navigable.length - 1 : current === -1 ? 0 : Math.min(navigable.length - 1, Math.max(0, current + action.by));
         const target = navigable[next]!;
         const bar = bars.get(target.key);
-        if (bar) controls.show(bar.end < controls.view.start ? bar.end : bar.start > controls.view.end ? bar.start : bar.end);
+        // Only a certificate wholly outside the window moves it (to its nearer end); one that
+        // crosses the window is already visible, and jumping to its far end would lose today.
+        if (bar && bar.end < controls.view.start) controls.show(bar.end);
+        else if (bar && bar.start > controls.view.end) controls.show(bar.start);
         goTo(target);
       }
     }
