@@ -34,7 +34,7 @@ test.describe("federated credentials", () => {
     await sandboxControl("uipath", "reset", {});
   });
 
-  test("an operator creates from the GitHub template, passes the preflight, tests tokens, and deletes with confirmation", async ({ page }) => {
+  test("an operator creates from the GitHub template, passes the preflight, tests tokens, edits, and deletes with confirmation", async ({ page }) => {
     await new LoginPage(page).signInAs("operator");
     const federated = new FederatedCredentialsPage(page);
     await federated.goto();
@@ -91,8 +91,19 @@ test.describe("federated credentials", () => {
     await tester.exchange();
     await expect(page.getByTestId("exchange-point")).toContainText("UiPath's answer points at the subject (sub)");
 
-    // Delete, after a confirmation that names the consequence.
+    // Edit: the template comes back from the saved subject; UiPath's PUT replaces every field.
     const card = federated.application("Nightly Reports");
+    await federated.credentialRow(card, "e2e deploy").getByRole("button", { name: "Edit e2e deploy" }).click();
+    const edit = page.getByRole("dialog");
+    await expect(edit.getByLabel("Template")).toHaveValue("github-actions");
+    await expect(edit.getByLabel("Owner")).toHaveValue("contoso");
+    await edit.getByLabel("Branch", { exact: true }).fill("release/2026");
+    await expect(edit.getByTestId("subject-preview")).toHaveText("repo:contoso/nightly:ref:refs/heads/release/2026");
+    await edit.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByText("Credential “e2e deploy” saved.")).toBeVisible();
+    await expect(federated.credentialRow(card, "e2e deploy")).toContainText("repo:contoso/nightly:ref:refs/heads/release/2026");
+
+    // Delete, after a confirmation that names the consequence.
     await federated.credentialRow(card, "e2e deploy").getByRole("button", { name: "Delete e2e deploy" }).click();
     const confirm = page.getByRole("dialog");
     await expect(confirm).toContainText("will no longer get UiPath access tokens for Nightly Reports");
@@ -105,6 +116,7 @@ test.describe("federated credentials", () => {
     const rows = page.getByTestId("audit-row");
     await expect(rows.filter({ hasText: "federated-credential.create" }).filter({ hasText: "failure" })).toHaveCount(1);
     await expect(rows.filter({ hasText: "federated-credential.create" }).filter({ hasText: "success" })).toHaveCount(1);
+    await expect(rows.filter({ hasText: "federated-credential.update" }).filter({ hasText: "success" })).toHaveCount(1);
     await expect(rows.filter({ hasText: "federated-credential.delete" }).filter({ hasText: "success" })).toHaveCount(1);
     await expect(rows.filter({ hasText: "federated-credential.test-exchange" })).toHaveCount(2);
     for (const details of await rows.locator("pre").allTextContents()) expect(details).not.toContain(good.slice(0, 40));
