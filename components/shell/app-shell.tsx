@@ -12,6 +12,7 @@ const NAV: (NavItem & { adminOnly?: boolean })[] = [
   { href: "/certificates", label: "Certificates" },
   { href: "/federated-credentials", label: "Federated credentials" },
   { href: "/connections", label: "Connections" },
+  { href: "/alerts", label: "Alerts" },
   { href: "/audit", label: "Audit" },
   { href: "/users", label: "Users", adminOnly: true },
 ];
