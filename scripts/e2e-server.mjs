@@ -36,6 +36,7 @@ const env = {
   NODE_EXTRA_CA_CERTS: join(sandboxDir, "ca.pem"),
   // The sandbox's OIDC issuers live on localhost: let the issuer preflight reach them.
   ISSUER_PREFLIGHT_ALLOW_PRIVATE: "localhost",
+  ALERT_WEBHOOK_ALLOW_PRIVATE: "127.0.0.1", // the alerts journey's webhook receiver runs in the test
 };
 
 const seeded = await run("tsx", ["--conditions=react-server", "scripts/seed.ts", seedFile], { env });

@@ -35,7 +35,7 @@ export async function listNotifications(db: Database, limit = 100): Promise<Noti
 }
 
 /** The newest webhook deliveries first, with the rule's name and the alert's title. */
-export async function listDeliveries(db: Database, limit = 100): Promise<DeliveryView[]> {
+export async function listDeliveries(db: Database, limit = 200): Promise<DeliveryView[]> {
   const rows = await db
     .select({ d: alertDeliveries, ruleName: alertRules.name, title: alertFirings.title })
     .from(alertDeliveries)
