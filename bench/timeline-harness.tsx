@@ -4,6 +4,7 @@ import { Profiler, type ProfilerOnRenderCallback } from "react";
 import { flushSync } from "react-dom";
 import { createRoot } from "react-dom/client";
 import { ExpiryTimeline } from "../components/timeline/expiry-timeline";
+import { flattenRows, groupCertificates, navigableBars } from "../lib/timeline/lanes";
 import { fakeCertificates } from "./timeline-fixture";
 
 const NOW = "2026-06-01T00:00:00.000Z";
@@ -37,6 +38,15 @@ async function mount(count: number) {
   return { committed, painted: performance.now() - start, reactRender: renderMs, bars: document.querySelectorAll("[data-testid=timeline-bar]").length };
 }
 
+/** The data preparation alone (what the first render memoises): grouping, rows and keyboard order. */
+function prepare(count: number) {
+  const certificates = fakeCertificates(count, new Date(NOW));
+  const start = performance.now();
+  const groups = groupCertificates(certificates, new Date(NOW), Object.keys(LABELS));
+  navigableBars(flattenRows(groups, new Set()));
+  return { prepare: performance.now() - start };
+}
+
 async function click(label: string) {
   const button = document.querySelector<HTMLButtonElement>(`[aria-label="${label}"]`)!;
   renderMs = 0;
@@ -53,4 +63,4 @@ function dark() {
   document.body.className += " bg-zinc-950 text-zinc-100";
 }
 
-Object.assign(window, { timelineBench: { mount, click, dark } });
+Object.assign(window, { timelineBench: { mount, click, dark, prepare } });

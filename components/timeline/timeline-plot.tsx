@@ -86,7 +86,7 @@ export function TimelinePlot({ rows, navigable, bars, now, controls, focusKey, a
       data-testid="timeline-plot"
       onKeyDown={onKeyDown}
       {...drag}
-      className="relative h-[26rem] cursor-grab touch-pan-y overflow-y-auto overscroll-contain rounded-md border border-zinc-200 bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 active:cursor-grabbing dark:border-zinc-800 dark:bg-zinc-900"
+      className="relative h-[26rem] cursor-grab touch-pan-y overflow-y-auto rounded-md border border-zinc-200 bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 active:cursor-grabbing dark:border-zinc-800 dark:bg-zinc-900"
     >
       <TimelineAxis ticks={ticks} view={view} width={width} now={now} plotRef={plotRef} />
       {/* Zero height and sticky: the bands stay in the viewport without pushing the lanes down. */}
