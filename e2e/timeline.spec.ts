@@ -16,6 +16,19 @@ test.describe("expiry timeline", () => {
   // The first test may wait for the server's first inventory refresh.
   test.describe.configure({ timeout: 120_000 });
 
+  // A hydration mismatch or a render error shows up here (React reports both to the console).
+  let errors: string[] = [];
+  test.beforeEach(({ page }) => {
+    errors = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+  });
+  test.afterEach(() => {
+    expect(errors).toEqual([]);
+  });
+
   test("counts and presets; zoom and pan with buttons, wheel and drag", async ({ page }) => {
     const overview = await openOverview(page);
     for (const status of ["expired", "lt7", "lt30", "lt60", "ok", "inactive"]) await expect(page.getByTestId(`status-count-${status}`)).toBeVisible();
