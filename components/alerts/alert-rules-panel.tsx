@@ -58,7 +58,7 @@ export function AlertRulesPanel({ rules, connections, actions }: { rules: AlertR
       </div>
       {notice ? (
         <Alert tone={notice.tone} className="break-words">
-          <span role="status">{notice.text}</span>
+          {notice.text}
         </Alert>
       ) : null}
       {rules.length === 0 ? (

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gte, inArray, isNull, like } from "drizzle-orm";
+import { and, eq, getTableColumns, gte, inArray, isNull, like, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { auditEvents, inventoryCertificates, inventoryConnections, inventoryDrift, inventoryEvents } from "@/lib/db/schema";
 import { recordAudit } from "@/lib/audit/record";
@@ -10,6 +10,14 @@ import { detectDrift, type AuditedWrite, type DriftFinding } from "./drift";
 
 /** The actor of audit events written by the refresh itself. */
 export const REFRESH_ACTOR = { id: null, name: "Trustdeck inventory", role: null } as const;
+
+/** Every column but the key and first sighting takes the new value on conflict. */
+const UPSERT_SET = Object.fromEntries(
+  Object.entries(getTableColumns(inventoryCertificates))
+    .filter(([name]) => name !== "key" && name !== "firstSeenAt")
+    .map(([name, column]) => [name, sql.raw(`excluded."${column.name}"`)]),
+);
+const UPSERT_CHUNK = 500;
 
 /** Writes by other instances may be stamped slightly before our previous read finished. */
 const CLOCK_MARGIN_MS = 5 * 60_000;
@@ -45,16 +53,18 @@ export async function applyCertificateSnapshot(db: Database, input: { connection
   const drift = detectDrift({ connectionLabel: `${VENDOR_LABELS[connection.vendor]} · ${connection.name}`, firstSnapshot: !previousSuccess, previous, observed, changes, writes });
 
   await db.transaction(async (tx) => {
-    for (const o of observed) {
+    const rows = observed.map((o) => {
       const c = o.certificate;
-      const values = {
+      return {
         key: o.key, connectionId: connection.id, vendor: connection.vendor, setId: o.setId, setLabel: o.setLabel, setKind: o.setKind, slot: o.slot, state: o.state,
         sha256: c.sha256, sha1: c.sha1, subject: c.subject, commonName: c.commonName ?? null, issuer: c.issuer, serialNumber: c.serialNumber,
         notBefore: new Date(c.notBefore), notAfter: new Date(c.notAfter), keyAlgorithm: c.keyAlgorithm, keySize: c.keySize ?? null, signatureAlgorithm: c.signatureAlgorithm, pem: c.pem,
         firstSeenAt: now, lastSeenAt: now, goneAt: null,
       };
-      const { key: _key, firstSeenAt: _first, ...update } = values;
-      await tx.insert(inventoryCertificates).values(values).onConflictDoUpdate({ target: inventoryCertificates.key, set: update });
+    });
+    // One statement per chunk, not per certificate: a 30-set account is one round trip.
+    for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
+      await tx.insert(inventoryCertificates).values(rows.slice(i, i + UPSERT_CHUNK)).onConflictDoUpdate({ target: inventoryCertificates.key, set: UPSERT_SET });
     }
     const gone = changes.filter((c) => c.kind === "disappeared").map((c) => c.key);
     if (gone.length > 0) await tx.update(inventoryCertificates).set({ goneAt: now }).where(inArray(inventoryCertificates.key, gone));
