@@ -37,6 +37,7 @@ const env = {
   // The sandbox's OIDC issuers live on localhost: let the issuer preflight reach them.
   ISSUER_PREFLIGHT_ALLOW_PRIVATE: "localhost",
   ALERT_WEBHOOK_ALLOW_PRIVATE: "127.0.0.1", // the alerts journey's webhook receiver runs in the test
+  INVENTORY_REFRESH_INTERVAL_MINUTES: "0", // no background vendor reads racing the specs' sandbox faults
 };
 
 const seeded = await run("tsx", ["--conditions=react-server", "scripts/seed.ts", seedFile], { env });

@@ -1,8 +1,8 @@
 import "server-only";
-import { asc, desc, isNull } from "drizzle-orm";
+import { asc, desc, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { connections, inventoryCertificates, inventoryConnections, inventoryDrift } from "@/lib/db/schema";
-import type { DriftEvent, Inventory, InventoryCertificate, InventoryConnection } from "./types";
+import { connections, inventoryCertificates, inventoryConnections, inventoryDrift, inventoryEvents } from "@/lib/db/schema";
+import type { DriftEvent, Inventory, InventoryCertificate, InventoryConnection, InventoryHistoryEvent } from "./types";
 
 /** The set detail page of a certificate set. */
 export function setHref(connectionId: string, setId: string): string {
@@ -89,4 +89,11 @@ export async function readInventory(db: Database, options: { driftLimit?: number
   });
 
   return { certificates, connections: connectionsOut, drift };
+}
+
+/** History of the inventory, newest first: of one item, one connection, or everything. */
+export async function readInventoryHistory(db: Database, filter: { itemKey?: string; connectionId?: string; limit?: number } = {}): Promise<InventoryHistoryEvent[]> {
+  const where = filter.itemKey ? eq(inventoryEvents.itemKey, filter.itemKey) : filter.connectionId ? eq(inventoryEvents.connectionId, filter.connectionId) : undefined;
+  const rows = await db.select().from(inventoryEvents).where(where).orderBy(desc(inventoryEvents.occurredAt), desc(inventoryEvents.id)).limit(filter.limit ?? 200);
+  return rows.map((r) => ({ occurredAt: r.occurredAt.toISOString(), kind: r.kind, itemType: r.itemType, itemKey: r.itemKey, details: r.details ?? null }));
 }

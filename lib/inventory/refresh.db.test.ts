@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq, like } from "drizzle-orm";
-import { auditEvents, inventoryEvents } from "@/lib/db/schema";
+import { and, eq } from "drizzle-orm";
+import { auditEvents } from "@/lib/db/schema";
 import { createConnection, loadVendorConnection } from "@/lib/connections/data";
 import { connectionInputSchema } from "@/lib/connections/schemas";
 import { generateKey, parseKey } from "@/lib/secrets/crypto";
 import { TEST_ENGINES } from "@/lib/testing/databases";
 import { runCertificateAction } from "@/lib/vendors/registry";
 import { startSandbox, type Sandbox } from "@/sandbox/server";
-import { readInventory } from "./read";
+import { readInventory, readInventoryHistory } from "./read";
 import { readRefreshRun, startRefresh } from "./refresh";
 
 const key = parseKey(generateKey());
@@ -73,8 +73,9 @@ describe.each(TEST_ENGINES)("inventory refresh against the sandbox on $engine", 
     expect(drift[0]!.message).toMatch(/changed outside Trustdeck: certificate [0-9A-F:]+… \(.*\) appeared in current/);
     expect(after.certificates.find((c) => c.key === target.key)?.slot).toBe("previous");
 
-    const history = await handle.db.select().from(inventoryEvents).where(like(inventoryEvents.itemKey, `${target.connectionId}/${target.setId}/%`));
-    expect(history.map((h) => h.kind).sort()).toEqual(expect.arrayContaining(["appeared", "state-changed"]));
+    const history = (await readInventoryHistory(handle.db, { connectionId: target.connectionId })).filter((h) => h.itemKey.startsWith(`${target.connectionId}/${target.setId}/`));
+    expect(history.map((h) => h.kind)).toEqual(expect.arrayContaining(["appeared", "state-changed"]));
+    expect(history.find((h) => h.itemKey === target.key)?.details).toEqual({ from: { slot: "current", state: null }, to: { slot: "previous", state: null } });
     const audited = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.action, "inventory.drift.external-change"), eq(auditEvents.targetId, `${target.connectionId}/${target.setId}`)));
     expect(audited).toHaveLength(1);
   });
