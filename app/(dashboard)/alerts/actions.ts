@@ -8,11 +8,11 @@ import { markNotificationsRead, queueTestAlert } from "@/lib/inventory/alerts/fi
 import { getDelivery, type DeliveryView } from "@/lib/inventory/alerts/queries";
 import { deleteAlertRule, listAlertRules, saveAlertRule, type AlertRuleView } from "@/lib/inventory/alerts/rules-data";
 import { alertRuleIdSchema, alertRuleInputSchema, notificationsReadSchema } from "@/lib/inventory/alerts/schemas";
-import { checkWebhookUrl } from "@/lib/inventory/alerts/webhook";
+import { checkWebhookUrl, maskWebhookUrl } from "@/lib/inventory/alerts/webhook";
 import { encryptionKey } from "@/lib/secrets/key";
 
-/** What the audit log keeps of a rule: never the webhook secret, only whether one is set. */
-const summary = (rule: AlertRuleView) => ({ name: rule.name, enabled: rule.enabled, thresholds: rule.thresholds, scope: { vendor: rule.scopeVendor, connectionId: rule.scopeConnectionId, setId: rule.scopeSetId }, channel: rule.channel, webhookUrl: rule.webhookUrl, webhookFormat: rule.webhookFormat, webhookSecretSet: rule.webhookSecretSet });
+/** What the audit log keeps of a rule: never the webhook secret (only whether one is set), the URL's origin only. */
+const summary = (rule: AlertRuleView) => ({ name: rule.name, enabled: rule.enabled, thresholds: rule.thresholds, scope: { vendor: rule.scopeVendor, connectionId: rule.scopeConnectionId, setId: rule.scopeSetId }, channel: rule.channel, webhookUrl: maskWebhookUrl(rule.webhookUrl), webhookFormat: rule.webhookFormat, webhookSecretSet: rule.webhookSecretSet });
 
 export const saveAlertRuleAction = authedAction({ action: "alert-rule.save", role: "admin", schema: alertRuleInputSchema }, async (input, { db, audit }) => {
   if (input.channel === "webhook" && input.webhookUrl) {

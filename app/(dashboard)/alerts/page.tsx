@@ -11,6 +11,7 @@ import { currentActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/get-db";
 import { listDeliveries, listNotifications } from "@/lib/inventory/alerts/queries";
 import { listAlertRules } from "@/lib/inventory/alerts/rules-data";
+import { maskWebhookUrl } from "@/lib/inventory/alerts/webhook";
 import { readInventoryConnections } from "@/lib/inventory/read";
 import { deleteAlertRuleAction, markNotificationsReadAction, saveAlertRuleAction, sendTestAlertAction } from "./actions";
 
@@ -29,7 +30,8 @@ export default async function AlertsPage() {
       <InventoryRefreshPanel initial={connections} canRefresh={hasRole(actor.role, "operator")} />
       <InventoryExportLinks />
       <AlertRulesPanel
-        rules={rules}
+        // A webhook URL can carry its own credential (Slack): only admins, who edit it, see it whole.
+        rules={isAdmin ? rules : rules.map((r) => ({ ...r, webhookUrl: maskWebhookUrl(r.webhookUrl) }))}
         connections={connections.map((c) => ({ id: c.id, name: c.name }))}
         // Only admins receive references to the rule actions.
         actions={isAdmin ? { save: saveAlertRuleAction, remove: deleteAlertRuleAction, sendTest: sendTestAlertAction } : null}

@@ -52,6 +52,16 @@ export async function checkWebhookUrl(raw: string): Promise<string | null> {
   return null;
 }
 
+/**
+ * A webhook URL for people other than admins and for the audit log: Slack-style URLs carry
+ * their credential in the path, so only the origin is shown.
+ */
+export function maskWebhookUrl(url: string | null): string | null {
+  if (!url || !URL.canParse(url)) return url;
+  const parsed = new URL(url);
+  return parsed.pathname === "/" && !parsed.search ? parsed.origin : `${parsed.origin}/…`;
+}
+
 /** The outcome of one attempt. */
 export type SendResult = { ok: true; status: number } | { ok: false; status: number | null; error: string };
 
