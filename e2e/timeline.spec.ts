@@ -1,20 +1,37 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { LoginPage } from "./pages/login.page";
 import { OverviewPage } from "./pages/overview.page";
+
+/**
+ * Fill the inventory snapshot with the sandbox's demo certificates: e2e turns the scheduled
+ * refresh off, and a viewer may not refresh, so an operator presses "Refresh all" once.
+ */
+async function refreshAsOperator(browser: Browser): Promise<void> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await new LoginPage(page).signInAs("operator");
+    const overview = new OverviewPage(page);
+    await overview.goto();
+    await overview.refreshAll();
+  } finally {
+    await context.close();
+  }
+}
 
 /** Signed in as a viewer, on an Overview whose snapshot holds the sandbox's demo certificates. */
 async function openOverview(page: Page): Promise<OverviewPage> {
   await page.setViewportSize({ width: 1280, height: 800 });
   await new LoginPage(page).signInAs("viewer");
   const overview = new OverviewPage(page);
-  await overview.ensureInventory();
+  await overview.goto();
   await expect(overview.bars().first()).toBeVisible();
   return overview;
 }
 
 test.describe("expiry timeline", () => {
-  // The first test may wait for the server's first inventory refresh.
   test.describe.configure({ timeout: 120_000 });
+  test.beforeAll(async ({ browser }) => refreshAsOperator(browser));
 
   // A hydration mismatch or a render error shows up here (React reports both to the console).
   let errors: string[] = [];

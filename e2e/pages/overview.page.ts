@@ -11,23 +11,6 @@ export class OverviewPage {
     await expect(this.page.getByRole("heading", { name: "Overview", exact: true })).toBeVisible();
   }
 
-  /**
-   * Make sure the inventory snapshot holds certificates. A viewer may not press "Refresh all", so
-   * this waits for the server's first scheduled refresh (about 15 s after it starts) or one an
-   * earlier spec ran, reloading until the timeline has bars.
-   */
-  async ensureInventory() {
-    await expect
-      .poll(
-        async () => {
-          await this.goto();
-          return this.bars().count();
-        },
-        { timeout: 75_000, intervals: [2_000, 3_000, 5_000] },
-      )
-      .toBeGreaterThan(0);
-  }
-
   /** "Refresh all" lives with the inventory's freshness on the Alerts page (operator): run it there and wait for the end. */
   async refreshAll() {
     await this.page.getByRole("link", { name: "Freshness, refresh and exports" }).click();
