@@ -105,8 +105,15 @@ test.describe("certificates", () => {
 
   test("an operator drags a certificate onto the UiPath secondary slot; a pasted private key is refused in the browser", async ({ page }) => {
     await new LoginPage(page).signInAs("operator");
+    // The X.509 decoder (@peculiar/x509 with tsyringe) is fetched only when a certificate is first given.
+    const scripts: Promise<string>[] = [];
+    page.on("response", (response) => {
+      if (response.url().endsWith(".js")) scripts.push(response.text().catch(() => ""));
+    });
+    const decoderLoaded = async () => (await Promise.all(scripts)).some((body) => body.includes("tsyringe requires a reflect polyfill"));
     const certificates = new CertificatesPage(page);
     await certificates.openSet("(sandbox)", "UiPath");
+    expect(await decoderLoaded()).toBe(false);
     const actionCalls: string[] = [];
     page.on("request", (request) => {
       if (request.headers()["next-action"]) actionCalls.push(request.url());
@@ -118,6 +125,7 @@ test.describe("certificates", () => {
     await expect(dialog.getByText(/not uploaded|was not sent|never left/i).first()).toBeVisible();
     await expect(dialog.getByRole("button", { name: /Confirm/ })).toBeDisabled();
     expect(actionCalls).toEqual([]);
+    expect(await decoderLoaded()).toBe(true);
     await dialog.getByRole("button", { name: "Cancel" }).click();
 
     const pem = await generateCertificatePem("uipath-secondary.e2e.example");
