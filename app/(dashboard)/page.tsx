@@ -48,19 +48,17 @@ export default async function OverviewPage() {
       <OverviewSection title="Expiry timeline" className="mb-6">
         <ExpiryTimeline certificates={certificates.map(pickTimelineCertificate)} now={now.toISOString()} vendorLabels={VENDOR_LABELS} />
       </OverviewSection>
-      <div className="grid gap-6 xl:grid-cols-[3fr_2fr]">
-        <OverviewSection title="Next ten expiries">
-          <NextExpiries items={nextExpiries(certificates, now, 10)} now={now} vendorLabel={vendorLabel} />
+      <div className="mb-6 grid gap-6 lg:grid-cols-2">
+        <OverviewSection title="Drift">
+          <DriftList events={inventory.drift} />
         </OverviewSection>
-        <div className="space-y-6">
-          <OverviewSection title="Drift">
-            <DriftList events={inventory.drift} />
-          </OverviewSection>
-          <OverviewSection title="Stale connections">
-            <StaleConnections connections={inventory.connections} vendorLabel={vendorLabel} />
-          </OverviewSection>
-        </div>
+        <OverviewSection title="Stale connections">
+          <StaleConnections connections={inventory.connections} vendorLabel={vendorLabel} />
+        </OverviewSection>
       </div>
+      <OverviewSection title="Next ten expiries">
+        <NextExpiries items={nextExpiries(certificates, now, 10)} now={now} vendorLabel={vendorLabel} />
+      </OverviewSection>
     </>
   );
 }
