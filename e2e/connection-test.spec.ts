@@ -38,5 +38,9 @@ test.describe("test connection", () => {
 
     await page.goto("/audit?action=connection.test");
     await expect(page.getByTestId("audit-row").filter({ hasText: "Acme wrong token" }).first()).toContainText("failure");
+
+    // Leave the seeded connections as they were: later specs refresh the whole inventory.
+    await connections.goto();
+    for (const name of ["Acme wrong token", "Acme wrong account", "Nothing listens here"]) await connections.remove(name);
   });
 });

@@ -27,4 +27,11 @@ export class ConnectionsPage {
     await dialog.getByLabel("API token").fill(values.apiToken);
     await dialog.getByRole("button", { name: "Add connection" }).click();
   }
+
+  /** Delete a connection through its row, confirming the dialog. */
+  async remove(name: string) {
+    await this.row(name).getByRole("button", { name: "Delete" }).click();
+    await this.page.getByRole("dialog").getByRole("button", { name: "Delete connection" }).click();
+    await expect(this.row(name)).toHaveCount(0);
+  }
 }
