@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { FilterField } from "@/components/ui/filter-field";
 import { Input, Select } from "@/components/ui/input";
 import type { CertificateListFilter } from "@/lib/certificates/schemas";
 import { STATUS_LABELS } from "@/lib/certificates/status";
@@ -7,15 +8,12 @@ import { VENDOR_LABELS, VENDORS } from "@/lib/connections/schemas";
 
 /** Search, filters and sort as a GET form: the URL holds the view, so it can be shared. */
 export function CertificateFilters({ filter, connections }: { filter: CertificateListFilter; connections: { id: string; name: string }[] }) {
-  const field = "flex flex-col gap-1 text-xs font-medium text-zinc-600 dark:text-zinc-400";
   return (
     <form method="get" role="search" aria-label="Filter certificate sets" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-6">
-      <label className={`${field} md:col-span-2`}>
-        Search
+      <FilterField label="Search" className="md:col-span-2">
         <Input name="q" defaultValue={filter.q} placeholder="subject, thumbprint, serial, set, connection" />
-      </label>
-      <label className={field}>
-        Vendor
+      </FilterField>
+      <FilterField label="Vendor">
         <Select name="vendor" defaultValue={filter.vendor ?? ""}>
           <option value="">All vendors</option>
           {VENDORS.map((v) => (
@@ -24,9 +22,8 @@ export function CertificateFilters({ filter, connections }: { filter: Certificat
             </option>
           ))}
         </Select>
-      </label>
-      <label className={field}>
-        Connection
+      </FilterField>
+      <FilterField label="Connection">
         <Select name="connection" defaultValue={filter.connection ?? ""}>
           <option value="">All connections</option>
           {connections.map((c) => (
@@ -35,9 +32,8 @@ export function CertificateFilters({ filter, connections }: { filter: Certificat
             </option>
           ))}
         </Select>
-      </label>
-      <label className={field}>
-        Status
+      </FilterField>
+      <FilterField label="Status">
         <Select name="status" defaultValue={filter.status ?? ""}>
           <option value="">Any status</option>
           {(["expired", "lt7", "lt30", "lt60", "ok", "inactive"] as const).map((s) => (
@@ -46,9 +42,8 @@ export function CertificateFilters({ filter, connections }: { filter: Certificat
             </option>
           ))}
         </Select>
-      </label>
-      <label className={field}>
-        Sort by
+      </FilterField>
+      <FilterField label="Sort by">
         <Select name="sort" defaultValue={filter.sort}>
           <option value="expiry">Soonest expiry</option>
           <option value="status">Most urgent</option>
@@ -56,7 +51,7 @@ export function CertificateFilters({ filter, connections }: { filter: Certificat
           <option value="connection">Connection</option>
           <option value="name">Set name</option>
         </Select>
-      </label>
+      </FilterField>
       <div className="col-span-2 flex items-end gap-3 md:col-span-6">
         <Button type="submit">Apply</Button>
         <Link href="/certificates" className="text-sm text-sky-700 underline dark:text-sky-400">

@@ -1,5 +1,6 @@
 "use client";
 
+import { ReadErrorAlert } from "@/components/ui/read-error-alert";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
@@ -45,10 +46,12 @@ export function CertificateList({ initial, filter }: { initial: CertificateInven
       </div>
       {query.error ? <Alert tone="error">{query.error.message}</Alert> : null}
       {inventory.failures.map((failure) => (
-        <Alert key={failure.connection.id} tone="error" title={`${failure.connection.name} (${VENDOR_LABELS[failure.connection.vendor]}) could not be read`}>
-          {failure.error.userMessage}
-          {failure.error.requestId ? <span className="block text-xs">Vendor request id: {failure.error.requestId}</span> : null}
-        </Alert>
+        <ReadErrorAlert
+          key={failure.connection.id}
+          title={`${failure.connection.name} (${VENDOR_LABELS[failure.connection.vendor]}) could not be read`}
+          message={failure.error.userMessage}
+          requestId={failure.error.requestId}
+        />
       ))}
       {entries.length === 0 ? (
         <Alert>{inventory.entries.length === 0 ? "No certificate sets yet: add a connection, or check the errors above." : "No set matches these filters."}</Alert>

@@ -1,5 +1,6 @@
 "use client";
 
+import { ReadErrorAlert } from "@/components/ui/read-error-alert";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -70,10 +71,7 @@ export function ApplicationCard({ connection, app, actions, linkToApplication = 
         </div>
         {notice ? <Alert tone="success">{notice}</Alert> : null}
         {app.error ? (
-          <Alert tone="error" title="The credentials could not be read">
-            {app.error.userMessage}
-            {app.error.requestId ? <span className="block text-xs">UiPath request id {app.error.requestId}</span> : null}
-          </Alert>
+          <ReadErrorAlert title="The credentials could not be read" message={app.error.userMessage} requestId={app.error.requestId} source="UiPath" />
         ) : credentials.length === 0 ? (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">No federated credentials: this application only authenticates with its secret{canWrite ? ", or add one." : "."}</p>
         ) : (

@@ -1,3 +1,4 @@
+import { ReadErrorAlert } from "@/components/ui/read-error-alert";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import type { ConnectionFederation } from "@/lib/federated/read";
@@ -25,10 +26,7 @@ export function ConnectionSection({ federation, actions }: { federation: Connect
       </div>
       {!federation.enabled ? <Alert>This connection is disabled: Trustdeck does not call UiPath with it until an admin enables it.</Alert> : null}
       {federation.error ? (
-        <Alert tone="error" title="The external applications could not be read">
-          {federation.error.userMessage}
-          {federation.error.requestId ? <span className="block text-xs">UiPath request id {federation.error.requestId}</span> : null}
-        </Alert>
+        <ReadErrorAlert title="The external applications could not be read" message={federation.error.userMessage} requestId={federation.error.requestId} source="UiPath" />
       ) : null}
       {federation.apps.map((app) => (
         <ApplicationCard key={app.clientId} connection={federation} app={app} actions={federation.canWrite ? actions : null} />

@@ -1,3 +1,4 @@
+import { ReadErrorAlert } from "@/components/ui/read-error-alert";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
@@ -34,10 +35,7 @@ export default async function CertificateSetPage({ params }: { params: Promise<{
     return (
       <>
         <PageHeader title="Certificate set" />
-        <Alert tone="error" title="The vendor could not be read">
-          {error.userMessage}
-          {error.requestId ? ` (vendor request id ${error.requestId})` : ""}
-        </Alert>
+        <ReadErrorAlert title="The vendor could not be read" message={error.userMessage} requestId={error.requestId} />
       </>
     );
   }

@@ -1,9 +1,9 @@
+import { ReadErrorAlert } from "@/components/ui/read-error-alert";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { ApplicationCard } from "@/components/federated/application-card";
 import { TokenTester } from "@/components/federated/token-tester";
-import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
 import { currentActor } from "@/lib/auth/session";
@@ -34,10 +34,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ co
       <>
         {back}
         <PageHeader title="External application" />
-        <Alert tone="error" title="UiPath could not be read">
-          {page.message}
-          {page.requestId ? <span className="block text-xs">UiPath request id {page.requestId}</span> : null}
-        </Alert>
+        <ReadErrorAlert title="UiPath could not be read" message={page.message} requestId={page.requestId} source="UiPath" />
       </>
     );
   }

@@ -1,3 +1,4 @@
+import { ReadErrorAlert } from "@/components/ui/read-error-alert";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
@@ -30,10 +31,7 @@ export default async function CredentialPage({ params }: { params: Promise<{ con
     return (
       <>
         <PageHeader title="Federated credential" />
-        <Alert tone="error" title="UiPath could not be read">
-          {page.message}
-          {page.requestId ? <span className="block text-xs">UiPath request id {page.requestId}</span> : null}
-        </Alert>
+        <ReadErrorAlert title="UiPath could not be read" message={page.message} requestId={page.requestId} source="UiPath" />
       </>
     );
   }
