@@ -1,4 +1,4 @@
-// `npm test`: the whole suite in the order that fails fastest — lint, typecheck, Vitest (unit,
+// `npm test`: the whole suite in the order that fails fastest — format check, lint, typecheck, Vitest (unit,
 // then database tests on PGlite and a real PostgreSQL), production build, Playwright in a real
 // Chromium. Every step runs even if an earlier one failed, so one run shows everything; the
 // last line is the total over Vitest and Playwright for CI: `N passed, N failed`.
@@ -28,6 +28,7 @@ function readJson(file) {
   return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null;
 }
 
+await step("format", "prettier", ["--check", "."]);
 await step("lint", "eslint", ["--max-warnings=0"]);
 await step("typecheck", "tsc", ["--noEmit"]);
 await step("vitest", "vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]);
@@ -48,7 +49,7 @@ const pwPassed = (playwright?.stats?.expected ?? 0) + (playwright?.stats?.flaky 
 const pwFailed = (playwright?.stats?.unexpected ?? 0) + (playwright ? 0 : 1);
 // A gate that failed without tests to show for it (lint, typecheck, build) counts as one failure,
 // so that a broken build can never print "0 failed".
-const gateFailures = steps.filter((s) => ["lint", "typecheck", "build"].includes(s.name) && !s.ok).length;
+const gateFailures = steps.filter((s) => ["format", "lint", "typecheck", "build"].includes(s.name) && !s.ok).length;
 
 console.log("\n━━ summary ━━");
 for (const s of steps) console.log(`${s.ok ? "✓" : "✗"} ${s.name.padEnd(10)} ${s.seconds.padStart(6)} s${s.skipped ? ` (skipped: ${s.skipped})` : ""}`);
