@@ -5,7 +5,16 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "node_modules/**", ".trustdeck/**", ".cache/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "drizzle/**"]),
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    ".trustdeck/**",
+    ".cache/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+    "drizzle/**",
+  ]),
   {
     // CommonJS helpers shared with Playwright's config loader.
     files: ["**/*.cjs"],

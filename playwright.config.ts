@@ -25,7 +25,17 @@ export default defineConfig({
           executablePath: chromium.executablePath,
           env: { ...process.env, ...chromium.env } as Record<string, string>,
           // Offline machine: no background networking, no sandbox as root (stack notes).
-          args: ["--no-sandbox", "--no-zygote", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+          args: [
+            "--no-sandbox",
+            "--no-zygote",
+            "--disable-dev-shm-usage",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic",
+            "--no-first-run",
+          ],
         },
       },
     },

@@ -6,7 +6,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Trustdeck", template: "%s · Trustdeck" },
-  description: "SAML certificates and OAuth federated credentials across UiPath, Cloudflare and Huawei Cloud.",
+  description:
+    "SAML certificates and OAuth federated credentials across UiPath, Cloudflare and Huawei Cloud.",
   robots: { index: false, follow: false },
 };
 

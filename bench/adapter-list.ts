@@ -20,7 +20,10 @@ const PER_PAGE = 100;
 if (!process.env.NODE_OPTIONS?.includes("react-server")) {
   const child = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
     stdio: "inherit",
-    env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim() },
+    env: {
+      ...process.env,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim(),
+    },
   });
   process.exit(child.status ?? 1);
 }
@@ -52,7 +55,12 @@ async function timeAll(runs: Record<string, () => Promise<unknown>>): Promise<Re
 async function generateCertificates(count: number): Promise<string[]> {
   await import("@abraham/reflection");
   const { X509CertificateGenerator } = await import("@peculiar/x509");
-  const algorithm = { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256", publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
+  const algorithm = {
+    name: "RSASSA-PKCS1-v1_5",
+    hash: "SHA-256",
+    publicExponent: new Uint8Array([1, 0, 1]),
+    modulusLength: 2048,
+  };
   const keys = await crypto.subtle.generateKey(algorithm, false, ["sign", "verify"]);
   const pems: string[] = [];
   for (let i = 0; i < count; i++) {
@@ -73,7 +81,10 @@ async function generateCertificates(count: number): Promise<string[]> {
 async function rawList(baseUrl: string, accountId: string, token: string, total: number): Promise<number> {
   let bytes = 0;
   for (let page = 1; page <= Math.max(1, Math.ceil(total / PER_PAGE)); page++) {
-    const res = await fetch(`${baseUrl}/accounts/${accountId}/access/saml_certificates?page=${page}&per_page=${PER_PAGE}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(
+      `${baseUrl}/accounts/${accountId}/access/saml_certificates?page=${page}&per_page=${PER_PAGE}`,
+      { headers: { authorization: `Bearer ${token}` } },
+    );
     bytes += (await res.text()).length;
   }
   return bytes;
@@ -87,7 +98,10 @@ async function main(): Promise<void> {
   const { connectionInputSchema } = await import("../lib/connections/schemas");
   const { clearCertificateSummaryCache } = await import("../lib/vendors/certificate-slot");
 
-  const sandbox = await startSandbox({ ports: { uipath: 0, cloudflare: 0, huawei: 0, issuers: 0 }, control: true });
+  const sandbox = await startSandbox({
+    ports: { uipath: 0, cloudflare: 0, huawei: 0, issuers: 0 },
+    control: true,
+  });
   try {
     await sandbox.control.settings({ rateLimits: false });
     const demos = sandbox.demo.flatMap((d, i) => {
@@ -98,17 +112,31 @@ async function main(): Promise<void> {
     // Templates: every set of every demo account, as the sandbox serves them.
     const templates: unknown[] = [];
     for (const conn of demos) {
-      const res = await fetch(`${conn.baseUrl}/accounts/${conn.accountId}/access/saml_certificates?per_page=1000`, { headers: { authorization: `Bearer ${conn.apiToken}` } });
+      const res = await fetch(
+        `${conn.baseUrl}/accounts/${conn.accountId}/access/saml_certificates?per_page=1000`,
+        { headers: { authorization: `Bearer ${conn.apiToken}` } },
+      );
       const body: unknown = await res.json();
-      if (typeof body === "object" && body !== null && "result" in body && Array.isArray(body.result)) templates.push(...body.result);
+      if (typeof body === "object" && body !== null && "result" in body && Array.isArray(body.result))
+        templates.push(...body.result);
     }
     // Every set gets its own two certificates, so a cold listing summarises 1000 distinct ones.
     const pems = await generateCertificates(2 * SETS);
     const sets = Array.from({ length: SETS }, (_, i) => {
       const template: unknown = templates[i % templates.length];
       const uid = `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
-      const cert = (n: number, isCurrent: boolean) => ({ uid: `${uid.slice(0, -4)}${String(n).padStart(4, "0")}`, public_certificate: pems[2 * i + n], not_after: "2029-01-01T00:00:00Z", is_current: isCurrent });
-      return { ...Object(template), uid, current_certificate: cert(0, true), previous_certificate: cert(1, false) };
+      const cert = (n: number, isCurrent: boolean) => ({
+        uid: `${uid.slice(0, -4)}${String(n).padStart(4, "0")}`,
+        public_certificate: pems[2 * i + n],
+        not_after: "2029-01-01T00:00:00Z",
+        is_current: isCurrent,
+      });
+      return {
+        ...Object(template),
+        uid,
+        current_certificate: cert(0, true),
+        previous_certificate: cert(1, false),
+      };
     });
 
     const mirror = createServer((req, res) => {
@@ -116,7 +144,19 @@ async function main(): Promise<void> {
       const page = Number(url.searchParams.get("page") ?? 1);
       const perPage = Number(url.searchParams.get("per_page") ?? 25);
       const result = sets.slice((page - 1) * perPage, page * perPage);
-      const body = { success: true, errors: [], messages: [], result, result_info: { page, per_page: perPage, count: result.length, total_count: sets.length, total_pages: Math.ceil(sets.length / perPage) } };
+      const body = {
+        success: true,
+        errors: [],
+        messages: [],
+        result,
+        result_info: {
+          page,
+          per_page: perPage,
+          count: result.length,
+          total_count: sets.length,
+          total_pages: Math.ceil(sets.length / perPage),
+        },
+      };
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
     });
     await new Promise<void>((resolve) => mirror.listen(0, "127.0.0.1", resolve));
@@ -145,16 +185,30 @@ async function main(): Promise<void> {
       });
       if (!raw || !transport || !cold || !warm) throw new Error("missing timings");
       const fmt = (t: Timing) => `${t.median.toFixed(1)} ms (min ${t.min.toFixed(1)})`;
-      console.log(`\n${label}: ${count} sets, ${Math.ceil(count / PER_PAGE)} page(s) of ${PER_PAGE}, median of ${ROUNDS} after ${WARMUP} warm-up`);
+      console.log(
+        `\n${label}: ${count} sets, ${Math.ceil(count / PER_PAGE)} page(s) of ${PER_PAGE}, median of ${ROUNDS} after ${WARMUP} warm-up`,
+      );
       console.log(`  raw HTTP requests alone (fetch + read body):        ${fmt(raw)}`);
-      console.log(`  adapter transport (SDK + our HTTP path + zod):      ${fmt(transport)}   ratio ${(transport.median / raw.median).toFixed(2)}`);
-      console.log(`  adapter listCertificateSets, summaries computed:    ${fmt(cold)}   ratio ${(cold.median / raw.median).toFixed(2)}`);
-      console.log(`  adapter listCertificateSets, summaries cached:      ${fmt(warm)}   ratio ${(warm.median / raw.median).toFixed(2)}`);
+      console.log(
+        `  adapter transport (SDK + our HTTP path + zod):      ${fmt(transport)}   ratio ${(transport.median / raw.median).toFixed(2)}`,
+      );
+      console.log(
+        `  adapter listCertificateSets, summaries computed:    ${fmt(cold)}   ratio ${(cold.median / raw.median).toFixed(2)}`,
+      );
+      console.log(
+        `  adapter listCertificateSets, summaries cached:      ${fmt(warm)}   ratio ${(warm.median / raw.median).toFixed(2)}`,
+      );
     };
 
-    console.log(`Node ${process.version}; ${SETS} sets modelled on ${templates.length} sandbox sets, ${pems.length} distinct certificates`);
+    console.log(
+      `Node ${process.version}; ${SETS} sets modelled on ${templates.length} sandbox sets, ${pems.length} distinct certificates`,
+    );
     await report("mirror of sandbox sets", mirrorConn, SETS);
-    await report(`sandbox itself (${biggest.name})`, biggest, (await listAllSamlCertificateSets(new CloudflareClient(biggest))).length);
+    await report(
+      `sandbox itself (${biggest.name})`,
+      biggest,
+      (await listAllSamlCertificateSets(new CloudflareClient(biggest))).length,
+    );
     mirror.close();
   } finally {
     await sandbox.stop();

@@ -8,35 +8,71 @@ import type { CertificateSet, CertificateSlot } from "@/lib/vendors/model";
 
 const NOW = Date.parse("2026-11-23T12:00:00Z");
 const VENDORS = ["uipath", "cloudflare", "huawei"] as const;
-const SLOTS = { uipath: ["primary", "secondary"], cloudflare: ["current", "previous"], huawei: ["cer-a", "cer-b"] } as const;
+const SLOTS = {
+  uipath: ["primary", "secondary"],
+  cloudflare: ["current", "previous"],
+  huawei: ["cer-a", "cer-b"],
+} as const;
 
 function slot(i: number, j: number, vendor: (typeof VENDORS)[number]): CertificateSlot {
   const hex = ((i * 7919 + j * 104729) >>> 0).toString(16).toUpperCase().padStart(8, "0").repeat(8);
-  const notAfter = new Date(NOW + ((i * 37 + j * 11) % 800 - 60) * 86_400_000).toISOString();
+  const notAfter = new Date(NOW + (((i * 37 + j * 11) % 800) - 60) * 86_400_000).toISOString();
   return {
     slot: SLOTS[vendor][j]!,
     vendorId: `${i}-${j}`,
     state: vendor === "huawei" ? (j === 0 ? "ACTIVE" : "INACTIVE") : undefined,
-    certificate: { pem: "", sha1: hex.slice(0, 40), sha256: hex, subject: `CN=sso-${i}.example.com,O=Bench`, issuer: `CN=sso-${i}.example.com,O=Bench`, commonName: `sso-${i}.example.com`, serialNumber: hex.slice(0, 16), version: 3, notBefore: new Date(NOW - 400 * 86_400_000).toISOString(), notAfter, keyAlgorithm: "RSA", keySize: 2048, signatureAlgorithm: "sha256WithRSAEncryption", signatureAlgorithmName: "RSA with SHA-256", subjectAltNames: [], keyUsage: [], extendedKeyUsage: [], selfSigned: true },
+    certificate: {
+      pem: "",
+      sha1: hex.slice(0, 40),
+      sha256: hex,
+      subject: `CN=sso-${i}.example.com,O=Bench`,
+      issuer: `CN=sso-${i}.example.com,O=Bench`,
+      commonName: `sso-${i}.example.com`,
+      serialNumber: hex.slice(0, 16),
+      version: 3,
+      notBefore: new Date(NOW - 400 * 86_400_000).toISOString(),
+      notAfter,
+      keyAlgorithm: "RSA",
+      keySize: 2048,
+      signatureAlgorithm: "sha256WithRSAEncryption",
+      signatureAlgorithmName: "RSA with SHA-256",
+      subjectAltNames: [],
+      keyUsage: [],
+      extendedKeyUsage: [],
+      selfSigned: true,
+    },
   };
 }
 
 function inventory(count: number): CertificateInventory {
   const entries = Array.from({ length: count }, (_, i) => {
     const vendor = VENDORS[i % 3]!;
-    const set: CertificateSet = { id: `set-${i}`, connectionId: `c${i % 25}`, vendor, kind: vendor === "uipath" ? "uipath-saml" : vendor === "cloudflare" ? "cloudflare-saml" : "huawei-sp", label: `Bench set ${i}`, slots: [slot(i, 0, vendor), slot(i, 1, vendor)], actions: [] };
+    const set: CertificateSet = {
+      id: `set-${i}`,
+      connectionId: `c${i % 25}`,
+      vendor,
+      kind: vendor === "uipath" ? "uipath-saml" : vendor === "cloudflare" ? "cloudflare-saml" : "huawei-sp",
+      label: `Bench set ${i}`,
+      slots: [slot(i, 0, vendor), slot(i, 1, vendor)],
+      actions: [],
+    };
     return { set, connection: { id: `c${i % 25}`, name: `Connection ${i % 25}` } };
   });
   return { entries, failures: [], readAt: new Date(NOW).toISOString() };
 }
 
-const nextPaint = () => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))));
+const nextPaint = () =>
+  new Promise<number>((resolve) =>
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))),
+  );
 
 (window as unknown as { certificatesBench: unknown }).certificatesBench = {
   async mount(count: number) {
     const data = inventory(count);
     const root = createRoot(document.getElementById("root")!);
-    const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, refetchOnWindowFocus: false } } });
+    const client = new QueryClient({
+      defaultOptions: { queries: { staleTime: Infinity, refetchOnWindowFocus: false } },
+    });
     const start = performance.now();
     root.render(
       <QueryClientProvider client={client}>
@@ -44,6 +80,9 @@ const nextPaint = () => new Promise<number>((resolve) => requestAnimationFrame((
       </QueryClientProvider>,
     );
     const painted = await nextPaint();
-    return { painted: painted - start, rows: document.querySelectorAll("[data-testid=certificate-set-row]").length };
+    return {
+      painted: painted - start,
+      rows: document.querySelectorAll("[data-testid=certificate-set-row]").length,
+    };
   },
 };

@@ -14,7 +14,9 @@ import postcss from "postcss";
 import tailwind from "@tailwindcss/postcss";
 import { chromium } from "@playwright/test";
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS helper shared with the Playwright config
-const { ensureChromium } = require("../scripts/lib/chromium.cjs") as { ensureChromium: () => Promise<{ executablePath: string; env: Record<string, string> }> };
+const { ensureChromium } = require("../scripts/lib/chromium.cjs") as {
+  ensureChromium: () => Promise<{ executablePath: string; env: Record<string, string> }>;
+};
 
 const COUNT = Number(process.argv[2] ?? 2000);
 const ROUNDS = 5;
@@ -35,26 +37,58 @@ async function main() {
     })
   ).outputFiles[0]!.text;
   const cssPath = join(ROOT, "app", "globals.css");
-  const css = (await postcss([tailwind({ base: ROOT })]).process(readFileSync(cssPath, "utf8"), { from: cssPath })).css;
+  const css = (
+    await postcss([tailwind({ base: ROOT })]).process(readFileSync(cssPath, "utf8"), { from: cssPath })
+  ).css;
   const server = createServer((request, response) => {
-    if (request.url === "/harness.js") return void response.writeHead(200, { "content-type": "text/javascript" }).end(js);
-    if (request.url === "/harness.css") return void response.writeHead(200, { "content-type": "text/css" }).end(css);
-    response.writeHead(200, { "content-type": "text/html" }).end('<!doctype html><html><head><link rel="stylesheet" href="/harness.css"></head><body><div id="root"></div><script src="/harness.js"></script></body></html>');
+    if (request.url === "/harness.js")
+      return void response.writeHead(200, { "content-type": "text/javascript" }).end(js);
+    if (request.url === "/harness.css")
+      return void response.writeHead(200, { "content-type": "text/css" }).end(css);
+    response
+      .writeHead(200, { "content-type": "text/html" })
+      .end(
+        '<!doctype html><html><head><link rel="stylesheet" href="/harness.css"></head><body><div id="root"></div><script src="/harness.js"></script></body></html>',
+      );
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const plan = await ensureChromium();
-  const browser = await chromium.launch({ executablePath: plan.executablePath, env: { ...process.env, ...plan.env } as Record<string, string>, args: ["--no-sandbox", "--no-zygote", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking"] });
+  const browser = await chromium.launch({
+    executablePath: plan.executablePath,
+    env: { ...process.env, ...plan.env } as Record<string, string>,
+    args: [
+      "--no-sandbox",
+      "--no-zygote",
+      "--disable-dev-shm-usage",
+      "--disable-gpu",
+      "--disable-background-networking",
+    ],
+  });
   try {
     const results: { painted: number; rows: number }[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-      results.push(await page.evaluate((n) => (window as unknown as { certificatesBench: { mount: (n: number) => Promise<{ painted: number; rows: number }> } }).certificatesBench.mount(n), COUNT));
+      results.push(
+        await page.evaluate(
+          (n) =>
+            (
+              window as unknown as {
+                certificatesBench: { mount: (n: number) => Promise<{ painted: number; rows: number }> };
+              }
+            ).certificatesBench.mount(n),
+          COUNT,
+        ),
+      );
       await page.close();
     }
     const sorted = results.map((r) => r.painted).sort((a, b) => a - b);
-    console.log(`Certificate list, ${COUNT} sets (${results[0]!.rows} rows, ${COUNT * 2} slots), Chromium ${browser.version()}, 1280×800`);
-    console.log(`mount to first paint: median ${sorted[Math.floor(ROUNDS / 2)]!.toFixed(0)} ms, min ${sorted[0]!.toFixed(0)} ms, max ${sorted[ROUNDS - 1]!.toFixed(0)} ms (${ROUNDS} fresh pages)`);
+    console.log(
+      `Certificate list, ${COUNT} sets (${results[0]!.rows} rows, ${COUNT * 2} slots), Chromium ${browser.version()}, 1280×800`,
+    );
+    console.log(
+      `mount to first paint: median ${sorted[Math.floor(ROUNDS / 2)]!.toFixed(0)} ms, min ${sorted[0]!.toFixed(0)} ms, max ${sorted[ROUNDS - 1]!.toFixed(0)} ms (${ROUNDS} fresh pages)`,
+    );
   } finally {
     await browser.close();
     server.close();

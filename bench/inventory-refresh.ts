@@ -17,7 +17,10 @@ const CONCURRENCIES = [1, 2, 4, 8];
 if (!process.env.NODE_OPTIONS?.includes("react-server")) {
   const child = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
     stdio: "inherit",
-    env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim() },
+    env: {
+      ...process.env,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim(),
+    },
   });
   process.exit(child.status ?? 1);
 }
@@ -32,12 +35,18 @@ async function main() {
   const { startRefresh, readRefreshRun } = await import("@/lib/inventory/refresh");
   const { readInventory } = await import("@/lib/inventory/read");
 
-  const sb = await startSandbox({ ports: { uipath: 0, cloudflare: 0, huawei: 0, issuers: 0 }, control: true });
+  const sb = await startSandbox({
+    ports: { uipath: 0, cloudflare: 0, huawei: 0, issuers: 0 },
+    control: true,
+  });
   const handle = await openDatabase({ pgliteDir: "memory://" });
   const key = parseKey(generateKey());
   const initech = sb.demo.find((d) => d.vendor === "cloudflare" && d.name.includes("Initech"))!;
   const others = sb.demo.slice(0, CONNECTIONS - 40);
-  const inputs = [...others, ...Array.from({ length: 40 }, (_, i) => ({ ...initech, name: `Initech #${i + 1}` }))].slice(0, CONNECTIONS);
+  const inputs = [
+    ...others,
+    ...Array.from({ length: 40 }, (_, i) => ({ ...initech, name: `Initech #${i + 1}` })),
+  ].slice(0, CONNECTIONS);
   const vendorOf = new Map<string, string>();
   for (const input of inputs) {
     const view = await createConnection(handle.db, key, connectionInputSchema.parse(input));
@@ -45,16 +54,24 @@ async function main() {
   }
 
   // Warm-up without latency: tokens cached, certificates parsed once (as in a running server).
-  await (await startRefresh(handle.db, key, { trigger: "manual", actorName: "bench" })).finished;
+  await (
+    await startRefresh(handle.db, key, { trigger: "manual", actorName: "bench" })
+  ).finished;
   const inventory = await readInventory(handle.db);
   const sets = new Set(inventory.certificates.map((c) => `${c.connectionId}/${c.setId}`)).size;
-  console.log(`${inputs.length} connections, ${sets} sets, ${inventory.certificates.length} certificates; ${LATENCY_MS} ms injected per request`);
+  console.log(
+    `${inputs.length} connections, ${sets} sets, ${inventory.certificates.length} certificates; ${LATENCY_MS} ms injected per request`,
+  );
   await sb.control.fault({ path: "**", kind: "latency", delayMs: LATENCY_MS });
 
   for (const concurrency of CONCURRENCIES) {
     await sb.control.clearRequests();
     const start = performance.now();
-    const run = await startRefresh(handle.db, key, { trigger: "manual", actorName: "bench", concurrency: { uipath: concurrency, cloudflare: concurrency, huawei: concurrency } });
+    const run = await startRefresh(handle.db, key, {
+      trigger: "manual",
+      actorName: "bench",
+      concurrency: { uipath: concurrency, cloudflare: concurrency, huawei: concurrency },
+    });
     await run.finished;
     const actual = performance.now() - start;
     const progress = await readRefreshRun(handle.db, run.runId);

@@ -7,10 +7,20 @@ import { startSandbox } from "../sandbox/server";
  */
 async function main(): Promise<void> {
   const started = performance.now();
-  const sandbox = await startSandbox({ ports: { uipath: 0, cloudflare: 0, huawei: 0, issuers: 0 }, control: true });
+  const sandbox = await startSandbox({
+    ports: { uipath: 0, cloudflare: 0, huawei: 0, issuers: 0 },
+    control: true,
+  });
   // Throughput is the point here, not the vendors' quotas.
   await sandbox.control.settings({ rateLimits: false });
-  console.log(JSON.stringify({ ready: true, startupMs: Math.round(performance.now() - started), urls: sandbox.urls, demo: sandbox.demo }));
+  console.log(
+    JSON.stringify({
+      ready: true,
+      startupMs: Math.round(performance.now() - started),
+      urls: sandbox.urls,
+      demo: sandbox.demo,
+    }),
+  );
   process.once("SIGTERM", () => void sandbox.stop().then(() => process.exit(0)));
 }
 

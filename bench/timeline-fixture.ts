@@ -35,7 +35,16 @@ export function fakeCertificates(count: number, now: Date): TimelineCertificate[
         setId: `set-${set}`,
         setLabel: `SAML set ${set}`,
         setHref: `/certificates/conn-${connection}/set-${set}`,
-        slot: vendor === "cloudflare" ? (i === 0 ? "current" : "previous") : vendor === "uipath" ? (i === 0 ? "primary" : "secondary") : `cert-${i}`,
+        slot:
+          vendor === "cloudflare"
+            ? i === 0
+              ? "current"
+              : "previous"
+            : vendor === "uipath"
+              ? i === 0
+                ? "primary"
+                : "secondary"
+              : `cert-${i}`,
         ...(vendor === "huawei" ? { state: i === 0 ? "ACTIVE" : "INACTIVE" } : {}),
         sha256: n.toString(16).toUpperCase().padStart(64, "0"),
         subject: `CN=idp-${n}.example.com,O=Example`,

@@ -8,7 +8,11 @@ import { flattenRows, groupCertificates, navigableBars } from "../lib/timeline/l
 import { fakeCertificates } from "./timeline-fixture";
 
 const NOW = "2026-06-01T00:00:00.000Z";
-const LABELS = { uipath: "UiPath Automation Cloud", cloudflare: "Cloudflare Zero Trust Access", huawei: "Huawei Cloud IAM Identity Center" };
+const LABELS = {
+  uipath: "UiPath Automation Cloud",
+  cloudflare: "Cloudflare Zero Trust Access",
+  huawei: "Huawei Cloud IAM Identity Center",
+};
 
 let renderMs = 0;
 const onRender: ProfilerOnRenderCallback = (_id, _phase, actualDuration) => {
@@ -35,7 +39,12 @@ async function mount(count: number) {
   );
   const committed = performance.now() - start;
   await painted();
-  return { committed, painted: performance.now() - start, reactRender: renderMs, bars: document.querySelectorAll("[data-testid=timeline-bar]").length };
+  return {
+    committed,
+    painted: performance.now() - start,
+    reactRender: renderMs,
+    bars: document.querySelectorAll("[data-testid=timeline-bar]").length,
+  };
 }
 
 /** The data preparation alone (what the first render memoises): grouping, rows and keyboard order. */

@@ -6,7 +6,12 @@ export const COUNT = 200;
 
 /** 200 distinct certificates: RSA-2048 keys signed by one generated key, SAML-like validity. */
 export async function buildBundle(): Promise<string> {
-  const algorithm = { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256", publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
+  const algorithm = {
+    name: "RSASSA-PKCS1-v1_5",
+    hash: "SHA-256",
+    publicExponent: new Uint8Array([1, 0, 1]),
+    modulusLength: 2048,
+  };
   const keys = await crypto.subtle.generateKey(algorithm, false, ["sign", "verify"]);
   const pems: string[] = [];
   for (let i = 0; i < COUNT; i++) {
@@ -22,4 +27,3 @@ export async function buildBundle(): Promise<string> {
   }
   return pems.join("\n");
 }
-

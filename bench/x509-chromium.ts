@@ -8,7 +8,9 @@ import { build } from "esbuild";
 import { chromium } from "@playwright/test";
 import { buildBundle, COUNT } from "./x509-bundle";
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS helper shared with the Playwright config
-const { ensureChromium } = require("../scripts/lib/chromium.cjs") as { ensureChromium: () => Promise<{ executablePath: string; env: Record<string, string> }> };
+const { ensureChromium } = require("../scripts/lib/chromium.cjs") as {
+  ensureChromium: () => Promise<{ executablePath: string; env: Record<string, string> }>;
+};
 
 const ROUNDS = 7;
 const ROOT = resolve(__dirname, "..");
@@ -33,24 +35,59 @@ window.parseBundle = async (text) => {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function main() {
-  const script = await build({ stdin: { contents: HARNESS, resolveDir: ROOT, loader: "ts" }, bundle: true, minify: true, format: "iife", write: false, alias: { "@": ROOT }, logLevel: "warning" });
+  const script = await build({
+    stdin: { contents: HARNESS, resolveDir: ROOT, loader: "ts" },
+    bundle: true,
+    minify: true,
+    format: "iife",
+    write: false,
+    alias: { "@": ROOT },
+    logLevel: "warning",
+  });
   const js = script.outputFiles[0]!.text;
   const server = createServer((request, response) => {
-    if (request.url === "/harness.js") return void response.writeHead(200, { "content-type": "text/javascript" }).end(js);
-    response.writeHead(200, { "content-type": "text/html" }).end('<!doctype html><script src="/harness.js"></script>');
+    if (request.url === "/harness.js")
+      return void response.writeHead(200, { "content-type": "text/javascript" }).end(js);
+    response
+      .writeHead(200, { "content-type": "text/html" })
+      .end('<!doctype html><script src="/harness.js"></script>');
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const plan = await ensureChromium();
-  const browser = await chromium.launch({ executablePath: plan.executablePath, env: { ...process.env, ...plan.env } as Record<string, string>, args: ["--no-sandbox", "--no-zygote", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking"] });
+  const browser = await chromium.launch({
+    executablePath: plan.executablePath,
+    env: { ...process.env, ...plan.env } as Record<string, string>,
+    args: [
+      "--no-sandbox",
+      "--no-zygote",
+      "--disable-dev-shm-usage",
+      "--disable-gpu",
+      "--disable-background-networking",
+    ],
+  });
   try {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     const bundle = await buildBundle();
     const runs: { count: number; decode: number; summarize: number; chain: number }[] = [];
-    for (let round = 0; round < ROUNDS; round++) runs.push(await page.evaluate((text) => (window as unknown as { parseBundle: (t: string) => Promise<(typeof runs)[number]> }).parseBundle(text), bundle));
-    if (runs.some((run) => run.count !== COUNT)) throw new Error("the page decoded the wrong number of certificates");
-    console.log(`x509-chromium (Chromium ${browser.version()}): ${COUNT}-certificate PEM bundle, ${Math.round(bundle.length / 1024)} KB, lib/x509 bundle ${Math.round(js.length / 1024)} KB minified, median of ${ROUNDS} rounds`);
-    console.log(`  decodeCertificates:          ${median(runs.map((r) => r.decode)).toFixed(1)} ms (first round ${runs[0]!.decode.toFixed(1)} ms)`);
+    for (let round = 0; round < ROUNDS; round++)
+      runs.push(
+        await page.evaluate(
+          (text) =>
+            (window as unknown as { parseBundle: (t: string) => Promise<(typeof runs)[number]> }).parseBundle(
+              text,
+            ),
+          bundle,
+        ),
+      );
+    if (runs.some((run) => run.count !== COUNT))
+      throw new Error("the page decoded the wrong number of certificates");
+    console.log(
+      `x509-chromium (Chromium ${browser.version()}): ${COUNT}-certificate PEM bundle, ${Math.round(bundle.length / 1024)} KB, lib/x509 bundle ${Math.round(js.length / 1024)} KB minified, median of ${ROUNDS} rounds`,
+    );
+    console.log(
+      `  decodeCertificates:          ${median(runs.map((r) => r.decode)).toFixed(1)} ms (first round ${runs[0]!.decode.toFixed(1)} ms)`,
+    );
     console.log(`  summarizeCertificate x ${COUNT}:  ${median(runs.map((r) => r.summarize)).toFixed(1)} ms`);
     console.log(`  orderCertificateChain:       ${median(runs.map((r) => r.chain)).toFixed(1)} ms`);
   } finally {

@@ -23,7 +23,8 @@ async function main() {
     const result = decodeCertificates(bundle, { maxBytes: 2 * 1024 * 1024 });
     const t1 = performance.now();
     if (!result.ok) throw new Error(result.error.message);
-    if (result.certificates.length !== COUNT) throw new Error(`decoded ${result.certificates.length} certificates`);
+    if (result.certificates.length !== COUNT)
+      throw new Error(`decoded ${result.certificates.length} certificates`);
     await Promise.all(result.certificates.map(summarizeCertificate));
     const t2 = performance.now();
     await orderCertificateChain(result.certificates);
@@ -33,9 +34,15 @@ async function main() {
     chain.push(t3 - t2);
   }
   const kb = Math.round(new TextEncoder().encode(bundle).length / 1024);
-  console.log(`x509-parse (Node ${process.version}): ${COUNT}-certificate PEM bundle, ${kb} KB, median of ${ROUNDS} rounds`);
-  console.log(`  decodeCertificates:          ${median(decode).toFixed(1)} ms (first round ${decode[0]!.toFixed(1)} ms)`);
-  console.log(`  summarizeCertificate x ${COUNT}:  ${median(summarize).toFixed(1)} ms (SHA-1 + SHA-256 + self-signature check)`);
+  console.log(
+    `x509-parse (Node ${process.version}): ${COUNT}-certificate PEM bundle, ${kb} KB, median of ${ROUNDS} rounds`,
+  );
+  console.log(
+    `  decodeCertificates:          ${median(decode).toFixed(1)} ms (first round ${decode[0]!.toFixed(1)} ms)`,
+  );
+  console.log(
+    `  summarizeCertificate x ${COUNT}:  ${median(summarize).toFixed(1)} ms (SHA-1 + SHA-256 + self-signature check)`,
+  );
   console.log(`  orderCertificateChain:       ${median(chain).toFixed(1)} ms`);
 }
 

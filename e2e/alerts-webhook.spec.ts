@@ -6,7 +6,12 @@ import { AlertsPage } from "./pages/alerts.page";
 import { LoginPage } from "./pages/login.page";
 import { sandboxControl } from "./support/sandbox";
 
-type Received = { signature: string | undefined; timestamp: string | undefined; raw: string; body: { test?: boolean; threshold?: number | "expired"; certificate?: { key: string } } };
+type Received = {
+  signature: string | undefined;
+  timestamp: string | undefined;
+  raw: string;
+  body: { test?: boolean; threshold?: number | "expired"; certificate?: { key: string } };
+};
 
 /** A webhook receiver on 127.0.0.1 and an ephemeral port that keeps every request. */
 async function startReceiver(): Promise<{ server: Server; url: string; received: Received[] }> {
@@ -16,7 +21,12 @@ async function startReceiver(): Promise<{ server: Server; url: string; received:
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const raw = Buffer.concat(chunks).toString("utf8");
-      received.push({ signature: req.headers["x-trustdeck-signature"] as string | undefined, timestamp: req.headers["x-trustdeck-timestamp"] as string | undefined, raw, body: JSON.parse(raw) as Received["body"] });
+      received.push({
+        signature: req.headers["x-trustdeck-signature"] as string | undefined,
+        timestamp: req.headers["x-trustdeck-timestamp"] as string | undefined,
+        raw,
+        body: JSON.parse(raw) as Received["body"],
+      });
       res.writeHead(204).end();
     });
   });
@@ -25,9 +35,14 @@ async function startReceiver(): Promise<{ server: Server; url: string; received:
 }
 
 const SECRET = "e2e-webhook-secret";
-const expectedThreshold = { expired: "expired", lt7: 7, lt30: 30, lt60: 60 } as Record<string, number | "expired">;
+const expectedThreshold = { expired: "expired", lt7: 7, lt30: 30, lt60: 60 } as Record<
+  string,
+  number | "expired"
+>;
 
-test("a webhook receiver gets a signed test, then exactly one alert per certificate and threshold", async ({ page }) => {
+test("a webhook receiver gets a signed test, then exactly one alert per certificate and threshold", async ({
+  page,
+}) => {
   for (const vendor of ["uipath", "cloudflare", "huawei"] as const) await sandboxControl(vendor, "reset", {});
   const receiver = await startReceiver();
   try {
@@ -37,18 +52,24 @@ test("a webhook receiver gets a signed test, then exactly one alert per certific
     await alerts.addWebhookRule({ name: "Receiver e2e", url: receiver.url, secret: SECRET });
 
     await alerts.sendTest("Receiver e2e");
-    await expect(page.getByRole("status").filter({ hasText: "The receiver accepted the test" })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: "The receiver accepted the test" }),
+    ).toBeVisible();
     expect(receiver.received).toHaveLength(1);
     const test0 = receiver.received[0]!;
     expect(test0.body.test).toBe(true);
-    expect(test0.signature).toBe(`sha256=${createHmac("sha256", SECRET).update(`${test0.timestamp}.${test0.raw}`).digest("hex")}`);
+    expect(test0.signature).toBe(
+      `sha256=${createHmac("sha256", SECRET).update(`${test0.timestamp}.${test0.raw}`).digest("hex")}`,
+    );
 
     // Two refreshes: alerts are evaluated after each, and must not repeat.
     await alerts.refreshAll();
     await page.reload();
     await alerts.refreshAll();
 
-    const exported = (await (await page.request.get("/api/inventory/export?format=json")).json()) as { certificates: { key: string; status: string }[] };
+    const exported = (await (await page.request.get("/api/inventory/export?format=json")).json()) as {
+      certificates: { key: string; status: string }[];
+    };
     const due = exported.certificates.filter((c) => c.status in expectedThreshold);
     expect(due.length).toBeGreaterThan(5);
     await expect.poll(() => receiver.received.length - 1, { timeout: 30_000 }).toBe(due.length);
@@ -57,11 +78,18 @@ test("a webhook receiver gets a signed test, then exactly one alert per certific
     const pairs = alertsReceived.map((a) => `${a.certificate!.key}|${a.threshold}`);
     expect(new Set(pairs).size).toBe(pairs.length); // once per certificate and threshold
     for (const cert of due) expect(pairs).toContain(`${cert.key}|${expectedThreshold[cert.status]}`);
-    for (const r of receiver.received) expect(r.signature).toBe(`sha256=${createHmac("sha256", SECRET).update(`${r.timestamp}.${r.raw}`).digest("hex")}`);
+    for (const r of receiver.received)
+      expect(r.signature).toBe(
+        `sha256=${createHmac("sha256", SECRET).update(`${r.timestamp}.${r.raw}`).digest("hex")}`,
+      );
 
     // Every delivery is recorded on the page.
     await page.reload();
-    await expect(page.getByRole("table", { name: "Webhook deliveries, newest first" }).getByText("Delivered", { exact: true })).toHaveCount(Math.min(due.length + 1, 200));
+    await expect(
+      page
+        .getByRole("table", { name: "Webhook deliveries, newest first" })
+        .getByText("Delivered", { exact: true }),
+    ).toHaveCount(Math.min(due.length + 1, 200));
   } finally {
     await new Promise((resolve) => receiver.server.close(resolve));
   }

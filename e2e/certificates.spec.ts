@@ -17,14 +17,21 @@ async function thumbprintsIn(slot: Locator): Promise<string[]> {
 
 test.describe("certificates", () => {
   test.beforeEach(async () => {
-    for (const vendor of ["uipath", "cloudflare", "huawei"] as const) await sandboxControl(vendor, "reset", {});
+    for (const vendor of ["uipath", "cloudflare", "huawei"] as const)
+      await sandboxControl(vendor, "reset", {});
   });
 
-  test("the list shows every vendor's sets; a viewer can read and download but not change", async ({ page }) => {
+  test("the list shows every vendor's sets; a viewer can read and download but not change", async ({
+    page,
+  }) => {
     await new LoginPage(page).signInAs("viewer");
     const certificates = new CertificatesPage(page);
     await certificates.gotoList();
-    for (const vendor of ["UiPath Automation Cloud", "Cloudflare Zero Trust Access", "Huawei Cloud IAM Identity Center"]) {
+    for (const vendor of [
+      "UiPath Automation Cloud",
+      "Cloudflare Zero Trust Access",
+      "Huawei Cloud IAM Identity Center",
+    ]) {
       await expect(certificates.rows().filter({ hasText: vendor }).first()).toBeVisible();
     }
     await certificates.gotoList("?status=expired");
@@ -40,8 +47,14 @@ test.describe("certificates", () => {
     expect(pem).toMatch(/^-----BEGIN CERTIFICATE-----/);
 
     const forged = await page.request.post("/certificates", {
-      headers: { "Next-Action": serverActionId("runCertificateActionAction"), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
-      data: JSON.stringify([{ action: "rotate", connectionId: "00000000-0000-4000-8000-000000000000", setId: "x" }]),
+      headers: {
+        "Next-Action": serverActionId("runCertificateActionAction"),
+        "Content-Type": "text/plain;charset=UTF-8",
+        Accept: "text/x-component",
+      },
+      data: JSON.stringify([
+        { action: "rotate", connectionId: "00000000-0000-4000-8000-000000000000", setId: "x" },
+      ]),
     });
     expect(await forged.text()).toContain('"code":"forbidden"');
   });
@@ -67,50 +80,90 @@ test.describe("certificates", () => {
     const certificates = new CertificatesPage(page);
     await certificates.openSet(CLOUDFLARE);
     const [current] = await thumbprintsIn(certificates.slot("current"));
-    await sandboxControl("cloudflare", "faults", { method: "POST", path: "/client/v4/accounts/*/access/saml_certificates/*/rotate", kind: "status", status: 503, count: 1 });
+    await sandboxControl("cloudflare", "faults", {
+      method: "POST",
+      path: "/client/v4/accounts/*/access/saml_certificates/*/rotate",
+      kind: "status",
+      status: 503,
+      count: 1,
+    });
     const dialog = await certificates.startAction("Rotate");
     await dialog.getByRole("button", { name: "Confirm: rotate" }).click();
-    await expect(page.locator("main").getByRole("alert").filter({ hasText: /Cloudflare/ })).toBeVisible();
+    await expect(
+      page
+        .locator("main")
+        .getByRole("alert")
+        .filter({ hasText: /Cloudflare/ }),
+    ).toBeVisible();
     const [after] = await thumbprintsIn(certificates.slot("current"));
     expect(after).toEqual(current);
-    const { requests } = (await sandboxControl("cloudflare", "requests")) as { requests: { method: string; path: string }[] };
+    const { requests } = (await sandboxControl("cloudflare", "requests")) as {
+      requests: { method: string; path: string }[];
+    };
     expect(requests.filter((r) => r.method === "POST" && r.path.endsWith("/rotate"))).toHaveLength(1);
   });
 
-  test("a rotation whose answer is lost is reconciled: the set is re-read and the user told it was applied", async ({ page }) => {
+  test("a rotation whose answer is lost is reconciled: the set is re-read and the user told it was applied", async ({
+    page,
+  }) => {
     await new LoginPage(page).signInAs("operator");
     const certificates = new CertificatesPage(page);
     await certificates.openSet(CLOUDFLARE);
     const [current] = await thumbprintsIn(certificates.slot("current"));
-    await sandboxControl("cloudflare", "faults", { method: "POST", path: "/client/v4/accounts/*/access/saml_certificates/*/rotate", kind: "lost-response", count: 1 });
+    await sandboxControl("cloudflare", "faults", {
+      method: "POST",
+      path: "/client/v4/accounts/*/access/saml_certificates/*/rotate",
+      kind: "lost-response",
+      count: 1,
+    });
     const dialog = await certificates.startAction("Rotate");
     await dialog.getByRole("button", { name: "Confirm: rotate" }).click();
-    await expect(page.locator("main").getByRole("alert").filter({ hasText: "was applied. Do not repeat it." })).toBeVisible();
+    await expect(
+      page.locator("main").getByRole("alert").filter({ hasText: "was applied. Do not repeat it." }),
+    ).toBeVisible();
     await expect.poll(() => thumbprintsIn(certificates.slot("previous"))).toContain(current);
-    const { requests } = (await sandboxControl("cloudflare", "requests")) as { requests: { method: string; path: string }[] };
+    const { requests } = (await sandboxControl("cloudflare", "requests")) as {
+      requests: { method: string; path: string }[];
+    };
     expect(requests.filter((r) => r.method === "POST" && r.path.endsWith("/rotate"))).toHaveLength(1);
   });
 
-  test("a vendor that fails to answer shows its error in place; the other vendors still show", async ({ page }) => {
-    await sandboxControl("huawei", "faults", { method: "GET", path: "/v1/identity-stores/**", kind: "status", status: 500 });
+  test("a vendor that fails to answer shows its error in place; the other vendors still show", async ({
+    page,
+  }) => {
+    await sandboxControl("huawei", "faults", {
+      method: "GET",
+      path: "/v1/identity-stores/**",
+      kind: "status",
+      status: 500,
+    });
     await new LoginPage(page).signInAs("viewer");
     const certificates = new CertificatesPage(page);
     await certificates.gotoList();
-    await expect(page.getByRole("alert").filter({ hasText: "Acme Singapore (sandbox) (Huawei Cloud IAM Identity Center) could not be read" })).toBeVisible();
-    await expect(certificates.rows().filter({ hasText: "Cloudflare Zero Trust Access" }).first()).toBeVisible();
+    await expect(
+      page
+        .getByRole("alert")
+        .filter({ hasText: "Acme Singapore (sandbox) (Huawei Cloud IAM Identity Center) could not be read" }),
+    ).toBeVisible();
+    await expect(
+      certificates.rows().filter({ hasText: "Cloudflare Zero Trust Access" }).first(),
+    ).toBeVisible();
     await expect(certificates.rows().filter({ hasText: "UiPath Automation Cloud" }).first()).toBeVisible();
     await expect(certificates.rows().filter({ hasText: "Huawei Cloud IAM Identity Center" })).toHaveCount(0);
     await sandboxControl("huawei", "faults", undefined, "DELETE");
   });
 
-  test("an operator drags a certificate onto the UiPath secondary slot; a pasted private key is refused in the browser", async ({ page }) => {
+  test("an operator drags a certificate onto the UiPath secondary slot; a pasted private key is refused in the browser", async ({
+    page,
+  }) => {
     await new LoginPage(page).signInAs("operator");
     // The X.509 decoder (@peculiar/x509 with tsyringe) is fetched only when a certificate is first given.
     const scripts: Promise<string>[] = [];
     page.on("response", (response) => {
       if (response.url().endsWith(".js")) scripts.push(response.text().catch(() => ""));
     });
-    const decoderLoaded = async () => (await Promise.all(scripts)).some((body) => body.includes("tsyringe requires a reflect polyfill"));
+    const decoderLoaded = async () =>
+      (await Promise.all(scripts)).some((body) => body.includes("tsyringe requires a reflect polyfill"));
     const certificates = new CertificatesPage(page);
     await certificates.openSet("(sandbox)", "UiPath");
     expect(await decoderLoaded()).toBe(false);
@@ -145,7 +198,9 @@ test.describe("certificates", () => {
     await expect(certificates.slot("secondary")).toContainText("uipath-secondary.e2e.example");
   });
 
-  test("an operator creates and activates a Huawei SP certificate, and imports an IdP certificate", async ({ page }) => {
+  test("an operator creates and activates a Huawei SP certificate, and imports an IdP certificate", async ({
+    page,
+  }) => {
     await new LoginPage(page).signInAs("operator");
     const certificates = new CertificatesPage(page);
     await certificates.openSet(HUAWEI, "Service-provider");
@@ -156,11 +211,16 @@ test.describe("certificates", () => {
     await expect(page.getByText(/It is INACTIVE until you activate it/)).toBeVisible();
     await expect(page.locator("[data-testid^=slot-]")).toHaveCount(before + 1);
 
-    const inactive = page.locator("[data-state=INACTIVE]").filter({ has: page.getByRole("button", { name: "Activate" }) }).last();
+    const inactive = page
+      .locator("[data-state=INACTIVE]")
+      .filter({ has: page.getByRole("button", { name: "Activate" }) })
+      .last();
     const [created] = await thumbprintsIn(inactive);
     await inactive.getByRole("button", { name: "Activate" }).click();
     dialog = page.getByRole("dialog");
-    await expect(dialog.getByTestId("action-consequence")).toContainText("becomes the active SP signing certificate");
+    await expect(dialog.getByTestId("action-consequence")).toContainText(
+      "becomes the active SP signing certificate",
+    );
     await dialog.getByRole("button", { name: "Confirm: activate" }).click();
     await expect(page.getByText(/Activated/)).toBeVisible();
     await expect.poll(async () => thumbprintsIn(page.locator("[data-state=ACTIVE]"))).toEqual([created]);
@@ -172,6 +232,8 @@ test.describe("certificates", () => {
     await expect(dialog.getByText("idp-signing.e2e.example").first()).toBeVisible();
     await dialog.getByRole("button", { name: "Confirm: import idp certificate" }).click();
     await expect(page.getByText(/Imported the IdP signing certificate/)).toBeVisible();
-    await expect(page.locator("[data-testid^=slot-]").filter({ hasText: "idp-signing.e2e.example" })).toHaveCount(1);
+    await expect(
+      page.locator("[data-testid^=slot-]").filter({ hasText: "idp-signing.e2e.example" }),
+    ).toHaveCount(1);
   });
 });

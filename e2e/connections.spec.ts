@@ -4,11 +4,18 @@ import { ConnectionsPage } from "./pages/connections.page";
 
 const SECRET = `cf-e2e-token-${Date.now()}-do-not-leak`;
 
-test("an admin adds a connection; its secret never reaches the browser again; the audit log shows it", async ({ page }) => {
+test("an admin adds a connection; its secret never reaches the browser again; the audit log shows it", async ({
+  page,
+}) => {
   // Everything the browser receives from here on is scanned for the secret.
   const bodies: Promise<string>[] = [];
   page.on("response", (response: Response) => {
-    bodies.push(response.body().then((b) => b.toString("utf8"), () => ""));
+    bodies.push(
+      response.body().then(
+        (b) => b.toString("utf8"),
+        () => "",
+      ),
+    );
   });
 
   await new LoginPage(page).signInAs("admin");
@@ -29,7 +36,11 @@ test("an admin adds a connection; its secret never reaches the browser again; th
   await expect(dialog.getByText("Enter the client secret.")).toBeVisible();
   await page.keyboard.press("Escape");
 
-  await connections.addCloudflare({ name: "Cloudflare e2e", accountId: "0123456789abcdef0123456789abcdef", apiToken: SECRET });
+  await connections.addCloudflare({
+    name: "Cloudflare e2e",
+    accountId: "0123456789abcdef0123456789abcdef",
+    apiToken: SECRET,
+  });
   await expect(page.getByText("Connection “Cloudflare e2e” added.")).toBeVisible();
   const row = connections.row("Cloudflare e2e");
   await expect(row).toContainText("apiToken set");
@@ -44,18 +55,31 @@ test("an admin adds a connection; its secret never reaches the browser again; th
   await expect(page.getByText("Connection “Cloudflare e2e renamed” saved.")).toBeVisible();
 
   // A duplicate name is refused on the field, by the server.
-  await connections.addCloudflare({ name: "Cloudflare e2e renamed", accountId: "0123456789abcdef0123456789abcdef", apiToken: "another-token" });
-  await expect(page.getByRole("dialog").getByText("A connection named “Cloudflare e2e renamed” already exists.").first()).toBeVisible();
+  await connections.addCloudflare({
+    name: "Cloudflare e2e renamed",
+    accountId: "0123456789abcdef0123456789abcdef",
+    apiToken: "another-token",
+  });
+  await expect(
+    page.getByRole("dialog").getByText("A connection named “Cloudflare e2e renamed” already exists.").first(),
+  ).toBeVisible();
   await page.keyboard.press("Escape");
 
   // Disable, then the audit log shows sign-in and every change, without the secret.
   await connections.row("Cloudflare e2e renamed").getByRole("button", { name: "Disable" }).click();
   await expect(connections.row("Cloudflare e2e renamed")).toContainText("Disabled");
   await page.goto("/audit?actor=admin");
-  await expect(page.getByTestId("audit-row").filter({ hasText: "connection.create" }).first()).toContainText("Cloudflare e2e");
-  await expect(page.getByTestId("audit-row").filter({ hasText: "connection.update" }).first()).toContainText("success");
-  await expect(page.getByTestId("audit-row").filter({ hasText: "auth.sign-in" }).first()).toContainText("success");
-  for (const details of await page.getByTestId("audit-row").locator("pre").allTextContents()) expect(details).not.toContain(SECRET);
+  await expect(page.getByTestId("audit-row").filter({ hasText: "connection.create" }).first()).toContainText(
+    "Cloudflare e2e",
+  );
+  await expect(page.getByTestId("audit-row").filter({ hasText: "connection.update" }).first()).toContainText(
+    "success",
+  );
+  await expect(page.getByTestId("audit-row").filter({ hasText: "auth.sign-in" }).first()).toContainText(
+    "success",
+  );
+  for (const details of await page.getByTestId("audit-row").locator("pre").allTextContents())
+    expect(details).not.toContain(SECRET);
 
   // The server-rendered HTML and the RSC payload of every page, fetched directly.
   for (const path of ["/connections", "/audit", "/", "/users"]) {

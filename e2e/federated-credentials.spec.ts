@@ -15,15 +15,19 @@ const AUDIENCE = "https://cloud.uipath.com/contoso";
 function mint(issuer: string, claims: Record<string, unknown>): Promise<string> {
   const ca = readFileSync(path.join(SANDBOX.dataDir, "ca.pem"), "utf8");
   return new Promise((resolve, reject) => {
-    const req = request(`${issuer}/mint`, { method: "POST", ca, headers: { "content-type": "application/json" } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => {
-        const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { token?: string };
-        if (body.token) resolve(body.token);
-        else reject(new Error(`mint failed: HTTP ${res.statusCode}`));
-      });
-    });
+    const req = request(
+      `${issuer}/mint`,
+      { method: "POST", ca, headers: { "content-type": "application/json" } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => {
+          const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { token?: string };
+          if (body.token) resolve(body.token);
+          else reject(new Error(`mint failed: HTTP ${res.statusCode}`));
+        });
+      },
+    );
     req.on("error", reject);
     req.end(JSON.stringify(claims));
   });
@@ -34,7 +38,9 @@ test.describe("federated credentials", () => {
     await sandboxControl("uipath", "reset", {});
   });
 
-  test("an operator creates from the GitHub template, passes the preflight, tests tokens, edits, and deletes with confirmation", async ({ page }) => {
+  test("an operator creates from the GitHub template, passes the preflight, tests tokens, edits, and deletes with confirmation", async ({
+    page,
+  }) => {
     await new LoginPage(page).signInAs("operator");
     const federated = new FederatedCredentialsPage(page);
     await federated.goto();
@@ -47,8 +53,16 @@ test.describe("federated credentials", () => {
     const nightly = federated.application("Nightly Reports", CONTOSO);
     await expect(federated.meter(nightly)).toContainText("0 / 20");
     const dialog = await federated.startAdd(nightly);
-    await federated.fillGithub(dialog, { name: "e2e deploy", issuer: "https://localhost:1/unreachable", owner: "contoso", repo: "nightly", branch: "main" });
-    await expect(dialog.getByTestId("subject-preview")).toHaveText("repo:contoso/nightly:ref:refs/heads/main");
+    await federated.fillGithub(dialog, {
+      name: "e2e deploy",
+      issuer: "https://localhost:1/unreachable",
+      owner: "contoso",
+      repo: "nightly",
+      branch: "main",
+    });
+    await expect(dialog.getByTestId("subject-preview")).toHaveText(
+      "repo:contoso/nightly:ref:refs/heads/main",
+    );
     await expect(dialog.getByLabel("Audience")).toHaveValue(AUDIENCE);
 
     // Lint speaks before saving: a trailing slash on GitHub's issuer can never match.
@@ -59,7 +73,9 @@ test.describe("federated credentials", () => {
     await dialog.getByLabel("Issuer", { exact: true }).fill("https://localhost:1/unreachable");
     await expect(dialog.getByTestId("lint-findings")).toHaveCount(0);
     await dialog.getByRole("button", { name: "Add credential" }).click();
-    await expect(dialog.getByRole("alert").filter({ hasText: "Issuer preflight failed" })).toContainText("localhost:1 refused the connection");
+    await expect(dialog.getByRole("alert").filter({ hasText: "Issuer preflight failed" })).toContainText(
+      "localhost:1 refused the connection",
+    );
 
     await dialog.getByLabel("Issuer", { exact: true }).fill(GITHUB_ISSUER);
     await dialog.getByRole("button", { name: "Check issuer" }).click();
@@ -67,13 +83,19 @@ test.describe("federated credentials", () => {
     await expect(dialog.getByTestId("preflight-result")).toContainText("2 RSA keys usable for RS256");
     await dialog.getByRole("button", { name: "Add credential" }).click();
     await expect(page.getByText("Credential “e2e deploy” created.")).toBeVisible();
-    await expect(federated.credentialRow(nightly, "e2e deploy")).toContainText("repo:contoso/nightly:ref:refs/heads/main");
+    await expect(federated.credentialRow(nightly, "e2e deploy")).toContainText(
+      "repo:contoso/nightly:ref:refs/heads/main",
+    );
     await expect(federated.meter(nightly)).toContainText("1 / 20");
 
     // The tester: a good token matches claim by claim, and UiPath grants a token for it.
     await federated.openApplication("Nightly Reports", CONTOSO);
     const tester = federated.tester();
-    const good = await mint(GITHUB_ISSUER, { sub: "repo:contoso/nightly:ref:refs/heads/main", aud: AUDIENCE, expiresIn: 300 });
+    const good = await mint(GITHUB_ISSUER, {
+      sub: "repo:contoso/nightly:ref:refs/heads/main",
+      aud: AUDIENCE,
+      expiresIn: 300,
+    });
     await tester.paste(good);
     await expect(page.getByTestId("claim-exp")).toContainText(/expires in [45] min/);
     await expect(tester.verdict("e2e deploy")).toHaveAttribute("data-matches", "true");
@@ -83,28 +105,47 @@ test.describe("federated credentials", () => {
     await expect(page.getByTestId("exchange-granted")).toContainText(/expiring in (1 h|59 min)/);
 
     // A token for another branch: the verdict names sub, and so does UiPath's refusal.
-    const wrong = await mint(GITHUB_ISSUER, { sub: "repo:contoso/nightly:ref:refs/heads/dev", aud: AUDIENCE });
+    const wrong = await mint(GITHUB_ISSUER, {
+      sub: "repo:contoso/nightly:ref:refs/heads/dev",
+      aud: AUDIENCE,
+    });
     await tester.paste(wrong);
-    await expect(tester.summary()).toContainText("No credential of this application matches this token; the nearest is “e2e deploy” (fails on sub)");
+    await expect(tester.summary()).toContainText(
+      "No credential of this application matches this token; the nearest is “e2e deploy” (fails on sub)",
+    );
     await expect(tester.check("e2e deploy", "sub")).toHaveAttribute("data-status", "fail");
-    await expect(tester.check("e2e deploy", "sub")).toContainText("the token says “refs/heads/dev”, the credential expects “refs/heads/main”");
+    await expect(tester.check("e2e deploy", "sub")).toContainText(
+      "the token says “refs/heads/dev”, the credential expects “refs/heads/main”",
+    );
     await tester.exchange();
-    await expect(page.getByTestId("exchange-point")).toContainText("UiPath's answer points at the subject (sub)");
+    await expect(page.getByTestId("exchange-point")).toContainText(
+      "UiPath's answer points at the subject (sub)",
+    );
 
     // Edit: the template comes back from the saved subject; UiPath's PUT replaces every field.
     const card = federated.application("Nightly Reports");
-    await federated.credentialRow(card, "e2e deploy").getByRole("button", { name: "Edit e2e deploy" }).click();
+    await federated
+      .credentialRow(card, "e2e deploy")
+      .getByRole("button", { name: "Edit e2e deploy" })
+      .click();
     const edit = page.getByRole("dialog");
     await expect(edit.getByLabel("Template")).toHaveValue("github-actions");
     await expect(edit.getByLabel("Owner")).toHaveValue("contoso");
     await edit.getByLabel("Branch", { exact: true }).fill("release/2026");
-    await expect(edit.getByTestId("subject-preview")).toHaveText("repo:contoso/nightly:ref:refs/heads/release/2026");
+    await expect(edit.getByTestId("subject-preview")).toHaveText(
+      "repo:contoso/nightly:ref:refs/heads/release/2026",
+    );
     await edit.getByRole("button", { name: "Save changes" }).click();
     await expect(page.getByText("Credential “e2e deploy” saved.")).toBeVisible();
-    await expect(federated.credentialRow(card, "e2e deploy")).toContainText("repo:contoso/nightly:ref:refs/heads/release/2026");
+    await expect(federated.credentialRow(card, "e2e deploy")).toContainText(
+      "repo:contoso/nightly:ref:refs/heads/release/2026",
+    );
 
     // Delete, after a confirmation that names the consequence.
-    await federated.credentialRow(card, "e2e deploy").getByRole("button", { name: "Delete e2e deploy" }).click();
+    await federated
+      .credentialRow(card, "e2e deploy")
+      .getByRole("button", { name: "Delete e2e deploy" })
+      .click();
     const confirm = page.getByRole("dialog");
     await expect(confirm).toContainText("will no longer get UiPath access tokens for Nightly Reports");
     await confirm.getByRole("button", { name: "Delete credential" }).click();
@@ -114,15 +155,26 @@ test.describe("federated credentials", () => {
     // Every write is in the audit log, the refused one with its reason; never a token.
     await page.goto("/audit?action=federated-credential");
     const rows = page.getByTestId("audit-row");
-    await expect(rows.filter({ hasText: "federated-credential.create" }).filter({ hasText: "failure" })).toHaveCount(1);
-    await expect(rows.filter({ hasText: "federated-credential.create" }).filter({ hasText: "success" })).toHaveCount(1);
-    await expect(rows.filter({ hasText: "federated-credential.update" }).filter({ hasText: "success" })).toHaveCount(1);
-    await expect(rows.filter({ hasText: "federated-credential.delete" }).filter({ hasText: "success" })).toHaveCount(1);
+    await expect(
+      rows.filter({ hasText: "federated-credential.create" }).filter({ hasText: "failure" }),
+    ).toHaveCount(1);
+    await expect(
+      rows.filter({ hasText: "federated-credential.create" }).filter({ hasText: "success" }),
+    ).toHaveCount(1);
+    await expect(
+      rows.filter({ hasText: "federated-credential.update" }).filter({ hasText: "success" }),
+    ).toHaveCount(1);
+    await expect(
+      rows.filter({ hasText: "federated-credential.delete" }).filter({ hasText: "success" }),
+    ).toHaveCount(1);
     await expect(rows.filter({ hasText: "federated-credential.test-exchange" })).toHaveCount(2);
-    for (const details of await rows.locator("pre").allTextContents()) expect(details).not.toContain(good.slice(0, 40));
+    for (const details of await rows.locator("pre").allTextContents())
+      expect(details).not.toContain(good.slice(0, 40));
   });
 
-  test("a viewer reads and tests tokens but cannot change or exchange, even by calling the actions", async ({ page }) => {
+  test("a viewer reads and tests tokens but cannot change or exchange, even by calling the actions", async ({
+    page,
+  }) => {
     await new LoginPage(page).signInAs("viewer");
     const federated = new FederatedCredentialsPage(page);
     await federated.goto();
@@ -131,15 +183,32 @@ test.describe("federated credentials", () => {
     await expect(page.getByRole("button", { name: /^Delete / })).toHaveCount(0);
 
     await federated.openApplication("GitHub Deploy", CONTOSO);
-    const token = await mint(GITHUB_ISSUER, { sub: "repo:Contoso/robots:environment:release", aud: AUDIENCE });
+    const token = await mint(GITHUB_ISSUER, {
+      sub: "repo:Contoso/robots:environment:release",
+      aud: AUDIENCE,
+    });
     await federated.tester().paste(token);
-    await expect(federated.tester().check("GitHub Actions — release", "sub")).toContainText("sub differs only in case");
+    await expect(federated.tester().check("GitHub Actions — release", "sub")).toContainText(
+      "sub differs only in case",
+    );
     await expect(page.getByRole("button", { name: "Exchange for a token" })).toHaveCount(0);
 
     for (const action of ["exchangeTokenAction", "deleteFederatedCredentialAction"]) {
       const forged = await page.request.post("/federated-credentials", {
-        headers: { "Next-Action": serverActionId(action), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
-        data: JSON.stringify([{ connectionId: "00000000-0000-4000-8000-000000000000", clientId: "x", credentialId: "y", assertion: token, scope: "PM.OAuthApp.Read" }]),
+        headers: {
+          "Next-Action": serverActionId(action),
+          "Content-Type": "text/plain;charset=UTF-8",
+          Accept: "text/x-component",
+        },
+        data: JSON.stringify([
+          {
+            connectionId: "00000000-0000-4000-8000-000000000000",
+            clientId: "x",
+            credentialId: "y",
+            assertion: token,
+            scope: "PM.OAuthApp.Read",
+          },
+        ]),
       });
       expect(await forged.text()).toContain('"code":"forbidden"');
     }

@@ -6,20 +6,33 @@ import { sandboxConnections, sandboxControl } from "./support/sandbox";
 
 test.describe("inventory refresh and exports", () => {
   test.beforeEach(async () => {
-    for (const vendor of ["uipath", "cloudflare", "huawei"] as const) await sandboxControl(vendor, "reset", {});
+    for (const vendor of ["uipath", "cloudflare", "huawei"] as const)
+      await sandboxControl(vendor, "reset", {});
   });
 
-  test("a failing vendor keeps its snapshot, marked stale with its reason; the others are updated", async ({ page }) => {
-    const cloudflare = sandboxConnections().filter((c) => c.vendor === "cloudflare").map((c) => c.name);
-    const others = sandboxConnections().filter((c) => c.vendor !== "cloudflare").map((c) => c.name);
+  test("a failing vendor keeps its snapshot, marked stale with its reason; the others are updated", async ({
+    page,
+  }) => {
+    const cloudflare = sandboxConnections()
+      .filter((c) => c.vendor === "cloudflare")
+      .map((c) => c.name);
+    const others = sandboxConnections()
+      .filter((c) => c.vendor !== "cloudflare")
+      .map((c) => c.name);
     await new LoginPage(page).signInAs("operator");
     const alerts = new AlertsPage(page);
     await alerts.goto();
     const first = await alerts.refreshAll();
     expect(first).toMatch(/(\d+) \/ \1 connections done\./);
-    for (const name of [...cloudflare, ...others]) await expect(alerts.freshnessRow(name)).toContainText("Current");
+    for (const name of [...cloudflare, ...others])
+      await expect(alerts.freshnessRow(name)).toContainText("Current");
 
-    await sandboxControl("cloudflare", "faults", { service: "cloudflare", path: "**", kind: "status", status: 403 });
+    await sandboxControl("cloudflare", "faults", {
+      service: "cloudflare",
+      path: "**",
+      kind: "status",
+      status: 403,
+    });
     try {
       await page.reload();
       const second = await alerts.refreshAll();
@@ -48,15 +61,39 @@ test.describe("inventory refresh and exports", () => {
       return readFileSync(await (await pending).path(), "utf8");
     };
 
-    const json = JSON.parse(await download("JSON")) as { certificates: { sha256: string; sha1: string; notAfter: string; status: string; findings: { code: string }[] }[]; connections: unknown[] };
+    const json = JSON.parse(await download("JSON")) as {
+      certificates: {
+        sha256: string;
+        sha1: string;
+        notAfter: string;
+        status: string;
+        findings: { code: string }[];
+      }[];
+      connections: unknown[];
+    };
     expect(json.certificates.length).toBeGreaterThan(40);
     expect(json.connections.length).toBe(sandboxConnections().length);
-    expect(json.certificates.every((c) => /^[0-9A-F]{64}$/.test(c.sha256) && /^[0-9A-F]{40}$/.test(c.sha1))).toBe(true);
+    expect(
+      json.certificates.every((c) => /^[0-9A-F]{64}$/.test(c.sha256) && /^[0-9A-F]{40}$/.test(c.sha1)),
+    ).toBe(true);
     expect(json.certificates.some((c) => c.findings.some((f) => f.code === "EXPIRED"))).toBe(true);
 
     const csv = (await download("CSV")).trimEnd().split("\r\n");
     const header = csv[0]!.split(",");
-    expect(header).toEqual(expect.arrayContaining(["vendor", "connectionName", "setLabel", "slot", "notAfter", "sha256", "sha256Colon", "sha1", "findingCodes", "status"]));
+    expect(header).toEqual(
+      expect.arrayContaining([
+        "vendor",
+        "connectionName",
+        "setLabel",
+        "slot",
+        "notAfter",
+        "sha256",
+        "sha256Colon",
+        "sha1",
+        "findingCodes",
+        "status",
+      ]),
+    );
     expect(csv).toHaveLength(json.certificates.length + 1);
 
     const ics = await download("Calendar (ICS)");

@@ -18,8 +18,11 @@ async function rotateOutsideTrustdeck(): Promise<void> {
 test.describe("overview", () => {
   test.describe.configure({ timeout: 180_000 });
 
-  test("after a refresh, a failing vendor is listed as stale and a change made at the vendor as drift", async ({ page }) => {
-    for (const vendor of ["uipath", "cloudflare", "huawei"] as const) await sandboxControl(vendor, "reset", {});
+  test("after a refresh, a failing vendor is listed as stale and a change made at the vendor as drift", async ({
+    page,
+  }) => {
+    for (const vendor of ["uipath", "cloudflare", "huawei"] as const)
+      await sandboxControl(vendor, "reset", {});
     await new LoginPage(page).signInAs("operator");
     const overview = new OverviewPage(page);
     await overview.goto();
@@ -33,13 +36,19 @@ test.describe("overview", () => {
       await overview.goto();
       await overview.refreshAll();
       await overview.goto();
-      await expect(page.getByTestId("stale-connections")).toContainText("Stale: Acme Singapore (sandbox) (Huawei Cloud IAM Identity Center)");
-      await expect(page.getByTestId("drift-list")).toContainText(/Acme Corp \(sandbox\) · .* changed outside Trustdeck/);
+      await expect(page.getByTestId("stale-connections")).toContainText(
+        "Stale: Acme Singapore (sandbox) (Huawei Cloud IAM Identity Center)",
+      );
+      await expect(page.getByTestId("drift-list")).toContainText(
+        /Acme Corp \(sandbox\) · .* changed outside Trustdeck/,
+      );
       // The failing vendor's previous snapshot still shows, next to everyone else's (collapsed,
       // every vendor's heading is in view; the lanes below the fold are virtualised away).
       await expect(overview.bars().first()).toBeVisible();
       await overview.button("Collapse all").click();
-      await expect(overview.timeline().getByRole("button", { name: /^Huawei Cloud IAM Identity Center.*\d+ ok/ })).toBeVisible();
+      await expect(
+        overview.timeline().getByRole("button", { name: /^Huawei Cloud IAM Identity Center.*\d+ ok/ }),
+      ).toBeVisible();
     } finally {
       await sandboxControl("huawei", "faults", undefined, "DELETE");
     }

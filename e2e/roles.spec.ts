@@ -4,7 +4,10 @@ import { ConnectionsPage } from "./pages/connections.page";
 import { serverActionId } from "./support/server-actions";
 
 test.describe("roles", () => {
-  test("a viewer sees no admin actions, and a forged admin action is refused and audited", async ({ page, browser }) => {
+  test("a viewer sees no admin actions, and a forged admin action is refused and audited", async ({
+    page,
+    browser,
+  }) => {
     await new LoginPage(page).signInAs("viewer");
     await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
     await page.goto("/users");
@@ -15,8 +18,19 @@ test.describe("roles", () => {
 
     // Forge the call the admin form would make, with the viewer's own session cookie.
     const forged = await page.request.post("/connections", {
-      headers: { "Next-Action": serverActionId("createConnectionAction"), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
-      data: JSON.stringify([{ vendor: "cloudflare", name: "Forged by viewer", accountId: "0123456789abcdef0123456789abcdef", apiToken: "forged-token" }]),
+      headers: {
+        "Next-Action": serverActionId("createConnectionAction"),
+        "Content-Type": "text/plain;charset=UTF-8",
+        Accept: "text/x-component",
+      },
+      data: JSON.stringify([
+        {
+          vendor: "cloudflare",
+          name: "Forged by viewer",
+          accountId: "0123456789abcdef0123456789abcdef",
+          apiToken: "forged-token",
+        },
+      ]),
     });
     const body = await forged.text();
     expect(body).toContain('"code":"forbidden"');
@@ -42,12 +56,18 @@ test.describe("roles", () => {
     await connections.goto();
     await expect(connections.addButton()).toHaveCount(0);
     await page.goto("/users");
-    await expect(page.getByText("This page needs the admin role; you are signed in as operator.")).toBeVisible();
+    await expect(
+      page.getByText("This page needs the admin role; you are signed in as operator."),
+    ).toBeVisible();
   });
 
   test("an action call without a session never reaches the action", async ({ request }) => {
     const response = await request.post("/connections", {
-      headers: { "Next-Action": serverActionId("deleteConnectionAction"), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+      headers: {
+        "Next-Action": serverActionId("deleteConnectionAction"),
+        "Content-Type": "text/plain;charset=UTF-8",
+        Accept: "text/x-component",
+      },
       data: JSON.stringify([{ id: "00000000-0000-4000-8000-000000000000" }]),
       maxRedirects: 0,
     });

@@ -48,7 +48,8 @@ test.describe("expiry timeline", () => {
 
   test("counts and presets; zoom and pan with buttons, wheel and drag", async ({ page }) => {
     const overview = await openOverview(page);
-    for (const status of ["expired", "lt7", "lt30", "lt60", "ok", "inactive"]) await expect(page.getByTestId(`status-count-${status}`)).toBeVisible();
+    for (const status of ["expired", "lt7", "lt30", "lt60", "ok", "inactive"])
+      await expect(page.getByTestId(`status-count-${status}`)).toBeVisible();
     await expect(page.getByTestId("status-count-expired")).not.toContainText(/^Expired\s*0/);
     await expect(page.getByTestId("next-expiry-row")).toHaveCount(10);
 
@@ -130,7 +131,9 @@ test.describe("expiry timeline", () => {
     await bar.hover();
     const label = (await bar.getAttribute("aria-label"))!;
     await expect(overview.details()).toContainText(label.split(" in ")[0]!);
-    await expect(overview.details()).toContainText(/\d+ days? left|expired \d+ days? ago|expires within a day/);
+    await expect(overview.details()).toContainText(
+      /\d+ days? left|expired \d+ days? ago|expires within a day/,
+    );
 
     const vendor = overview.timeline().getByRole("button", { name: /^UiPath Automation Cloud/ });
     await expect(vendor).toHaveAttribute("aria-expanded", "true");
@@ -143,7 +146,10 @@ test.describe("expiry timeline", () => {
     await overview.button("Expand all").click();
     await expect(page.getByTestId("timeline-lane").first()).toBeVisible();
 
-    const target = overview.bars().filter({ hasNot: page.locator("[aria-label*='outside the window']") }).first();
+    const target = overview
+      .bars()
+      .filter({ hasNot: page.locator("[aria-label*='outside the window']") })
+      .first();
     const href = (await target.getAttribute("href"))!;
     await target.click();
     await expect(page).toHaveURL(new RegExp(`${href.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));

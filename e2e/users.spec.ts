@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { LoginPage } from "./pages/login.page";
 
-test("an admin creates a user, changes the role, disables the account; the user is then refused", async ({ page, browser }) => {
+test("an admin creates a user, changes the role, disables the account; the user is then refused", async ({
+  page,
+  browser,
+}) => {
   await new LoginPage(page).signInAs("admin");
   await page.getByRole("link", { name: "Users" }).click();
   await page.getByRole("button", { name: "Create user" }).click();

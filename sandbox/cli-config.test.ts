@@ -13,9 +13,22 @@ describe("sandbox CLI configuration", () => {
   });
 
   it("reads the environment; flags win", () => {
-    const env = { SANDBOX_HOST: "0.0.0.0", SANDBOX_PORT_UIPATH: "0", SANDBOX_PORT_ISSUERS: "9443", SANDBOX_DATA_DIR: "/tmp/sb", SANDBOX_CONTROL: "1", SANDBOX_NOW: "2030-01-01T00:00:00Z" };
+    const env = {
+      SANDBOX_HOST: "0.0.0.0",
+      SANDBOX_PORT_UIPATH: "0",
+      SANDBOX_PORT_ISSUERS: "9443",
+      SANDBOX_DATA_DIR: "/tmp/sb",
+      SANDBOX_CONTROL: "1",
+      SANDBOX_NOW: "2030-01-01T00:00:00Z",
+    };
     const config = parseCliConfig(["--port-issuers=9444", "--seed=empty"], env, "/repo");
-    expect(config).toMatchObject({ host: "0.0.0.0", control: true, seed: "empty", dataDir: "/tmp/sb", ports: { uipath: 0, cloudflare: 4511, issuers: 9444 } });
+    expect(config).toMatchObject({
+      host: "0.0.0.0",
+      control: true,
+      seed: "empty",
+      dataDir: "/tmp/sb",
+      ports: { uipath: 0, cloudflare: 4511, issuers: 9444 },
+    });
     expect(config.now?.toISOString()).toBe("2030-01-01T00:00:00.000Z");
     expect(parseCliConfig(["--control"], {}, "/").control).toBe(true);
     expect(parseCliConfig([], { SANDBOX_CONTROL: "0" }, "/").control).toBe(false);

@@ -15,7 +15,10 @@ async function main(): Promise<void> {
   // Sandbox credentials only, but credentials all the same: owner-readable.
   await writeFile(connectionsFile, `${JSON.stringify(sandbox.demo, null, 2)}\n`, { mode: 0o600 });
   await chmod(connectionsFile, 0o600);
-  await writeFile(join(config.dataDir, "sandbox.json"), `${JSON.stringify({ pid: process.pid, urls: sandbox.urls, caFile: sandbox.caFile, control: config.control }, null, 2)}\n`);
+  await writeFile(
+    join(config.dataDir, "sandbox.json"),
+    `${JSON.stringify({ pid: process.pid, urls: sandbox.urls, caFile: sandbox.caFile, control: config.control }, null, 2)}\n`,
+  );
 
   printBanner(sandbox, { startupMs, control: Boolean(config.control), connectionsFile });
 
@@ -31,7 +34,10 @@ async function main(): Promise<void> {
   process.once("SIGTERM", () => void stop("SIGTERM"));
 }
 
-function printBanner(sandbox: Sandbox, info: { startupMs: number; control: boolean; connectionsFile: string }): void {
+function printBanner(
+  sandbox: Sandbox,
+  info: { startupMs: number; control: boolean; connectionsFile: string },
+): void {
   const rel = (p: string) => {
     const r = relative(process.cwd(), p);
     return r && !r.startsWith("..") ? r : p;
@@ -42,7 +48,10 @@ function printBanner(sandbox: Sandbox, info: { startupMs: number; control: boole
     `  UiPath      ${sandbox.urls.uipath}`,
     `  Cloudflare  ${sandbox.urls.cloudflare}`,
     `  Huawei      ${sandbox.urls.huawei}`,
-    ...Object.entries(sandbox.urls.issuers).map(([name, url]) => `  Issuer      ${url}${name === "no-jwks" ? "   (broken on purpose: its JWKS answers 404)" : ""}`),
+    ...Object.entries(sandbox.urls.issuers).map(
+      ([name, url]) =>
+        `  Issuer      ${url}${name === "no-jwks" ? "   (broken on purpose: its JWKS answers 404)" : ""}`,
+    ),
     "",
     `  CA          ${sandbox.caFile ?? "(in memory)"}`,
     `              export NODE_EXTRA_CA_CERTS=${sandbox.caFile ?? "<ca.pem>"}`,

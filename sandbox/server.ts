@@ -90,21 +90,41 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   // issuers (one distinct key each), the TLS and token-signing keys and the seed certificates.
   const keys = await KeyPool.create(BASE_KEYS, 8);
   const ca = await loadOrCreateCa(async () => keys.shared(), options.dataDir);
-  const issuerKeys = ISSUER_NAMES.map((n) => Array.from({ length: ISSUER_PROFILES[n].keyCount }, () => keys.shared()));
+  const issuerKeys = ISSUER_NAMES.map((n) =>
+    Array.from({ length: ISSUER_PROFILES[n].keyCount }, () => keys.shared()),
+  );
   const tlsKeys = keys.shared();
   const uipathKeys = keys.shared();
-  const serverDeps = (app: ServiceApp, withControl: boolean) => ({ app, clock, faults, log, stopSignal: stopper.signal, ...(withControl && control && { control }) });
+  const serverDeps = (app: ServiceApp, withControl: boolean) => ({
+    app,
+    clock,
+    faults,
+    log,
+    stopSignal: stopper.signal,
+    ...(withControl && control && { control }),
+  });
   let control: ReturnType<typeof createControlHandler> | undefined;
 
   try {
     const tls = await issueTlsCertificate(ca, tlsKeys);
-    const issuersServer = createHttpsServer({ cert: tls.cert, key: tls.key, keepAliveTimeout: KEEP_ALIVE_MS });
+    const issuersServer = createHttpsServer({
+      cert: tls.cert,
+      key: tls.key,
+      keepAliveTimeout: KEEP_ALIVE_MS,
+    });
     servers.push(issuersServer);
     const issuersPort = await listen(issuersServer, ports.issuers, host);
     // Issuer URLs use "localhost" (a SAN of the TLS certificate) whatever the bind address.
-    const issuerUrls = Object.fromEntries(ISSUER_NAMES.map((n) => [n, `https://localhost:${issuersPort}/${n}`])) as Record<IssuerName, string>;
+    const issuerUrls = Object.fromEntries(
+      ISSUER_NAMES.map((n) => [n, `https://localhost:${issuersPort}/${n}`]),
+    ) as Record<IssuerName, string>;
     const issuers = new Map<IssuerName, Issuer>(
-      await Promise.all(ISSUER_NAMES.map(async (n, i) => [n, await Issuer.create(issuerUrls[n], ISSUER_PROFILES[n], issuerKeys[i]!)] as const)),
+      await Promise.all(
+        ISSUER_NAMES.map(
+          async (n, i) =>
+            [n, await Issuer.create(issuerUrls[n], ISSUER_PROFILES[n], issuerKeys[i]!)] as const,
+        ),
+      ),
     );
     issuersServer.on("request", createRequestListener(serverDeps(createIssuerApp(issuers, clock), false)));
 
@@ -130,15 +150,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
     let accessUrl = "";
     const start = async (app: ServiceApp, port: number) => {
-      const server = createHttpServer({ keepAliveTimeout: KEEP_ALIVE_MS }, createRequestListener(serverDeps(app, true)));
+      const server = createHttpServer(
+        { keepAliveTimeout: KEEP_ALIVE_MS },
+        createRequestListener(serverDeps(app, true)),
+      );
       servers.push(server);
       return originFor("http", host, await listen(server, port, host));
     };
-    accessUrl = await start(createUipathApp(runtime, uipathKeys, () => accessUrl), ports.uipath);
+    accessUrl = await start(
+      createUipathApp(runtime, uipathKeys, () => accessUrl),
+      ports.uipath,
+    );
     const cloudflareOrigin = await start(createCloudflareApp(runtime), ports.cloudflare);
     const huaweiOrigin = await start(createHuaweiApp(runtime), ports.huawei);
 
-    const urls = { uipath: accessUrl, cloudflare: `${cloudflareOrigin}/client/v4`, huawei: huaweiOrigin, issuers: issuerUrls };
+    const urls = {
+      uipath: accessUrl,
+      cloudflare: `${cloudflareOrigin}/client/v4`,
+      huawei: huaweiOrigin,
+      issuers: issuerUrls,
+    };
     return {
       urls,
       caPem: ca.pem,

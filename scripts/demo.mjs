@@ -2,7 +2,15 @@
 // and demo users — on a fresh machine with nothing but Node. Data lives in .trustdeck/ and
 // survives restarts; a second run skips the build when no source changed.
 import { createHash, randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join, relative } from "node:path";
 import { ROOT, run, start, waitForUrl } from "./lib/processes.mjs";
 
@@ -12,7 +20,12 @@ const HOST = process.env.HOST ?? "127.0.0.1";
 const URL_BASE = `http://${HOST === "0.0.0.0" ? "127.0.0.1" : HOST}:${PORT}`;
 const DEMO_USERS = [
   { username: "admin", displayName: "Demo Admin", role: "admin", password: "trustdeck-demo-admin" },
-  { username: "operator", displayName: "Demo Operator", role: "operator", password: "trustdeck-demo-operator" },
+  {
+    username: "operator",
+    displayName: "Demo Operator",
+    role: "operator",
+    password: "trustdeck-demo-operator",
+  },
   { username: "viewer", displayName: "Demo Viewer", role: "viewer", password: "trustdeck-demo-viewer" },
 ];
 
@@ -22,7 +35,10 @@ mkdirSync(DATA, { recursive: true, mode: 0o700 });
 function demoSecrets() {
   const file = join(DATA, "secrets.env");
   if (!existsSync(file)) {
-    const lines = [`NEXTAUTH_SECRET=${randomBytes(32).toString("base64url")}`, `TRUSTDECK_ENCRYPTION_KEY=${randomBytes(32).toString("base64url")}`];
+    const lines = [
+      `NEXTAUTH_SECRET=${randomBytes(32).toString("base64url")}`,
+      `TRUSTDECK_ENCRYPTION_KEY=${randomBytes(32).toString("base64url")}`,
+    ];
     writeFileSync(file, `${lines.join("\n")}\n`, { mode: 0o600 });
   }
   chmodSync(file, 0o600);
@@ -38,7 +54,9 @@ function demoSecrets() {
 function sourceFingerprint() {
   const hash = createHash("sha256");
   const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
       else {
@@ -47,20 +65,33 @@ function sourceFingerprint() {
       }
     }
   };
-  for (const dir of ["app", "components", "lib", "public", "drizzle", "types"]) if (existsSync(join(ROOT, dir))) walk(join(ROOT, dir));
-  for (const file of ["package-lock.json", "next.config.mjs", "proxy.ts", "postcss.config.mjs", "tsconfig.json"]) if (existsSync(join(ROOT, file))) hash.update(readFileSync(join(ROOT, file)));
+  for (const dir of ["app", "components", "lib", "public", "drizzle", "types"])
+    if (existsSync(join(ROOT, dir))) walk(join(ROOT, dir));
+  for (const file of [
+    "package-lock.json",
+    "next.config.mjs",
+    "proxy.ts",
+    "postcss.config.mjs",
+    "tsconfig.json",
+  ])
+    if (existsSync(join(ROOT, file))) hash.update(readFileSync(join(ROOT, file)));
   return hash.digest("hex");
 }
 
 async function buildIfNeeded() {
   const stamp = join(ROOT, ".next", "trustdeck-source.sha256");
   const fingerprint = sourceFingerprint();
-  if (existsSync(join(ROOT, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint) {
+  if (
+    existsSync(join(ROOT, ".next", "BUILD_ID")) &&
+    existsSync(stamp) &&
+    readFileSync(stamp, "utf8") === fingerprint
+  ) {
     console.log("demo: the production build is up to date");
     return;
   }
   console.log("demo: building the dashboard (about a minute on 2 cores)…");
-  if ((await run("next", ["build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } })) !== 0) throw new Error("next build failed");
+  if ((await run("next", ["build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } })) !== 0)
+    throw new Error("next build failed");
   writeFileSync(stamp, fingerprint);
 }
 
@@ -68,14 +99,22 @@ async function startSandbox() {
   const dataDir = join(DATA, "sandbox");
   const connectionsFile = join(dataDir, "connections.json");
   const before = existsSync(connectionsFile) ? statSync(connectionsFile).mtimeMs : 0;
-  const sandbox = start("tsx", ["sandbox/main.ts"], { env: { SANDBOX_DATA_DIR: dataDir }, onLine: (line) => process.stdout.write(`[sandbox] ${line}\n`) });
+  const sandbox = start("tsx", ["sandbox/main.ts"], {
+    env: { SANDBOX_DATA_DIR: dataDir },
+    onLine: (line) => process.stdout.write(`[sandbox] ${line}\n`),
+  });
   const deadline = Date.now() + 60_000;
   while (!(existsSync(connectionsFile) && statSync(connectionsFile).mtimeMs > before)) {
-    if (sandbox.child.exitCode !== null) throw new Error("the sandbox exited during start-up (see its output above)");
+    if (sandbox.child.exitCode !== null)
+      throw new Error("the sandbox exited during start-up (see its output above)");
     if (Date.now() > deadline) throw new Error("the sandbox did not write its demo connections within 60 s");
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { sandbox, connections: JSON.parse(readFileSync(connectionsFile, "utf8")), caFile: join(dataDir, "ca.pem") };
+  return {
+    sandbox,
+    connections: JSON.parse(readFileSync(connectionsFile, "utf8")),
+    caFile: join(dataDir, "ca.pem"),
+  };
 }
 
 async function main() {
@@ -102,9 +141,13 @@ async function main() {
   };
   const seedFile = join(DATA, "demo-seed.json");
   writeFileSync(seedFile, JSON.stringify({ users: DEMO_USERS, connections }, null, 2), { mode: 0o600 });
-  if ((await run("tsx", ["--conditions=react-server", "scripts/seed.ts", seedFile], { env })) !== 0) throw new Error("seeding the demo database failed");
+  if ((await run("tsx", ["--conditions=react-server", "scripts/seed.ts", seedFile], { env })) !== 0)
+    throw new Error("seeding the demo database failed");
 
-  dashboard = start("next", ["start", "-H", HOST, "-p", String(PORT)], { env, onLine: (line) => process.stdout.write(`[dashboard] ${line}\n`) });
+  dashboard = start("next", ["start", "-H", HOST, "-p", String(PORT)], {
+    env,
+    onLine: (line) => process.stdout.write(`[dashboard] ${line}\n`),
+  });
   await waitForUrl(`${URL_BASE}/login`);
   console.log(`
   Trustdeck demo is running.

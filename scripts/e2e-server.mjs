@@ -13,14 +13,19 @@ const baseUrl = `http://127.0.0.1:${port}`;
 let pg;
 let databaseUrl = process.env.E2E_DATABASE_URL;
 if (!databaseUrl) {
-  pg = await startEmbeddedPostgres({ port: Number(process.env.E2E_PG_PORT ?? 54330), dir: ".cache/postgres-e2e" });
+  pg = await startEmbeddedPostgres({
+    port: Number(process.env.E2E_PG_PORT ?? 54330),
+    dir: ".cache/postgres-e2e",
+  });
   await pg.createDatabase("trustdeck_e2e");
   databaseUrl = pg.url("trustdeck_e2e");
 }
 
 // Playwright starts the sandbox first; its demo connections are seeded next to the e2e users.
 const sandboxDir = join(ROOT, ".cache", "e2e-sandbox");
-const sandboxConnections = existsSync(join(sandboxDir, "connections.json")) ? JSON.parse(readFileSync(join(sandboxDir, "connections.json"), "utf8")) : [];
+const sandboxConnections = existsSync(join(sandboxDir, "connections.json"))
+  ? JSON.parse(readFileSync(join(sandboxDir, "connections.json"), "utf8"))
+  : [];
 const seedFile = join(ROOT, ".cache", "e2e-seed.json");
 const users = JSON.parse(readFileSync(join(ROOT, "e2e", "fixtures", "seed.json"), "utf8")).users;
 writeFileSync(seedFile, JSON.stringify({ users, connections: sandboxConnections }), { mode: 0o600 });

@@ -14,20 +14,32 @@ import { parseKey } from "@/lib/secrets/crypto";
 import { createUser, findUserByUsername } from "@/lib/users/data";
 import { createUserSchema } from "@/lib/users/schemas";
 
-const seedSchema = z.object({ users: z.array(createUserSchema).default([]), connections: z.array(connectionInputSchema).default([]) });
+const seedSchema = z.object({
+  users: z.array(createUserSchema).default([]),
+  connections: z.array(connectionInputSchema).default([]),
+});
 
 async function main() {
   const file = process.argv[2];
   if (!file) throw new Error("usage: seed.ts <file.json>");
   const seed = seedSchema.parse(JSON.parse(readFileSync(file, "utf8")));
-  const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, pgliteDir: process.env.PGLITE_DIR ?? ".trustdeck/db" });
+  const handle = await openDatabase({
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    pgliteDir: process.env.PGLITE_DIR ?? ".trustdeck/db",
+  });
   const actor = { id: null, name: "seed", role: null };
   try {
     let users = 0;
     for (const user of seed.users) {
       if (await findUserByUsername(handle.db, user.username)) continue;
       const created = await createUser(handle.db, user);
-      await recordAudit(handle.db, { actor, action: "user.create", outcome: "success", target: { type: "user", id: created.id, label: created.username }, details: { after: { role: created.role }, via: "seed" } });
+      await recordAudit(handle.db, {
+        actor,
+        action: "user.create",
+        outcome: "success",
+        target: { type: "user", id: created.id, label: created.username },
+        details: { after: { role: created.role }, via: "seed" },
+      });
       users++;
     }
     const key = parseKey(process.env.TRUSTDECK_ENCRYPTION_KEY);
@@ -36,7 +48,13 @@ async function main() {
     for (const connection of seed.connections) {
       if (existing.has(connection.name)) continue;
       const view = await createConnection(handle.db, key, connection);
-      await recordAudit(handle.db, { actor, action: "connection.create", outcome: "success", target: { type: "connection", id: view.id, label: view.name }, details: { after: { vendor: view.vendor, baseUrl: view.baseUrl }, via: "seed" } });
+      await recordAudit(handle.db, {
+        actor,
+        action: "connection.create",
+        outcome: "success",
+        target: { type: "connection", id: view.id, label: view.name },
+        details: { after: { vendor: view.vendor, baseUrl: view.baseUrl }, via: "seed" },
+      });
       connections++;
     }
     console.log(`seed: ${users} user(s) and ${connections} connection(s) added (${handle.engine})`);

@@ -31,7 +31,12 @@ function readJson(file) {
 await step("format", "prettier", ["--check", "."]);
 await step("lint", "eslint", ["--max-warnings=0"]);
 await step("typecheck", "tsc", ["--noEmit"]);
-await step("vitest", "vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]);
+await step("vitest", "vitest", [
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${vitestReport}`,
+]);
 const built = await step("build", "next", ["build"]);
 if (built) await step("playwright", "playwright", ["test"]);
 else steps.push({ name: "playwright", ok: false, seconds: "0", skipped: "the build failed" });
@@ -39,7 +44,10 @@ else steps.push({ name: "playwright", ok: false, seconds: "0", skipped: "the bui
 const vitest = readJson(vitestReport);
 const playwright = readJson(playwrightReport);
 // The step's exit code alone is not trusted: a step whose report shows failures failed.
-for (const [name, report, failures] of [["vitest", vitest, vitest?.numFailedTests], ["playwright", playwright, playwright?.stats?.unexpected]]) {
+for (const [name, report, failures] of [
+  ["vitest", vitest, vitest?.numFailedTests],
+  ["playwright", playwright, playwright?.stats?.unexpected],
+]) {
   const s = steps.find((candidate) => candidate.name === name);
   if (s && (!report || failures > 0)) s.ok = false;
 }
@@ -49,11 +57,18 @@ const pwPassed = (playwright?.stats?.expected ?? 0) + (playwright?.stats?.flaky 
 const pwFailed = (playwright?.stats?.unexpected ?? 0) + (playwright ? 0 : 1);
 // A gate that failed without tests to show for it (lint, typecheck, build) counts as one failure,
 // so that a broken build can never print "0 failed".
-const gateFailures = steps.filter((s) => ["format", "lint", "typecheck", "build"].includes(s.name) && !s.ok).length;
+const gateFailures = steps.filter(
+  (s) => ["format", "lint", "typecheck", "build"].includes(s.name) && !s.ok,
+).length;
 
 console.log("\n━━ summary ━━");
-for (const s of steps) console.log(`${s.ok ? "✓" : "✗"} ${s.name.padEnd(10)} ${s.seconds.padStart(6)} s${s.skipped ? ` (skipped: ${s.skipped})` : ""}`);
-console.log(`vitest: ${vitestPassed} passed, ${vitestFailed} failed · playwright: ${pwPassed} passed, ${pwFailed} failed${gateFailures ? ` · ${gateFailures} gate(s) failed` : ""}`);
+for (const s of steps)
+  console.log(
+    `${s.ok ? "✓" : "✗"} ${s.name.padEnd(10)} ${s.seconds.padStart(6)} s${s.skipped ? ` (skipped: ${s.skipped})` : ""}`,
+  );
+console.log(
+  `vitest: ${vitestPassed} passed, ${vitestFailed} failed · playwright: ${pwPassed} passed, ${pwFailed} failed${gateFailures ? ` · ${gateFailures} gate(s) failed` : ""}`,
+);
 const passed = vitestPassed + pwPassed;
 const failed = vitestFailed + pwFailed + gateFailures;
 console.log(`${passed} passed, ${failed} failed`);

@@ -32,17 +32,38 @@ async function readPassword(): Promise<string> {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { username: { type: "string" }, role: { type: "string", default: "admin" }, name: { type: "string" } } });
+  const { values } = parseArgs({
+    options: {
+      username: { type: "string" },
+      role: { type: "string", default: "admin" },
+      name: { type: "string" },
+    },
+  });
   const password = await readPassword();
-  const parsed = createUserSchema.safeParse({ username: values.username, role: values.role, displayName: values.name ?? values.username, password });
+  const parsed = createUserSchema.safeParse({
+    username: values.username,
+    role: values.role,
+    displayName: values.name ?? values.username,
+    password,
+  });
   if (!parsed.success) {
-    for (const [field, messages] of Object.entries(z.flattenError(parsed.error).fieldErrors)) console.error(`${field}: ${(messages as string[]).join(" ")}`);
+    for (const [field, messages] of Object.entries(z.flattenError(parsed.error).fieldErrors))
+      console.error(`${field}: ${(messages as string[]).join(" ")}`);
     process.exit(2);
   }
-  const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, pgliteDir: process.env.PGLITE_DIR ?? ".trustdeck/db" });
+  const handle = await openDatabase({
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    pgliteDir: process.env.PGLITE_DIR ?? ".trustdeck/db",
+  });
   try {
     const user = await createUser(handle.db, parsed.data);
-    await recordAudit(handle.db, { actor: { id: null, name: "cli", role: null }, action: "user.create", outcome: "success", target: { type: "user", id: user.id, label: user.username }, details: { after: { username: user.username, role: user.role }, via: "npm run user:create" } });
+    await recordAudit(handle.db, {
+      actor: { id: null, name: "cli", role: null },
+      action: "user.create",
+      outcome: "success",
+      target: { type: "user", id: user.id, label: user.username },
+      details: { after: { username: user.username, role: user.role }, via: "npm run user:create" },
+    });
     console.log(`Created ${user.username} (${user.role}).`);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

@@ -32,21 +32,36 @@ export default async function OverviewPage() {
         title="Overview"
         description="Every certificate at every connected vendor account, from the last inventory snapshot: what expires next, what changed outside Trustdeck, and which connections could not be read."
         actions={
-          <Link href="/alerts#inventory-freshness" className="inline-flex h-9 items-center rounded-md border border-zinc-300 px-3.5 text-sm font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800">
+          <Link
+            href="/alerts#inventory-freshness"
+            className="inline-flex h-9 items-center rounded-md border border-zinc-300 px-3.5 text-sm font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+          >
             Freshness, refresh and exports
           </Link>
         }
       />
       {certificates.length === 0 ? (
         <Alert className="mb-6" title="The inventory is empty">
-          No snapshot holds a certificate yet: add a <Link href="/connections" className="underline">connection</Link>, then refresh the inventory on the <Link href="/alerts#inventory-freshness" className="underline">Alerts</Link> page (“Refresh all”, operators and admins) or wait for the scheduled refresh.
+          No snapshot holds a certificate yet: add a{" "}
+          <Link href="/connections" className="underline">
+            connection
+          </Link>
+          , then refresh the inventory on the{" "}
+          <Link href="/alerts#inventory-freshness" className="underline">
+            Alerts
+          </Link>{" "}
+          page (“Refresh all”, operators and admins) or wait for the scheduled refresh.
         </Alert>
       ) : null}
       <OverviewSection title="By status" className="mb-6">
         <StatusCountTiles counts={countByStatus(certificates, now)} />
       </OverviewSection>
       <OverviewSection title="Expiry timeline" className="mb-6">
-        <ExpiryTimeline certificates={certificates.map(pickTimelineCertificate)} now={now.toISOString()} vendorLabels={VENDOR_LABELS} />
+        <ExpiryTimeline
+          certificates={certificates.map(pickTimelineCertificate)}
+          now={now.toISOString()}
+          vendorLabels={VENDOR_LABELS}
+        />
       </OverviewSection>
       <div className="mb-6 grid gap-6 lg:grid-cols-2">
         <OverviewSection title="Drift">

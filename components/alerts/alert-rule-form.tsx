@@ -10,7 +10,11 @@ import { Input, Select } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/auth/action-result";
 import { VENDOR_LABELS, VENDORS } from "@/lib/connections/schemas";
 import type { AlertRuleView } from "@/lib/inventory/alerts/rules-data";
-import { alertRuleInputSchema, DEFAULT_THRESHOLDS, type AlertRuleInput } from "@/lib/inventory/alerts/schemas";
+import {
+  alertRuleInputSchema,
+  DEFAULT_THRESHOLDS,
+  type AlertRuleInput,
+} from "@/lib/inventory/alerts/schemas";
 
 /** The form's values: thresholds as checkbox strings, parsed by the shared schema. */
 type FormShape = Omit<AlertRuleInput, "thresholds"> & { thresholds: string[] };
@@ -23,16 +27,44 @@ const THRESHOLD_CHOICES = [
 ];
 
 function initial(rule?: AlertRuleView): FormShape {
-  if (!rule) return { name: "", enabled: true, thresholds: DEFAULT_THRESHOLDS.map(String), channel: "in-app", webhookFormat: "json" };
+  if (!rule)
+    return {
+      name: "",
+      enabled: true,
+      thresholds: DEFAULT_THRESHOLDS.map(String),
+      channel: "in-app",
+      webhookFormat: "json",
+    };
   return {
-    id: rule.id, name: rule.name, enabled: rule.enabled, thresholds: rule.thresholds.map(String), scopeVendor: rule.scopeVendor ?? undefined, scopeConnectionId: rule.scopeConnectionId ?? "",
-    scopeSetId: rule.scopeSetId ?? "", channel: rule.channel, webhookUrl: rule.webhookUrl ?? "", webhookFormat: rule.webhookFormat ?? "json",
+    id: rule.id,
+    name: rule.name,
+    enabled: rule.enabled,
+    thresholds: rule.thresholds.map(String),
+    scopeVendor: rule.scopeVendor ?? undefined,
+    scopeConnectionId: rule.scopeConnectionId ?? "",
+    scopeSetId: rule.scopeSetId ?? "",
+    channel: rule.channel,
+    webhookUrl: rule.webhookUrl ?? "",
+    webhookFormat: rule.webhookFormat ?? "json",
   };
 }
 
 /** Add or edit an alert rule. The webhook secret is write-only: left empty on edit, the stored one stays. */
-export function AlertRuleForm({ rule, connections, submit, onDone }: { rule?: AlertRuleView; connections: { id: string; name: string }[]; submit: (values: AlertRuleInput) => Promise<ActionResult<AlertRuleView>>; onDone: (message: string) => void }) {
-  const { register, handleSubmit, control, setError, formState } = useForm<FormShape>({ resolver: zodResolver(alertRuleInputSchema as never) as unknown as Resolver<FormShape>, defaultValues: initial(rule) });
+export function AlertRuleForm({
+  rule,
+  connections,
+  submit,
+  onDone,
+}: {
+  rule?: AlertRuleView;
+  connections: { id: string; name: string }[];
+  submit: (values: AlertRuleInput) => Promise<ActionResult<AlertRuleView>>;
+  onDone: (message: string) => void;
+}) {
+  const { register, handleSubmit, control, setError, formState } = useForm<FormShape>({
+    resolver: zodResolver(alertRuleInputSchema as never) as unknown as Resolver<FormShape>,
+    defaultValues: initial(rule),
+  });
   const [serverError, setServerError] = useState<string | null>(null);
   const channel = useWatch({ control, name: "channel" });
   const errors = formState.errors;
@@ -41,7 +73,8 @@ export function AlertRuleForm({ rule, connections, submit, onDone }: { rule?: Al
     setServerError(null);
     const result = await submit(values as unknown as AlertRuleInput);
     if (result.ok) return onDone(result.message ?? "Saved.");
-    for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) if (messages?.[0]) setError(field as keyof FormShape, { message: messages[0] });
+    for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
+      if (messages?.[0]) setError(field as keyof FormShape, { message: messages[0] });
     setServerError(result.message);
   });
 
@@ -59,7 +92,11 @@ export function AlertRuleForm({ rule, connections, submit, onDone }: { rule?: Al
             </label>
           ))}
         </div>
-        {errors.thresholds ? <p className="text-xs font-medium text-red-700">{errors.thresholds.message ?? "Check the thresholds."}</p> : null}
+        {errors.thresholds ? (
+          <p className="text-xs font-medium text-red-700">
+            {errors.thresholds.message ?? "Check the thresholds."}
+          </p>
+        ) : null}
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label="Vendor" hint="Empty: every vendor.">
@@ -82,7 +119,11 @@ export function AlertRuleForm({ rule, connections, submit, onDone }: { rule?: Al
             ))}
           </Select>
         </Field>
-        <Field label="Certificate set id" error={errors.scopeSetId?.message} hint="Optional; needs a connection.">
+        <Field
+          label="Certificate set id"
+          error={errors.scopeSetId?.message}
+          hint="Optional; needs a connection."
+        >
           <Input {...register("scopeSetId")} />
         </Field>
       </div>
@@ -103,7 +144,14 @@ export function AlertRuleForm({ rule, connections, submit, onDone }: { rule?: Al
               <option value="slack">Slack-compatible</option>
             </Select>
           </Field>
-          <Field label="Signing secret" hint={rule?.webhookSecretSet ? "A secret is set. Leave empty to keep it; type a new one to replace it." : "Signs each request: X-Trustdeck-Signature: sha256=HMAC(secret, timestamp.body)."}>
+          <Field
+            label="Signing secret"
+            hint={
+              rule?.webhookSecretSet
+                ? "A secret is set. Leave empty to keep it; type a new one to replace it."
+                : "Signs each request: X-Trustdeck-Signature: sha256=HMAC(secret, timestamp.body)."
+            }
+          >
             <Input type="password" autoComplete="off" {...register("webhookSecret")} />
           </Field>
         </div>

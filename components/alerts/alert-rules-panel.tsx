@@ -21,15 +21,28 @@ export type AlertRuleActions = {
   sendTest: (input: { id: string }) => Promise<ActionResult<unknown>>;
 };
 
-type Editing = { mode: "create" } | { mode: "edit"; rule: AlertRuleView } | { mode: "delete"; rule: AlertRuleView } | null;
+type Editing =
+  { mode: "create" } | { mode: "edit"; rule: AlertRuleView } | { mode: "delete"; rule: AlertRuleView } | null;
 
 function scopeWords(rule: AlertRuleView, connections: { id: string; name: string }[]): string {
-  const parts = [rule.scopeVendor ? VENDOR_LABELS[rule.scopeVendor] : null, connections.find((c) => c.id === rule.scopeConnectionId)?.name ?? null, rule.scopeSetId ? `set ${rule.scopeSetId}` : null].filter(Boolean);
+  const parts = [
+    rule.scopeVendor ? VENDOR_LABELS[rule.scopeVendor] : null,
+    connections.find((c) => c.id === rule.scopeConnectionId)?.name ?? null,
+    rule.scopeSetId ? `set ${rule.scopeSetId}` : null,
+  ].filter(Boolean);
   return parts.length ? parts.join(" · ") : "Everything";
 }
 
 /** The alert rules, with add, edit, delete and "send test" for admins. */
-export function AlertRulesPanel({ rules, connections, actions }: { rules: AlertRuleView[]; connections: { id: string; name: string }[]; actions: AlertRuleActions | null }) {
+export function AlertRulesPanel({
+  rules,
+  connections,
+  actions,
+}: {
+  rules: AlertRuleView[];
+  connections: { id: string; name: string }[];
+  actions: AlertRuleActions | null;
+}) {
   const router = useRouter();
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
@@ -44,7 +57,10 @@ export function AlertRulesPanel({ rules, connections, actions }: { rules: AlertR
     setTesting(rule.id);
     const result = await actions!.sendTest({ id: rule.id });
     setTesting(null);
-    setNotice({ tone: result.ok ? "success" : "error", text: result.ok ? (result.message ?? "Sent.") : result.message });
+    setNotice({
+      tone: result.ok ? "success" : "error",
+      text: result.ok ? (result.message ?? "Sent.") : result.message,
+    });
     router.refresh();
   };
 
@@ -62,7 +78,9 @@ export function AlertRulesPanel({ rules, connections, actions }: { rules: AlertR
         </Alert>
       ) : null}
       {rules.length === 0 ? (
-        <Alert title="No alert rules">{actions ? "Add one to be told before certificates expire." : "An admin can add rules."}</Alert>
+        <Alert title="No alert rules">
+          {actions ? "Add one to be told before certificates expire." : "An admin can add rules."}
+        </Alert>
       ) : (
         <Table caption="Alert rules">
           <thead>
@@ -87,15 +105,24 @@ export function AlertRulesPanel({ rules, connections, actions }: { rules: AlertR
                     "In-app"
                   ) : (
                     <span className="space-y-0.5">
-                      <span className="block">Webhook ({rule.webhookFormat === "slack" ? "Slack" : "JSON"})</span>
+                      <span className="block">
+                        Webhook ({rule.webhookFormat === "slack" ? "Slack" : "JSON"})
+                      </span>
                       <span className="block font-mono text-xs break-all">{rule.webhookUrl}</span>
-                      <span className="block text-xs">{rule.webhookSecretSet ? "Signed (secret set)" : "Unsigned"}</span>
+                      <span className="block text-xs">
+                        {rule.webhookSecretSet ? "Signed (secret set)" : "Unsigned"}
+                      </span>
                     </span>
                   )}
                 </Td>
                 {actions ? (
                   <Td className="space-x-1 whitespace-nowrap">
-                    <Button size="sm" variant="secondary" onClick={() => sendTest(rule)} disabled={testing === rule.id}>
+                    <Button
+                      size="sm"
+                      variant="secondary"
+                      onClick={() => sendTest(rule)}
+                      disabled={testing === rule.id}
+                    >
                       {testing === rule.id ? "Sending…" : "Send test"}
                     </Button>
                     <Button size="sm" variant="secondary" onClick={() => setEditing({ mode: "edit", rule })}>
@@ -112,8 +139,17 @@ export function AlertRulesPanel({ rules, connections, actions }: { rules: AlertR
         </Table>
       )}
       {actions && (editing?.mode === "create" || editing?.mode === "edit") ? (
-        <Dialog open onOpenChange={(open) => !open && setEditing(null)} title={editing.mode === "create" ? "Add alert rule" : `Edit “${editing.rule.name}”`}>
-          <AlertRuleForm rule={editing.mode === "edit" ? editing.rule : undefined} connections={connections} submit={actions.save} onDone={done} />
+        <Dialog
+          open
+          onOpenChange={(open) => !open && setEditing(null)}
+          title={editing.mode === "create" ? "Add alert rule" : `Edit “${editing.rule.name}”`}
+        >
+          <AlertRuleForm
+            rule={editing.mode === "edit" ? editing.rule : undefined}
+            connections={connections}
+            submit={actions.save}
+            onDone={done}
+          />
         </Dialog>
       ) : null}
       {actions && editing?.mode === "delete" ? (

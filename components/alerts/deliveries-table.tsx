@@ -2,7 +2,11 @@ import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { DeliveryView } from "@/lib/inventory/alerts/queries";
 
-const STATUS = { delivered: { tone: "ok", label: "Delivered" }, pending: { tone: "warning", label: "Retrying" }, failed: { tone: "danger", label: "Failed" } } as const;
+const STATUS = {
+  delivered: { tone: "ok", label: "Delivered" },
+  pending: { tone: "warning", label: "Retrying" },
+  failed: { tone: "danger", label: "Failed" },
+} as const;
 
 /** Every webhook delivery with attempts, the receiver's answer and the next retry. */
 export function DeliveriesTable({ deliveries }: { deliveries: DeliveryView[] }) {
@@ -33,10 +37,16 @@ export function DeliveriesTable({ deliveries }: { deliveries: DeliveryView[] }) 
                 <Td>{d.ruleName}</Td>
                 <Td>
                   <Badge tone={STATUS[d.status].tone}>{STATUS[d.status].label}</Badge>
-                  {d.status === "pending" && d.nextAttemptAt ? <span className="block text-xs text-zinc-500">next try {new Date(d.nextAttemptAt).toLocaleString()}</span> : null}
+                  {d.status === "pending" && d.nextAttemptAt ? (
+                    <span className="block text-xs text-zinc-500">
+                      next try {new Date(d.nextAttemptAt).toLocaleString()}
+                    </span>
+                  ) : null}
                 </Td>
                 <Td>{d.attempts}</Td>
-                <Td className="text-xs">{d.lastError ?? (d.responseStatus ? `HTTP ${d.responseStatus}` : "—")}</Td>
+                <Td className="text-xs">
+                  {d.lastError ?? (d.responseStatus ? `HTTP ${d.responseStatus}` : "—")}
+                </Td>
               </tr>
             ))}
           </tbody>

@@ -3,12 +3,24 @@ import { Button } from "@/components/ui/button";
 import { FilterField } from "@/components/ui/filter-field";
 import { Input, Select } from "@/components/ui/input";
 
-type Values = { actor?: string; action?: string; target?: string; outcome?: string; from?: string; to?: string };
+type Values = {
+  actor?: string;
+  action?: string;
+  target?: string;
+  outcome?: string;
+  from?: string;
+  to?: string;
+};
 
 /** A plain GET form: filters live in the URL, so a filtered view can be bookmarked and shared. */
 export function AuditFilters({ values }: { values: Values }) {
   return (
-    <form method="get" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-7" role="search" aria-label="Filter audit events">
+    <form
+      method="get"
+      className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-7"
+      role="search"
+      aria-label="Filter audit events"
+    >
       <FilterField label="Actor">
         <Input name="actor" defaultValue={values.actor} placeholder="username" />
       </FilterField>

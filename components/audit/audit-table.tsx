@@ -3,7 +3,11 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { AuditEventRow } from "@/lib/audit/query";
 
-const OUTCOME_TONE: Record<AuditEventRow["outcome"], BadgeTone> = { success: "ok", failure: "danger", denied: "warning" };
+const OUTCOME_TONE: Record<AuditEventRow["outcome"], BadgeTone> = {
+  success: "ok",
+  failure: "danger",
+  denied: "warning",
+};
 
 /** Audit events, newest first; details are already stripped of secrets when stored. */
 export function AuditTable({ rows }: { rows: AuditEventRow[] }) {
@@ -22,7 +26,9 @@ export function AuditTable({ rows }: { rows: AuditEventRow[] }) {
       <tbody>
         {rows.map((row) => (
           <tr key={row.id} data-testid="audit-row">
-            <Td className="font-mono text-xs whitespace-nowrap">{format(row.occurredAt, "yyyy-MM-dd HH:mm:ss")}</Td>
+            <Td className="font-mono text-xs whitespace-nowrap">
+              {format(row.occurredAt, "yyyy-MM-dd HH:mm:ss")}
+            </Td>
             <Td>
               {row.actorName}
               {row.actorRole ? <span className="block text-xs text-zinc-500">{row.actorRole}</span> : null}
@@ -37,11 +43,15 @@ export function AuditTable({ rows }: { rows: AuditEventRow[] }) {
               <Badge tone={OUTCOME_TONE[row.outcome]}>{row.outcome}</Badge>
             </Td>
             <Td className="max-w-md">
-              {row.vendorRequestId ? <span className="block text-xs">request id {row.vendorRequestId}</span> : null}
+              {row.vendorRequestId ? (
+                <span className="block text-xs">request id {row.vendorRequestId}</span>
+              ) : null}
               {row.details ? (
                 <details>
                   <summary className="cursor-pointer text-xs text-sky-700 dark:text-sky-400">Show</summary>
-                  <pre className="mt-1 max-h-64 overflow-auto rounded bg-zinc-100 p-2 text-xs whitespace-pre-wrap dark:bg-zinc-800">{JSON.stringify(row.details, null, 2)}</pre>
+                  <pre className="mt-1 max-h-64 overflow-auto rounded bg-zinc-100 p-2 text-xs whitespace-pre-wrap dark:bg-zinc-800">
+                    {JSON.stringify(row.details, null, 2)}
+                  </pre>
                 </details>
               ) : null}
             </Td>

@@ -16,22 +16,42 @@ import { signInSchema } from "@/lib/users/schemas";
 // reveal which accounts exist.
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "The username or password is not right. Check both and try again.",
-  Throttled: "Too many failed attempts for this username. Wait 15 minutes, or ask an admin to check the account.",
-  AccessDenied: "Your single sign-on account is not allowed in Trustdeck, or it has been disabled. Ask an admin.",
+  Throttled:
+    "Too many failed attempts for this username. Wait 15 minutes, or ask an admin to check the account.",
+  AccessDenied:
+    "Your single sign-on account is not allowed in Trustdeck, or it has been disabled. Ask an admin.",
   SessionRequired: "Sign in to continue.",
 };
-const fallback = "Sign-in did not work. Try again; if it keeps failing, ask an admin to check the server log.";
+const fallback =
+  "Sign-in did not work. Try again; if it keeps failing, ask an admin to check the server log.";
 
 type Values = z.input<typeof signInSchema>;
 
-export function LoginForm({ callbackUrl, initialError, oidc }: { callbackUrl: string; initialError?: string; oidc: { name: string } | null }) {
+export function LoginForm({
+  callbackUrl,
+  initialError,
+  oidc,
+}: {
+  callbackUrl: string;
+  initialError?: string;
+  oidc: { name: string } | null;
+}) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(initialError ? (MESSAGES[initialError] ?? fallback) : null);
-  const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(signInSchema), defaultValues: { username: "", password: "" } });
+  const [error, setError] = useState<string | null>(
+    initialError ? (MESSAGES[initialError] ?? fallback) : null,
+  );
+  const { register, handleSubmit, formState } = useForm<Values>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { username: "", password: "" },
+  });
 
   const onSubmit = handleSubmit(async (values) => {
     setError(null);
-    const result = await signIn("credentials", { redirect: false, username: values.username, password: values.password });
+    const result = await signIn("credentials", {
+      redirect: false,
+      username: values.username,
+      password: values.password,
+    });
     if (!result || result.error) {
       setError(MESSAGES[result?.error ?? ""] ?? fallback);
       return;

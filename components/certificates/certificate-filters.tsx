@@ -7,9 +7,20 @@ import { STATUS_LABELS } from "@/lib/certificates/status";
 import { VENDOR_LABELS, VENDORS } from "@/lib/connections/schemas";
 
 /** Search, filters and sort as a GET form: the URL holds the view, so it can be shared. */
-export function CertificateFilters({ filter, connections }: { filter: CertificateListFilter; connections: { id: string; name: string }[] }) {
+export function CertificateFilters({
+  filter,
+  connections,
+}: {
+  filter: CertificateListFilter;
+  connections: { id: string; name: string }[];
+}) {
   return (
-    <form method="get" role="search" aria-label="Filter certificate sets" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-6">
+    <form
+      method="get"
+      role="search"
+      aria-label="Filter certificate sets"
+      className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-6"
+    >
       <FilterField label="Search" className="md:col-span-2">
         <Input name="q" defaultValue={filter.q} placeholder="subject, thumbprint, serial, set, connection" />
       </FilterField>

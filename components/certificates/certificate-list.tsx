@@ -16,7 +16,12 @@ import { StatusBadge } from "./status-badge";
 
 async function fetchInventory(): Promise<CertificateInventory> {
   const response = await fetch("/api/certificates", { headers: { Accept: "application/json" } });
-  if (!response.ok) throw new Error(response.status === 401 ? "Your session ended: sign in again." : `Refreshing failed (HTTP ${response.status}).`);
+  if (!response.ok)
+    throw new Error(
+      response.status === 401
+        ? "Your session ended: sign in again."
+        : `Refreshing failed (HTTP ${response.status}).`,
+    );
   return (await response.json()) as CertificateInventory;
 }
 
@@ -27,8 +32,19 @@ function daysText(days: number | null): string {
 }
 
 /** Every certificate set of every connection, rendered on the server first, then refreshed here. */
-export function CertificateList({ initial, filter }: { initial: CertificateInventory; filter: CertificateListFilter }) {
-  const query = useQuery({ queryKey: ["certificates"], queryFn: fetchInventory, initialData: initial, staleTime: 60_000 });
+export function CertificateList({
+  initial,
+  filter,
+}: {
+  initial: CertificateInventory;
+  filter: CertificateListFilter;
+}) {
+  const query = useQuery({
+    queryKey: ["certificates"],
+    queryFn: fetchInventory,
+    initialData: initial,
+    staleTime: 60_000,
+  });
   const inventory = query.data;
   // Statuses are computed at the time of the read, on the server and in the browser alike.
   const at = new Date(inventory.readAt);
@@ -38,7 +54,8 @@ export function CertificateList({ initial, filter }: { initial: CertificateInven
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-zinc-600 dark:text-zinc-400">
         <p aria-live="polite">
-          {entries.length} of {inventory.entries.length} set{inventory.entries.length === 1 ? "" : "s"} · read {new Date(inventory.readAt).toLocaleTimeString()}
+          {entries.length} of {inventory.entries.length} set{inventory.entries.length === 1 ? "" : "s"} · read{" "}
+          {new Date(inventory.readAt).toLocaleTimeString()}
         </p>
         <Button variant="secondary" size="sm" onClick={() => query.refetch()} disabled={query.isFetching}>
           {query.isFetching ? "Refreshing…" : "Refresh from vendors"}
@@ -54,7 +71,11 @@ export function CertificateList({ initial, filter }: { initial: CertificateInven
         />
       ))}
       {entries.length === 0 ? (
-        <Alert>{inventory.entries.length === 0 ? "No certificate sets yet: add a connection, or check the errors above." : "No set matches these filters."}</Alert>
+        <Alert>
+          {inventory.entries.length === 0
+            ? "No certificate sets yet: add a connection, or check the errors above."
+            : "No set matches these filters."}
+        </Alert>
       ) : (
         <Table caption="Certificate sets">
           <thead>
@@ -68,7 +89,10 @@ export function CertificateList({ initial, filter }: { initial: CertificateInven
             {entries.map(({ set, connection }) => (
               <tr key={`${connection.id}/${set.id}`} data-testid="certificate-set-row">
                 <Td>
-                  <Link href={`/certificates/${connection.id}/${encodeURIComponent(set.id)}`} className="font-medium text-sky-700 underline dark:text-sky-400">
+                  <Link
+                    href={`/certificates/${connection.id}/${encodeURIComponent(set.id)}`}
+                    className="font-medium text-sky-700 underline dark:text-sky-400"
+                  >
                     {set.label}
                   </Link>
                 </Td>
@@ -79,7 +103,10 @@ export function CertificateList({ initial, filter }: { initial: CertificateInven
                 <Td>
                   <ul className="space-y-1.5">
                     {set.slots.map((slot) => (
-                      <li key={slot.vendorId ?? slot.slot} className="grid grid-cols-[7rem_7rem_1fr] items-start gap-2 text-xs">
+                      <li
+                        key={slot.vendorId ?? slot.slot}
+                        className="grid grid-cols-[7rem_7rem_1fr] items-start gap-2 text-xs"
+                      >
                         <span className="font-medium">
                           {slot.slot.length > 12 ? "certificate" : slot.slot}
                           {slot.state ? <span className="block text-zinc-500">{slot.state}</span> : null}
@@ -87,10 +114,15 @@ export function CertificateList({ initial, filter }: { initial: CertificateInven
                         <StatusBadge status={slotStatus(slot, at)} />
                         {slot.certificate ? (
                           <span>
-                            <span className="block">{slot.certificate.commonName ?? slot.certificate.subject}</span>
-                            <span className="block font-mono text-zinc-500">SHA-256 {shortThumbprint(slot.certificate.sha256)}</span>
+                            <span className="block">
+                              {slot.certificate.commonName ?? slot.certificate.subject}
+                            </span>
+                            <span className="block font-mono text-zinc-500">
+                              SHA-256 {shortThumbprint(slot.certificate.sha256)}
+                            </span>
                             <span className="block text-zinc-500">
-                              until {slot.certificate.notAfter.slice(0, 10)} · {daysText(slotDaysLeft(slot, at))}
+                              until {slot.certificate.notAfter.slice(0, 10)} ·{" "}
+                              {daysText(slotDaysLeft(slot, at))}
                             </span>
                           </span>
                         ) : (

@@ -13,7 +13,14 @@ import type { CertificateSet, CertificateSlot } from "@/lib/vendors/model";
 import { ACTION_LABELS, SetActionDialog } from "./set-action-dialog";
 import { StatusBadge } from "./status-badge";
 
-const SET_ACTIONS: CertificateWriteAction[] = ["rotate", "upload-secondary", "upload-primary", "switch", "create-sp-certificate", "import-idp-certificate"];
+const SET_ACTIONS: CertificateWriteAction[] = [
+  "rotate",
+  "upload-secondary",
+  "upload-primary",
+  "switch",
+  "create-sp-certificate",
+  "import-idp-certificate",
+];
 
 type Props = {
   connectionId: string;
@@ -24,26 +31,48 @@ type Props = {
 };
 
 function slotTitle(slot: CertificateSlot): string {
-  return ["primary", "secondary", "current", "previous"].includes(slot.slot) ? `${slot.slot[0]!.toUpperCase()}${slot.slot.slice(1)}` : "Certificate";
+  return ["primary", "secondary", "current", "previous"].includes(slot.slot)
+    ? `${slot.slot[0]!.toUpperCase()}${slot.slot.slice(1)}`
+    : "Certificate";
 }
 
 /** A set's slots side by side, with downloads and the changes the vendor allows now. */
 export function CertificateSetDetail({ connectionId, set, readAt, runAction }: Props) {
   const router = useRouter();
-  const [dialog, setDialog] = useState<{ action: CertificateWriteAction; certificateId?: string } | null>(null);
+  const [dialog, setDialog] = useState<{ action: CertificateWriteAction; certificateId?: string } | null>(
+    null,
+  );
   const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const now = new Date(readAt);
   const setActions = SET_ACTIONS.filter((action) => set.actions.includes(action));
   const download = (slot: CertificateSlot, format: "pem" | "der") =>
     `/api/certificates/download?${new URLSearchParams({ connection: connectionId, set: set.id, slot: slot.vendorId ?? slot.slot, format })}`;
 
-  const submit = async (action: CertificateWriteAction, certificateId?: string, pem?: string): Promise<string | null> => {
-    const input = { action, connectionId, setId: set.id, ...(certificateId ? { certificateId } : {}), ...(pem ? { pem } : {}) } as CertificateActionInput;
+  const submit = async (
+    action: CertificateWriteAction,
+    certificateId?: string,
+    pem?: string,
+  ): Promise<string | null> => {
+    const input = {
+      action,
+      connectionId,
+      setId: set.id,
+      ...(certificateId ? { certificateId } : {}),
+      ...(pem ? { pem } : {}),
+    } as CertificateActionInput;
     const result = await runAction!(input);
     if (!result.ok) {
       // Field errors (the server's own check of the PEM) and vendor refusals stay in the dialog.
-      if (result.code.startsWith("ERR_") || result.code === "EXPIRED" || result.code === "DUPLICATE_CERTIFICATE") return result.message;
-      setNotice({ tone: "error", text: `${result.message}${result.requestId ? ` (vendor request id ${result.requestId})` : ""}` });
+      if (
+        result.code.startsWith("ERR_") ||
+        result.code === "EXPIRED" ||
+        result.code === "DUPLICATE_CERTIFICATE"
+      )
+        return result.message;
+      setNotice({
+        tone: "error",
+        text: `${result.message}${result.requestId ? ` (vendor request id ${result.requestId})` : ""}`,
+      });
     } else {
       setNotice({ tone: "success", text: result.message ?? "Done." });
     }
@@ -56,7 +85,11 @@ export function CertificateSetDetail({ connectionId, set, readAt, runAction }: P
       {runAction && setActions.length ? (
         <div className="flex flex-wrap gap-2" role="toolbar" aria-label="Changes to this set">
           {setActions.map((action) => (
-            <Button key={action} variant={action === "rotate" ? "danger" : "primary"} onClick={() => setDialog({ action })}>
+            <Button
+              key={action}
+              variant={action === "rotate" ? "danger" : "primary"}
+              onClick={() => setDialog({ action })}
+            >
               {ACTION_LABELS[action]}
             </Button>
           ))}
@@ -69,10 +102,18 @@ export function CertificateSetDetail({ connectionId, set, readAt, runAction }: P
       ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
         {set.slots.map((slot) => (
-          <section key={slot.vendorId ?? slot.slot} aria-label={`${slotTitle(slot)} slot`} data-testid={`slot-${slot.slot}`} data-state={slot.state} className="space-y-2">
+          <section
+            key={slot.vendorId ?? slot.slot}
+            aria-label={`${slotTitle(slot)} slot`}
+            data-testid={`slot-${slot.slot}`}
+            data-state={slot.state}
+            className="space-y-2"
+          >
             <div className="flex flex-wrap items-center gap-2">
               <h2 className="text-base font-semibold">{slotTitle(slot)}</h2>
-              {slot.state ? <Badge tone={slot.state === "ACTIVE" ? "ok" : "neutral"}>{slot.state}</Badge> : null}
+              {slot.state ? (
+                <Badge tone={slot.state === "ACTIVE" ? "ok" : "neutral"}>{slot.state}</Badge>
+              ) : null}
               <StatusBadge status={slotStatus(slot, now)} />
               {slot.certificate ? (
                 <span className="ml-auto flex gap-2 text-sm">
@@ -88,7 +129,12 @@ export function CertificateSetDetail({ connectionId, set, readAt, runAction }: P
             {runAction && slot.actions?.length ? (
               <div className="flex gap-2">
                 {slot.actions.map((action) => (
-                  <Button key={action} size="sm" variant={action === "delete-certificate" ? "danger" : "secondary"} onClick={() => setDialog({ action, certificateId: slot.vendorId })}>
+                  <Button
+                    key={action}
+                    size="sm"
+                    variant={action === "delete-certificate" ? "danger" : "secondary"}
+                    onClick={() => setDialog({ action, certificateId: slot.vendorId })}
+                  >
                     {ACTION_LABELS[action]}
                   </Button>
                 ))}
@@ -97,13 +143,23 @@ export function CertificateSetDetail({ connectionId, set, readAt, runAction }: P
             {slot.certificate ? (
               <CertificatePreview summary={slot.certificate} vendor={set.vendor} now={now} headingLevel={3} />
             ) : (
-              <Alert>{slot.parseError ? `The vendor returned something that is not a certificate: ${slot.parseError}` : "Empty: no certificate in this slot."}</Alert>
+              <Alert>
+                {slot.parseError
+                  ? `The vendor returned something that is not a certificate: ${slot.parseError}`
+                  : "Empty: no certificate in this slot."}
+              </Alert>
             )}
           </section>
         ))}
       </div>
       {dialog ? (
-        <SetActionDialog set={set} action={dialog.action} certificateId={dialog.certificateId} onClose={() => setDialog(null)} onSubmit={(pem) => submit(dialog.action, dialog.certificateId, pem)} />
+        <SetActionDialog
+          set={set}
+          action={dialog.action}
+          certificateId={dialog.certificateId}
+          onClose={() => setDialog(null)}
+          onSubmit={(pem) => submit(dialog.action, dialog.certificateId, pem)}
+        />
       ) : null}
     </div>
   );

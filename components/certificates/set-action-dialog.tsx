@@ -20,7 +20,11 @@ export const ACTION_LABELS: Record<CertificateWriteAction, string> = {
   "import-idp-certificate": "Import IdP certificate",
 };
 
-const NEEDS_PEM = new Set<CertificateWriteAction>(["upload-primary", "upload-secondary", "import-idp-certificate"]);
+const NEEDS_PEM = new Set<CertificateWriteAction>([
+  "upload-primary",
+  "upload-secondary",
+  "import-idp-certificate",
+]);
 
 type SetActionDialogProps = {
   set: CertificateSet;
@@ -41,9 +45,20 @@ export function SetActionDialog({ set, action, certificateId, onClose, onSubmit 
   const danger = action === "delete-certificate" || action === "rotate" || action === "upload-primary";
 
   return (
-    <Dialog open onOpenChange={(open) => !open && !pending && onClose()} title={`${ACTION_LABELS[action]} — ${set.label}`}>
+    <Dialog
+      open
+      onOpenChange={(open) => !open && !pending && onClose()}
+      title={`${ACTION_LABELS[action]} — ${set.label}`}
+    >
       <div className="space-y-4 text-sm">
-        {needsPem ? <CertificateInput onChange={setCertificate} vendor={set.vendor} existingSha256={existing} label="Certificate (PEM, DER, or a file)" /> : null}
+        {needsPem ? (
+          <CertificateInput
+            onChange={setCertificate}
+            vendor={set.vendor}
+            existingSha256={existing}
+            label="Certificate (PEM, DER, or a file)"
+          />
+        ) : null}
         <p data-testid="action-consequence" className="rounded-md bg-zinc-100 p-3 dark:bg-zinc-800">
           {describeConsequence(set, action, certificateId)}
         </p>

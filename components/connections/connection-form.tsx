@@ -10,7 +10,13 @@ import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/auth/action-result";
 import type { ConnectionView } from "@/lib/connections/data";
-import { connectionInputSchema, connectionUpdateSchema, VENDOR_LABELS, VENDORS, type Vendor } from "@/lib/connections/schemas";
+import {
+  connectionInputSchema,
+  connectionUpdateSchema,
+  VENDOR_LABELS,
+  VENDORS,
+  type Vendor,
+} from "@/lib/connections/schemas";
 import { CONNECTION_FIELDS } from "./connection-fields";
 
 type FormShape = Record<string, string | undefined> & { vendor: Vendor };
@@ -24,7 +30,13 @@ type ConnectionFormProps = {
 
 function initialValues(existing?: ConnectionView): FormShape {
   if (!existing) return { vendor: "uipath", name: "" };
-  return { id: existing.id, vendor: existing.vendor, name: existing.name, baseUrl: existing.baseUrl, ...existing.settings };
+  return {
+    id: existing.id,
+    vendor: existing.vendor,
+    name: existing.name,
+    baseUrl: existing.baseUrl,
+    ...existing.settings,
+  };
 }
 
 /** Add or edit a connection. Secrets are write-only: on edit, an untouched secret stays as stored. */
@@ -65,7 +77,11 @@ export function ConnectionForm({ existing, submit, onDone }: ConnectionFormProps
           </Select>
         </Field>
       )}
-      <Field label="Name" error={formState.errors.name?.message} hint="How this account appears in Trustdeck, e.g. “UiPath — production org”.">
+      <Field
+        label="Name"
+        error={formState.errors.name?.message}
+        hint="How this account appears in Trustdeck, e.g. “UiPath — production org”."
+      >
         <Input {...register("name")} />
       </Field>
       {CONNECTION_FIELDS[vendor].map((spec) => {
@@ -77,7 +93,11 @@ export function ConnectionForm({ existing, submit, onDone }: ConnectionFormProps
               <p className="flex items-center gap-2 text-sm">
                 <Badge tone="ok">set</Badge>
                 <span aria-hidden>·</span>
-                <Button variant="ghost" size="sm" onClick={() => setReplacing((r) => ({ ...r, [spec.name]: true }))}>
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  onClick={() => setReplacing((r) => ({ ...r, [spec.name]: true }))}
+                >
                   Replace {spec.label.toLowerCase()}
                 </Button>
               </p>
@@ -85,7 +105,12 @@ export function ConnectionForm({ existing, submit, onDone }: ConnectionFormProps
           );
         }
         return (
-          <Field key={`${vendor}-${spec.name}`} label={`${spec.label}${spec.optional ? " (optional)" : ""}`} hint={spec.hint} error={formState.errors[spec.name]?.message}>
+          <Field
+            key={`${vendor}-${spec.name}`}
+            label={`${spec.label}${spec.optional ? " (optional)" : ""}`}
+            hint={spec.hint}
+            error={formState.errors[spec.name]?.message}
+          >
             <Input
               type={spec.secret ? "password" : "text"}
               autoComplete={spec.secret ? "new-password" : "off"}

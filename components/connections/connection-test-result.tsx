@@ -5,10 +5,16 @@ import type { ConnectionTestResult } from "@/lib/vendors/model";
 export function ConnectionTestResultView({ result }: { result: ConnectionTestResult }) {
   return (
     <div className="space-y-3" aria-live="polite">
-      <p className="text-sm font-medium">{result.ok ? "The connection works." : "The connection does not work yet."}</p>
+      <p className="text-sm font-medium">
+        {result.ok ? "The connection works." : "The connection does not work yet."}
+      </p>
       <ol className="space-y-2">
         {result.checks.map((check) => (
-          <li key={check.name} className="rounded-md border border-zinc-200 p-2 text-sm dark:border-zinc-700" data-testid="connection-check">
+          <li
+            key={check.name}
+            className="rounded-md border border-zinc-200 p-2 text-sm dark:border-zinc-700"
+            data-testid="connection-check"
+          >
             <p className="flex items-center gap-2">
               <Badge tone={check.ok ? "ok" : "danger"}>{check.ok ? "✓ passed" : "✗ failed"}</Badge>
               <span className="font-mono text-xs">{check.name}</span>
@@ -16,7 +22,11 @@ export function ConnectionTestResultView({ result }: { result: ConnectionTestRes
             <p className="mt-1">{check.message}</p>
             {check.error ? (
               <p className="mt-1 text-xs text-zinc-500">
-                {[check.error.status ? `HTTP ${check.error.status}` : null, check.error.vendorCode ? `code ${check.error.vendorCode}` : null, check.error.requestId ? `request id ${check.error.requestId}` : null]
+                {[
+                  check.error.status ? `HTTP ${check.error.status}` : null,
+                  check.error.vendorCode ? `code ${check.error.vendorCode}` : null,
+                  check.error.requestId ? `request id ${check.error.requestId}` : null,
+                ]
                   .filter(Boolean)
                   .join(" · ")}
               </p>

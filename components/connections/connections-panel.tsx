@@ -25,17 +25,38 @@ export type ConnectionActions = {
 
 export type TestConnection = (input: { id: string }) => Promise<ActionResult<ConnectionTestResult>>;
 
-type Editing = { mode: "create" } | { mode: "edit"; connection: ConnectionView } | { mode: "delete"; connection: ConnectionView } | null;
+type Editing =
+  | { mode: "create" }
+  | { mode: "edit"; connection: ConnectionView }
+  | { mode: "delete"; connection: ConnectionView }
+  | null;
 
 /** The connections list; admins also get add, edit, enable/disable and delete. */
-export function ConnectionsPanel({ connections, actions, testConnection }: { connections: ConnectionView[]; actions: ConnectionActions | null; testConnection: TestConnection | null }) {
+export function ConnectionsPanel({
+  connections,
+  actions,
+  testConnection,
+}: {
+  connections: ConnectionView[];
+  actions: ConnectionActions | null;
+  testConnection: TestConnection | null;
+}) {
   const canManage = actions !== null;
-  const [testing, setTesting] = useState<{ name: string; id: string; result?: ConnectionTestResult; error?: string } | null>(null);
+  const [testing, setTesting] = useState<{
+    name: string;
+    id: string;
+    result?: ConnectionTestResult;
+    error?: string;
+  } | null>(null);
 
   const runTest = async (connection: ConnectionView) => {
     setTesting({ name: connection.name, id: connection.id });
     const result = await testConnection!({ id: connection.id });
-    setTesting(result.ok ? { name: connection.name, id: connection.id, result: result.data } : { name: connection.name, id: connection.id, error: result.message });
+    setTesting(
+      result.ok
+        ? { name: connection.name, id: connection.id, result: result.data }
+        : { name: connection.name, id: connection.id, error: result.message },
+    );
     router.refresh();
   };
   const router = useRouter();
@@ -57,7 +78,11 @@ export function ConnectionsPanel({ connections, actions, testConnection }: { con
       ) : null}
       {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
       {connections.length === 0 ? (
-        <Alert title="No connections yet">{canManage ? "Add one to start reading certificates and credentials." : "An admin has to add the vendor accounts first."}</Alert>
+        <Alert title="No connections yet">
+          {canManage
+            ? "Add one to start reading certificates and credentials."
+            : "An admin has to add the vendor accounts first."}
+        </Alert>
       ) : (
         <Table caption="Connections">
           <thead>
@@ -84,13 +109,23 @@ export function ConnectionsPanel({ connections, actions, testConnection }: { con
                       .join(" · ")}
                   </span>
                 </Td>
-                <Td>{c.secretsSet.length ? c.secretsSet.map((s) => <Badge key={s} tone="ok">{`${s} set`}</Badge>) : <Badge tone="danger">missing</Badge>}</Td>
+                <Td>
+                  {c.secretsSet.length ? (
+                    c.secretsSet.map((s) => <Badge key={s} tone="ok">{`${s} set`}</Badge>)
+                  ) : (
+                    <Badge tone="danger">missing</Badge>
+                  )}
+                </Td>
                 <Td>{c.enabled ? <Badge tone="ok">Enabled</Badge> : <Badge>Disabled</Badge>}</Td>
                 <Td>
                   {c.lastTest ? (
                     <span title={c.lastTest.summary}>
-                      <Badge tone={c.lastTest.ok ? "ok" : "danger"}>{c.lastTest.ok ? "Passed" : "Failed"}</Badge>{" "}
-                      <span className="text-xs text-zinc-500">{formatDistanceToNow(new Date(c.lastTest.at), { addSuffix: true })}</span>
+                      <Badge tone={c.lastTest.ok ? "ok" : "danger"}>
+                        {c.lastTest.ok ? "Passed" : "Failed"}
+                      </Badge>{" "}
+                      <span className="text-xs text-zinc-500">
+                        {formatDistanceToNow(new Date(c.lastTest.at), { addSuffix: true })}
+                      </span>
                     </span>
                   ) : (
                     <span className="text-xs text-zinc-500">Not tested yet</span>
@@ -105,10 +140,20 @@ export function ConnectionsPanel({ connections, actions, testConnection }: { con
                 ) : null}
                 {canManage ? (
                   <Td className="whitespace-nowrap">
-                    <Button size="sm" variant="secondary" onClick={() => runTest(c)} disabled={!c.enabled} title={c.enabled ? undefined : "Enable the connection to test it"}>
+                    <Button
+                      size="sm"
+                      variant="secondary"
+                      onClick={() => runTest(c)}
+                      disabled={!c.enabled}
+                      title={c.enabled ? undefined : "Enable the connection to test it"}
+                    >
                       Test
                     </Button>{" "}
-                    <Button size="sm" variant="secondary" onClick={() => setEditing({ mode: "edit", connection: c })}>
+                    <Button
+                      size="sm"
+                      variant="secondary"
+                      onClick={() => setEditing({ mode: "edit", connection: c })}
+                    >
                       Edit
                     </Button>{" "}
                     <Button
@@ -116,13 +161,21 @@ export function ConnectionsPanel({ connections, actions, testConnection }: { con
                       variant="secondary"
                       onClick={async () => {
                         const result = await actions!.setEnabled({ id: c.id, enabled: !c.enabled });
-                        setNotice(result.ok ? { tone: "success", text: result.message ?? "Saved." } : { tone: "error", text: result.message });
+                        setNotice(
+                          result.ok
+                            ? { tone: "success", text: result.message ?? "Saved." }
+                            : { tone: "error", text: result.message },
+                        );
                         router.refresh();
                       }}
                     >
                       {c.enabled ? "Disable" : "Enable"}
                     </Button>{" "}
-                    <Button size="sm" variant="ghost" onClick={() => setEditing({ mode: "delete", connection: c })}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      onClick={() => setEditing({ mode: "delete", connection: c })}
+                    >
                       Delete
                     </Button>
                   </Td>
@@ -133,16 +186,41 @@ export function ConnectionsPanel({ connections, actions, testConnection }: { con
         </Table>
       )}
       {testing ? (
-        <Dialog open onOpenChange={(open) => !open && setTesting(null)} title={`Test of ${testing.name}`} description="A cheap authenticated read at the vendor, with each check explained.">
-          {testing.result ? <ConnectionTestResultView result={testing.result} /> : testing.error ? <Alert tone="error">{testing.error}</Alert> : <p role="status">Testing…</p>}
+        <Dialog
+          open
+          onOpenChange={(open) => !open && setTesting(null)}
+          title={`Test of ${testing.name}`}
+          description="A cheap authenticated read at the vendor, with each check explained."
+        >
+          {testing.result ? (
+            <ConnectionTestResultView result={testing.result} />
+          ) : testing.error ? (
+            <Alert tone="error">{testing.error}</Alert>
+          ) : (
+            <p role="status">Testing…</p>
+          )}
         </Dialog>
       ) : null}
-      <Dialog open={editing?.mode === "create"} onOpenChange={(open) => !open && setEditing(null)} title="Add a connection" description="Secrets are encrypted on the server and never shown again.">
+      <Dialog
+        open={editing?.mode === "create"}
+        onOpenChange={(open) => !open && setEditing(null)}
+        title="Add a connection"
+        description="Secrets are encrypted on the server and never shown again."
+      >
         <ConnectionForm submit={(values) => actions!.create(values as never)} onDone={done} />
       </Dialog>
       {editing?.mode === "edit" ? (
-        <Dialog open onOpenChange={(open) => !open && setEditing(null)} title={`Edit ${editing.connection.name}`} description="Leave a secret as it is to keep the stored value.">
-          <ConnectionForm existing={editing.connection} submit={(values) => actions!.update(values as never)} onDone={done} />
+        <Dialog
+          open
+          onOpenChange={(open) => !open && setEditing(null)}
+          title={`Edit ${editing.connection.name}`}
+          description="Leave a secret as it is to keep the stored value."
+        >
+          <ConnectionForm
+            existing={editing.connection}
+            submit={(values) => actions!.update(values as never)}
+            onDone={done}
+          />
         </Dialog>
       ) : null}
       {editing?.mode === "delete" ? (
@@ -153,7 +231,8 @@ export function ConnectionsPanel({ connections, actions, testConnection }: { con
           title={`Delete ${editing.connection.name}?`}
           consequence={
             <p>
-              Trustdeck forgets this {VENDOR_LABELS[editing.connection.vendor]} account and its stored secrets. Nothing changes at the vendor. Its audit history stays.
+              Trustdeck forgets this {VENDOR_LABELS[editing.connection.vendor]} account and its stored
+              secrets. Nothing changes at the vendor. Its audit history stays.
             </p>
           }
           confirmLabel="Delete connection"

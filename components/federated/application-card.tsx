@@ -26,14 +26,25 @@ type ApplicationCardProps = {
 };
 
 /** One external application: its credentials, the n / 20 meter, and add / edit / delete. */
-export function ApplicationCard({ connection, app, actions, linkToApplication = true }: ApplicationCardProps) {
+export function ApplicationCard({
+  connection,
+  app,
+  actions,
+  linkToApplication = true,
+}: ApplicationCardProps) {
   const router = useRouter();
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const credentials = app.credentials ?? [];
   const full = credentials.length >= MAX_CREDENTIALS_PER_APP;
   const canWrite = actions !== null && connection.canWrite && app.credentials !== null;
-  const context = { connectionId: connection.connectionId, clientId: app.clientId, appName: app.name, suggestedAudience: connection.suggestedAudience, credentials };
+  const context = {
+    connectionId: connection.connectionId,
+    clientId: app.clientId,
+    appName: app.name,
+    suggestedAudience: connection.suggestedAudience,
+    credentials,
+  };
 
   return (
     <Card className="space-y-3">
@@ -42,7 +53,10 @@ export function ApplicationCard({ connection, app, actions, linkToApplication = 
           <div>
             <h3 className="text-base font-semibold">
               {linkToApplication ? (
-                <Link href={applicationHref(connection.connectionId, app.clientId)} className="text-sky-700 underline dark:text-sky-400">
+                <Link
+                  href={applicationHref(connection.connectionId, app.clientId)}
+                  className="text-sky-700 underline dark:text-sky-400"
+                >
                   {app.name}
                 </Link>
               ) : (
@@ -51,19 +65,35 @@ export function ApplicationCard({ connection, app, actions, linkToApplication = 
             </h3>
             <p className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
               <span className="font-mono">{app.clientId}</span>
-              {app.isConfidential ? <Badge>confidential</Badge> : <Badge tone="warning">public: cannot exchange tokens</Badge>}
+              {app.isConfidential ? (
+                <Badge>confidential</Badge>
+              ) : (
+                <Badge tone="warning">public: cannot exchange tokens</Badge>
+              )}
               {app.scopes.length ? <span>scopes {app.scopes.join(", ")}</span> : null}
             </p>
           </div>
           <div className="flex flex-wrap items-center gap-3">
             {app.credentials ? <CapacityMeter count={credentials.length} /> : null}
             {linkToApplication && credentials.length ? (
-              <Link href={`${applicationHref(connection.connectionId, app.clientId)}#tester`} className="text-sm text-sky-700 underline dark:text-sky-400">
+              <Link
+                href={`${applicationHref(connection.connectionId, app.clientId)}#tester`}
+                className="text-sm text-sky-700 underline dark:text-sky-400"
+              >
                 Test a token
               </Link>
             ) : null}
             {canWrite ? (
-              <Button size="sm" onClick={() => setEditing({ mode: "create" })} disabled={full} title={full ? `UiPath allows ${MAX_CREDENTIALS_PER_APP} per application: delete one first` : undefined}>
+              <Button
+                size="sm"
+                onClick={() => setEditing({ mode: "create" })}
+                disabled={full}
+                title={
+                  full
+                    ? `UiPath allows ${MAX_CREDENTIALS_PER_APP} per application: delete one first`
+                    : undefined
+                }
+              >
                 Add credential
               </Button>
             ) : null}
@@ -71,9 +101,17 @@ export function ApplicationCard({ connection, app, actions, linkToApplication = 
         </div>
         {notice ? <Alert tone="success">{notice}</Alert> : null}
         {app.error ? (
-          <ReadErrorAlert title="The credentials could not be read" message={app.error.userMessage} requestId={app.error.requestId} source="UiPath" />
+          <ReadErrorAlert
+            title="The credentials could not be read"
+            message={app.error.userMessage}
+            requestId={app.error.requestId}
+            source="UiPath"
+          />
         ) : credentials.length === 0 ? (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">No federated credentials: this application only authenticates with its secret{canWrite ? ", or add one." : "."}</p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            No federated credentials: this application only authenticates with its secret
+            {canWrite ? ", or add one." : "."}
+          </p>
         ) : (
           <CredentialsTable
             credentials={credentials}

@@ -36,20 +36,31 @@ function Value({ claim, value, now }: { claim: string; value: unknown; now: numb
   if (typeof value === "number" && ["exp", "nbf", "iat", "auth_time"].includes(claim)) {
     return (
       <>
-        <span className="font-mono text-xs">{isoSeconds(value)}</span> <span className="text-sm font-medium">{timeWords(claim, value, now) ?? relativeTime(value, now)}</span>
+        <span className="font-mono text-xs">{isoSeconds(value)}</span>{" "}
+        <span className="text-sm font-medium">
+          {timeWords(claim, value, now) ?? relativeTime(value, now)}
+        </span>
       </>
     );
   }
-  return <span className="font-mono text-xs break-all">{typeof value === "string" ? value : JSON.stringify(value)}</span>;
+  return (
+    <span className="font-mono text-xs break-all">
+      {typeof value === "string" ? value : JSON.stringify(value)}
+    </span>
+  );
 }
 
 /** The decoded token, claim by claim, with times in words. Nothing here was verified. */
 export function ClaimTable({ jwt, now }: { jwt: DecodedJwt; now: number }) {
-  const rows = [...ordered(jwt.header, HEADER_ORDER).map(([k, v]) => ["header", k, v] as const), ...ordered(jwt.payload, PAYLOAD_ORDER).map(([k, v]) => ["payload", k, v] as const)];
+  const rows = [
+    ...ordered(jwt.header, HEADER_ORDER).map(([k, v]) => ["header", k, v] as const),
+    ...ordered(jwt.payload, PAYLOAD_ORDER).map(([k, v]) => ["payload", k, v] as const),
+  ];
   return (
     <div className="space-y-1">
       <p className="text-xs text-zinc-600 dark:text-zinc-400">
-        Decoded in your browser, not verified · {kilobytes(jwt.sizeBytes)} of the 8 KB UiPath accepts{jwt.hasSignature ? "" : " · no signature"}
+        Decoded in your browser, not verified · {kilobytes(jwt.sizeBytes)} of the 8 KB UiPath accepts
+        {jwt.hasSignature ? "" : " · no signature"}
       </p>
       <Table caption="Token claims">
         <thead>

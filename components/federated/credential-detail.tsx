@@ -22,7 +22,15 @@ function Row({ label, children, mono = true }: { label: string; children: ReactN
 }
 
 /** One credential's exact values, with edit and delete for operators. */
-export function CredentialDetail({ credential, context, actions }: { credential: FederatedCredential; context: CredentialContext; actions: CredentialWriteActions | null }) {
+export function CredentialDetail({
+  credential,
+  context,
+  actions,
+}: {
+  credential: FederatedCredential;
+  context: CredentialContext;
+  actions: CredentialWriteActions | null;
+}) {
   const router = useRouter();
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -49,7 +57,10 @@ export function CredentialDetail({ credential, context, actions }: { credential:
         <Row label="Credential id">{credential.id}</Row>
       </dl>
       <p className="text-sm">
-        <Link href={`${applicationHref(context.connectionId, context.clientId)}#tester`} className="text-sky-700 underline dark:text-sky-400">
+        <Link
+          href={`${applicationHref(context.connectionId, context.clientId)}#tester`}
+          className="text-sky-700 underline dark:text-sky-400"
+        >
           Test a token against {context.appName}
         </Link>
       </p>

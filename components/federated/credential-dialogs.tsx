@@ -7,7 +7,11 @@ import { CredentialForm } from "./credential-form";
 import type { CredentialContext, CredentialWriteActions } from "./types";
 
 /** Which dialog is open. */
-export type Editing = { mode: "create" } | { mode: "edit"; credential: FederatedCredential } | { mode: "delete"; credential: FederatedCredential } | null;
+export type Editing =
+  | { mode: "create" }
+  | { mode: "edit"; credential: FederatedCredential }
+  | { mode: "delete"; credential: FederatedCredential }
+  | null;
 
 type CredentialDialogsProps = {
   editing: Editing;
@@ -32,16 +36,23 @@ export function CredentialDialogs({ editing, close, context, actions, onDone }: 
         consequence={
           <div className="space-y-2">
             <p>
-              Pipelines presenting tokens with issuer <code className="font-mono text-xs break-all">{c.issuer}</code> and subject <code className="font-mono text-xs break-all">{c.subject}</code> will no
-              longer get UiPath access tokens for <strong>{context.appName}</strong>.
+              Pipelines presenting tokens with issuer{" "}
+              <code className="font-mono text-xs break-all">{c.issuer}</code> and subject{" "}
+              <code className="font-mono text-xs break-all">{c.subject}</code> will no longer get UiPath
+              access tokens for <strong>{context.appName}</strong>.
             </p>
             <p>UiPath keeps no copy: to restore access, create the credential again.</p>
           </div>
         }
         confirmLabel="Delete credential"
         onConfirm={async () => {
-          const result = await actions.remove({ connectionId: context.connectionId, clientId: context.clientId, credentialId: c.id });
-          if (!result.ok) return `${result.message}${result.requestId ? ` (UiPath request id ${result.requestId})` : ""}`;
+          const result = await actions.remove({
+            connectionId: context.connectionId,
+            clientId: context.clientId,
+            credentialId: c.id,
+          });
+          if (!result.ok)
+            return `${result.message}${result.requestId ? ` (UiPath request id ${result.requestId})` : ""}`;
           onDone(result.message ?? "Deleted.");
           return null;
         }}
@@ -54,7 +65,11 @@ export function CredentialDialogs({ editing, close, context, actions, onDone }: 
       open
       onOpenChange={onOpenChange}
       title={existing ? `Edit ${existing.name ?? "credential"}` : "Add a federated credential"}
-      description={existing ? "UiPath replaces every field; the issuer is checked again before saving." : "The issuer is checked (discovery and keys) before UiPath is asked to save."}
+      description={
+        existing
+          ? "UiPath replaces every field; the issuer is checked again before saving."
+          : "The issuer is checked (discovery and keys) before UiPath is asked to save."
+      }
     >
       <CredentialForm context={context} existing={existing} actions={actions} onDone={onDone} />
     </Dialog>

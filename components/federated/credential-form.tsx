@@ -30,7 +30,9 @@ type CredentialFormProps = {
 /** Create or edit a federated credential: template, lint as you type, issuer preflight on save. */
 export function CredentialForm({ context, existing, actions, onDone }: CredentialFormProps) {
   const resolver = useMemo<Resolver<CredentialFormValues>>(() => {
-    const base = zodResolver((existing ? updateCredentialSchema : createCredentialSchema) as never) as unknown as Resolver<CredentialFormValues>;
+    const base = zodResolver(
+      (existing ? updateCredentialSchema : createCredentialSchema) as never,
+    ) as unknown as Resolver<CredentialFormValues>;
     // Validate what will be sent: issuer and subject as the template builds them.
     return (values, ctx, options) => base(withTemplate(values), ctx, options);
   }, [existing]);
@@ -46,7 +48,9 @@ export function CredentialForm({ context, existing, actions, onDone }: Credentia
 
   const checkIssuer = async () => {
     setChecking(true);
-    const result = await actions.checkIssuer({ issuer: values.issuer.trim() }).finally(() => setChecking(false));
+    const result = await actions
+      .checkIssuer({ issuer: values.issuer.trim() })
+      .finally(() => setChecking(false));
     if (result.ok) setPreflight(result.data);
     else setServerError({ message: result.message });
   };
@@ -55,30 +59,50 @@ export function CredentialForm({ context, existing, actions, onDone }: Credentia
     setServerError(null);
     if (blocking) return setServerError({ message: "Fix the problems marked “must fix” before saving." });
     const input = { ...parsed, template: parsed.template.kind === "other" ? undefined : parsed.template };
-    const result: ActionResult<SavedCredential> = existing ? await actions.update({ ...input, credentialId: existing.id }) : await actions.create(input);
+    const result: ActionResult<SavedCredential> = existing
+      ? await actions.update({ ...input, credentialId: existing.id })
+      : await actions.create(input);
     if (result.ok) return onDone(result.message ?? "Saved.");
     for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
       if (!messages?.[0] || field === "form") continue;
-      setError(field === "issuer" && templated ? "template.issuer" : (field as keyof CredentialFormValues), { message: messages[0] });
+      setError(field === "issuer" && templated ? "template.issuer" : (field as keyof CredentialFormValues), {
+        message: messages[0],
+      });
     }
     const formErrors = result.fieldErrors?.form ?? [];
-    setServerError({ message: [result.message, ...formErrors.filter((m) => !result.message.includes(m))].join(" "), requestId: result.requestId });
+    setServerError({
+      message: [result.message, ...formErrors.filter((m) => !result.message.includes(m))].join(" "),
+      requestId: result.requestId,
+    });
   });
 
   return (
     <FormProvider {...form}>
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Application <strong>{context.appName}</strong> · <span className="font-mono text-xs">{context.clientId}</span>
+          Application <strong>{context.appName}</strong> ·{" "}
+          <span className="font-mono text-xs">{context.clientId}</span>
         </p>
-        <Field label="Name" error={errorAt(formState.errors, "name")} hint={`Unique within the application, at most ${MAX_NAME_LENGTH} characters.`}>
+        <Field
+          label="Name"
+          error={errorAt(formState.errors, "name")}
+          hint={`Unique within the application, at most ${MAX_NAME_LENGTH} characters.`}
+        >
           <Input placeholder="GitHub Actions — production" {...register("name")} />
         </Field>
         <TemplateFields />
-        <Field label="Audience" error={errorAt(formState.errors, "audience")} hint={audienceHint(values.template.kind, values.audience.trim())}>
+        <Field
+          label="Audience"
+          error={errorAt(formState.errors, "audience")}
+          hint={audienceHint(values.template.kind, values.audience.trim())}
+        >
           <Input spellCheck={false} {...register("audience")} />
         </Field>
-        <Field label="Description (optional)" error={errorAt(formState.errors, "description")} hint={`At most ${MAX_DESCRIPTION_LENGTH} characters.`}>
+        <Field
+          label="Description (optional)"
+          error={errorAt(formState.errors, "description")}
+          hint={`At most ${MAX_DESCRIPTION_LENGTH} characters.`}
+        >
           <Textarea rows={2} className="font-sans" {...register("description")} />
         </Field>
         <LintList findings={findings} />
@@ -86,7 +110,9 @@ export function CredentialForm({ context, existing, actions, onDone }: Credentia
         {serverError ? (
           <Alert tone="error">
             {serverError.message}
-            {serverError.requestId ? <span className="block text-xs">UiPath request id {serverError.requestId}</span> : null}
+            {serverError.requestId ? (
+              <span className="block text-xs">UiPath request id {serverError.requestId}</span>
+            ) : null}
           </Alert>
         ) : null}
         <div className="flex flex-wrap justify-end gap-2">
@@ -94,7 +120,11 @@ export function CredentialForm({ context, existing, actions, onDone }: Credentia
             {checking ? "Checking…" : "Check issuer"}
           </Button>
           <Button type="submit" disabled={formState.isSubmitting}>
-            {formState.isSubmitting ? "Checking issuer and saving…" : existing ? "Save changes" : "Add credential"}
+            {formState.isSubmitting
+              ? "Checking issuer and saving…"
+              : existing
+                ? "Save changes"
+                : "Add credential"}
           </Button>
         </div>
       </form>

@@ -58,12 +58,22 @@ export function CredentialsTable({ credentials, hrefOf, onEdit, onDelete }: Cred
             {manage ? (
               <Td className="whitespace-nowrap">
                 {onEdit ? (
-                  <Button size="sm" variant="secondary" onClick={() => onEdit(c)} aria-label={`Edit ${c.name ?? c.id}`}>
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    onClick={() => onEdit(c)}
+                    aria-label={`Edit ${c.name ?? c.id}`}
+                  >
                     Edit
                   </Button>
                 ) : null}{" "}
                 {onDelete ? (
-                  <Button size="sm" variant="ghost" onClick={() => onDelete(c)} aria-label={`Delete ${c.name ?? c.id}`}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    onClick={() => onDelete(c)}
+                    aria-label={`Delete ${c.name ?? c.id}`}
+                  >
                     Delete
                   </Button>
                 ) : null}

@@ -19,13 +19,23 @@ const POINTS: Record<ExchangeFailurePoint, string> = {
 };
 
 /** UiPath's answer to a test exchange: what it granted, or which claim it refused. */
-export function ExchangeResult({ view, nearest, now }: { view: ExchangeView; nearest: CredentialVerdict | undefined; now: number }) {
+export function ExchangeResult({
+  view,
+  nearest,
+  now,
+}: {
+  view: ExchangeView;
+  nearest: CredentialVerdict | undefined;
+  now: number;
+}) {
   if (view.exchanged) {
     const expires = Math.floor(Date.parse(view.expiresAt) / 1000);
     return (
       <Alert tone="success" title="UiPath accepted the token" className="space-y-1">
         <p data-testid="exchange-granted">
-          It issued a {view.tokenType} access token (not shown, and not kept) with the scopes <strong>{view.grantedScopes.join(", ") || "none"}</strong>, expiring {relativeTime(expires, now)} ({view.expiresAt}).
+          It issued a {view.tokenType} access token (not shown, and not kept) with the scopes{" "}
+          <strong>{view.grantedScopes.join(", ") || "none"}</strong>, expiring {relativeTime(expires, now)} (
+          {view.expiresAt}).
         </p>
       </Alert>
     );

@@ -5,7 +5,10 @@ import type { FederatedCredential } from "@/lib/vendors/model";
 import type { CredentialContext } from "./types";
 
 /** The form's state: the credential fields plus the template that builds issuer and subject. */
-export type CredentialFormValues = Omit<UpdateCredentialValues, "credentialId" | "template"> & { credentialId?: string; template: TemplateInput };
+export type CredentialFormValues = Omit<UpdateCredentialValues, "credentialId" | "template"> & {
+  credentialId?: string;
+  template: TemplateInput;
+};
 
 /** The values with issuer and subject taken from the template (what is validated, linted and sent). */
 export function withTemplate(values: CredentialFormValues): CredentialFormValues {
@@ -14,20 +17,41 @@ export function withTemplate(values: CredentialFormValues): CredentialFormValues
 }
 
 /** The form's starting point: the credential being edited, or the GitHub Actions template. */
-export function initialValues(context: CredentialContext, existing?: FederatedCredential): CredentialFormValues {
+export function initialValues(
+  context: CredentialContext,
+  existing?: FederatedCredential,
+): CredentialFormValues {
   const target = { connectionId: context.connectionId, clientId: context.clientId };
   if (existing) {
     const issuer = existing.issuer ?? "";
     const subject = existing.subject ?? "";
-    return { ...target, credentialId: existing.id, name: existing.name ?? "", description: existing.description ?? "", issuer, audience: existing.audience ?? "", subject, template: detectTemplate(issuer, subject) };
+    return {
+      ...target,
+      credentialId: existing.id,
+      name: existing.name ?? "",
+      description: existing.description ?? "",
+      issuer,
+      audience: existing.audience ?? "",
+      subject,
+      template: detectTemplate(issuer, subject),
+    };
   }
-  return { ...target, name: "", description: "", issuer: "", audience: context.suggestedAudience, subject: "", template: defaultTemplate("github-actions") };
+  return {
+    ...target,
+    name: "",
+    description: "",
+    issuer: "",
+    audience: context.suggestedAudience,
+    subject: "",
+    template: defaultTemplate("github-actions"),
+  };
 }
 
 /** The message of a possibly nested field ("template.owner"). */
 export function errorAt(errors: FieldErrors<CredentialFormValues>, path: string): string | undefined {
   let node: unknown = errors;
-  for (const key of path.split(".")) node = node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
+  for (const key of path.split("."))
+    node = node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
   const message = node && typeof node === "object" ? (node as { message?: unknown }).message : undefined;
   return typeof message === "string" ? message : undefined;
 }

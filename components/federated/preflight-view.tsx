@@ -1,7 +1,12 @@
 import { Badge } from "@/components/ui/badge";
 import type { PreflightResult } from "@/lib/federated/preflight";
 
-const LABELS = { discovery: "discovery document", issuer: "issuer matches", jwks: "JWKS", rs256: "RS256 keys" } as const;
+const LABELS = {
+  discovery: "discovery document",
+  issuer: "issuer matches",
+  jwks: "JWKS",
+  rs256: "RS256 keys",
+} as const;
 
 /** The issuer preflight, step by step: what was verified, or exactly what failed. */
 export function PreflightView({ result }: { result: PreflightResult }) {

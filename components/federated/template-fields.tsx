@@ -4,7 +4,13 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { GITHUB_FILTERS, type TemplateInput, type TemplateKind } from "@/lib/federated/schemas";
-import { buildFromTemplate, defaultTemplate, detectTemplate, GITHUB_FILTER_LABELS, TEMPLATE_LABELS } from "@/lib/federated/templates";
+import {
+  buildFromTemplate,
+  defaultTemplate,
+  detectTemplate,
+  GITHUB_FILTER_LABELS,
+  TEMPLATE_LABELS,
+} from "@/lib/federated/templates";
 import { errorAt, withTemplate, type CredentialFormValues } from "./form-values";
 
 /** The template's inputs with blanks shown as <placeholders>, for the preview while typing. */
@@ -12,11 +18,30 @@ function preview(template: TemplateInput): string | null {
   const or = (value: string, name: string) => value.trim() || `<${name}>`;
   switch (template.kind) {
     case "github-actions":
-      return buildFromTemplate({ ...template, owner: or(template.owner, "owner"), repo: or(template.repo, "repo"), value: or(template.value, template.filter) })?.subject ?? null;
+      return (
+        buildFromTemplate({
+          ...template,
+          owner: or(template.owner, "owner"),
+          repo: or(template.repo, "repo"),
+          value: or(template.value, template.filter),
+        })?.subject ?? null
+      );
     case "gitlab-ci":
-      return buildFromTemplate({ ...template, projectPath: or(template.projectPath, "group/project"), ref: or(template.ref, template.refType) })?.subject ?? null;
+      return (
+        buildFromTemplate({
+          ...template,
+          projectPath: or(template.projectPath, "group/project"),
+          ref: or(template.ref, template.refType),
+        })?.subject ?? null
+      );
     case "kubernetes":
-      return buildFromTemplate({ ...template, namespace: or(template.namespace, "namespace"), serviceAccount: or(template.serviceAccount, "service-account") })?.subject ?? null;
+      return (
+        buildFromTemplate({
+          ...template,
+          namespace: or(template.namespace, "namespace"),
+          serviceAccount: or(template.serviceAccount, "service-account"),
+        })?.subject ?? null
+      );
     case "other":
       return null;
   }
@@ -45,7 +70,10 @@ export function TemplateFields() {
   return (
     <fieldset className="space-y-3 rounded-md border border-zinc-200 p-3 dark:border-zinc-700">
       <legend className="px-1 text-sm font-medium">Who may exchange tokens</legend>
-      <Field label="Template" hint="Builds the issuer and the exact subject from what you know about the pipeline.">
+      <Field
+        label="Template"
+        hint="Builds the issuer and the exact subject from what you know about the pipeline."
+      >
         <Select value={template.kind} onChange={(e) => choose(e.target.value as TemplateKind)}>
           {(Object.keys(TEMPLATE_LABELS) as TemplateKind[]).map((kind) => (
             <option key={kind} value={kind}>
@@ -56,16 +84,37 @@ export function TemplateFields() {
       </Field>
       {template.kind === "other" ? (
         <>
-          <Field label="Issuer" error={errorAt(errors, "issuer")} hint="The exact iss of the tokens: https://, usually without a trailing slash.">
-            <Input spellCheck={false} placeholder="https://login.example.com/tenant/v2.0" {...register("issuer")} />
+          <Field
+            label="Issuer"
+            error={errorAt(errors, "issuer")}
+            hint="The exact iss of the tokens: https://, usually without a trailing slash."
+          >
+            <Input
+              spellCheck={false}
+              placeholder="https://login.example.com/tenant/v2.0"
+              {...register("issuer")}
+            />
           </Field>
-          <Field label="Subject" error={errorAt(errors, "subject")} hint="Must equal the token's sub exactly: no wildcards.">
+          <Field
+            label="Subject"
+            error={errorAt(errors, "subject")}
+            hint="Must equal the token's sub exactly: no wildcards."
+          >
             <Input spellCheck={false} {...register("subject")} />
           </Field>
         </>
       ) : (
         <>
-          <Field label={template.kind === "gitlab-ci" ? "GitLab instance URL (issuer)" : template.kind === "kubernetes" ? "Cluster issuer URL" : "Issuer"} error={errorAt(errors, "template.issuer")}>
+          <Field
+            label={
+              template.kind === "gitlab-ci"
+                ? "GitLab instance URL (issuer)"
+                : template.kind === "kubernetes"
+                  ? "Cluster issuer URL"
+                  : "Issuer"
+            }
+            error={errorAt(errors, "template.issuer")}
+          >
             <Input spellCheck={false} {...register("template.issuer")} />
           </Field>
           {template.kind === "github-actions" ? (
@@ -86,7 +135,10 @@ export function TemplateFields() {
                 </Select>
               </Field>
               {template.filter !== "pull_request" ? (
-                <Field label={GITHUB_FILTER_LABELS[template.filter]} error={errorAt(errors, "template.value")}>
+                <Field
+                  label={GITHUB_FILTER_LABELS[template.filter]}
+                  error={errorAt(errors, "template.value")}
+                >
                   <Input spellCheck={false} {...register("template.value")} />
                 </Field>
               ) : null}
@@ -114,16 +166,27 @@ export function TemplateFields() {
                 <Input spellCheck={false} placeholder="batch" {...register("template.namespace")} />
               </Field>
               <Field label="Service account" error={errorAt(errors, "template.serviceAccount")}>
-                <Input spellCheck={false} placeholder="uipath-runner" {...register("template.serviceAccount")} />
+                <Input
+                  spellCheck={false}
+                  placeholder="uipath-runner"
+                  {...register("template.serviceAccount")}
+                />
               </Field>
             </div>
           ) : null}
           <div className="text-sm">
             <p className="font-medium">Subject that will be matched (exactly)</p>
-            <code data-testid="subject-preview" className="mt-1 block rounded bg-zinc-100 px-2 py-1 font-mono text-xs break-all dark:bg-zinc-800">
+            <code
+              data-testid="subject-preview"
+              className="mt-1 block rounded bg-zinc-100 px-2 py-1 font-mono text-xs break-all dark:bg-zinc-800"
+            >
               {built}
             </code>
-            {errorAt(errors, "subject") ? <p className="mt-1 text-xs font-medium text-red-700 dark:text-red-400">{errorAt(errors, "subject")}</p> : null}
+            {errorAt(errors, "subject") ? (
+              <p className="mt-1 text-xs font-medium text-red-700 dark:text-red-400">
+                {errorAt(errors, "subject")}
+              </p>
+            ) : null}
           </div>
         </>
       )}

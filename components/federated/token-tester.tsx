@@ -56,18 +56,27 @@ export function TokenTester({ connectionId, clientId, scopes, credentials, actio
     const issuer = next?.ok ? stringClaim(next.jwt.payload, "iss") : undefined;
     // Only issuers a credential trusts: the server refuses others anyway.
     if (!issuer || keys[issuer] || !credentials.some((c) => c.issuer === issuer)) return;
-    void actions.issuerKeys({ connectionId, clientId, issuer }).then((result) =>
-      setKeys((previous) => ({ ...previous, [issuer]: result.ok ? result.data : { ok: false, issuer, message: result.message } })),
-    );
+    void actions
+      .issuerKeys({ connectionId, clientId, issuer })
+      .then((result) =>
+        setKeys((previous) => ({
+          ...previous,
+          [issuer]: result.ok ? result.data : { ok: false, issuer, message: result.message },
+        })),
+      );
   };
 
-  const verdicts = decoded?.ok ? verdictsFor(decoded.jwt, credentials, { nowSeconds: now, keys: iss ? keys[iss] : undefined }) : [];
+  const verdicts = decoded?.ok
+    ? verdictsFor(decoded.jwt, credentials, { nowSeconds: now, keys: iss ? keys[iss] : undefined })
+    : [];
 
   const runExchange = async () => {
     if (!decoded?.ok || !actions.exchange) return;
     setPending(true);
     setExchangeError(null);
-    const result = await actions.exchange({ connectionId, clientId, assertion: decoded.token, scope }).finally(() => setPending(false));
+    const result = await actions
+      .exchange({ connectionId, clientId, assertion: decoded.token, scope })
+      .finally(() => setPending(false));
     setNow(nowSeconds());
     if (result.ok) setExchange(result.data);
     else setExchangeError(result.message);
@@ -75,18 +84,38 @@ export function TokenTester({ connectionId, clientId, scopes, credentials, actio
 
   return (
     <div className="space-y-4">
-      <Field label="JWT to test" hint="Paste a token your pipeline received (e.g. the output of core.getIDToken). It is decoded here; it is sent to the server only if you ask for the real exchange, and never stored.">
-        <Textarea rows={4} spellCheck={false} value={text} onChange={(e) => paste(e.target.value)} placeholder="eyJhbGciOiJSUzI1NiIs…" className="text-xs break-all" />
+      <Field
+        label="JWT to test"
+        hint="Paste a token your pipeline received (e.g. the output of core.getIDToken). It is decoded here; it is sent to the server only if you ask for the real exchange, and never stored."
+      >
+        <Textarea
+          rows={4}
+          spellCheck={false}
+          value={text}
+          onChange={(e) => paste(e.target.value)}
+          placeholder="eyJhbGciOiJSUzI1NiIs…"
+          className="text-xs break-all"
+        />
       </Field>
       {decoded && !decoded.ok ? <Alert tone="error">{decoded.message}</Alert> : null}
       {decoded?.ok ? (
         <>
           <ClaimTable jwt={decoded.jwt} now={now} />
-          {credentials.length ? <VerdictList verdicts={verdicts} highlight={exchange && !exchange.exchanged ? exchange.point : null} /> : <Alert>This application has no federated credentials, so no token can match yet.</Alert>}
+          {credentials.length ? (
+            <VerdictList
+              verdicts={verdicts}
+              highlight={exchange && !exchange.exchanged ? exchange.point : null}
+            />
+          ) : (
+            <Alert>This application has no federated credentials, so no token can match yet.</Alert>
+          )}
           {actions.exchange ? (
             <div className="space-y-2 rounded-md border border-zinc-200 p-3 dark:border-zinc-700">
               <p className="text-sm font-medium">Exchange at UiPath</p>
-              <p className="text-xs text-zinc-600 dark:text-zinc-400">Sends the token to UiPath&apos;s token endpoint for this application. Trustdeck shows what was granted and discards the access token.</p>
+              <p className="text-xs text-zinc-600 dark:text-zinc-400">
+                Sends the token to UiPath&apos;s token endpoint for this application. Trustdeck shows what was
+                granted and discards the access token.
+              </p>
               <div className="flex flex-wrap items-end gap-2">
                 <div className="min-w-64 flex-1">
                   <Field label="Scopes to request">
@@ -101,7 +130,9 @@ export function TokenTester({ connectionId, clientId, scopes, credentials, actio
               {exchange ? <ExchangeResult view={exchange} nearest={verdicts[0]} now={now} /> : null}
             </div>
           ) : (
-            <p className="text-xs text-zinc-600 dark:text-zinc-400">The real exchange at UiPath needs the operator role.</p>
+            <p className="text-xs text-zinc-600 dark:text-zinc-400">
+              The real exchange at UiPath needs the operator role.
+            </p>
           )}
         </>
       ) : null}

@@ -12,14 +12,29 @@ export type SavedCredential = { credential: FederatedCredential; preflight: Pref
 export type CredentialWriteActions = {
   create: (input: CreateCredentialValues) => Promise<ActionResult<SavedCredential>>;
   update: (input: UpdateCredentialValues) => Promise<ActionResult<SavedCredential>>;
-  remove: (input: { connectionId: string; clientId: string; credentialId: string }) => Promise<ActionResult<null>>;
+  remove: (input: {
+    connectionId: string;
+    clientId: string;
+    credentialId: string;
+  }) => Promise<ActionResult<null>>;
   checkIssuer: (input: { issuer: string }) => Promise<ActionResult<PreflightResult>>;
 };
 
 /** The tester's server calls; `exchange` is null for viewers. */
 export type TesterActions = {
-  issuerKeys: (input: { connectionId: string; clientId: string; issuer: string }) => Promise<ActionResult<IssuerKeys>>;
-  exchange: ((input: { connectionId: string; clientId: string; assertion: string; scope: string }) => Promise<ActionResult<ExchangeView>>) | null;
+  issuerKeys: (input: {
+    connectionId: string;
+    clientId: string;
+    issuer: string;
+  }) => Promise<ActionResult<IssuerKeys>>;
+  exchange:
+    | ((input: {
+        connectionId: string;
+        clientId: string;
+        assertion: string;
+        scope: string;
+      }) => Promise<ActionResult<ExchangeView>>)
+    | null;
 };
 
 /** Where a credential lives, and what the form needs to know about its neighbours. */

@@ -14,7 +14,11 @@ export function InventoryExportLinks() {
       <ul className="flex flex-wrap gap-4 text-sm">
         {FORMATS.map((f) => (
           <li key={f.format}>
-            <a className="font-medium text-sky-700 underline hover:text-sky-900 dark:text-sky-400" href={`/api/inventory/export?format=${f.format}`} download>
+            <a
+              className="font-medium text-sky-700 underline hover:text-sky-900 dark:text-sky-400"
+              href={`/api/inventory/export?format=${f.format}`}
+              download
+            >
               {f.label}
             </a>{" "}
             <span className="text-zinc-500">— {f.hint}</span>

@@ -10,7 +10,13 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { VENDOR_LABELS } from "@/lib/connections/schemas";
 import type { InventoryConnection } from "@/lib/inventory/types";
 
-type Run = { id: string; total: number; done: number; finishedAt: string | null; failures: { connectionId: string; name: string; vendor: string; message: string }[] };
+type Run = {
+  id: string;
+  total: number;
+  done: number;
+  finishedAt: string | null;
+  failures: { connectionId: string; name: string; vendor: string; message: string }[];
+};
 type Progress = { run: Run | null; connections: InventoryConnection[] };
 
 const POLL_MS = 1000;
@@ -24,7 +30,13 @@ function ago(iso: string | null): string {
  * with their reasons, and each connection's freshness: a stale connection keeps its previous
  * snapshot and says when it last succeeded.
  */
-export function InventoryRefreshPanel({ initial, canRefresh }: { initial: InventoryConnection[]; canRefresh: boolean }) {
+export function InventoryRefreshPanel({
+  initial,
+  canRefresh,
+}: {
+  initial: InventoryConnection[];
+  canRefresh: boolean;
+}) {
   const router = useRouter();
   const [connections, setConnections] = useState(initial);
   const [run, setRun] = useState<Run | null>(null);
@@ -34,7 +46,9 @@ export function InventoryRefreshPanel({ initial, canRefresh }: { initial: Invent
   useEffect(() => {
     if (!run || run.finishedAt) return;
     const timer = setTimeout(async () => {
-      const response = await fetch(`/api/inventory/refresh?run=${run.id}`, { cache: "no-store" }).catch(() => null);
+      const response = await fetch(`/api/inventory/refresh?run=${run.id}`, { cache: "no-store" }).catch(
+        () => null,
+      );
       if (!response?.ok) return setError("Lost track of the refresh; reload the page to see its result.");
       const progress = (await response.json()) as Progress;
       setConnections(progress.connections);
@@ -70,7 +84,12 @@ export function InventoryRefreshPanel({ initial, canRefresh }: { initial: Invent
             {run.finishedAt ? "Refresh finished" : "Refreshing"}: {run.done} / {run.total} connections done
             {run.failures.length > 0 ? `, ${run.failures.length} failed` : ""}.
           </p>
-          <progress className="h-2 w-full" max={Math.max(run.total, 1)} value={run.done} aria-label="Connections refreshed" />
+          <progress
+            className="h-2 w-full"
+            max={Math.max(run.total, 1)}
+            value={run.done}
+            aria-label="Connections refreshed"
+          />
           {run.failures.length > 0 ? (
             <ul className="space-y-1 text-sm" aria-label="Failures">
               {run.failures.map((f) => (
@@ -101,14 +120,22 @@ export function InventoryRefreshPanel({ initial, canRefresh }: { initial: Invent
                 {c.stale ? (
                   <span className="space-y-1">
                     <Badge tone="warning">Stale</Badge>
-                    {c.lastError ? <span className="block text-xs text-zinc-600 dark:text-zinc-400">{c.lastError}</span> : null}
+                    {c.lastError ? (
+                      <span className="block text-xs text-zinc-600 dark:text-zinc-400">{c.lastError}</span>
+                    ) : null}
                   </span>
                 ) : (
                   <Badge tone="ok">Current</Badge>
                 )}
               </Td>
               <Td>
-                {c.lastSuccessAt ? <time dateTime={c.lastSuccessAt} title={c.lastSuccessAt}>{ago(c.lastSuccessAt)}</time> : "never"}
+                {c.lastSuccessAt ? (
+                  <time dateTime={c.lastSuccessAt} title={c.lastSuccessAt}>
+                    {ago(c.lastSuccessAt)}
+                  </time>
+                ) : (
+                  "never"
+                )}
               </Td>
             </tr>
           ))}

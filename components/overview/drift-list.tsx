@@ -9,11 +9,19 @@ const KIND_LABELS: Record<DriftEvent["kind"], string> = {
 
 /** Changes seen at vendors that Trustdeck did not make, newest first, in plain words. */
 export function DriftList({ events, limit = 8 }: { events: DriftEvent[]; limit?: number }) {
-  if (events.length === 0) return <p className="text-sm text-zinc-500">No drift: every certificate change seen at the vendors was made through Trustdeck.</p>;
+  if (events.length === 0)
+    return (
+      <p className="text-sm text-zinc-500">
+        No drift: every certificate change seen at the vendors was made through Trustdeck.
+      </p>
+    );
   return (
     <ul className="space-y-2" data-testid="drift-list">
       {events.slice(0, limit).map((event) => (
-        <li key={event.id} className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm dark:border-amber-800 dark:bg-amber-950">
+        <li
+          key={event.id}
+          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm dark:border-amber-800 dark:bg-amber-950"
+        >
           <p className="flex flex-wrap items-center gap-2">
             <Badge tone="warning">{KIND_LABELS[event.kind]}</Badge>
             <time dateTime={event.detectedAt} className="text-xs text-zinc-600 dark:text-zinc-400">
@@ -21,12 +29,18 @@ export function DriftList({ events, limit = 8 }: { events: DriftEvent[]; limit?:
             </time>
           </p>
           <p className="mt-1">{event.message}</p>
-          <Link href={event.setHref} prefetch={false} className="text-xs text-sky-700 underline dark:text-sky-400">
+          <Link
+            href={event.setHref}
+            prefetch={false}
+            className="text-xs text-sky-700 underline dark:text-sky-400"
+          >
             Open the set at {event.connectionName}
           </Link>
         </li>
       ))}
-      {events.length > limit ? <li className="text-xs text-zinc-500">…and {events.length - limit} more in the audit log.</li> : null}
+      {events.length > limit ? (
+        <li className="text-xs text-zinc-500">…and {events.length - limit} more in the audit log.</li>
+      ) : null}
     </ul>
   );
 }

@@ -6,8 +6,17 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { UpcomingExpiry } from "@/lib/timeline/summary";
 
 /** The certificates that expire next, soonest first, each linking to its set. */
-export function NextExpiries({ items, now, vendorLabel }: { items: UpcomingExpiry[]; now: Date; vendorLabel: (vendor: string) => string }) {
-  if (items.length === 0) return <p className="text-sm text-zinc-500">No certificate expires in the future: nothing to renew.</p>;
+export function NextExpiries({
+  items,
+  now,
+  vendorLabel,
+}: {
+  items: UpcomingExpiry[];
+  now: Date;
+  vendorLabel: (vendor: string) => string;
+}) {
+  if (items.length === 0)
+    return <p className="text-sm text-zinc-500">No certificate expires in the future: nothing to renew.</p>;
   return (
     <Table caption="The next certificates to expire">
       <thead>
@@ -30,7 +39,11 @@ export function NextExpiries({ items, now, vendorLabel }: { items: UpcomingExpir
               <span className="block text-xs text-zinc-500">{cert.slot}</span>
             </Td>
             <Td>
-              <Link href={cert.setHref} prefetch={false} className="font-medium text-sky-700 underline dark:text-sky-400">
+              <Link
+                href={cert.setHref}
+                prefetch={false}
+                className="font-medium text-sky-700 underline dark:text-sky-400"
+              >
                 {cert.setLabel}
               </Link>
               <span className="block text-xs text-zinc-500">

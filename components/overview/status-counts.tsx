@@ -19,7 +19,9 @@ export function StatusCountTiles({ counts }: { counts: StatusCounts }) {
               <StatusSwatch status={status} />
               {STATUS_STYLES[status].label}
             </span>
-            <span className="mt-1 block text-2xl font-semibold text-zinc-900 tabular-nums dark:text-zinc-50">{counts[status]}</span>
+            <span className="mt-1 block text-2xl font-semibold text-zinc-900 tabular-nums dark:text-zinc-50">
+              {counts[status]}
+            </span>
             <span className="sr-only">certificates; show them</span>
           </Link>
         </li>

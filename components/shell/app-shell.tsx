@@ -22,7 +22,10 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
   const items = NAV.filter((item) => !item.adminOnly || hasRole(actor.role, "admin"));
   return (
     <div className="flex min-h-screen">
-      <a href="#main" className="sr-only z-50 rounded bg-white px-3 py-2 focus:not-sr-only focus:fixed focus:top-2 focus:left-2">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded bg-white px-3 py-2 focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
         Skip to content
       </a>
       <aside className="flex w-60 shrink-0 flex-col border-r border-zinc-200 bg-white px-3 py-4 dark:border-zinc-800 dark:bg-zinc-900">

@@ -20,8 +20,18 @@ export function ThemeSwitcher() {
     <fieldset className="flex gap-1 text-xs">
       <legend className="sr-only">Theme</legend>
       {THEMES.map((option) => (
-        <label key={option.value} className="cursor-pointer rounded px-2 py-1 text-zinc-600 has-checked:bg-zinc-200 has-checked:text-zinc-900 dark:text-zinc-400 dark:has-checked:bg-zinc-700 dark:has-checked:text-zinc-50">
-          <input type="radio" name="theme" value={option.value} checked={mounted && theme === option.value} onChange={() => setTheme(option.value)} className="sr-only" />
+        <label
+          key={option.value}
+          className="cursor-pointer rounded px-2 py-1 text-zinc-600 has-checked:bg-zinc-200 has-checked:text-zinc-900 dark:text-zinc-400 dark:has-checked:bg-zinc-700 dark:has-checked:text-zinc-50"
+        >
+          <input
+            type="radio"
+            name="theme"
+            value={option.value}
+            checked={mounted && theme === option.value}
+            onChange={() => setTheme(option.value)}
+            className="sr-only"
+          />
           {option.label}
         </label>
       ))}

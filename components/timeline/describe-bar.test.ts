@@ -26,8 +26,24 @@ describe("formatting", () => {
   it("isoDay keeps the UTC date", () => expect(isoDay("2026-06-01T23:59:59.000Z")).toBe("2026-06-01"));
 
   it("barLabel says what the details panel says", () => {
-    const cert: TimelineCertificate = { key: "k", vendor: "cloudflare", connectionId: "c", connectionName: "Acme", setId: "s", setLabel: "SAML set", setHref: "/x", slot: "current", sha256: "AB", subject: "CN=idp", commonName: "idp", notBefore: "2026-01-01T00:00:00Z", notAfter: "2026-06-05T12:00:00Z" };
-    expect(barLabel({ cert, start: 0, end: 1, status: "lt7", track: 0 }, NOW)).toBe("idp in SAML set (current), ≤ 7 days: 2026-01-01 to 2026-06-05, 4 days left");
+    const cert: TimelineCertificate = {
+      key: "k",
+      vendor: "cloudflare",
+      connectionId: "c",
+      connectionName: "Acme",
+      setId: "s",
+      setLabel: "SAML set",
+      setHref: "/x",
+      slot: "current",
+      sha256: "AB",
+      subject: "CN=idp",
+      commonName: "idp",
+      notBefore: "2026-01-01T00:00:00Z",
+      notAfter: "2026-06-05T12:00:00Z",
+    };
+    expect(barLabel({ cert, start: 0, end: 1, status: "lt7", track: 0 }, NOW)).toBe(
+      "idp in SAML set (current), ≤ 7 days: 2026-01-01 to 2026-06-05, 4 days left",
+    );
   });
 });
 

@@ -1,7 +1,13 @@
 "use client";
 
 import { useCallback, useId, useMemo, useState } from "react";
-import { allGroupIds, flattenRows, groupCertificates, navigableBars, type TimelineBar } from "@/lib/timeline/lanes";
+import {
+  allGroupIds,
+  flattenRows,
+  groupCertificates,
+  navigableBars,
+  type TimelineBar,
+} from "@/lib/timeline/lanes";
 import { matchingPreset, type PresetId } from "@/lib/timeline/scale";
 import type { TimelineCertificate } from "@/lib/timeline/types";
 import { TimelineDetails } from "./timeline-details";
@@ -24,7 +30,12 @@ export interface ExpiryTimelineProps {
  * (collapsible), with a today line, the 7/30/60-day bands, zoom, pan, presets and a details panel
  * for the hovered or focused certificate. Knows nothing of the database: plain props only.
  */
-export function ExpiryTimeline({ certificates, now: nowIso, vendorLabels = {}, initialPreset = "1y" }: ExpiryTimelineProps) {
+export function ExpiryTimeline({
+  certificates,
+  now: nowIso,
+  vendorLabels = {},
+  initialPreset = "1y",
+}: ExpiryTimelineProps) {
   const now = useMemo(() => new Date(nowIso), [nowIso]);
   const controls = useTimelineView(now, initialPreset);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
@@ -33,12 +44,17 @@ export function ExpiryTimeline({ certificates, now: nowIso, vendorLabels = {}, i
   const helpId = useId();
 
   const vendorOrder = useMemo(() => Object.keys(vendorLabels), [vendorLabels]);
-  const groups = useMemo(() => groupCertificates(certificates, now, vendorOrder), [certificates, now, vendorOrder]);
+  const groups = useMemo(
+    () => groupCertificates(certificates, now, vendorOrder),
+    [certificates, now, vendorOrder],
+  );
   const rows = useMemo(() => flattenRows(groups, collapsed), [groups, collapsed]);
   const navigable = useMemo(() => navigableBars(rows), [rows]);
   const bars = useMemo(() => {
     const map = new Map<string, TimelineBar>();
-    for (const group of groups) for (const connection of group.connections) for (const lane of connection.lanes) for (const bar of lane.bars) map.set(bar.cert.key, bar);
+    for (const group of groups)
+      for (const connection of group.connections)
+        for (const lane of connection.lanes) for (const bar of lane.bars) map.set(bar.cert.key, bar);
     return map;
   }, [groups]);
   const vendorLabel = useCallback((vendor: string) => vendorLabels[vendor] ?? vendor, [vendorLabels]);
@@ -56,12 +72,31 @@ export function ExpiryTimeline({ certificates, now: nowIso, vendorLabels = {}, i
 
   return (
     <div className="space-y-3" data-testid="expiry-timeline">
-      <TimelineToolbar controls={controls} activePreset={matchingPreset(controls.view, now)} onExpandAll={() => setCollapsed(new Set())} onCollapseAll={() => setCollapsed(new Set(allGroupIds(groups)))} />
+      <TimelineToolbar
+        controls={controls}
+        activePreset={matchingPreset(controls.view, now)}
+        onExpandAll={() => setCollapsed(new Set())}
+        onCollapseAll={() => setCollapsed(new Set(allGroupIds(groups)))}
+      />
       <p className="text-xs text-zinc-500" aria-live="polite" data-testid="timeline-window">
-        Showing {new Date(controls.view.start).toISOString().slice(0, 10)} to {new Date(controls.view.end).toISOString().slice(0, 10)}
+        Showing {new Date(controls.view.start).toISOString().slice(0, 10)} to{" "}
+        {new Date(controls.view.end).toISOString().slice(0, 10)}
       </p>
       <TimelineDetails bar={shown} now={now} vendorLabel={vendorLabel} />
-      <TimelinePlot rows={rows} navigable={navigable} bars={bars} now={now} controls={controls} focusKey={focusKey} activeKey={activeKey} helpId={helpId} vendorLabel={vendorLabel} onToggle={onToggle} onHover={setHoverKey} onFocusBar={setFocusKey} />
+      <TimelinePlot
+        rows={rows}
+        navigable={navigable}
+        bars={bars}
+        now={now}
+        controls={controls}
+        focusKey={focusKey}
+        activeKey={activeKey}
+        helpId={helpId}
+        vendorLabel={vendorLabel}
+        onToggle={onToggle}
+        onHover={setHoverKey}
+        onFocusBar={setFocusKey}
+      />
       <TimelineLegend helpId={helpId} />
     </div>
   );

@@ -6,7 +6,15 @@ import { STATUS_STYLES } from "./status-style";
 export function StatusSwatch({ status, className }: { status: TimelineStatus; className?: string }) {
   const style = STATUS_STYLES[status];
   return (
-    <span aria-hidden="true" style={style.style} className={cn("inline-flex h-4 w-8 items-center justify-center rounded-sm text-[10px] leading-none font-bold", style.className, className)}>
+    <span
+      aria-hidden="true"
+      style={style.style}
+      className={cn(
+        "inline-flex h-4 w-8 items-center justify-center rounded-sm text-[10px] leading-none font-bold",
+        style.className,
+        className,
+      )}
+    >
       {style.icon}
     </span>
   );

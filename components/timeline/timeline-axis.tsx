@@ -26,27 +26,61 @@ function bandLabels(today: number, view: TimeView, width: number) {
 }
 
 /** The sticky axis: column title, tick labels, today and the 7/30/60-day marks. The plot cell is measured for the scale. */
-export function TimelineAxis({ ticks, view, width, now, plotRef }: { ticks: Tick[]; view: TimeView; width: number; now: Date; plotRef: RefObject<HTMLDivElement | null> }) {
+export function TimelineAxis({
+  ticks,
+  view,
+  width,
+  now,
+  plotRef,
+}: {
+  ticks: Tick[];
+  view: TimeView;
+  width: number;
+  now: Date;
+  plotRef: RefObject<HTMLDivElement | null>;
+}) {
   const today = now.getTime();
   return (
-    <div className="sticky top-0 z-20 flex h-10 border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900" aria-hidden="true">
-      <div className={cn(LABEL_COLUMN, "flex shrink-0 items-end border-r border-zinc-200 px-2 pb-1 text-xs font-semibold text-zinc-600 dark:border-zinc-800 dark:text-zinc-400")}>Certificate set</div>
+    <div
+      className="sticky top-0 z-20 flex h-10 border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
+      aria-hidden="true"
+    >
+      <div
+        className={cn(
+          LABEL_COLUMN,
+          "flex shrink-0 items-end border-r border-zinc-200 px-2 pb-1 text-xs font-semibold text-zinc-600 dark:border-zinc-800 dark:text-zinc-400",
+        )}
+      >
+        Certificate set
+      </div>
       <div ref={plotRef} className="relative flex-1 overflow-hidden">
         <div className="absolute inset-0" style={panLayerStyle}>
           {ticks.map((tick) => (
             <span
               key={tick.time}
-              className={cn("absolute bottom-0 border-l pb-0.5 pl-1 text-[11px] whitespace-nowrap", tick.major ? "border-zinc-500 font-semibold text-zinc-800 dark:text-zinc-200" : "border-zinc-300 text-zinc-600 dark:border-zinc-700 dark:text-zinc-400")}
+              className={cn(
+                "absolute bottom-0 border-l pb-0.5 pl-1 text-[11px] whitespace-nowrap",
+                tick.major
+                  ? "border-zinc-500 font-semibold text-zinc-800 dark:text-zinc-200"
+                  : "border-zinc-300 text-zinc-600 dark:border-zinc-700 dark:text-zinc-400",
+              )}
               style={{ transform: `translateX(${timeToX(tick.time, view, width)}px)`, height: "1.25rem" }}
             >
               {tick.label}
             </span>
           ))}
-          <span className="absolute top-0.5 rounded bg-sky-700 px-1 text-[10px] font-semibold text-white dark:bg-sky-500 dark:text-sky-950" style={{ transform: `translateX(calc(${timeToX(today, view, width)}px - 50%))` }}>
+          <span
+            className="absolute top-0.5 rounded bg-sky-700 px-1 text-[10px] font-semibold text-white dark:bg-sky-500 dark:text-sky-950"
+            style={{ transform: `translateX(calc(${timeToX(today, view, width)}px - 50%))` }}
+          >
             Today
           </span>
           {bandLabels(today, view, width).map(({ days, label, x }) => (
-            <span key={days} className="absolute top-0.5 pl-1 text-[10px] text-zinc-500" style={{ transform: `translateX(${x}px)` }}>
+            <span
+              key={days}
+              className="absolute top-0.5 pl-1 text-[10px] text-zinc-500"
+              style={{ transform: `translateX(${x}px)` }}
+            >
               {label}
             </span>
           ))}

@@ -29,7 +29,16 @@ interface Props {
  * width; nothing measured). A certificate outside the window becomes a marker at that edge, so
  * that it stays reachable from the keyboard.
  */
-export const TimelineBar = memo(function TimelineBar({ bar, view, width, now, tabbable, active, onHover, onFocusBar }: Props) {
+export const TimelineBar = memo(function TimelineBar({
+  bar,
+  view,
+  width,
+  now,
+  tabbable,
+  active,
+  onHover,
+  onFocusBar,
+}: Props) {
   const geometry = barGeometry(bar.start, bar.end, view, width);
   const style = STATUS_STYLES[bar.status];
   const edge = geometry.edge === "before" ? "◀" : geometry.edge === "after" ? "▶" : null;
@@ -55,7 +64,13 @@ export const TimelineBar = memo(function TimelineBar({ bar, view, width, now, ta
         edge && "justify-center px-0 opacity-70",
         active && "z-10 outline-2 outline-offset-1 outline-zinc-900 dark:outline-white",
       )}
-      style={{ ...style.style, transform: `translateX(${geometry.x}px)`, width: geometry.width, top: 4 + bar.track * TRACK_PX, height: TRACK_PX - 4 }}
+      style={{
+        ...style.style,
+        transform: `translateX(${geometry.x}px)`,
+        width: geometry.width,
+        top: 4 + bar.track * TRACK_PX,
+        height: TRACK_PX - 4,
+      }}
     >
       <span aria-hidden="true">{edge ?? style.icon}</span>
       {edge ? null : (

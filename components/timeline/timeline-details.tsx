@@ -7,9 +7,22 @@ import { StatusSwatch } from "./status-swatch";
  * The hovered or focused certificate, announced politely to screen readers. It keeps a fixed
  * height so that the timeline below never jumps while the pointer moves.
  */
-export function TimelineDetails({ bar, now, vendorLabel }: { bar: TimelineBar | null; now: Date; vendorLabel: (vendor: string) => string }) {
+export function TimelineDetails({
+  bar,
+  now,
+  vendorLabel,
+}: {
+  bar: TimelineBar | null;
+  now: Date;
+  vendorLabel: (vendor: string) => string;
+}) {
   return (
-    <div aria-live="polite" aria-atomic="true" data-testid="timeline-details" className="min-h-[4.5rem] rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2 text-xs dark:border-zinc-800 dark:bg-zinc-950">
+    <div
+      aria-live="polite"
+      aria-atomic="true"
+      data-testid="timeline-details"
+      className="min-h-[4.5rem] rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2 text-xs dark:border-zinc-800 dark:bg-zinc-950"
+    >
       {bar ? (
         <dl className="grid grid-cols-1 gap-x-6 gap-y-0.5 sm:grid-cols-[auto_1fr_auto_1fr]">
           <dt className="text-zinc-500">Certificate</dt>
@@ -33,7 +46,10 @@ export function TimelineDetails({ bar, now, vendorLabel }: { bar: TimelineBar | 
           <dd className="font-mono break-all sm:col-span-3">{formatThumbprint(bar.cert.sha256)}</dd>
         </dl>
       ) : (
-        <p className="text-zinc-500">Point at a certificate, or focus the timeline and use ↑ ↓, to see it here. Enter or a click opens its set.</p>
+        <p className="text-zinc-500">
+          Point at a certificate, or focus the timeline and use ↑ ↓, to see it here. Enter or a click opens
+          its set.
+        </p>
       )}
     </div>
   );

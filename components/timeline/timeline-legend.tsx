@@ -12,13 +12,16 @@ export function TimelineLegend({ helpId }: { helpId: string }) {
           <li key={status} className="flex items-center gap-1.5">
             <StatusSwatch status={status} />
             <span>
-              {STATUS_STYLES[status].label} <span className="text-zinc-500">({STATUS_STYLES[status].pattern})</span>
+              {STATUS_STYLES[status].label}{" "}
+              <span className="text-zinc-500">({STATUS_STYLES[status].pattern})</span>
             </span>
           </li>
         ))}
       </ul>
       <details className="max-w-md">
-        <summary className="cursor-pointer rounded font-medium text-zinc-700 focus-visible:ring-2 focus-visible:ring-sky-500 focus-visible:outline-none dark:text-zinc-300">Keyboard and mouse</summary>
+        <summary className="cursor-pointer rounded font-medium text-zinc-700 focus-visible:ring-2 focus-visible:ring-sky-500 focus-visible:outline-none dark:text-zinc-300">
+          Keyboard and mouse
+        </summary>
         <div id={helpId}>
           <p className="mt-1">Focus the timeline (Tab), then:</p>
           <dl className="mt-1 grid grid-cols-[6rem_1fr] gap-x-2">
@@ -29,7 +32,10 @@ export function TimelineLegend({ helpId }: { helpId: string }) {
               </div>
             ))}
           </dl>
-          <p className="mt-1">Mouse: drag to move in time, Ctrl/⌘ + wheel to zoom at the pointer, Shift + wheel to move, wheel to scroll the sets.</p>
+          <p className="mt-1">
+            Mouse: drag to move in time, Ctrl/⌘ + wheel to zoom at the pointer, Shift + wheel to move, wheel
+            to scroll the sets.
+          </p>
         </div>
       </details>
     </div>

@@ -35,7 +35,20 @@ interface Props {
  * The scrolling plot: a sticky axis, the bands, and only the lanes in (or near) the viewport.
  * Row heights come from the data, so the virtualiser never measures; bars are placed from the scale.
  */
-export function TimelinePlot({ rows, navigable, bars, now, controls, focusKey, activeKey, helpId, vendorLabel, onToggle, onHover, onFocusBar }: Props) {
+export function TimelinePlot({
+  rows,
+  navigable,
+  bars,
+  now,
+  controls,
+  focusKey,
+  activeKey,
+  helpId,
+  vendorLabel,
+  onToggle,
+  onHover,
+  onFocusBar,
+}: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(plotRef);
@@ -98,8 +111,23 @@ export function TimelinePlot({ rows, navigable, bars, now, controls, focusKey, a
       </div>
       <div className="relative" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => (
-          <div key={item.key} className="absolute inset-x-0 top-0" style={{ height: item.size, transform: `translateY(${item.start}px)` }}>
-            <TimelineRowView row={rows[item.index]!} view={view} width={width} now={now} tabbableKey={tabbableKey} activeKey={activeKey} vendorLabel={vendorLabel} onToggle={onToggle} onHover={onHover} onFocusBar={onFocusBar} />
+          <div
+            key={item.key}
+            className="absolute inset-x-0 top-0"
+            style={{ height: item.size, transform: `translateY(${item.start}px)` }}
+          >
+            <TimelineRowView
+              row={rows[item.index]!}
+              view={view}
+              width={width}
+              now={now}
+              tabbableKey={tabbableKey}
+              activeKey={activeKey}
+              vendorLabel={vendorLabel}
+              onToggle={onToggle}
+              onHover={onHover}
+              onFocusBar={onFocusBar}
+            />
           </div>
         ))}
       </div>

@@ -12,7 +12,12 @@ const THRESHOLD_PX = 4;
  * compositor); on release the view moves once and the variable is reset in the same commit.
  * A drag that moved does not also click the bar it started on.
  */
-export function useDragPan(containerRef: RefObject<HTMLElement | null>, view: TimeView, width: number, panMs: (ms: number) => void) {
+export function useDragPan(
+  containerRef: RefObject<HTMLElement | null>,
+  view: TimeView,
+  width: number,
+  panMs: (ms: number) => void,
+) {
   const drag = useRef<{ x: number; dx: number; id: number; moving: boolean } | null>(null);
   const swallowClick = useRef(false);
 
@@ -57,5 +62,11 @@ export function useDragPan(containerRef: RefObject<HTMLElement | null>, view: Ti
     event.stopPropagation();
   }
 
-  return { onPointerDown, onPointerMove, onPointerUp: onPointerEnd, onPointerCancel: onPointerEnd, onClickCapture };
+  return {
+    onPointerDown,
+    onPointerMove,
+    onPointerUp: onPointerEnd,
+    onPointerCancel: onPointerEnd,
+    onClickCapture,
+  };
 }

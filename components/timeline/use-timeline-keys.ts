@@ -26,7 +26,10 @@ export function useTimelineKeys({ controls, navigable, bars, focusKey, goTo }: O
       case "zoom": {
         // Zoom around the focused certificate's end when it is in the window, else the centre.
         const bar = focusKey ? bars.get(focusKey) : undefined;
-        controls.zoom(action.factor, bar && bar.end >= controls.view.start && bar.end <= controls.view.end ? bar.end : undefined);
+        controls.zoom(
+          action.factor,
+          bar && bar.end >= controls.view.start && bar.end <= controls.view.end ? bar.end : undefined,
+        );
         return;
       }
       case "pan":
@@ -42,7 +45,14 @@ export function useTimelineKeys({ controls, navigable, bars, focusKey, goTo }: O
       case "last": {
         if (navigable.length === 0) return;
         const current = focusKey === null ? -1 : (indexOf.get(focusKey) ?? -1);
-        const next = action.type === "first" ? 0 : action.type === "last" ? navigable.length - 1 : current === -1 ? 0 : Math.min(navigable.length - 1, Math.max(0, current + action.by));
+        const next =
+          action.type === "first"
+            ? 0
+            : action.type === "last"
+              ? navigable.length - 1
+              : current === -1
+                ? 0
+                : Math.min(navigable.length - 1, Math.max(0, current + action.by));
         const target = navigable[next]!;
         const bar = bars.get(target.key);
         // Only a certificate wholly outside the window moves it (to its nearer end); one that

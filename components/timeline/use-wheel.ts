@@ -11,7 +11,13 @@ import type { TimelineViewControls } from "./use-timeline-view";
  * scrolls the lanes. A native listener, because React's wheel listeners are passive and could not
  * stop the page from zooming or scrolling.
  */
-export function useWheel(containerRef: RefObject<HTMLElement | null>, plotRef: RefObject<HTMLElement | null>, view: TimeView, width: number, queueWheel: TimelineViewControls["queueWheel"]) {
+export function useWheel(
+  containerRef: RefObject<HTMLElement | null>,
+  plotRef: RefObject<HTMLElement | null>,
+  view: TimeView,
+  width: number,
+  queueWheel: TimelineViewControls["queueWheel"],
+) {
   const latest = useRef({ view, width });
   useEffect(() => {
     latest.current = { view, width };
@@ -29,7 +35,12 @@ export function useWheel(containerRef: RefObject<HTMLElement | null>, plotRef: R
         // One read, no write before it in this task: this does not force a layout flush.
         const left = plotRef.current?.getBoundingClientRect().left ?? 0;
         const x = event.clientX - left;
-        queueWheel({ factor: action.factor, anchor: x >= 0 && x <= plotWidth ? xToTime(x, current, plotWidth) : undefined, width: plotWidth, view: current });
+        queueWheel({
+          factor: action.factor,
+          anchor: x >= 0 && x <= plotWidth ? xToTime(x, current, plotWidth) : undefined,
+          width: plotWidth,
+          view: current,
+        });
       } else if (action.type === "pan-px") {
         queueWheel({ panPx: action.px, width: plotWidth, view: current });
       }

@@ -18,11 +18,28 @@ type ConfirmDialogProps = {
 };
 
 /** Asks before a change and names its consequence; shows the server's answer if it fails. */
-export function ConfirmDialog({ open, onOpenChange, title, consequence, confirmLabel, danger, onConfirm }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  onOpenChange,
+  title,
+  consequence,
+  confirmLabel,
+  danger,
+  onConfirm,
+}: ConfirmDialogProps) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
-    <Dialog open={open} onOpenChange={(next) => { if (!pending) { setError(null); onOpenChange(next); } }} title={title}>
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        if (!pending) {
+          setError(null);
+          onOpenChange(next);
+        }
+      }}
+      title={title}
+    >
       <div className="space-y-4 text-sm text-zinc-700 dark:text-zinc-300">
         <div>{consequence}</div>
         {error ? <Alert tone="error">{error}</Alert> : null}

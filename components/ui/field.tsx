@@ -18,7 +18,11 @@ export function Field({ label, error, hint, children }: FieldProps) {
       <label htmlFor={id} className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
         {label}
       </label>
-      {cloneElement(children, { id, "aria-invalid": Boolean(error), "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined })}
+      {cloneElement(children, {
+        id,
+        "aria-invalid": Boolean(error),
+        "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
+      })}
       {hint ? (
         <p id={hintId} className="text-xs text-zinc-500 dark:text-zinc-400">
           {hint}

@@ -15,7 +15,11 @@ export function ReadErrorAlert({ title, message, requestId, source = "Vendor" }:
   return (
     <Alert tone="error" title={title}>
       {message}
-      {requestId ? <span className="block text-xs">{source} request id {requestId}</span> : null}
+      {requestId ? (
+        <span className="block text-xs">
+          {source} request id {requestId}
+        </span>
+      ) : null}
     </Alert>
   );
 }

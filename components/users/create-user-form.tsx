@@ -12,7 +12,13 @@ import { ROLE_DESCRIPTIONS } from "@/lib/auth/roles";
 import { ROLES } from "@/lib/db/schema";
 import { createUserSchema, MIN_PASSWORD_LENGTH, type CreateUserFormValues } from "@/lib/users/schemas";
 
-export function CreateUserForm({ submit, onDone }: { submit: (values: CreateUserFormValues) => Promise<ActionResult<unknown>>; onDone: (message: string) => void }) {
+export function CreateUserForm({
+  submit,
+  onDone,
+}: {
+  submit: (values: CreateUserFormValues) => Promise<ActionResult<unknown>>;
+  onDone: (message: string) => void;
+}) {
   const { register, handleSubmit, setError, formState } = useForm<CreateUserFormValues>({
     resolver: zodResolver(createUserSchema),
     defaultValues: { username: "", displayName: "", role: "viewer", password: "" },
@@ -44,7 +50,11 @@ export function CreateUserForm({ submit, onDone }: { submit: (values: CreateUser
           ))}
         </Select>
       </Field>
-      <Field label="Initial password" error={formState.errors.password?.message} hint={`At least ${MIN_PASSWORD_LENGTH} characters. Share it with the person out of band.`}>
+      <Field
+        label="Initial password"
+        error={formState.errors.password?.message}
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters. Share it with the person out of band.`}
+      >
         <Input type="password" autoComplete="new-password" {...register("password")} />
       </Field>
       {serverError ? <Alert tone="error">{serverError}</Alert> : null}

@@ -22,12 +22,24 @@ export type UserActions = {
 };
 
 /** Admin view of accounts: create, change role, disable or re-enable. */
-export function UsersPanel({ users, currentUserId, actions }: { users: UserView[]; currentUserId: string; actions: UserActions }) {
+export function UsersPanel({
+  users,
+  currentUserId,
+  actions,
+}: {
+  users: UserView[];
+  currentUserId: string;
+  actions: UserActions;
+}) {
   const router = useRouter();
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const report = (result: ActionResult<unknown>) => {
-    setNotice(result.ok ? { tone: "success", text: result.message ?? "Saved." } : { tone: "error", text: result.message });
+    setNotice(
+      result.ok
+        ? { tone: "success", text: result.message ?? "Saved." }
+        : { tone: "error", text: result.message },
+    );
     router.refresh();
   };
 
@@ -64,7 +76,9 @@ export function UsersPanel({ users, currentUserId, actions }: { users: UserView[
                     value={user.role}
                     disabled={self}
                     title={self ? "You cannot change your own role" : undefined}
-                    onChange={async (event) => report(await actions.changeRole({ userId: user.id, role: event.target.value as Role }))}
+                    onChange={async (event) =>
+                      report(await actions.changeRole({ userId: user.id, role: event.target.value as Role }))
+                    }
                     className="w-32"
                   >
                     {ROLES.map((role) => (
@@ -74,13 +88,23 @@ export function UsersPanel({ users, currentUserId, actions }: { users: UserView[
                     ))}
                   </Select>
                 </Td>
-                <Td>{user.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="ok">Active</Badge>}</Td>
-                <Td className="text-xs">{user.lastSignInAt ? format(new Date(user.lastSignInAt), "yyyy-MM-dd HH:mm") : "Never"}</Td>
+                <Td>
+                  {user.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="ok">Active</Badge>}
+                </Td>
+                <Td className="text-xs">
+                  {user.lastSignInAt ? format(new Date(user.lastSignInAt), "yyyy-MM-dd HH:mm") : "Never"}
+                </Td>
                 <Td>
                   {self ? (
                     <span className="text-xs text-zinc-500">You</span>
                   ) : (
-                    <Button size="sm" variant="secondary" onClick={async () => report(await actions.setDisabled({ userId: user.id, disabled: !user.disabled }))}>
+                    <Button
+                      size="sm"
+                      variant="secondary"
+                      onClick={async () =>
+                        report(await actions.setDisabled({ userId: user.id, disabled: !user.disabled }))
+                      }
+                    >
                       {user.disabled ? "Enable" : "Disable"}
                     </Button>
                   )}
@@ -90,7 +114,12 @@ export function UsersPanel({ users, currentUserId, actions }: { users: UserView[
           })}
         </tbody>
       </Table>
-      <Dialog open={creating} onOpenChange={setCreating} title="Create a user" description="They sign in with this username and password; you can change the role later.">
+      <Dialog
+        open={creating}
+        onOpenChange={setCreating}
+        title="Create a user"
+        description="They sign in with this username and password; you can change the role later."
+      >
         <CreateUserForm
           submit={actions.create}
           onDone={(text) => {

@@ -15,9 +15,16 @@ export function CertificateChain({ chain }: { chain: ChainView }) {
     <div className="space-y-2 text-sm">
       <ol className="list-none space-y-2">
         {chain.entries.map(({ summary, issuer }, index) => (
-          <li key={summary.sha256} className="rounded-md border border-zinc-200 px-3 py-2 dark:border-zinc-800">
+          <li
+            key={summary.sha256}
+            className="rounded-md border border-zinc-200 px-3 py-2 dark:border-zinc-800"
+          >
             <p className="font-medium text-zinc-900 dark:text-zinc-100">
-              {chain.entries.length > 1 ? <span className="text-zinc-500 dark:text-zinc-400">{index === 0 ? "Leaf: " : issuer === "root" ? "Root: " : "Intermediate: "}</span> : null}
+              {chain.entries.length > 1 ? (
+                <span className="text-zinc-500 dark:text-zinc-400">
+                  {index === 0 ? "Leaf: " : issuer === "root" ? "Root: " : "Intermediate: "}
+                </span>
+              ) : null}
               {summary.commonName ?? summary.subject}
             </p>
             <p className="break-all text-xs text-zinc-600 dark:text-zinc-400">Issuer: {summary.issuer}</p>
@@ -35,10 +42,17 @@ export function CertificateChain({ chain }: { chain: ChainView }) {
       ))}
       {chain.unrelated > 0 ? (
         <p className="text-zinc-600 dark:text-zinc-400">
-          {chain.unrelated === 1 ? "One more certificate in the file is" : `${chain.unrelated} more certificates in the file are`} not part of this chain.
+          {chain.unrelated === 1
+            ? "One more certificate in the file is"
+            : `${chain.unrelated} more certificates in the file are`}{" "}
+          not part of this chain.
         </p>
       ) : null}
-      {chain.duplicates > 0 ? <p className="text-zinc-600 dark:text-zinc-400">Repeated certificates were ignored ({chain.duplicates}).</p> : null}
+      {chain.duplicates > 0 ? (
+        <p className="text-zinc-600 dark:text-zinc-400">
+          Repeated certificates were ignored ({chain.duplicates}).
+        </p>
+      ) : null}
     </div>
   );
 }

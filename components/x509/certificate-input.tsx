@@ -54,7 +54,13 @@ export function CertificateInput(props: CertificateInputProps) {
       try {
         result = await (await loadInspector()).inspectCertificateInput(input, { maxBytes });
       } catch {
-        result = { ok: false, error: { code: "ERR_CORRUPT", message: "The certificate reader could not be loaded. Check your connection and try again." } };
+        result = {
+          ok: false,
+          error: {
+            code: "ERR_CORRUPT",
+            message: "The certificate reader could not be loaded. Check your connection and try again.",
+          },
+        };
       }
       if (run !== latest.current) return;
       setBusy(false);
@@ -85,7 +91,11 @@ export function CertificateInput(props: CertificateInputProps) {
   const onDrop = useCallback(
     async (files: File[], rejections: FileRejection[]) => {
       if (rejections.length > 0 || files.length !== 1) {
-        setError(files.length + rejections.length > 1 ? "Drop one certificate file at a time." : "That file could not be read.");
+        setError(
+          files.length + rejections.length > 1
+            ? "Drop one certificate file at a time."
+            : "That file could not be read.",
+        );
         return;
       }
       const file = files[0]!;
@@ -103,7 +113,13 @@ export function CertificateInput(props: CertificateInputProps) {
     [inspect, maxBytes, onChange],
   );
 
-  const { getRootProps, getInputProps, isDragActive, open } = useDropzone({ onDrop, multiple: false, noClick: true, noKeyboard: true, disabled });
+  const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
+    onDrop,
+    multiple: false,
+    noClick: true,
+    noKeyboard: true,
+    disabled,
+  });
 
   function onTextChange(value: string) {
     setText(value);
@@ -119,19 +135,26 @@ export function CertificateInput(props: CertificateInputProps) {
         {...getRootProps({
           className: cn(
             "rounded-lg border-2 border-dashed p-4 transition-colors",
-            isDragActive ? "border-sky-500 bg-sky-50 dark:bg-sky-950" : "border-zinc-300 dark:border-zinc-700",
+            isDragActive
+              ? "border-sky-500 bg-sky-50 dark:bg-sky-950"
+              : "border-zinc-300 dark:border-zinc-700",
             error && "border-red-400 dark:border-red-700",
           ),
         })}
       >
         <input {...getInputProps()} data-testid="dropzone-input" aria-label="Certificate file" />
         <div className="flex flex-wrap items-center gap-3">
-          <p className="text-sm text-zinc-700 dark:text-zinc-300">{isDragActive ? "Drop the certificate here" : "Drag a certificate file here, or"}</p>
+          <p className="text-sm text-zinc-700 dark:text-zinc-300">
+            {isDragActive ? "Drop the certificate here" : "Drag a certificate file here, or"}
+          </p>
           <Button variant="secondary" size="sm" onClick={open} disabled={disabled}>
             Choose a file
           </Button>
         </div>
-        <label htmlFor={`${id}-paste`} className="mt-3 block text-sm font-medium text-zinc-800 dark:text-zinc-200">
+        <label
+          htmlFor={`${id}-paste`}
+          className="mt-3 block text-sm font-medium text-zinc-800 dark:text-zinc-200"
+        >
           {props.label ?? "Or paste the certificate"}
         </label>
         {/* No `name`: pasted text never reaches a form submission; only the accepted PEM does. */}
@@ -149,19 +172,27 @@ export function CertificateInput(props: CertificateInputProps) {
           className="mt-1 block w-full rounded-md border border-zinc-300 bg-white px-2 py-1.5 font-mono text-xs text-zinc-900 focus-visible:outline-2 focus-visible:outline-sky-600 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100"
         />
         <p id={hintId} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
-          PEM, DER, base64, PKCS#7 bundle or SAML metadata, up to {Math.round(maxBytes / 1024)} KB. It is checked in your browser; private keys are never uploaded.
+          PEM, DER, base64, PKCS#7 bundle or SAML metadata, up to {Math.round(maxBytes / 1024)} KB. It is
+          checked in your browser; private keys are never uploaded.
         </p>
       </div>
 
       <div id={errorId} aria-live="assertive" aria-atomic="true">
         {error ? (
-          <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+          <p
+            role="alert"
+            className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+          >
             {error}
           </p>
         ) : null}
       </div>
       <p aria-live="polite" className="text-sm text-zinc-700 dark:text-zinc-300">
-        {busy ? "Reading the certificate…" : accepted ? `Read ${accepted.certificateCount === 1 ? "one certificate" : `${accepted.certificateCount} certificates`} from the ${accepted.source}.` : ""}
+        {busy
+          ? "Reading the certificate…"
+          : accepted
+            ? `Read ${accepted.certificateCount === 1 ? "one certificate" : `${accepted.certificateCount} certificates`} from the ${accepted.source}.`
+            : ""}
       </p>
       {accepted ? (
         <div className="flex justify-end">

@@ -13,7 +13,9 @@ const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " "
 describe("CertificatePreview", () => {
   it("shows identity, validity with days left, key, signature, thumbprints and extensions", async () => {
     const summary = await summarizeCertificatePem(readFixtureText("rsa2048.pem"));
-    const html = renderToStaticMarkup(createElement(CertificatePreview, { summary, now: NOW, headingLevel: 2 }));
+    const html = renderToStaticMarkup(
+      createElement(CertificatePreview, { summary, now: NOW, headingLevel: 2 }),
+    );
     const shown = text(html);
     expect(html).toMatch(/<h2[^>]*>idp\.example\.com<\/h2>/);
     expect(html).toMatch(/<h3[^>]*>Findings<\/h3>/);
@@ -41,7 +43,11 @@ describe("CertificatePreview", () => {
   it("shows the chain of a bundle with its links", async () => {
     const result = await inspectCertificateInput(readFixture("bundle-gap.pem"));
     if (!result.ok) throw new Error(result.error.message);
-    const shown = text(renderToStaticMarkup(createElement(CertificatePreview, { summary: result.summary, chain: result.chain, now: NOW })));
+    const shown = text(
+      renderToStaticMarkup(
+        createElement(CertificatePreview, { summary: result.summary, chain: result.chain, now: NOW }),
+      ),
+    );
     expect(shown).toContain("Chain");
     expect(shown).toContain("Its issuer is not in the file.");
     expect(shown).toContain("Gap The issuer of “sso.example.org”");
@@ -51,7 +57,9 @@ describe("CertificatePreview", () => {
 
 describe("CertificateInput", () => {
   it("renders the drop zone's file input for tests and a labelled paste box without a form name", () => {
-    const html = renderToStaticMarkup(createElement(CertificateInput, { onChange: () => {}, name: "certificate" }));
+    const html = renderToStaticMarkup(
+      createElement(CertificateInput, { onChange: () => {}, name: "certificate" }),
+    );
     expect(html).toContain('data-testid="dropzone-input"');
     expect(html).toContain("Choose a file");
     expect(html).toMatch(/<label[^>]*for="([^"]+)-paste"/);

@@ -4,7 +4,14 @@ import { formatDistance } from "date-fns";
 import type { ReactNode } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { cn } from "@/lib/cn";
-import { certificateFindings, daysLeft, expiryStatus, type ExpiryStatus, type Finding, type FindingVendor } from "@/lib/x509/findings";
+import {
+  certificateFindings,
+  daysLeft,
+  expiryStatus,
+  type ExpiryStatus,
+  type Finding,
+  type FindingVendor,
+} from "@/lib/x509/findings";
 import type { CertificateSummary } from "@/lib/x509/summary";
 import { CertificateChain } from "./certificate-chain";
 import { CertificateFindings } from "./certificate-findings";
@@ -59,7 +66,8 @@ const EXTENDED_KEY_USAGE_NAMES: Record<string, string> = {
 };
 
 function describeKey(summary: CertificateSummary): string {
-  if (summary.curve) return `${summary.keyAlgorithm} ${summary.curve}${summary.keySize ? ` (${summary.keySize}-bit)` : ""}`;
+  if (summary.curve)
+    return `${summary.keyAlgorithm} ${summary.curve}${summary.keySize ? ` (${summary.keySize}-bit)` : ""}`;
   return summary.keySize ? `${summary.keyAlgorithm} ${summary.keySize}-bit` : summary.keyAlgorithm;
 }
 
@@ -67,23 +75,32 @@ function describeBasicConstraints(summary: CertificateSummary): string {
   const constraints = summary.basicConstraints;
   if (!constraints) return "Not present";
   if (!constraints.ca) return "Not a CA";
-  return constraints.pathLength === undefined ? "CA" : `CA, at most ${constraints.pathLength} intermediate${constraints.pathLength === 1 ? "" : "s"} below`;
+  return constraints.pathLength === undefined
+    ? "CA"
+    : `CA, at most ${constraints.pathLength} intermediate${constraints.pathLength === 1 ? "" : "s"} below`;
 }
 
 function Validity({ summary, now }: { summary: CertificateSummary; now: Date }) {
   const notYetValid = Date.parse(summary.notBefore) > now.getTime();
-  const status = notYetValid ? { label: "Not yet valid", tone: "warning" as const } : STATUS[expiryStatus(summary.notAfter, now)];
+  const status = notYetValid
+    ? { label: "Not yet valid", tone: "warning" as const }
+    : STATUS[expiryStatus(summary.notAfter, now)];
   const left = daysLeft(summary.notAfter, now);
   const distance = formatDistance(new Date(summary.notAfter), now, { addSuffix: true });
   return (
     <div className="space-y-1">
       <p>
-        <time dateTime={summary.notBefore}>{summary.notBefore.slice(0, 10)}</time> to <time dateTime={summary.notAfter}>{summary.notAfter.slice(0, 10)}</time>{" "}
+        <time dateTime={summary.notBefore}>{summary.notBefore.slice(0, 10)}</time> to{" "}
+        <time dateTime={summary.notAfter}>{summary.notAfter.slice(0, 10)}</time>{" "}
         <span className="text-zinc-500 dark:text-zinc-400">(UTC)</span>
       </p>
       <p className="flex flex-wrap items-center gap-2">
         <Badge tone={status.tone}>{status.label}</Badge>
-        <span>{left < 0 ? `Expired ${distance}` : `Expires ${distance} (${left.toLocaleString("en-US")} day${left === 1 ? "" : "s"} left)`}</span>
+        <span>
+          {left < 0
+            ? `Expired ${distance}`
+            : `Expires ${distance} (${left.toLocaleString("en-US")} day${left === 1 ? "" : "s"} left)`}
+        </span>
       </p>
     </div>
   );
@@ -120,14 +137,28 @@ export function CertificatePreview(props: CertificatePreviewProps) {
   const { summary, chain, headingLevel = 3, className } = props;
   const now = props.now ?? new Date();
   const findings =
-    props.findings ?? certificateFindings(summary, { now, vendor: props.vendor, maxValidityDays: props.maxValidityDays, existingSha256: props.existingSha256 });
+    props.findings ??
+    certificateFindings(summary, {
+      now,
+      vendor: props.vendor,
+      maxValidityDays: props.maxValidityDays,
+      existingSha256: props.existingSha256,
+    });
   const Title = `h${headingLevel}` as "h2" | "h3" | "h4";
   const Section = `h${headingLevel + 1}` as "h3" | "h4" | "h5";
   const sectionClass = "mt-5 mb-2 text-sm font-semibold text-zinc-900 dark:text-zinc-100";
 
   return (
-    <article className={cn("rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900", className)} aria-label={props.title ?? "Certificate details"}>
-      <Title className="text-base font-semibold break-words text-zinc-900 dark:text-zinc-50">{props.title ?? summary.commonName ?? summary.subject}</Title>
+    <article
+      className={cn(
+        "rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900",
+        className,
+      )}
+      aria-label={props.title ?? "Certificate details"}
+    >
+      <Title className="text-base font-semibold break-words text-zinc-900 dark:text-zinc-50">
+        {props.title ?? summary.commonName ?? summary.subject}
+      </Title>
 
       <Section className={sectionClass}>Findings</Section>
       <CertificateFindings findings={findings} />
@@ -139,7 +170,9 @@ export function CertificatePreview(props: CertificatePreviewProps) {
         </Row>
         <Row label="Issuer">
           <span className="break-all">{summary.issuer}</span>
-          {summary.selfSigned ? <span className="text-zinc-500 dark:text-zinc-400"> (self-signed)</span> : null}
+          {summary.selfSigned ? (
+            <span className="text-zinc-500 dark:text-zinc-400"> (self-signed)</span>
+          ) : null}
         </Row>
         <Row label="Validity">
           <Validity summary={summary} now={now} />
@@ -151,7 +184,9 @@ export function CertificatePreview(props: CertificatePreviewProps) {
         <Row label="Public key">{describeKey(summary)}</Row>
         <Row label="Signature algorithm">
           {summary.signatureAlgorithmName}
-          {summary.signatureAlgorithmName !== summary.signatureAlgorithm ? <span className="text-zinc-500 dark:text-zinc-400"> ({summary.signatureAlgorithm})</span> : null}
+          {summary.signatureAlgorithmName !== summary.signatureAlgorithm ? (
+            <span className="text-zinc-500 dark:text-zinc-400"> ({summary.signatureAlgorithm})</span>
+          ) : null}
         </Row>
         <Row label="Thumbprints">
           <ThumbprintField

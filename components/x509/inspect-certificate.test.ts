@@ -11,14 +11,19 @@ describe("inspectCertificateInput", () => {
     expect(result.summary.sha256).toBe(openssl.get("leaf")!.sha256);
     expect(result.pem).toBe(readFixtureText("leaf.pem"));
     expect(result.certificateCount).toBe(3);
-    expect(result.chain.entries.map((entry) => entry.summary.sha256)).toEqual(["leaf", "intermediate-ca", "root-ca"].map((n) => openssl.get(n)!.sha256));
+    expect(result.chain.entries.map((entry) => entry.summary.sha256)).toEqual(
+      ["leaf", "intermediate-ca", "root-ca"].map((n) => openssl.get(n)!.sha256),
+    );
     expect(result.chain.complete).toBe(true);
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
   });
 
   it("refuses a private key with the library's message", async () => {
     const result = await inspectCertificateInput(readFixtureText("key-ec-sec1.pem"));
-    expect(result).toMatchObject({ ok: false, error: { code: "ERR_PRIVATE_KEY", message: expect.stringMatching(/EC private key.*not uploaded/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: "ERR_PRIVATE_KEY", message: expect.stringMatching(/EC private key.*not uploaded/) },
+    });
   });
 
   it("passes the size limit through", async () => {

@@ -33,7 +33,10 @@ export type Inspection =
  * Decodes pasted text or file bytes, orders any bundle into a chain and summarises every
  * certificate. The leaf is what gets submitted; the rest is shown for context.
  */
-export async function inspectCertificateInput(input: string | Uint8Array, options: { maxBytes?: number } = {}): Promise<Inspection> {
+export async function inspectCertificateInput(
+  input: string | Uint8Array,
+  options: { maxBytes?: number } = {},
+): Promise<Inspection> {
   const decoded = decodeCertificates(input, options);
   if (!decoded.ok) return { ok: false, error: decoded.error };
   const chain = await orderCertificateChain(decoded.certificates);

@@ -20,13 +20,19 @@ export function ThumbprintField({ thumbprints }: { thumbprints: Thumbprint[] }) 
       await navigator.clipboard.writeText(text);
       setAnnouncement(`${thumbprint.label} thumbprint copied.`);
     } catch {
-      setAnnouncement(`Copying is not allowed here; select the ${thumbprint.label} thumbprint and copy it by hand.`);
+      setAnnouncement(
+        `Copying is not allowed here; select the ${thumbprint.label} thumbprint and copy it by hand.`,
+      );
     }
   }
 
   return (
     <div className="space-y-2">
-      <div role="group" aria-label="Thumbprint format" className="inline-flex rounded-md border border-zinc-300 p-0.5 dark:border-zinc-700">
+      <div
+        role="group"
+        aria-label="Thumbprint format"
+        className="inline-flex rounded-md border border-zinc-300 p-0.5 dark:border-zinc-700"
+      >
         {(["colon", "plain"] as const).map((option) => (
           <button
             key={option}
@@ -44,8 +50,16 @@ export function ThumbprintField({ thumbprints }: { thumbprints: Thumbprint[] }) 
           <div key={thumbprint.label}>
             <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">{thumbprint.label}</dt>
             <dd className="flex items-start gap-2">
-              <code className="min-w-0 break-all font-mono text-xs text-zinc-900 dark:text-zinc-100">{formatThumbprint(thumbprint.hex, style)}</code>
-              <Button variant="secondary" size="sm" className="h-6 shrink-0 px-2 text-xs" onClick={() => void copy(thumbprint)} aria-label={`Copy ${thumbprint.label} thumbprint`}>
+              <code className="min-w-0 break-all font-mono text-xs text-zinc-900 dark:text-zinc-100">
+                {formatThumbprint(thumbprint.hex, style)}
+              </code>
+              <Button
+                variant="secondary"
+                size="sm"
+                className="h-6 shrink-0 px-2 text-xs"
+                onClick={() => void copy(thumbprint)}
+                aria-label={`Copy ${thumbprint.label} thumbprint`}
+              >
                 Copy
               </Button>
             </dd>

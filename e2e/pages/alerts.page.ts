@@ -12,10 +12,15 @@ export class AlertsPage {
   /** Wait until no refresh is running (the server's scheduled one starts shortly after boot). */
   async waitForIdle() {
     await expect
-      .poll(async () => {
-        const body = (await (await this.page.request.get("/api/inventory/refresh")).json()) as { run: { finishedAt: string | null } | null };
-        return body.run === null || body.run.finishedAt !== null;
-      }, { timeout: 60_000 })
+      .poll(
+        async () => {
+          const body = (await (await this.page.request.get("/api/inventory/refresh")).json()) as {
+            run: { finishedAt: string | null } | null;
+          };
+          return body.run === null || body.run.finishedAt !== null;
+        },
+        { timeout: 60_000 },
+      )
       .toBe(true);
   }
 
@@ -37,7 +42,12 @@ export class AlertsPage {
   }
 
   /** Add a webhook rule with the default thresholds. */
-  async addWebhookRule(rule: { name: string; url: string; secret: string; format?: "Generic JSON" | "Slack-compatible" }) {
+  async addWebhookRule(rule: {
+    name: string;
+    url: string;
+    secret: string;
+    format?: "Generic JSON" | "Slack-compatible";
+  }) {
     await this.page.getByRole("button", { name: "Add rule" }).click();
     const dialog = this.page.getByRole("dialog");
     await dialog.getByLabel("Name").fill(rule.name);

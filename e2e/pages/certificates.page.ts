@@ -16,7 +16,10 @@ export class CertificatesPage {
   /** Open the first set of a connection whose row also contains `text`. */
   async openSet(connectionName: string, text?: string) {
     await this.gotoList();
-    const row = this.rows().filter({ hasText: connectionName }).filter({ hasText: text ?? "" }).first();
+    const row = this.rows()
+      .filter({ hasText: connectionName })
+      .filter({ hasText: text ?? "" })
+      .first();
     await row.getByRole("link").click();
     await expect(this.page.getByRole("link", { name: "← All certificates" })).toBeVisible();
   }
@@ -26,11 +29,18 @@ export class CertificatesPage {
   }
 
   async startAction(name: string) {
-    await this.page.getByRole("toolbar", { name: "Changes to this set" }).getByRole("button", { name }).click();
+    await this.page
+      .getByRole("toolbar", { name: "Changes to this set" })
+      .getByRole("button", { name })
+      .click();
     return this.page.getByRole("dialog");
   }
 
   notice(): Locator {
-    return this.page.locator("main").getByRole("status").or(this.page.locator("main").getByRole("alert")).first();
+    return this.page
+      .locator("main")
+      .getByRole("status")
+      .or(this.page.locator("main").getByRole("alert"))
+      .first();
   }
 }

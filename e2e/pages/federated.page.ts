@@ -37,7 +37,10 @@ export class FederatedCredentialsPage {
   }
 
   /** Fills the GitHub Actions template (the form's default template). */
-  async fillGithub(dialog: Locator, values: { name: string; issuer: string; owner: string; repo: string; branch: string }) {
+  async fillGithub(
+    dialog: Locator,
+    values: { name: string; issuer: string; owner: string; repo: string; branch: string },
+  ) {
     await expect(dialog.getByLabel("Template")).toHaveValue("github-actions");
     await dialog.getByLabel("Name", { exact: true }).fill(values.name);
     await dialog.getByLabel("Issuer", { exact: true }).fill(values.issuer);
@@ -58,7 +61,9 @@ export class FederatedCredentialsPage {
         return page.locator(`[data-testid="verdict"][data-credential="${credential}"]`);
       },
       check(credential: string, claim: string): Locator {
-        return page.locator(`[data-testid="verdict"][data-credential="${credential}"] [data-claim="${claim}"]`);
+        return page.locator(
+          `[data-testid="verdict"][data-credential="${credential}"] [data-claim="${claim}"]`,
+        );
       },
       summary(): Locator {
         return page.getByTestId("verdict-summary");

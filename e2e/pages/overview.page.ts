@@ -15,7 +15,9 @@ export class OverviewPage {
   async refreshAll() {
     await this.page.getByRole("link", { name: "Freshness, refresh and exports" }).click();
     await this.page.getByRole("button", { name: "Refresh all" }).click();
-    await expect(this.page.getByTestId("refresh-progress")).toContainText("Refresh finished", { timeout: 90_000 });
+    await expect(this.page.getByTestId("refresh-progress")).toContainText("Refresh finished", {
+      timeout: 90_000,
+    });
   }
 
   timeline(): Locator {
@@ -36,7 +38,9 @@ export class OverviewPage {
   }
 
   button(name: string): Locator {
-    return this.page.getByRole("toolbar", { name: "Timeline controls" }).getByRole("button", { name, exact: true });
+    return this.page
+      .getByRole("toolbar", { name: "Timeline controls" })
+      .getByRole("button", { name, exact: true });
   }
 
   /** The visible window in days, from the "Showing … to …" line. */

@@ -10,7 +10,10 @@ export const SANDBOX = {
   issuers: "https://localhost:4613",
 } as const;
 
-type DemoConnection = { vendor: "uipath" | "cloudflare" | "huawei"; name: string; baseUrl: string } & Record<string, string>;
+type DemoConnection = { vendor: "uipath" | "cloudflare" | "huawei"; name: string; baseUrl: string } & Record<
+  string,
+  string
+>;
 
 /** The sandbox's ready-made connection settings (also seeded into the e2e database by name). */
 export function sandboxConnections(): DemoConnection[] {
@@ -23,13 +26,19 @@ function controlOrigin(vendor: "uipath" | "cloudflare" | "huawei"): string {
 }
 
 /** Call a sandbox control route (reset, clock, faults, request log). */
-export async function sandboxControl(vendor: "uipath" | "cloudflare" | "huawei", route: string, body?: unknown, method = body === undefined ? "GET" : "POST"): Promise<unknown> {
+export async function sandboxControl(
+  vendor: "uipath" | "cloudflare" | "huawei",
+  route: string,
+  body?: unknown,
+  method = body === undefined ? "GET" : "POST",
+): Promise<unknown> {
   const response = await fetch(`${controlOrigin(vendor)}/__sandbox/${route}`, {
     method,
     headers: body === undefined ? undefined : { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`sandbox control ${method} ${route}: HTTP ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`sandbox control ${method} ${route}: HTTP ${response.status} ${await response.text()}`);
   const text = await response.text();
   return text ? JSON.parse(text) : null;
 }

@@ -8,7 +8,9 @@ type Manifest = { node: Record<string, { exportedName?: string; filename?: strin
  * attacker could read from the client bundle of any page that uses the action.
  */
 export function serverActionId(exportedName: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(process.cwd(), ".next/server/server-reference-manifest.json"), "utf8")) as Manifest;
+  const manifest = JSON.parse(
+    readFileSync(path.join(process.cwd(), ".next/server/server-reference-manifest.json"), "utf8"),
+  ) as Manifest;
   const entry = Object.entries(manifest.node).find(([, value]) => value.exportedName === exportedName);
   if (!entry) throw new Error(`server action ${exportedName} is not in the build`);
   return entry[0];

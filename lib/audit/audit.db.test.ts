@@ -12,7 +12,12 @@ describe.each(TEST_ENGINES)("audit log on $engine", ({ open }) => {
     handle = await open();
     const actor = { id: null, name: "alice", role: "admin" as const };
     for (let i = 0; i < 60; i++) {
-      await recordAudit(handle.db, { actor, action: i % 2 ? "connection.create" : "auth.sign-in", outcome: i % 3 ? "success" : "failure", target: { type: "connection", id: `c${i}`, label: `Conn ${i}` } });
+      await recordAudit(handle.db, {
+        actor,
+        action: i % 2 ? "connection.create" : "auth.sign-in",
+        outcome: i % 3 ? "success" : "failure",
+        target: { type: "connection", id: `c${i}`, label: `Conn ${i}` },
+      });
     }
     await recordAudit(handle.db, {
       actor: { id: null, name: "bob", role: "viewer" },
@@ -40,8 +45,17 @@ describe.each(TEST_ENGINES)("audit log on $engine", ({ open }) => {
     expect(all.rows[0]!.actorName).toBe("bob");
     const page2 = await queryAuditEvents(handle.db, auditFilterSchema.parse({ page: "2" }));
     expect(page2.rows).toHaveLength(11);
-    const failures = await queryAuditEvents(handle.db, auditFilterSchema.parse({ outcome: "failure", target: "Conn 3" }));
-    expect(failures.rows.map((r) => r.targetLabel).sort()).toEqual(["Conn 3", "Conn 30", "Conn 33", "Conn 36", "Conn 39"]);
+    const failures = await queryAuditEvents(
+      handle.db,
+      auditFilterSchema.parse({ outcome: "failure", target: "Conn 3" }),
+    );
+    expect(failures.rows.map((r) => r.targetLabel).sort()).toEqual([
+      "Conn 3",
+      "Conn 30",
+      "Conn 33",
+      "Conn 36",
+      "Conn 39",
+    ]);
     const future = await queryAuditEvents(handle.db, auditFilterSchema.parse({ from: "2999-01-01" }));
     expect(future.total).toBe(0);
   });

@@ -1,4 +1,5 @@
-const SECRET_KEY = /secret|token|password|passwd|authorization|assertion|private.?key|cookie|signature|^sk$|credential_?value/i;
+const SECRET_KEY =
+  /secret|token|password|passwd|authorization|assertion|private.?key|cookie|signature|^sk$|credential_?value/i;
 
 /**
  * Copy a value for the audit log without anything that could be a secret: keys that name

@@ -13,7 +13,11 @@ export type ActionResult<T = undefined> =
     };
 
 export const ok = <T>(data: T, message?: string): ActionResult<T> => ({ ok: true, data, message });
-export const fail = (code: string, message: string, extra?: { fieldErrors?: Record<string, string[] | undefined>; requestId?: string }): ActionResult<never> => ({
+export const fail = (
+  code: string,
+  message: string,
+  extra?: { fieldErrors?: Record<string, string[] | undefined>; requestId?: string },
+): ActionResult<never> => ({
   ok: false,
   code,
   message,

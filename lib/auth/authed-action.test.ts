@@ -6,8 +6,12 @@ const state = vi.hoisted(() => ({ actor: null as Actor | null, audits: [] as unk
 
 vi.mock("./session", () => ({ currentActor: async () => state.actor }));
 vi.mock("@/lib/db/get-db", () => ({ getDb: async () => ({}) }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "198.51.100.4, 10.0.0.1" }) }));
-vi.mock("@/lib/audit/record", () => ({ recordAudit: async (_db: unknown, entry: unknown) => void state.audits.push(entry) }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": "198.51.100.4, 10.0.0.1" }),
+}));
+vi.mock("@/lib/audit/record", () => ({
+  recordAudit: async (_db: unknown, entry: unknown) => void state.audits.push(entry),
+}));
 
 const { authedAction } = await import("./authed-action");
 
@@ -29,14 +33,29 @@ describe("authedAction", () => {
 
   it("refuses a lower role, audits the refusal and runs nothing", async () => {
     state.actor = { id: "u1", name: "Vera", username: "vera", role: "viewer" };
-    expect(await action({ name: "abc" })).toMatchObject({ ok: false, code: "forbidden", message: expect.stringContaining("operator role") });
+    expect(await action({ name: "abc" })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+      message: expect.stringContaining("operator role"),
+    });
     expect(run).not.toHaveBeenCalled();
-    expect(state.audits).toEqual([expect.objectContaining({ action: "thing.create", outcome: "denied", sourceIp: "198.51.100.4", actor: state.actor })]);
+    expect(state.audits).toEqual([
+      expect.objectContaining({
+        action: "thing.create",
+        outcome: "denied",
+        sourceIp: "198.51.100.4",
+        actor: state.actor,
+      }),
+    ]);
   });
 
   it("validates with the shared schema on the server before running", async () => {
     state.actor = { id: "u2", name: "Oscar", username: "oscar", role: "operator" };
-    expect(await action({ name: "x" })).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { name: ["Too short."] } });
+    expect(await action({ name: "x" })).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+      fieldErrors: { name: ["Too short."] },
+    });
     expect(await action({ name: 42 } as never)).toMatchObject({ ok: false, code: "invalid_input" });
     expect(run).not.toHaveBeenCalled();
   });
@@ -44,7 +63,10 @@ describe("authedAction", () => {
   it("runs for a sufficient role with the parsed input", async () => {
     state.actor = { id: "u3", name: "Ada", username: "ada", role: "admin" };
     expect(await action({ name: "abc" })).toEqual({ ok: true, data: "ABC" });
-    expect(run).toHaveBeenCalledWith({ name: "abc" }, expect.objectContaining({ actor: state.actor, sourceIp: "198.51.100.4" }));
+    expect(run).toHaveBeenCalledWith(
+      { name: "abc" },
+      expect.objectContaining({ actor: state.actor, sourceIp: "198.51.100.4" }),
+    );
   });
 
   it("turns an unexpected error into a generic failure without its details", async () => {

@@ -40,23 +40,34 @@ export function authedAction<S extends z.ZodType, T>(
     if (!actor) return fail("unauthenticated", "Your session has ended. Sign in again.");
     const db = await getDb();
     const sourceIp = clientIpFrom(await headers());
-    const audit: ActionContext["audit"] = (entry) => recordAudit(db, { ...entry, action: entry.action ?? config.action, actor, sourceIp });
+    const audit: ActionContext["audit"] = (entry) =>
+      recordAudit(db, { ...entry, action: entry.action ?? config.action, actor, sourceIp });
 
     if (!hasRole(actor.role, config.role)) {
       await audit({ outcome: "denied", details: { requiredRole: config.role } });
-      return fail("forbidden", `This needs the ${config.role} role; your role is ${actor.role}. Ask an admin if you need it.`);
+      return fail(
+        "forbidden",
+        `This needs the ${config.role} role; your role is ${actor.role}. Ask an admin if you need it.`,
+      );
     }
     const parsed = config.schema.safeParse(raw);
     if (!parsed.success) {
-      return fail("invalid_input", "Some fields need attention.", { fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> });
+      return fail("invalid_input", "Some fields need attention.", {
+        fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+      });
     }
     try {
       return await run(parsed.data, { db, actor, sourceIp, audit });
     } catch (error) {
       // Unexpected: log the type and message only (never inputs, which may hold secrets).
-      console.error(`[action ${config.action}] ${error instanceof Error ? `${error.name}: ${error.message}` : "unknown error"}`);
+      console.error(
+        `[action ${config.action}] ${error instanceof Error ? `${error.name}: ${error.message}` : "unknown error"}`,
+      );
       await audit({ outcome: "failure", details: { error: "internal" } }).catch(() => undefined);
-      return fail("internal", "The server could not complete this action. Check the audit log for what changed, then try again.");
+      return fail(
+        "internal",
+        "The server could not complete this action. Check the audit log for what changed, then try again.",
+      );
     }
   };
 }

@@ -12,14 +12,27 @@ import { currentActor, type Actor } from "./session";
  * The route-handler counterpart of `authedAction`: a session and a role, checked on the server
  * for every request, with refusals audited. Answers 401/403 JSON instead of running `handler`.
  */
-export function authedRoute<C>(config: { action: string; role: Role }, handler: (request: Request, context: { db: Database; actor: Actor; params: C }) => Promise<Response>) {
+export function authedRoute<C>(
+  config: { action: string; role: Role },
+  handler: (request: Request, context: { db: Database; actor: Actor; params: C }) => Promise<Response>,
+) {
   return async (request: Request, routeContext: { params: Promise<C> }): Promise<Response> => {
     const actor = await currentActor();
-    if (!actor) return NextResponse.json({ error: "unauthenticated", message: "Sign in again." }, { status: 401 });
+    if (!actor)
+      return NextResponse.json({ error: "unauthenticated", message: "Sign in again." }, { status: 401 });
     const db = await getDb();
     if (!hasRole(actor.role, config.role)) {
-      await recordAudit(db, { actor, action: config.action, outcome: "denied", sourceIp: clientIpFrom(request.headers), details: { requiredRole: config.role } });
-      return NextResponse.json({ error: "forbidden", message: `This needs the ${config.role} role.` }, { status: 403 });
+      await recordAudit(db, {
+        actor,
+        action: config.action,
+        outcome: "denied",
+        sourceIp: clientIpFrom(request.headers),
+        details: { requiredRole: config.role },
+      });
+      return NextResponse.json(
+        { error: "forbidden", message: `This needs the ${config.role} role.` },
+        { status: 403 },
+      );
     }
     return handler(request, { db, actor, params: await routeContext.params });
   };

@@ -9,7 +9,11 @@ const subjectKey = (issuer: string, sub: string) => `${issuer}|${sub}`;
 
 /** The account already linked to an OIDC subject, if it is enabled. */
 export async function findOidcUser(db: Database, issuer: string, sub: string) {
-  const [user] = await db.select().from(users).where(eq(users.oidcSubject, subjectKey(issuer, sub))).limit(1);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(users.oidcSubject, subjectKey(issuer, sub)))
+    .limit(1);
   return user && !user.disabled ? user : null;
 }
 
@@ -20,17 +24,27 @@ export async function findOidcUser(db: Database, issuer: string, sub: string) {
 export async function resolveOidcUser(
   db: Database,
   env: Env,
-  input: { issuer: string; profile: { sub: string; email?: string; name?: string; preferred_username?: string } },
+  input: {
+    issuer: string;
+    profile: { sub: string; email?: string; name?: string; preferred_username?: string };
+  },
 ) {
   const subject = subjectKey(input.issuer, input.profile.sub);
   const [existing] = await db.select().from(users).where(eq(users.oidcSubject, subject)).limit(1);
-  const display = input.profile.name ?? input.profile.preferred_username ?? input.profile.email ?? input.profile.sub;
+  const display =
+    input.profile.name ?? input.profile.preferred_username ?? input.profile.email ?? input.profile.sub;
   let user = existing;
   if (!user) {
     const username = (input.profile.email ?? `oidc:${input.profile.sub}`).toLowerCase();
     [user] = await db
       .insert(users)
-      .values({ username, displayName: display, role: env.OIDC_DEFAULT_ROLE, authSource: "oidc", oidcSubject: subject })
+      .values({
+        username,
+        displayName: display,
+        role: env.OIDC_DEFAULT_ROLE,
+        authSource: "oidc",
+        oidcSubject: subject,
+      })
       .onConflictDoNothing()
       .returning();
     if (!user) return null; // a local account already uses that name: do not merge silently

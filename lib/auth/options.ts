@@ -11,7 +11,11 @@ import { findOidcUser, resolveOidcUser } from "./oidc-users";
 import { clientIpFrom } from "./client-ip";
 
 /** The error codes the sign-in page turns into messages. */
-export const SIGN_IN_ERRORS = { invalid: "CredentialsSignin", throttled: "Throttled", oidcRefused: "AccessDenied" } as const;
+export const SIGN_IN_ERRORS = {
+  invalid: "CredentialsSignin",
+  throttled: "Throttled",
+  oidcRefused: "AccessDenied",
+} as const;
 
 type OidcProfile = { sub: string; email?: string; name?: string; preferred_username?: string };
 
@@ -26,7 +30,11 @@ function oidcProvider(env: Env): OAuthConfig<OidcProfile> {
     authorization: { params: { scope: "openid email profile" } },
     idToken: true,
     checks: ["pkce", "state"],
-    profile: (profile) => ({ id: profile.sub, name: profile.name ?? profile.preferred_username ?? profile.email ?? profile.sub, email: profile.email }),
+    profile: (profile) => ({
+      id: profile.sub,
+      name: profile.name ?? profile.preferred_username ?? profile.email ?? profile.sub,
+      email: profile.email,
+    }),
   };
 }
 
@@ -41,12 +49,22 @@ export function authOptions(): NextAuthOptions {
     CredentialsProvider({
       id: "credentials",
       name: "Password",
-      credentials: { username: { label: "Username", type: "text" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        username: { label: "Username", type: "text" },
+        password: { label: "Password", type: "password" },
+      },
       async authorize(credentials, req) {
         const db = await getDb();
-        const result = await signInWithPassword(db, credentials, { now: new Date(), sourceIp: clientIpFrom(req?.headers), policy });
-        if (!result.ok) throw new Error(result.reason === "throttled" ? SIGN_IN_ERRORS.throttled : SIGN_IN_ERRORS.invalid);
-        return { id: result.user.id, name: result.user.name, role: result.user.role } satisfies User & { role: Role };
+        const result = await signInWithPassword(db, credentials, {
+          now: new Date(),
+          sourceIp: clientIpFrom(req?.headers),
+          policy,
+        });
+        if (!result.ok)
+          throw new Error(result.reason === "throttled" ? SIGN_IN_ERRORS.throttled : SIGN_IN_ERRORS.invalid);
+        return { id: result.user.id, name: result.user.name, role: result.user.role } satisfies User & {
+          role: Role;
+        };
       },
     }),
   ];
@@ -60,13 +78,17 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
-        const user = await resolveOidcUser(await getDb(), env, { issuer: env.OIDC_ISSUER!, profile: profile as OidcProfile });
+        const user = await resolveOidcUser(await getDb(), env, {
+          issuer: env.OIDC_ISSUER!,
+          profile: profile as OidcProfile,
+        });
         return Boolean(user);
       },
       async jwt({ token, user, account, profile }) {
         if (account?.provider === "oidc" && profile) {
           const resolved = await findOidcUser(await getDb(), env.OIDC_ISSUER!, (profile as OidcProfile).sub);
-          if (resolved) Object.assign(token, { uid: resolved.id, role: resolved.role, name: resolved.displayName });
+          if (resolved)
+            Object.assign(token, { uid: resolved.id, role: resolved.role, name: resolved.displayName });
         } else if (user) {
           Object.assign(token, { uid: user.id, role: (user as User & { role: Role }).role });
         }
@@ -81,7 +103,11 @@ export function authOptions(): NextAuthOptions {
       async signOut({ token }) {
         if (!token?.uid) return;
         await recordAudit(await getDb(), {
-          actor: { id: String(token.uid), name: String(token.name ?? token.uid), role: (token.role as Role) ?? null },
+          actor: {
+            id: String(token.uid),
+            name: String(token.name ?? token.uid),
+            role: (token.role as Role) ?? null,
+          },
           action: "auth.sign-out",
           outcome: "success",
         });

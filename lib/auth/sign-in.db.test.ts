@@ -12,17 +12,40 @@ describe.each(TEST_ENGINES)("password sign-in on $engine", ({ open }) => {
   let handle: Awaited<ReturnType<typeof open>>;
   beforeAll(async () => {
     handle = await open();
-    await createUser(handle.db, { username: "alice", displayName: "Alice", role: "admin", password: "alice-password-1" });
-    await createUser(handle.db, { username: "carol", displayName: "Carol", role: "viewer", password: "carol-password-1" });
-    await createUser(handle.db, { username: "dave", displayName: "Dave", role: "operator", password: "dave-password-12" });
+    await createUser(handle.db, {
+      username: "alice",
+      displayName: "Alice",
+      role: "admin",
+      password: "alice-password-1",
+    });
+    await createUser(handle.db, {
+      username: "carol",
+      displayName: "Carol",
+      role: "viewer",
+      password: "carol-password-1",
+    });
+    await createUser(handle.db, {
+      username: "dave",
+      displayName: "Dave",
+      role: "operator",
+      password: "dave-password-12",
+    });
   });
   afterAll(() => handle.close());
-  const signIn = (username: string, password: string, minute = 0) => signInWithPassword(handle.db, { username, password }, { now: at(minute), policy, sourceIp: "203.0.113.7" });
+  const signIn = (username: string, password: string, minute = 0) =>
+    signInWithPassword(
+      handle.db,
+      { username, password },
+      { now: at(minute), policy, sourceIp: "203.0.113.7" },
+    );
 
   it("accepts the right password, case-insensitively for the name, and audits it", async () => {
     const result = await signIn(" Alice ", "alice-password-1");
     expect(result).toEqual({ ok: true, user: expect.objectContaining({ username: "alice", role: "admin" }) });
-    const { rows } = await queryAuditEvents(handle.db, auditFilterSchema.parse({ actor: "alice", action: "auth.sign-in" }));
+    const { rows } = await queryAuditEvents(
+      handle.db,
+      auditFilterSchema.parse({ actor: "alice", action: "auth.sign-in" }),
+    );
     expect(rows[0]).toMatchObject({ outcome: "success", sourceIp: "203.0.113.7" });
   });
 
@@ -30,7 +53,9 @@ describe.each(TEST_ENGINES)("password sign-in on $engine", ({ open }) => {
     expect(await signIn("alice", "nope")).toEqual({ ok: false, reason: "invalid" });
     expect(await signIn("nobody", "nope")).toEqual({ ok: false, reason: "invalid" });
     const { rows } = await queryAuditEvents(handle.db, auditFilterSchema.parse({ outcome: "failure" }));
-    expect(rows.map((r) => r.details?.reason)).toEqual(expect.arrayContaining(["wrong-password", "unknown-user"]));
+    expect(rows.map((r) => r.details?.reason)).toEqual(
+      expect.arrayContaining(["wrong-password", "unknown-user"]),
+    );
   });
 
   it("locks a name after repeated failures, even for the right password, then lets it in after the lock", async () => {
@@ -42,7 +67,8 @@ describe.each(TEST_ENGINES)("password sign-in on $engine", ({ open }) => {
   });
 
   it("throttles unknown names exactly like real ones", async () => {
-    for (const minute of [1, 2]) expect(await signIn("ghost", "x", minute)).toEqual({ ok: false, reason: "invalid" });
+    for (const minute of [1, 2])
+      expect(await signIn("ghost", "x", minute)).toEqual({ ok: false, reason: "invalid" });
     expect(await signIn("ghost", "x", 3)).toEqual({ ok: false, reason: "throttled" });
   });
 

@@ -41,16 +41,25 @@ export async function signInWithPassword(
   }
 
   const user = await findUserByUsername(db, username);
-  const valid = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password);
+  const valid = user?.passwordHash
+    ? await verifyPassword(password, user.passwordHash)
+    : await verifyAgainstDummy(password);
   if (!user || !valid || user.disabled) {
     const lock = await registerFailure(db, username, context.now, context.policy);
     // The reason is for administrators reading the audit log, never for the sign-in form.
-    await audit("failure", !user ? "unknown-user" : !valid ? "wrong-password" : "disabled", user ?? undefined);
+    await audit(
+      "failure",
+      !user ? "unknown-user" : !valid ? "wrong-password" : "disabled",
+      user ?? undefined,
+    );
     return { ok: false, reason: lock ? "throttled" : "invalid" };
   }
 
   await clearFailures(db, username);
   await markSignedIn(db, user.id);
   await audit("success", "ok", user);
-  return { ok: true, user: { id: user.id, name: user.displayName, username: user.username, role: user.role } };
+  return {
+    ok: true,
+    user: { id: user.id, name: user.displayName, username: user.username, role: user.role },
+  };
 }

@@ -16,13 +16,22 @@ export async function lockedUntil(db: Database, key: string, now: Date): Promise
 }
 
 /** Count one failure; returns the lock expiry if this failure triggered a lock. */
-export async function registerFailure(db: Database, key: string, now: Date, policy: ThrottlePolicy): Promise<Date | null> {
+export async function registerFailure(
+  db: Database,
+  key: string,
+  now: Date,
+  policy: ThrottlePolicy,
+): Promise<Date | null> {
   const windowMs = policy.lockMinutes * 60_000;
   const [row] = await db.select().from(signInThrottle).where(eq(signInThrottle.key, key)).limit(1);
   const windowExpired = !row || now.getTime() - row.windowStartedAt.getTime() > windowMs;
   const failures = windowExpired ? 1 : row.failures + 1;
   const lock = failures >= policy.maxFailures ? new Date(now.getTime() + windowMs) : null;
-  const values = { failures: lock ? 0 : failures, windowStartedAt: windowExpired ? now : row.windowStartedAt, lockedUntil: lock ?? row?.lockedUntil ?? null };
+  const values = {
+    failures: lock ? 0 : failures,
+    windowStartedAt: windowExpired ? now : row.windowStartedAt,
+    lockedUntil: lock ?? row?.lockedUntil ?? null,
+  };
   await db
     .insert(signInThrottle)
     .values({ key, ...values })

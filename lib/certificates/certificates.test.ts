@@ -10,15 +10,58 @@ const NOW = new Date("2026-11-23T12:00:00Z");
 const day = (n: number) => new Date(NOW.getTime() + n * 86_400_000).toISOString();
 
 function cert(cn: string, sha256: string, notAfter: string, notBefore = day(-365)): CertificateSummary {
-  return { pem: "", sha1: sha256.slice(0, 40), sha256, subject: `CN=${cn}`, issuer: `CN=${cn}`, commonName: cn, serialNumber: "01", version: 3, notBefore, notAfter, keyAlgorithm: "RSA", keySize: 2048, signatureAlgorithm: "sha256WithRSAEncryption", signatureAlgorithmName: "RSA with SHA-256", subjectAltNames: [], keyUsage: [], extendedKeyUsage: [], selfSigned: true };
+  return {
+    pem: "",
+    sha1: sha256.slice(0, 40),
+    sha256,
+    subject: `CN=${cn}`,
+    issuer: `CN=${cn}`,
+    commonName: cn,
+    serialNumber: "01",
+    version: 3,
+    notBefore,
+    notAfter,
+    keyAlgorithm: "RSA",
+    keySize: 2048,
+    signatureAlgorithm: "sha256WithRSAEncryption",
+    signatureAlgorithmName: "RSA with SHA-256",
+    subjectAltNames: [],
+    keyUsage: [],
+    extendedKeyUsage: [],
+    selfSigned: true,
+  };
 }
-const slot = (name: string, certificate: CertificateSummary | null, extra: Partial<CertificateSlot> = {}): CertificateSlot => ({ slot: name, certificate, ...extra });
-const set = (id: string, vendor: CertificateSet["vendor"], slots: CertificateSlot[]): CertificateSet => ({ id, connectionId: "c", vendor, kind: vendor === "cloudflare" ? "cloudflare-saml" : vendor === "uipath" ? "uipath-saml" : "huawei-sp", label: id, slots, actions: [] });
-const entry = (s: CertificateSet, connection = "Prod"): CertificateSetEntry => ({ set: s, connection: { id: `${connection}-id`, name: connection } });
+const slot = (
+  name: string,
+  certificate: CertificateSummary | null,
+  extra: Partial<CertificateSlot> = {},
+): CertificateSlot => ({ slot: name, certificate, ...extra });
+const set = (id: string, vendor: CertificateSet["vendor"], slots: CertificateSlot[]): CertificateSet => ({
+  id,
+  connectionId: "c",
+  vendor,
+  kind: vendor === "cloudflare" ? "cloudflare-saml" : vendor === "uipath" ? "uipath-saml" : "huawei-sp",
+  label: id,
+  slots,
+  actions: [],
+});
+const entry = (s: CertificateSet, connection = "Prod"): CertificateSetEntry => ({
+  set: s,
+  connection: { id: `${connection}-id`, name: connection },
+});
 
-const cfSet = set("cf-set", "cloudflare", [slot("current", cert("cf-current", "AA11".repeat(16), day(200))), slot("previous", cert("cf-previous", "4F2A9C01".repeat(8), day(20)))]);
-const uiSet = set("ui-set", "uipath", [slot("primary", cert("ui-primary", "BB22".repeat(16), day(5))), slot("secondary", null)]);
-const hwSet = set("hw-sp", "huawei", [slot("cer-1", cert("hw-active", "CC33".repeat(16), day(400)), { state: "ACTIVE", vendorId: "cer-1" }), slot("cer-2", cert("hw-old", "DD44".repeat(16), day(-3)), { state: "INACTIVE", vendorId: "cer-2" })]);
+const cfSet = set("cf-set", "cloudflare", [
+  slot("current", cert("cf-current", "AA11".repeat(16), day(200))),
+  slot("previous", cert("cf-previous", "4F2A9C01".repeat(8), day(20))),
+]);
+const uiSet = set("ui-set", "uipath", [
+  slot("primary", cert("ui-primary", "BB22".repeat(16), day(5))),
+  slot("secondary", null),
+]);
+const hwSet = set("hw-sp", "huawei", [
+  slot("cer-1", cert("hw-active", "CC33".repeat(16), day(400)), { state: "ACTIVE", vendorId: "cer-1" }),
+  slot("cer-2", cert("hw-old", "DD44".repeat(16), day(-3)), { state: "INACTIVE", vendorId: "cer-2" }),
+]);
 
 describe("certificate status", () => {
   it.each([
@@ -48,7 +91,8 @@ describe("certificate status", () => {
 
 describe("filterCertificateSets", () => {
   const all = [entry(cfSet, "Cloudflare prod"), entry(uiSet, "UiPath prod"), entry(hwSet, "Huawei SG")];
-  const run = (raw: Record<string, string>) => filterCertificateSets(all, certificateListFilterSchema.parse(raw), NOW).map((e) => e.set.id);
+  const run = (raw: Record<string, string>) =>
+    filterCertificateSets(all, certificateListFilterSchema.parse(raw), NOW).map((e) => e.set.id);
 
   it("sorts by soonest expiry by default", () => {
     expect(run({})).toEqual(["hw-sp", "ui-set", "cf-set"]);
@@ -77,7 +121,9 @@ describe("describeConsequence", () => {
   });
   it("says a new SP certificate starts INACTIVE and activation deactivates the active one", () => {
     expect(describeConsequence(hwSet, "create-sp-certificate")).toMatch(/starts INACTIVE/);
-    expect(describeConsequence(hwSet, "activate", "cer-2")).toMatch(/DD:44:DD:44:… .* the active CC:33:CC:33:… .* becomes INACTIVE/);
+    expect(describeConsequence(hwSet, "activate", "cer-2")).toMatch(
+      /DD:44:DD:44:… .* the active CC:33:CC:33:… .* becomes INACTIVE/,
+    );
   });
   it("names what an upload replaces", () => {
     expect(describeConsequence(uiSet, "upload-primary")).toContain("BB:22:BB:22:…");

@@ -20,7 +20,11 @@ const slotWithId = (set: CertificateSet, id?: string) => set.slots.find((slot) =
  * What a change will do, in words, for the confirmation dialog: the slots it fills, replaces or
  * drops, by thumbprint and expiry, and what the administrator must do next.
  */
-export function describeConsequence(set: CertificateSet, action: CertificateWriteAction, certificateId?: string): string {
+export function describeConsequence(
+  set: CertificateSet,
+  action: CertificateWriteAction,
+  certificateId?: string,
+): string {
   switch (action) {
     case "rotate": {
       const current = describe(slotNamed(set, "current"));
@@ -28,7 +32,9 @@ export function describeConsequence(set: CertificateSet, action: CertificateWrit
       return [
         "Cloudflare generates a new current certificate.",
         current ? `The current certificate ${current} becomes the previous one.` : null,
-        previous ? `Rotating drops the previous certificate ${previous}: any IdP still encrypting to it stops working.` : "There is no previous certificate, so nothing is dropped.",
+        previous
+          ? `Rotating drops the previous certificate ${previous}: any IdP still encrypting to it stops working.`
+          : "There is no previous certificate, so nothing is dropped.",
         "Give the new certificate to your IdPs before the old one expires.",
       ]
         .filter(Boolean)

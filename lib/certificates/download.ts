@@ -6,7 +6,9 @@ import type { PemDownload, VendorConnection } from "@/lib/vendors/model";
 import { adapterFor, operationsFor } from "@/lib/vendors/registry";
 import { decodeBase64 } from "@/lib/x509/base64";
 
-type Download = { ok: true; body: string | Uint8Array; filename: string } | { ok: false; status: number; code: string; message: string };
+type Download =
+  | { ok: true; body: string | Uint8Array; filename: string }
+  | { ok: false; status: number; code: string; message: string };
 
 /** The vendor's own PEM endpoint where it has one (Cloudflare's current certificate). */
 async function vendorPem(conn: VendorConnection, setId: string): Promise<PemDownload | null> {
@@ -21,19 +23,35 @@ function pemToDer(pem: string): Uint8Array | null {
 }
 
 /** Fetch one slot's certificate for download, as PEM or DER. */
-export async function downloadCertificate(db: Database, key: Uint8Array, query: { connection: string; set: string; slot: string; format: "pem" | "der" }): Promise<Download> {
+export async function downloadCertificate(
+  db: Database,
+  key: Uint8Array,
+  query: { connection: string; set: string; slot: string; format: "pem" | "der" },
+): Promise<Download> {
   const conn = await loadVendorConnection(db, key, query.connection);
-  if (!conn) return { ok: false, status: 404, code: "not_found", message: "This connection no longer exists." };
+  if (!conn)
+    return { ok: false, status: 404, code: "not_found", message: "This connection no longer exists." };
   try {
     const set = await operationsFor(conn).getCertificateSet(query.set);
     const slot = set.slots.find((s) => s.slot === query.slot || s.vendorId === query.slot);
-    if (!slot?.certificate) return { ok: false, status: 404, code: "not_found", message: "That slot holds no certificate now." };
-    const fromVendor = query.slot === "current" && set.actions.includes("download-pem") ? await vendorPem(conn, query.set) : null;
+    if (!slot?.certificate)
+      return { ok: false, status: 404, code: "not_found", message: "That slot holds no certificate now." };
+    const fromVendor =
+      query.slot === "current" && set.actions.includes("download-pem")
+        ? await vendorPem(conn, query.set)
+        : null;
     const pem = fromVendor?.pem ?? slot.certificate.pem;
     const base = `${conn.name}-${set.label}-${slot.slot}`.replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 100);
     if (query.format === "pem") return { ok: true, body: pem, filename: `${base}.pem` };
     const der = pemToDer(pem);
-    return der ? { ok: true, body: der, filename: `${base}.cer` } : { ok: false, status: 502, code: "malformed", message: "The vendor's PEM could not be converted to DER." };
+    return der
+      ? { ok: true, body: der, filename: `${base}.cer` }
+      : {
+          ok: false,
+          status: 502,
+          code: "malformed",
+          message: "The vendor's PEM could not be converted to DER.",
+        };
   } catch (error) {
     if (!isVendorError(error)) throw error;
     return { ok: false, status: 502, code: `vendor:${error.kind}`, message: error.userMessage };

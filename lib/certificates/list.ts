@@ -11,7 +11,19 @@ export interface CertificateSetEntry {
 function matchesSearch(entry: CertificateSetEntry, q: string): boolean {
   const needle = q.toLowerCase().replaceAll(":", "");
   const haystack = [entry.set.label, entry.set.id, entry.connection.name, entry.set.vendor]
-    .concat(entry.set.slots.flatMap((slot) => (slot.certificate ? [slot.certificate.subject, slot.certificate.issuer, slot.certificate.sha256, slot.certificate.sha1, slot.certificate.serialNumber] : [])))
+    .concat(
+      entry.set.slots.flatMap((slot) =>
+        slot.certificate
+          ? [
+              slot.certificate.subject,
+              slot.certificate.issuer,
+              slot.certificate.sha256,
+              slot.certificate.sha1,
+              slot.certificate.serialNumber,
+            ]
+          : [],
+      ),
+    )
     .join(" ")
     .toLowerCase();
   return haystack.includes(needle) || haystack.replaceAll(":", "").includes(needle);
@@ -21,7 +33,11 @@ function matchesSearch(entry: CertificateSetEntry, q: string): boolean {
  * Search, filter and sort certificate sets. A status filter keeps a set when any of its slots
  * has that status (a set with an expired previous certificate shows under "expired").
  */
-export function filterCertificateSets(entries: CertificateSetEntry[], filter: CertificateListFilter, now: Date): CertificateSetEntry[] {
+export function filterCertificateSets(
+  entries: CertificateSetEntry[],
+  filter: CertificateListFilter,
+  now: Date,
+): CertificateSetEntry[] {
   const kept = entries.filter(
     (entry) =>
       (!filter.vendor || entry.set.vendor === filter.vendor) &&
@@ -29,9 +45,14 @@ export function filterCertificateSets(entries: CertificateSetEntry[], filter: Ce
       (!filter.status || entry.set.slots.some((slot) => slotStatus(slot, now) === filter.status)) &&
       (!filter.q || matchesSearch(entry, filter.q)),
   );
-  const byName = (a: CertificateSetEntry, b: CertificateSetEntry) => a.connection.name.localeCompare(b.connection.name) || a.set.label.localeCompare(b.set.label);
-  const compare: Record<CertificateListFilter["sort"], (a: CertificateSetEntry, b: CertificateSetEntry) => number> = {
-    expiry: (a, b) => (earliestExpiry(a.set) ?? "9999").localeCompare(earliestExpiry(b.set) ?? "9999") || byName(a, b),
+  const byName = (a: CertificateSetEntry, b: CertificateSetEntry) =>
+    a.connection.name.localeCompare(b.connection.name) || a.set.label.localeCompare(b.set.label);
+  const compare: Record<
+    CertificateListFilter["sort"],
+    (a: CertificateSetEntry, b: CertificateSetEntry) => number
+  > = {
+    expiry: (a, b) =>
+      (earliestExpiry(a.set) ?? "9999").localeCompare(earliestExpiry(b.set) ?? "9999") || byName(a, b),
     status: (a, b) => statusRank(setStatus(a.set, now)) - statusRank(setStatus(b.set, now)) || byName(a, b),
     vendor: (a, b) => a.set.vendor.localeCompare(b.set.vendor) || byName(a, b),
     connection: byName,

@@ -8,9 +8,15 @@ function newCertificates(before: CertificateSet, after: CertificateSet) {
 }
 
 /** A sentence saying what a successful change did, for the result banner. */
-export function describeOutcome(action: CertificateWriteAction, before: CertificateSet, after: CertificateSet): string {
+export function describeOutcome(
+  action: CertificateWriteAction,
+  before: CertificateSet,
+  after: CertificateSet,
+): string {
   const added = newCertificates(before, after)[0]?.certificate;
-  const addedText = added ? ` ${shortThumbprint(added.sha256)}, valid until ${added.notAfter.slice(0, 10)}` : "";
+  const addedText = added
+    ? ` ${shortThumbprint(added.sha256)}, valid until ${added.notAfter.slice(0, 10)}`
+    : "";
   switch (action) {
     case "rotate":
       return `Rotated: the new current certificate is${addedText}; the old current one is now previous.`;

@@ -24,8 +24,19 @@ function toFailure(connection: ConnectionReadFailure["connection"], error: unkno
     const { kind, userMessage, status, vendorCode, requestId } = error.toJSON();
     return { connection, error: { kind, userMessage, status, vendorCode, requestId } };
   }
-  console.error(`[certificates] reading ${connection.vendor} connection ${connection.id} failed: ${error instanceof Error ? error.message : "unknown error"}`);
-  return { connection, error: { kind: "unavailable", userMessage: "Trustdeck could not read this connection (an internal error; see the server log).", status: null, vendorCode: null, requestId: null } };
+  console.error(
+    `[certificates] reading ${connection.vendor} connection ${connection.id} failed: ${error instanceof Error ? error.message : "unknown error"}`,
+  );
+  return {
+    connection,
+    error: {
+      kind: "unavailable",
+      userMessage: "Trustdeck could not read this connection (an internal error; see the server log).",
+      status: null,
+      vendorCode: null,
+      requestId: null,
+    },
+  };
 }
 
 /**
@@ -41,7 +52,10 @@ export async function readCertificateInventory(db: Database, key: Uint8Array): P
         const conn = await loadVendorConnection(db, key, view.id);
         if (!conn) return { entries: [], failure: null };
         const sets = await operationsFor(conn).listCertificateSets();
-        return { entries: sets.map((set) => ({ set, connection: { id: ref.id, name: ref.name } })), failure: null };
+        return {
+          entries: sets.map((set) => ({ set, connection: { id: ref.id, name: ref.name } })),
+          failure: null,
+        };
       } catch (error) {
         return { entries: [], failure: toFailure(ref, error) };
       }
@@ -55,11 +69,22 @@ export async function readCertificateInventory(db: Database, key: Uint8Array): P
 }
 
 /** One set, read fresh from its vendor, with its connection's name. Null when the connection is gone. */
-export async function readCertificateSet(db: Database, key: Uint8Array, connectionId: string, setId: string): Promise<{ set: CertificateSet; connection: { id: string; name: string; vendor: Vendor; enabled: boolean } } | null> {
+export async function readCertificateSet(
+  db: Database,
+  key: Uint8Array,
+  connectionId: string,
+  setId: string,
+): Promise<{
+  set: CertificateSet;
+  connection: { id: string; name: string; vendor: Vendor; enabled: boolean };
+} | null> {
   const conn = await loadVendorConnection(db, key, connectionId);
   if (!conn) return null;
   const views = await listConnections(db, key);
   const view = views.find((v) => v.id === connectionId);
   const set = await operationsFor(conn).getCertificateSet(setId);
-  return { set, connection: { id: conn.id, name: conn.name, vendor: conn.vendor, enabled: view?.enabled ?? true } };
+  return {
+    set,
+    connection: { id: conn.id, name: conn.name, vendor: conn.vendor, enabled: view?.enabled ?? true },
+  };
 }

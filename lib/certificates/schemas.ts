@@ -15,7 +15,11 @@ export const certificateListFilterSchema = z.object({
 export type CertificateListFilter = z.output<typeof certificateListFilterSchema>;
 
 const target = { connectionId: z.uuid(), setId: z.string().min(1).max(200) };
-const pem = z.string().trim().min(1, "Add a certificate: drop a file or paste a PEM.").max(256 * 1024, "The certificate is larger than 256 KB.");
+const pem = z
+  .string()
+  .trim()
+  .min(1, "Add a certificate: drop a file or paste a PEM.")
+  .max(256 * 1024, "The certificate is larger than 256 KB.");
 const certificateId = z.string().min(1).max(200);
 
 /**

@@ -22,7 +22,8 @@ export function slotStatus(slot: CertificateSlot, now: Date): SlotStatus {
   if (!slot.certificate) return "empty";
   const status = expiryStatus(slot.certificate.notAfter, now);
   if (status === "expired") return "expired";
-  if (slot.state === "INACTIVE" || slot.slot === "previous" || slot.slot === "secondary") return status === "ok" ? "inactive" : status;
+  if (slot.state === "INACTIVE" || slot.slot === "previous" || slot.slot === "secondary")
+    return status === "ok" ? "inactive" : status;
   return status;
 }
 
@@ -52,5 +53,10 @@ export function slotDaysLeft(slot: CertificateSlot, now: Date): number | null {
  * after a deletion, so that sign-in keeps working.
  */
 export function validCertificates(set: CertificateSet, now: Date): CertificateSlot[] {
-  return set.slots.filter((slot) => slot.certificate && new Date(slot.certificate.notAfter) > now && new Date(slot.certificate.notBefore) <= now);
+  return set.slots.filter(
+    (slot) =>
+      slot.certificate &&
+      new Date(slot.certificate.notAfter) > now &&
+      new Date(slot.certificate.notBefore) <= now,
+  );
 }

@@ -3,20 +3,33 @@ import { certificateFindings, type Finding } from "@/lib/x509/findings";
 import { summarizeCertificate, type CertificateSummary } from "@/lib/x509/summary";
 import type { Vendor } from "@/lib/connections/schemas";
 
-export type PemCheck = { ok: true; summary: CertificateSummary; findings: Finding[] } | { ok: false; code: string; message: string };
+export type PemCheck =
+  | { ok: true; summary: CertificateSummary; findings: Finding[] }
+  | { ok: false; code: string; message: string };
 
 /**
  * The server's own check of an uploaded certificate (the browser preview is a convenience):
  * exactly one certificate, no private key, not expired, not already in the set.
  */
-export async function checkUploadedPem(input: string, context: { vendor: Vendor; now: Date; existingSha256: string[] }): Promise<PemCheck> {
+export async function checkUploadedPem(
+  input: string,
+  context: { vendor: Vendor; now: Date; existingSha256: string[] },
+): Promise<PemCheck> {
   const decoded = decodeCertificates(input);
   if (!decoded.ok) return { ok: false, code: decoded.error.code, message: decoded.error.message };
   if (decoded.certificates.length !== 1) {
-    return { ok: false, code: "ERR_NOT_ONE_CERTIFICATE", message: `This input holds ${decoded.certificates.length} certificates; upload exactly one (the signing certificate itself, without its chain).` };
+    return {
+      ok: false,
+      code: "ERR_NOT_ONE_CERTIFICATE",
+      message: `This input holds ${decoded.certificates.length} certificates; upload exactly one (the signing certificate itself, without its chain).`,
+    };
   }
   const summary = await summarizeCertificate(decoded.certificates[0]!);
-  const findings = certificateFindings(summary, { now: context.now, vendor: context.vendor, existingSha256: context.existingSha256 });
+  const findings = certificateFindings(summary, {
+    now: context.now,
+    vendor: context.vendor,
+    existingSha256: context.existingSha256,
+  });
   const blocking = findings.find((f) => f.code === "EXPIRED" || f.code === "DUPLICATE_CERTIFICATE");
   if (blocking) return { ok: false, code: blocking.code, message: blocking.message };
   return { ok: true, summary, findings };

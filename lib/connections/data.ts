@@ -30,11 +30,13 @@ export type ConnectionView = {
   updatedAt: string;
 };
 
-
 const purpose = (id: string) => `connection:${id}`;
 
 /** Split form input into the stored non-secret settings and the secrets to encrypt. */
-function split(input: ConnectionInput | ConnectionUpdate): { settings: Record<string, string>; secrets: Record<string, string | undefined> } {
+function split(input: ConnectionInput | ConnectionUpdate): {
+  settings: Record<string, string>;
+  secrets: Record<string, string | undefined>;
+} {
   const secretNames = new Set(SECRET_FIELDS[input.vendor]);
   const settings: Record<string, string> = {};
   const secrets: Record<string, string | undefined> = {};
@@ -55,7 +57,9 @@ function toView(row: ConnectionRow, secretsSet: string[]): ConnectionView {
     settings: row.settings,
     secretsSet,
     enabled: row.enabled,
-    lastTest: row.lastTestAt ? { at: row.lastTestAt.toISOString(), ok: Boolean(row.lastTestOk), summary: row.lastTestSummary ?? "" } : null,
+    lastTest: row.lastTestAt
+      ? { at: row.lastTestAt.toISOString(), ok: Boolean(row.lastTestOk), summary: row.lastTestSummary ?? "" }
+      : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -74,10 +78,16 @@ function secretNamesOf(secrets: ConnectionSecrets): string[] {
 /** Every connection, for lists. Decrypts only to tell which secrets are present. */
 export async function listConnections(db: Database, key: Uint8Array): Promise<ConnectionView[]> {
   const rows = await db.select().from(connections).orderBy(asc(connections.vendor), asc(connections.name));
-  return Promise.all(rows.map(async (row) => toView(row, await readSecrets(row, key).then(secretNamesOf, () => []))));
+  return Promise.all(
+    rows.map(async (row) => toView(row, await readSecrets(row, key).then(secretNamesOf, () => []))),
+  );
 }
 
-export async function getConnectionView(db: Database, key: Uint8Array, id: string): Promise<ConnectionView | undefined> {
+export async function getConnectionView(
+  db: Database,
+  key: Uint8Array,
+  id: string,
+): Promise<ConnectionView | undefined> {
   const [row] = await db.select().from(connections).where(eq(connections.id, id)).limit(1);
   return row ? toView(row, await readSecrets(row, key).then(secretNamesOf, () => [])) : undefined;
 }
@@ -94,58 +104,130 @@ export class ConnectionRuleError extends Error {
 }
 
 async function assertNameFree(db: Database, name: string, exceptId?: string) {
-  const [row] = await db.select({ id: connections.id }).from(connections).where(eq(connections.name, name)).limit(1);
-  if (row && row.id !== exceptId) throw new ConnectionRuleError("name_taken", `A connection named “${name}” already exists.`, "name");
+  const [row] = await db
+    .select({ id: connections.id })
+    .from(connections)
+    .where(eq(connections.name, name))
+    .limit(1);
+  if (row && row.id !== exceptId)
+    throw new ConnectionRuleError("name_taken", `A connection named “${name}” already exists.`, "name");
 }
 
-export async function createConnection(db: Database, key: Uint8Array, input: ConnectionInput): Promise<ConnectionView> {
+export async function createConnection(
+  db: Database,
+  key: Uint8Array,
+  input: ConnectionInput,
+): Promise<ConnectionView> {
   await assertNameFree(db, input.name);
   const { settings, secrets } = split(input);
   const id = crypto.randomUUID();
   const secretCiphertext = await encryptJson({ vendor: input.vendor, ...secrets }, key, purpose(id));
-  const [row] = await db.insert(connections).values({ id, vendor: input.vendor, name: input.name, baseUrl: input.baseUrl, settings, secretCiphertext }).returning();
+  const [row] = await db
+    .insert(connections)
+    .values({
+      id,
+      vendor: input.vendor,
+      name: input.name,
+      baseUrl: input.baseUrl,
+      settings,
+      secretCiphertext,
+    })
+    .returning();
   return toView(row!, secretNamesOf(connectionSecretsSchema.parse({ vendor: input.vendor, ...secrets })));
 }
 
 /** Update identifiers; a secret left empty keeps the stored value. Returns before and after views. */
-export async function updateConnection(db: Database, key: Uint8Array, input: ConnectionUpdate): Promise<{ before: ConnectionView; after: ConnectionView; secretsReplaced: string[] }> {
+export async function updateConnection(
+  db: Database,
+  key: Uint8Array,
+  input: ConnectionUpdate,
+): Promise<{ before: ConnectionView; after: ConnectionView; secretsReplaced: string[] }> {
   const [row] = await db.select().from(connections).where(eq(connections.id, input.id)).limit(1);
   if (!row) throw new ConnectionRuleError("not_found", "This connection no longer exists.");
-  if (row.vendor !== input.vendor) throw new ConnectionRuleError("vendor_changed", "A connection's vendor cannot change; add a new connection instead.", "vendor");
+  if (row.vendor !== input.vendor)
+    throw new ConnectionRuleError(
+      "vendor_changed",
+      "A connection's vendor cannot change; add a new connection instead.",
+      "vendor",
+    );
   await assertNameFree(db, input.name, input.id);
   const stored = await readSecrets(row, key);
   const { settings, secrets } = split(input);
-  const secretsReplaced = Object.entries(secrets).filter(([, v]) => v).map(([k]) => k);
-  const merged = connectionSecretsSchema.parse({ ...stored, ...Object.fromEntries(Object.entries(secrets).filter(([, v]) => v)) });
+  const secretsReplaced = Object.entries(secrets)
+    .filter(([, v]) => v)
+    .map(([k]) => k);
+  const merged = connectionSecretsSchema.parse({
+    ...stored,
+    ...Object.fromEntries(Object.entries(secrets).filter(([, v]) => v)),
+  });
   const [updated] = await db
     .update(connections)
-    .set({ name: input.name, baseUrl: input.baseUrl, settings, secretCiphertext: await encryptJson(merged, key, purpose(row.id)), updatedAt: new Date() })
+    .set({
+      name: input.name,
+      baseUrl: input.baseUrl,
+      settings,
+      secretCiphertext: await encryptJson(merged, key, purpose(row.id)),
+      updatedAt: new Date(),
+    })
     .where(eq(connections.id, input.id))
     .returning();
-  return { before: toView(row, secretNamesOf(stored)), after: toView(updated!, secretNamesOf(merged)), secretsReplaced };
+  return {
+    before: toView(row, secretNamesOf(stored)),
+    after: toView(updated!, secretNamesOf(merged)),
+    secretsReplaced,
+  };
 }
 
-export async function setConnectionEnabled(db: Database, key: Uint8Array, id: string, enabled: boolean): Promise<ConnectionView> {
-  const [row] = await db.update(connections).set({ enabled, updatedAt: new Date() }).where(eq(connections.id, id)).returning();
+export async function setConnectionEnabled(
+  db: Database,
+  key: Uint8Array,
+  id: string,
+  enabled: boolean,
+): Promise<ConnectionView> {
+  const [row] = await db
+    .update(connections)
+    .set({ enabled, updatedAt: new Date() })
+    .where(eq(connections.id, id))
+    .returning();
   if (!row) throw new ConnectionRuleError("not_found", "This connection no longer exists.");
   return toView(row, await readSecrets(row, key).then(secretNamesOf, () => []));
 }
 
 export async function deleteConnection(db: Database, id: string): Promise<{ name: string; vendor: Vendor }> {
-  const [row] = await db.delete(connections).where(eq(connections.id, id)).returning({ name: connections.name, vendor: connections.vendor });
+  const [row] = await db
+    .delete(connections)
+    .where(eq(connections.id, id))
+    .returning({ name: connections.name, vendor: connections.vendor });
   if (!row) throw new ConnectionRuleError("not_found", "This connection no longer exists.");
   return row;
 }
 
 /** The connection with decrypted secrets, validated again, for a vendor adapter. */
-export async function loadVendorConnection(db: Database, key: Uint8Array, id: string): Promise<VendorConnection | undefined> {
+export async function loadVendorConnection(
+  db: Database,
+  key: Uint8Array,
+  id: string,
+): Promise<VendorConnection | undefined> {
   const [row] = await db.select().from(connections).where(eq(connections.id, id)).limit(1);
   if (!row) return undefined;
   const secrets = await readSecrets(row, key);
-  const input = connectionInputSchema.parse({ ...row.settings, ...secrets, vendor: row.vendor, name: row.name, baseUrl: row.baseUrl });
+  const input = connectionInputSchema.parse({
+    ...row.settings,
+    ...secrets,
+    vendor: row.vendor,
+    name: row.name,
+    baseUrl: row.baseUrl,
+  });
   return { id: row.id, ...input };
 }
 
-export async function recordConnectionTest(db: Database, id: string, result: { ok: boolean; summary: string; at: Date }): Promise<void> {
-  await db.update(connections).set({ lastTestAt: result.at, lastTestOk: result.ok, lastTestSummary: result.summary }).where(eq(connections.id, id));
+export async function recordConnectionTest(
+  db: Database,
+  id: string,
+  result: { ok: boolean; summary: string; at: Date },
+): Promise<void> {
+  await db
+    .update(connections)
+    .set({ lastTestAt: result.at, lastTestOk: result.ok, lastTestSummary: result.summary })
+    .where(eq(connections.id, id));
 }

@@ -4,7 +4,10 @@ import { baseUrlSchema, connectionInputSchema } from "./schemas";
 
 const errorsOf = (input: unknown) => {
   const result = connectionInputSchema.safeParse(input);
-  return (result.success ? {} : z.flattenError(result.error).fieldErrors) as Record<string, string[] | undefined>;
+  return (result.success ? {} : z.flattenError(result.error).fieldErrors) as Record<
+    string,
+    string[] | undefined
+  >;
 };
 
 describe("connection schemas", () => {
@@ -28,7 +31,15 @@ describe("connection schemas", () => {
   });
 
   it("explains a UiPath partitionGlobalId that is an organization name", () => {
-    const errors = errorsOf({ vendor: "uipath", name: "x", baseUrl: "https://cloud.uipath.com", organizationName: "acme", partitionGlobalId: "acme", clientId: "c", clientSecret: "s" });
+    const errors = errorsOf({
+      vendor: "uipath",
+      name: "x",
+      baseUrl: "https://cloud.uipath.com",
+      organizationName: "acme",
+      partitionGlobalId: "acme",
+      clientId: "c",
+      clientSecret: "s",
+    });
     expect(errors.partitionGlobalId?.[0]).toMatch(/GUID.*not its name/);
   });
 
@@ -38,13 +49,30 @@ describe("connection schemas", () => {
   });
 
   it("refuses offline_access and requires secrets on create", () => {
-    const errors = errorsOf({ vendor: "uipath", name: "x", baseUrl: "https://cloud.uipath.com", organizationName: "acme", partitionGlobalId: "3fa85f64-5717-4562-b3fc-2c963f66afa6", clientId: "c", clientSecret: "", scopes: "PM.AuthSetting offline_access" });
+    const errors = errorsOf({
+      vendor: "uipath",
+      name: "x",
+      baseUrl: "https://cloud.uipath.com",
+      organizationName: "acme",
+      partitionGlobalId: "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+      clientId: "c",
+      clientSecret: "",
+      scopes: "PM.AuthSetting offline_access",
+    });
     expect(errors.scopes?.[0]).toMatch(/offline_access/);
     expect(errors.clientSecret?.[0]).toMatch(/client secret/);
   });
 
   it("validates Huawei identifiers", () => {
-    const errors = errorsOf({ vendor: "huawei", name: "x", baseUrl: "https://identitystore.ap-southeast-1.myhuaweicloud.com", region: "Singapore", identityStoreId: "1234", accessKeyId: "lower", secretAccessKey: "s" });
+    const errors = errorsOf({
+      vendor: "huawei",
+      name: "x",
+      baseUrl: "https://identitystore.ap-southeast-1.myhuaweicloud.com",
+      region: "Singapore",
+      identityStoreId: "1234",
+      accessKeyId: "lower",
+      secretAccessKey: "s",
+    });
     expect(Object.keys(errors).sort()).toEqual(["accessKeyId", "identityStoreId", "region"]);
   });
 });

@@ -14,10 +14,18 @@ export function summarizeTest(result: ConnectionTestResult): string {
  * Run a connection's cheap authenticated read and remember the outcome. Returns null when the
  * connection no longer exists. Vendor failures are part of the result, never thrown.
  */
-export async function testStoredConnection(db: Database, key: Uint8Array, id: string): Promise<{ name: string; result: ConnectionTestResult } | null> {
+export async function testStoredConnection(
+  db: Database,
+  key: Uint8Array,
+  id: string,
+): Promise<{ name: string; result: ConnectionTestResult } | null> {
   const conn = await loadVendorConnection(db, key, id);
   if (!conn) return null;
   const result = await operationsFor(conn).testConnection();
-  await recordConnectionTest(db, id, { ok: result.ok, summary: summarizeTest(result), at: new Date(result.checkedAt) });
+  await recordConnectionTest(db, id, {
+    ok: result.ok,
+    summary: summarizeTest(result),
+    at: new Date(result.checkedAt),
+  });
   return { name: conn.name, result };
 }

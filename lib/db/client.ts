@@ -34,7 +34,11 @@ async function openPostgres(url: string): Promise<Handle> {
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => undefined);
     client.release();
   }
-  return { db: drizzle(pool, { schema }) as unknown as Database, close: () => pool.end(), engine: "postgres" };
+  return {
+    db: drizzle(pool, { schema }) as unknown as Database,
+    close: () => pool.end(),
+    engine: "postgres",
+  };
 }
 
 async function openPglite(dir: string): Promise<Handle> {

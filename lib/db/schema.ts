@@ -1,4 +1,15 @@
-import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 export const ROLES = ["viewer", "operator", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -14,7 +25,9 @@ export const users = pgTable("users", {
   /** scrypt hash (lib/auth/password.ts); null for accounts that only sign in through OIDC. */
   passwordHash: text("password_hash"),
   role: text("role", { enum: ROLES }).notNull().default("viewer"),
-  authSource: text("auth_source", { enum: ["local", "oidc"] }).notNull().default("local"),
+  authSource: text("auth_source", { enum: ["local", "oidc"] })
+    .notNull()
+    .default("local"),
   oidcSubject: text("oidc_subject").unique(),
   disabled: boolean("disabled").notNull().default(false),
   lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
@@ -107,7 +120,10 @@ export const inventoryCertificates = pgTable(
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull(),
     goneAt: timestamp("gone_at", { withTimezone: true }),
   },
-  (t) => [index("inventory_certificates_connection_idx").on(t.connectionId), index("inventory_certificates_not_after_idx").on(t.notAfter)],
+  (t) => [
+    index("inventory_certificates_connection_idx").on(t.connectionId),
+    index("inventory_certificates_not_after_idx").on(t.notAfter),
+  ],
 );
 
 /** The latest snapshot of every UiPath federated credential seen; `key` is `<connectionId>/<clientId>/<credentialId>`. */
@@ -140,7 +156,10 @@ export const inventoryEvents = pgTable(
     /** e.g. `{ from: { slot, state }, to: { slot, state } }`. */
     details: jsonb("details").$type<Record<string, unknown>>(),
   },
-  (t) => [index("inventory_events_item_idx").on(t.itemKey), index("inventory_events_occurred_at_idx").on(t.occurredAt)],
+  (t) => [
+    index("inventory_events_item_idx").on(t.itemKey),
+    index("inventory_events_occurred_at_idx").on(t.occurredAt),
+  ],
 );
 
 /** Changes made outside Trustdeck, or re-issues that changed subject or key, in plain words. */
@@ -177,7 +196,10 @@ export const inventoryRefreshRuns = pgTable("inventory_refresh_runs", {
   total: integer("total").notNull(),
   done: integer("done").notNull().default(0),
   /** `[{ connectionId, name, vendor, message }]` */
-  failures: jsonb("failures").$type<{ connectionId: string; name: string; vendor: string; message: string }[]>().notNull().default([]),
+  failures: jsonb("failures")
+    .$type<{ connectionId: string; name: string; vendor: string; message: string }[]>()
+    .notNull()
+    .default([]),
 });
 
 /** An alert rule: thresholds, a scope and one channel. The webhook secret is a compact JWE. */
@@ -203,7 +225,9 @@ export const alertFirings = pgTable(
   "alert_firings",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    ruleId: uuid("rule_id").notNull().references(() => alertRules.id, { onDelete: "cascade" }),
+    ruleId: uuid("rule_id")
+      .notNull()
+      .references(() => alertRules.id, { onDelete: "cascade" }),
     certificateKey: text("certificate_key").notNull(),
     threshold: text("threshold").notNull(),
     firedAt: timestamp("fired_at", { withTimezone: true }).notNull(),
@@ -218,8 +242,12 @@ export const alertDeliveries = pgTable(
   "alert_deliveries",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    ruleId: uuid("rule_id").notNull().references(() => alertRules.id, { onDelete: "cascade" }),
-    firingId: bigint("firing_id", { mode: "number" }).references(() => alertFirings.id, { onDelete: "cascade" }),
+    ruleId: uuid("rule_id")
+      .notNull()
+      .references(() => alertRules.id, { onDelete: "cascade" }),
+    firingId: bigint("firing_id", { mode: "number" }).references(() => alertFirings.id, {
+      onDelete: "cascade",
+    }),
     test: boolean("test").notNull().default(false),
     status: text("status", { enum: ["pending", "delivered", "failed"] }).notNull(),
     attempts: integer("attempts").notNull().default(0),

@@ -72,7 +72,8 @@ export function parseAllowList(spec: string | undefined): AllowList {
   for (const entry of (spec ?? "").split(/[\s,]+/).filter(Boolean)) {
     const [net, prefix] = entry.split("/");
     const family = isIP(net ?? "");
-    if (family && prefix !== undefined && /^\d+$/.test(prefix)) ranges.addSubnet(net!, Number(prefix), family === 4 ? "ipv4" : "ipv6");
+    if (family && prefix !== undefined && /^\d+$/.test(prefix))
+      ranges.addSubnet(net!, Number(prefix), family === 4 ? "ipv4" : "ipv6");
     else if (family) ranges.addAddress(net!, family === 4 ? "ipv4" : "ipv6");
     else hosts.add(entry.toLowerCase());
   }

@@ -6,7 +6,11 @@ import { GITHUB_ISSUER, GITLAB_ISSUER } from "./templates";
 /** The subject shapes Trustdeck knows. */
 export type SubjectStyle = "github" | "gitlab" | "kubernetes";
 
-const STYLE_LABELS: Record<SubjectStyle, string> = { github: "GitHub", gitlab: "GitLab", kubernetes: "Kubernetes" };
+const STYLE_LABELS: Record<SubjectStyle, string> = {
+  github: "GitHub",
+  gitlab: "GitLab",
+  kubernetes: "Kubernetes",
+};
 
 /** Issuers whose exact URL is public knowledge. */
 export const KNOWN_ISSUERS: readonly { label: string; issuer: string; style: SubjectStyle }[] = [
@@ -17,7 +21,9 @@ export const KNOWN_ISSUERS: readonly { label: string; issuer: string; style: Sub
 const strip = (url: string) => url.replace(/\/+$/, "");
 
 /** The known issuer this URL resembles (equal ignoring case and trailing slashes), if any. */
-export function knownIssuerLike(issuer: string): { label: string; issuer: string; style: SubjectStyle; exact: boolean } | undefined {
+export function knownIssuerLike(
+  issuer: string,
+): { label: string; issuer: string; style: SubjectStyle; exact: boolean } | undefined {
   const known = KNOWN_ISSUERS.find((k) => strip(k.issuer).toLowerCase() === strip(issuer).toLowerCase());
   return known && { ...known, exact: known.issuer === issuer };
 }
@@ -36,7 +42,16 @@ export function styleLabel(style: SubjectStyle): string {
   return STYLE_LABELS[style];
 }
 
-const GITHUB_KEYWORDS = ["repo", "ref", "environment", "pull_request", "job_workflow_ref", "repository_owner_id", "repository_id", "context"];
+const GITHUB_KEYWORDS = [
+  "repo",
+  "ref",
+  "environment",
+  "pull_request",
+  "job_workflow_ref",
+  "repository_owner_id",
+  "repository_id",
+  "context",
+];
 const GITHUB_REF_PREFIXES = ["refs/heads/", "refs/tags/", "refs/pull/"];
 const GITLAB_KEYWORDS = ["project_path", "ref_type", "ref", "branch", "tag"];
 
@@ -59,7 +74,8 @@ export function miscasedKeywords(subject: string, style: SubjectStyle): string[]
   } else if (style === "gitlab") {
     segments.forEach((segment, i) => {
       // Keywords sit at even positions (project_path:<path>:ref_type:<type>:ref:<ref>); ref_type's value too.
-      if (i % 2 === 0 || segments[i - 1]?.toLowerCase() === "ref_type") for (const keyword of GITLAB_KEYWORDS) check(segment, keyword);
+      if (i % 2 === 0 || segments[i - 1]?.toLowerCase() === "ref_type")
+        for (const keyword of GITLAB_KEYWORDS) check(segment, keyword);
     });
   } else {
     check(segments[0] ?? "", "system");

@@ -3,18 +3,45 @@ import { getConnectionView, listConnections, loadVendorConnection } from "@/lib/
 import type { Database } from "@/lib/db/client";
 import { isVendorError } from "@/lib/vendors/errors";
 import type { Failure } from "./mutations";
-import { readApplicationOf, readConnectionFederation, summarize, type ApplicationView, type ConnectionFederation, type ConnectionSummary, type UiPathConnection } from "./read";
+import {
+  readApplicationOf,
+  readConnectionFederation,
+  summarize,
+  type ApplicationView,
+  type ConnectionFederation,
+  type ConnectionSummary,
+  type UiPathConnection,
+} from "./read";
 
 // Database glue: which UiPath connections exist, decrypted for the adapter. Everything that talks
 // to UiPath lives in read.ts, mutations.ts and tester.ts, which tests run against the sandbox.
 
 /** A stored UiPath connection ready for the adapter, or a Failure that says why not. */
-export async function loadUipathConnection(db: Database, key: Uint8Array, connectionId: string): Promise<{ ok: true; conn: UiPathConnection } | Failure> {
+export async function loadUipathConnection(
+  db: Database,
+  key: Uint8Array,
+  connectionId: string,
+): Promise<{ ok: true; conn: UiPathConnection } | Failure> {
   const view = await getConnectionView(db, key, connectionId);
-  if (!view || view.vendor !== "uipath") return { ok: false, code: "not_found", message: "This UiPath connection no longer exists. Reload the page." };
-  if (!view.enabled) return { ok: false, code: "connection_disabled", message: `The connection “${view.name}” is disabled: an admin must enable it before Trustdeck calls UiPath with it.` };
+  if (!view || view.vendor !== "uipath")
+    return {
+      ok: false,
+      code: "not_found",
+      message: "This UiPath connection no longer exists. Reload the page.",
+    };
+  if (!view.enabled)
+    return {
+      ok: false,
+      code: "connection_disabled",
+      message: `The connection “${view.name}” is disabled: an admin must enable it before Trustdeck calls UiPath with it.`,
+    };
   const conn = await loadVendorConnection(db, key, connectionId);
-  if (conn?.vendor !== "uipath") return { ok: false, code: "not_found", message: "This UiPath connection no longer exists. Reload the page." };
+  if (conn?.vendor !== "uipath")
+    return {
+      ok: false,
+      code: "not_found",
+      message: "This UiPath connection no longer exists. Reload the page.",
+    };
   return { ok: true, conn };
 }
 
@@ -34,15 +61,31 @@ export async function loadFederationOverview(db: Database, key: Uint8Array): Pro
 export type ApplicationPage = { ok: true; connection: ConnectionSummary; app: ApplicationView } | Failure;
 
 /** One application of one connection, for its page. */
-export async function loadApplicationPage(db: Database, key: Uint8Array, connectionId: string, clientId: string): Promise<ApplicationPage> {
+export async function loadApplicationPage(
+  db: Database,
+  key: Uint8Array,
+  connectionId: string,
+  clientId: string,
+): Promise<ApplicationPage> {
   const loaded = await loadUipathConnection(db, key, connectionId);
   if (!loaded.ok) return loaded;
   try {
     const app = await readApplicationOf(loaded.conn, clientId);
-    if (!app) return { ok: false, code: "not_found", message: "This external application does not exist (any more) in the connection's organization." };
+    if (!app)
+      return {
+        ok: false,
+        code: "not_found",
+        message: "This external application does not exist (any more) in the connection's organization.",
+      };
     return { ok: true, connection: summarize(loaded.conn, true, [app]), app };
   } catch (error) {
-    if (isVendorError(error)) return { ok: false, code: `vendor:${error.kind}`, message: error.userMessage, ...(error.requestId ? { requestId: error.requestId } : {}) };
+    if (isVendorError(error))
+      return {
+        ok: false,
+        code: `vendor:${error.kind}`,
+        message: error.userMessage,
+        ...(error.requestId ? { requestId: error.requestId } : {}),
+      };
     throw error;
   }
 }

@@ -22,7 +22,10 @@ const RULES: readonly [RegExp, ExchangeFailurePoint][] = [
  * Which claim a token-endpoint error is about. `invalid_scope` is the scope; `unauthorized_client`
  * the application; `invalid_client` is read from the description, or null when it says nothing.
  */
-export function failurePointOf(vendorCode: string | null | undefined, description: string | null | undefined): ExchangeFailurePoint | null {
+export function failurePointOf(
+  vendorCode: string | null | undefined,
+  description: string | null | undefined,
+): ExchangeFailurePoint | null {
   if (vendorCode === "invalid_scope") return "scope";
   if (vendorCode === "unauthorized_client") return "client";
   if (!description) return null;

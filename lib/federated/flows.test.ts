@@ -21,8 +21,19 @@ beforeAll(async () => {
 });
 
 function deps() {
-  const ops: FederatedOps = createUiPathAdapter({ tokens: new TokenCache(), http: testHttp() }).federatedCredentials;
-  return { ops, preflight: { allow: parseAllowList("localhost"), timeoutMs: 2000, maxBytes: 512 * 1024, ca: [...rootCertificates, sb.sandbox.caPem] } };
+  const ops: FederatedOps = createUiPathAdapter({
+    tokens: new TokenCache(),
+    http: testHttp(),
+  }).federatedCredentials;
+  return {
+    ops,
+    preflight: {
+      allow: parseAllowList("localhost"),
+      timeoutMs: 2000,
+      maxBytes: 512 * 1024,
+      ca: [...rootCertificates, sb.sandbox.caPem],
+    },
+  };
 }
 const github = () => sb.sandbox.urls.issuers["github-actions"] ?? "";
 
@@ -30,7 +41,11 @@ async function appOf(org: string, name: string) {
   const conn = sb.conn("uipath", org);
   const app = (await deps().ops.listExternalApplications(conn)).find((a) => a.name === name);
   if (!app) throw new Error(`no app ${name}`);
-  return { conn, app, target: { connectionId: "4b0c1f3e-8f5e-4a8e-9c39-2a6b1f7d9e10", clientId: app.clientId } };
+  return {
+    conn,
+    app,
+    target: { connectionId: "4b0c1f3e-8f5e-4a8e-9c39-2a6b1f7d9e10", clientId: app.clientId },
+  };
 }
 
 describe("reading every application of a connection", () => {
@@ -39,15 +54,23 @@ describe("reading every application of a connection", () => {
     expect(federation).toMatchObject({ error: null, canWrite: true, suggestedAudience: AUD });
     const fleet = federation.apps.find((a) => a.name === "CI Fleet");
     expect(fleet?.credentials).toHaveLength(20);
-    expect(federation.apps.find((a) => a.name === "GitHub Deploy")?.credentials?.map((c) => c.name)).toContain("GitHub Actions");
+    expect(
+      federation.apps.find((a) => a.name === "GitHub Deploy")?.credentials?.map((c) => c.name),
+    ).toContain("GitHub Actions");
   });
 
   it("marks a connection whose scopes only read", async () => {
-    expect(await readConnectionFederation(sb.conn("uipath", "Fabrikam"), deps().ops)).toMatchObject({ canWrite: false, error: null });
+    expect(await readConnectionFederation(sb.conn("uipath", "Fabrikam"), deps().ops)).toMatchObject({
+      canWrite: false,
+      error: null,
+    });
   });
 
   it("reports a failing connection in place instead of throwing", async () => {
-    const federation = await readConnectionFederation({ ...sb.conn("uipath", "Tailspin"), clientSecret: "wrong" }, deps().ops);
+    const federation = await readConnectionFederation(
+      { ...sb.conn("uipath", "Tailspin"), clientSecret: "wrong" },
+      deps().ops,
+    );
     expect(federation).toMatchObject({ apps: [], error: { kind: "auth" } });
   });
 });
@@ -55,54 +78,151 @@ describe("reading every application of a connection", () => {
 describe("saving: lint, preflight, then one write", () => {
   it("creates, edits and deletes, returning before and after", async () => {
     const { conn, target } = await appOf("Contoso", "Nightly Reports");
-    const input = { ...target, name: "nightly", issuer: github(), audience: AUD, subject: "repo:contoso/nightly:ref:refs/heads/main", description: undefined };
+    const input = {
+      ...target,
+      name: "nightly",
+      issuer: github(),
+      audience: AUD,
+      subject: "repo:contoso/nightly:ref:refs/heads/main",
+      description: undefined,
+    };
     const created = await saveCredential(conn, input, deps());
-    expect(created).toMatchObject({ ok: true, before: null, credential: { name: "nightly", subject: input.subject }, preflight: { ok: true } });
+    expect(created).toMatchObject({
+      ok: true,
+      before: null,
+      credential: { name: "nightly", subject: input.subject },
+      preflight: { ok: true },
+    });
     const id = created.ok ? created.credential.id : "";
-    const edited = await saveCredential(conn, { ...input, credentialId: id, subject: "repo:contoso/nightly:environment:prod" }, deps());
-    expect(edited).toMatchObject({ ok: true, before: { subject: input.subject }, credential: { subject: "repo:contoso/nightly:environment:prod" } });
-    expect(await deleteCredential(conn, { ...target, credentialId: id }, deps())).toMatchObject({ ok: true, before: { name: "nightly" } });
-    expect(await deleteCredential(conn, { ...target, credentialId: id }, deps())).toMatchObject({ ok: false, code: "not_found" });
+    const edited = await saveCredential(
+      conn,
+      { ...input, credentialId: id, subject: "repo:contoso/nightly:environment:prod" },
+      deps(),
+    );
+    expect(edited).toMatchObject({
+      ok: true,
+      before: { subject: input.subject },
+      credential: { subject: "repo:contoso/nightly:environment:prod" },
+    });
+    expect(await deleteCredential(conn, { ...target, credentialId: id }, deps())).toMatchObject({
+      ok: true,
+      before: { name: "nightly" },
+    });
+    expect(await deleteCredential(conn, { ...target, credentialId: id }, deps())).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
   });
 
   it("refuses a 21st credential before calling UiPath; UiPath itself refuses it too", async () => {
     const { conn, app, target } = await appOf("Contoso", "CI Fleet");
-    const input = { ...target, name: "one-too-many", issuer: github(), audience: AUD, subject: "repo:contoso/x:pull_request", description: undefined };
+    const input = {
+      ...target,
+      name: "one-too-many",
+      issuer: github(),
+      audience: AUD,
+      subject: "repo:contoso/x:pull_request",
+      description: undefined,
+    };
     const refused = await saveCredential(conn, input, deps());
-    expect(refused).toMatchObject({ ok: false, code: "lint", fieldErrors: { form: [expect.stringContaining("maximum of 20")] } });
+    expect(refused).toMatchObject({
+      ok: false,
+      code: "lint",
+      fieldErrors: { form: [expect.stringContaining("maximum of 20")] },
+    });
     expect(await sb.count("uipath", "POST", CREDENTIALS)).toBe(0);
-    const vendor = await deps().ops.createFederatedCredential(conn, app.clientId, input).catch((e: unknown) => e);
-    expect(vendorFailure(vendor as never)).toMatchObject({ code: "vendor:validation", fieldErrors: { form: [expect.stringContaining("at most 20")] }, requestId: expect.any(String) });
+    const vendor = await deps()
+      .ops.createFederatedCredential(conn, app.clientId, input)
+      .catch((e: unknown) => e);
+    expect(vendorFailure(vendor as never)).toMatchObject({
+      code: "vendor:validation",
+      fieldErrors: { form: [expect.stringContaining("at most 20")] },
+      requestId: expect.any(String),
+    });
   });
 
   it("refuses a duplicate name (even in another case); UiPath's own refusal maps to the name field", async () => {
     const { conn, app, target } = await appOf("Contoso", "GitHub Deploy");
-    const input = { ...target, name: "github actions", issuer: github(), audience: AUD, subject: "repo:contoso/robots:ref:refs/tags/v1", description: undefined };
-    expect(await saveCredential(conn, input, deps())).toMatchObject({ ok: false, code: "lint", fieldErrors: { name: [expect.stringContaining("only in case")] } });
-    const vendor = await deps().ops.createFederatedCredential(conn, app.clientId, input).catch((e: unknown) => e);
-    expect(vendorFailure(vendor as never)).toMatchObject({ code: "vendor:validation", fieldErrors: { name: [expect.stringContaining("already exists")] } });
+    const input = {
+      ...target,
+      name: "github actions",
+      issuer: github(),
+      audience: AUD,
+      subject: "repo:contoso/robots:ref:refs/tags/v1",
+      description: undefined,
+    };
+    expect(await saveCredential(conn, input, deps())).toMatchObject({
+      ok: false,
+      code: "lint",
+      fieldErrors: { name: [expect.stringContaining("only in case")] },
+    });
+    const vendor = await deps()
+      .ops.createFederatedCredential(conn, app.clientId, input)
+      .catch((e: unknown) => e);
+    expect(vendorFailure(vendor as never)).toMatchObject({
+      code: "vendor:validation",
+      fieldErrors: { name: [expect.stringContaining("already exists")] },
+    });
   });
 
   it("refuses an unreachable issuer in the preflight, without writing", async () => {
     const { conn, target } = await appOf("Contoso", "Nightly Reports");
-    const input = { ...target, name: "unreachable", issuer: `https://localhost:${closedPort}/issuer`, audience: AUD, subject: "sub", description: undefined };
+    const input = {
+      ...target,
+      name: "unreachable",
+      issuer: `https://localhost:${closedPort}/issuer`,
+      audience: AUD,
+      subject: "sub",
+      description: undefined,
+    };
     const refused = await saveCredential(conn, input, deps());
-    expect(refused).toMatchObject({ ok: false, code: "preflight", fieldErrors: { issuer: [expect.stringContaining("refused the connection")] }, preflight: { ok: false } });
+    expect(refused).toMatchObject({
+      ok: false,
+      code: "preflight",
+      fieldErrors: { issuer: [expect.stringContaining("refused the connection")] },
+      preflight: { ok: false },
+    });
     expect(await sb.count("uipath", "POST", CREDENTIALS)).toBe(0);
   });
 
   it("refuses an issuer whose JWKS is missing, as UiPath would", async () => {
     const { conn, app, target } = await appOf("Contoso", "Nightly Reports");
-    const input = { ...target, name: "broken", issuer: sb.sandbox.urls.issuers["no-jwks"] ?? "", audience: AUD, subject: "sub", description: undefined };
-    expect(await saveCredential(conn, input, deps())).toMatchObject({ ok: false, code: "preflight", message: expect.stringContaining("HTTP 404") });
-    const vendor = await deps().ops.createFederatedCredential(conn, app.clientId, input).catch((e: unknown) => e);
-    expect(vendorFailure(vendor as never)).toMatchObject({ fieldErrors: { issuer: [expect.stringContaining("unreachable")] } });
+    const input = {
+      ...target,
+      name: "broken",
+      issuer: sb.sandbox.urls.issuers["no-jwks"] ?? "",
+      audience: AUD,
+      subject: "sub",
+      description: undefined,
+    };
+    expect(await saveCredential(conn, input, deps())).toMatchObject({
+      ok: false,
+      code: "preflight",
+      message: expect.stringContaining("HTTP 404"),
+    });
+    const vendor = await deps()
+      .ops.createFederatedCredential(conn, app.clientId, input)
+      .catch((e: unknown) => e);
+    expect(vendorFailure(vendor as never)).toMatchObject({
+      fieldErrors: { issuer: [expect.stringContaining("unreachable")] },
+    });
   });
 
   it("a connection without the write scope gets UiPath's permission error", async () => {
     const { conn, target } = await appOf("Fabrikam", "Ops Automation");
-    const input = { ...target, name: "new", issuer: sb.sandbox.urls.issuers.kubernetes ?? "", audience: "aud", subject: "system:serviceaccount:a:b", description: undefined };
-    expect(await saveCredential(conn, input, deps())).toMatchObject({ ok: false, code: "vendor:permission", message: expect.stringContaining("PM.OAuthApp.Write") });
+    const input = {
+      ...target,
+      name: "new",
+      issuer: sb.sandbox.urls.issuers.kubernetes ?? "",
+      audience: "aud",
+      subject: "system:serviceaccount:a:b",
+      description: undefined,
+    };
+    expect(await saveCredential(conn, input, deps())).toMatchObject({
+      ok: false,
+      code: "vendor:permission",
+      message: expect.stringContaining("PM.OAuthApp.Write"),
+    });
   });
 });
 
@@ -112,7 +232,12 @@ describe("the tester's server half", () => {
     const keys = await keysForTester(conn, { ...target, issuer: github() }, deps());
     expect(keys).toMatchObject({ ok: true, issuer: github() });
     expect(keys.ok && keys.keys).toHaveLength(2);
-    expect(await keysForTester(conn, { ...target, issuer: sb.sandbox.urls.issuers.gitlab ?? "" }, deps())).toMatchObject({ ok: false, message: expect.stringContaining("No credential of this application trusts") });
+    expect(
+      await keysForTester(conn, { ...target, issuer: sb.sandbox.urls.issuers.gitlab ?? "" }, deps()),
+    ).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("No credential of this application trusts"),
+    });
   });
 
   it("exchanges a good token (granted scopes, expiry, no token) and names sub for a wrong subject", async () => {
@@ -120,10 +245,18 @@ describe("the tester's server half", () => {
     const good = await sb.mint(github(), { sub: "repo:contoso/robots:ref:refs/heads/main", aud: AUD });
     const scope = app.scopes.join(" ");
     const ok = await exchangeForTest(conn, { ...target, assertion: good, scope });
-    expect(ok).toMatchObject({ ok: true, result: { grantedScopes: app.scopes, tokenType: "Bearer" }, claims: { sub: "repo:contoso/robots:ref:refs/heads/main" } });
+    expect(ok).toMatchObject({
+      ok: true,
+      result: { grantedScopes: app.scopes, tokenType: "Bearer" },
+      claims: { sub: "repo:contoso/robots:ref:refs/heads/main" },
+    });
     expect(JSON.stringify(ok)).not.toContain("eyJ");
     const wrong = await sb.mint(github(), { sub: "repo:contoso/robots:ref:refs/heads/dev", aud: AUD });
-    expect(await exchangeForTest(conn, { ...target, assertion: wrong, scope })).toMatchObject({ ok: false, code: "vendor:auth", point: "sub" });
+    expect(await exchangeForTest(conn, { ...target, assertion: wrong, scope })).toMatchObject({
+      ok: false,
+      code: "vendor:auth",
+      point: "sub",
+    });
     const badScope = await exchangeForTest(conn, { ...target, assertion: good, scope: "PM.AuthSetting" });
     expect(badScope).toMatchObject({ ok: false, point: "scope" });
   });

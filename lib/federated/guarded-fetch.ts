@@ -30,7 +30,8 @@ const TLS_CODES: Record<string, string> = {
   CERT_HAS_EXPIRED: "its certificate has expired",
   DEPTH_ZERO_SELF_SIGNED_CERT: "its certificate is self-signed",
   SELF_SIGNED_CERT_IN_CHAIN: "its certificate chain ends in an untrusted self-signed root",
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "its certificate is not signed by a trusted CA (or the chain is incomplete)",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+    "its certificate is not signed by a trusted CA (or the chain is incomplete)",
   UNABLE_TO_GET_ISSUER_CERT_LOCALLY: "its certificate's issuing CA is not trusted by this server",
   ERR_TLS_CERT_ALTNAME_INVALID: "its certificate is not valid for this host name",
 };
@@ -39,24 +40,33 @@ async function resolveHost(host: string, options: GuardedFetchOptions): Promise<
   const family = isIP(host);
   if (family) return [{ address: host, family }];
   try {
-    const found = await (options.resolve ?? ((h: string) => dnsLookup(h, { all: true, verbatim: true })))(host);
+    const found = await (options.resolve ?? ((h: string) => dnsLookup(h, { all: true, verbatim: true })))(
+      host,
+    );
     return found.length ? found : `${host} has no address (DNS).`;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return code === "ENOTFOUND" ? `${host} does not resolve (DNS: no such host).` : `${host} could not be resolved (DNS: ${code ?? "error"}).`;
+    return code === "ENOTFOUND"
+      ? `${host} does not resolve (DNS: no such host).`
+      : `${host} could not be resolved (DNS: ${code ?? "error"}).`;
   }
 }
 
 function describeError(error: NodeJS.ErrnoException, url: URL, options: GuardedFetchOptions): string {
   const host = url.host;
-  if (error.code === "TRUSTDECK_TIMEOUT") return `${host} did not answer within ${options.timeoutMs / 1000} s.`;
-  if (error.code === "TRUSTDECK_TOO_LARGE") return `${url.href} is larger than ${Math.round(options.maxBytes / 1024)} KB, too large for this document.`;
+  if (error.code === "TRUSTDECK_TIMEOUT")
+    return `${host} did not answer within ${options.timeoutMs / 1000} s.`;
+  if (error.code === "TRUSTDECK_TOO_LARGE")
+    return `${url.href} is larger than ${Math.round(options.maxBytes / 1024)} KB, too large for this document.`;
   if (error.code === "ECONNREFUSED") return `${host} refused the connection (nothing listens there).`;
   if (error.code === "ECONNRESET") return `${host} closed the connection before answering.`;
-  if (error.code === "EHOSTUNREACH" || error.code === "ENETUNREACH") return `${host} is unreachable from this server (no route).`;
+  if (error.code === "EHOSTUNREACH" || error.code === "ENETUNREACH")
+    return `${host} is unreachable from this server (no route).`;
   if (error.code === "ETIMEDOUT") return `The connection to ${host} timed out.`;
-  if (error.code && TLS_CODES[error.code]) return `The TLS connection to ${host} failed: ${TLS_CODES[error.code]}.`;
-  if (error.code === "EPROTO" || /SSL|TLS/i.test(error.message)) return `The TLS connection to ${host} failed: ${error.message}.`;
+  if (error.code && TLS_CODES[error.code])
+    return `The TLS connection to ${host} failed: ${TLS_CODES[error.code]}.`;
+  if (error.code === "EPROTO" || /SSL|TLS/i.test(error.message))
+    return `The TLS connection to ${host} failed: ${error.message}.`;
   return `${host} could not be reached (${error.code ?? error.message}).`;
 }
 
@@ -91,7 +101,10 @@ function get(url: URL, pinned: Address, options: GuardedFetchOptions): Promise<G
       const status = res.statusCode ?? 0;
       if (status >= 300 && status < 400) {
         res.resume();
-        return settle({ ok: false, message: `${url.href} answered HTTP ${status}, a redirect${res.headers.location ? ` to ${res.headers.location}` : ""}; the document must be served at this exact URL.` });
+        return settle({
+          ok: false,
+          message: `${url.href} answered HTTP ${status}, a redirect${res.headers.location ? ` to ${res.headers.location}` : ""}; the document must be served at this exact URL.`,
+        });
       }
       if (status !== 200) {
         res.resume();
@@ -112,13 +125,19 @@ function get(url: URL, pinned: Address, options: GuardedFetchOptions): Promise<G
           settle({ ok: false, message: `${url.href} did not answer with JSON.` });
         }
       });
-      res.on("error", (error: NodeJS.ErrnoException) => settle({ ok: false, message: describeError(error, url, options) }));
+      res.on("error", (error: NodeJS.ErrnoException) =>
+        settle({ ok: false, message: describeError(error, url, options) }),
+      );
     });
     // A total deadline, not a socket idle timeout: a slow-drip server must not hold a save open.
     const timer = setTimeout(() => fail("TRUSTDECK_TIMEOUT"), options.timeoutMs);
     req.on("error", (error: NodeJS.ErrnoException) => {
       const message = describeError(error, url, options);
-      settle(error.code && CONNECT_FAILURES.has(error.code) ? { ok: false, message, connectFailed: true } : { ok: false, message });
+      settle(
+        error.code && CONNECT_FAILURES.has(error.code)
+          ? { ok: false, message, connectFailed: true }
+          : { ok: false, message },
+      );
     });
     req.end();
   });
@@ -127,7 +146,8 @@ function get(url: URL, pinned: Address, options: GuardedFetchOptions): Promise<G
 /** GETs a JSON document over HTTPS, refusing non-public addresses that the allow-list does not name. */
 export async function fetchJson(url: URL, options: GuardedFetchOptions): Promise<FetchJsonResult> {
   if (url.protocol !== "https:") return { ok: false, message: `${url.href} is not an https:// URL.` };
-  if (url.username || url.password) return { ok: false, message: "The URL contains a user name or password; remove them." };
+  if (url.username || url.password)
+    return { ok: false, message: "The URL contains a user name or password; remove them." };
   const host = url.hostname.replace(/^\[|\]$/g, "");
   const addresses = await resolveHost(host, options);
   if (typeof addresses === "string") return { ok: false, message: addresses };
@@ -136,7 +156,10 @@ export async function fetchJson(url: URL, options: GuardedFetchOptions): Promise
     const range = nonPublicRange(address);
     if (range && !isAllowed(options.allow, host, port, address)) {
       const variable = options.allowVariable ?? "the preflight allow-list";
-      return { ok: false, message: `${host} resolves to ${address} (${range}); Trustdeck does not fetch from non-public addresses unless ${variable} names the host.` };
+      return {
+        ok: false,
+        message: `${host} resolves to ${address} (${range}); Trustdeck does not fetch from non-public addresses unless ${variable} names the host.`,
+      };
     }
   }
   // Like a browser, try the next address when one refuses (localhost is often ::1 and 127.0.0.1).

@@ -17,7 +17,10 @@ export type DecodeResult = { ok: true; jwt: DecodedJwt; token: string } | { ok: 
 const PART_NAMES = ["header", "payload", "signature"] as const;
 
 function base64UrlToText(part: string): string {
-  const base64 = part.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(part.length / 4) * 4, "=");
+  const base64 = part
+    .replace(/-/g, "+")
+    .replace(/_/g, "/")
+    .padEnd(Math.ceil(part.length / 4) * 4, "=");
   const binary = atob(base64);
   return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 }
@@ -46,15 +49,35 @@ export function decodeJwt(input: string): DecodeResult {
   const token = input.trim().replace(/^Bearer\s+/i, "");
   if (!token) return { ok: false, message: "Paste a JWT: three base64url parts separated by dots." };
   const parts = token.split(".");
-  if (parts.length === 5) return { ok: false, message: "This is an encrypted JWT (JWE, five parts); UiPath needs a signed JWT (three parts)." };
-  if (parts.length !== 3) return { ok: false, message: `A JWT has three parts separated by dots; this has ${parts.length}.` };
-  const bad = parts.findIndex((part, i) => (i < 2 ? !/^[A-Za-z0-9_-]+$/.test(part) : !/^[A-Za-z0-9_-]*$/.test(part)));
-  if (bad >= 0) return { ok: false, message: `The ${PART_NAMES[bad]} contains characters that are not base64url (A–Z, a–z, 0–9, - and _).` };
+  if (parts.length === 5)
+    return {
+      ok: false,
+      message: "This is an encrypted JWT (JWE, five parts); UiPath needs a signed JWT (three parts).",
+    };
+  if (parts.length !== 3)
+    return { ok: false, message: `A JWT has three parts separated by dots; this has ${parts.length}.` };
+  const bad = parts.findIndex((part, i) =>
+    i < 2 ? !/^[A-Za-z0-9_-]+$/.test(part) : !/^[A-Za-z0-9_-]*$/.test(part),
+  );
+  if (bad >= 0)
+    return {
+      ok: false,
+      message: `The ${PART_NAMES[bad]} contains characters that are not base64url (A–Z, a–z, 0–9, - and _).`,
+    };
   const header = jsonObject(parts[0]!, "header");
   if (typeof header === "string") return { ok: false, message: header };
   const payload = jsonObject(parts[1]!, "payload");
   if (typeof payload === "string") return { ok: false, message: payload };
-  return { ok: true, token, jwt: { header, payload, sizeBytes: new TextEncoder().encode(token).length, hasSignature: parts[2]!.length > 0 } };
+  return {
+    ok: true,
+    token,
+    jwt: {
+      header,
+      payload,
+      sizeBytes: new TextEncoder().encode(token).length,
+      hasSignature: parts[2]!.length > 0,
+    },
+  };
 }
 
 /** A claim as a string, or undefined when absent or not a string. */

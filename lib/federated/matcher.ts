@@ -48,49 +48,110 @@ export interface MatchContext {
 const DEFAULT_SKEW = 300;
 const q = (value: string) => `“${value}”`;
 
-function checkTime(claim: "exp" | "nbf", payload: Record<string, unknown>, now: number, skew: number): ClaimCheck {
+function checkTime(
+  claim: "exp" | "nbf",
+  payload: Record<string, unknown>,
+  now: number,
+  skew: number,
+): ClaimCheck {
   const at = numericClaim(payload, claim);
   if (claim === "exp") {
-    if (at === undefined) return { claim, status: "fail", message: "The token has no exp claim; UiPath requires one." };
+    if (at === undefined)
+      return { claim, status: "fail", message: "The token has no exp claim; UiPath requires one." };
     const when = `${relativeTime(at, now)} (${isoSeconds(at)})`;
     if (at > now) return { claim, status: "pass", message: `Expires ${when}.` };
-    if (at > now - skew) return { claim, status: "warn", message: `Expired ${when}; UiPath may still accept it within its clock-skew allowance, but mint a fresh one.` };
-    return { claim, status: "fail", message: `Expired ${when}; UiPath rejects expired tokens. Mint a fresh one.` };
+    if (at > now - skew)
+      return {
+        claim,
+        status: "warn",
+        message: `Expired ${when}; UiPath may still accept it within its clock-skew allowance, but mint a fresh one.`,
+      };
+    return {
+      claim,
+      status: "fail",
+      message: `Expired ${when}; UiPath rejects expired tokens. Mint a fresh one.`,
+    };
   }
   if (at === undefined) return { claim, status: "pass", message: "No nbf: valid from issue." };
   const when = `${relativeTime(at, now)} (${isoSeconds(at)})`;
   if (at <= now) return { claim, status: "pass", message: `Valid since ${when}.` };
-  if (at <= now + skew) return { claim, status: "warn", message: `Not valid until ${when}: within the clock-skew allowance, but the issuer's clock is ahead.` };
+  if (at <= now + skew)
+    return {
+      claim,
+      status: "warn",
+      message: `Not valid until ${when}: within the clock-skew allowance, but the issuer's clock is ahead.`,
+    };
   return { claim, status: "fail", message: `Not valid until ${when}; UiPath rejects it until then.` };
 }
 
-function checkKid(header: Record<string, unknown>, tokenIssuer: string | undefined, credentialIssuer: string, keys: IssuerKeys | undefined): ClaimCheck {
+function checkKid(
+  header: Record<string, unknown>,
+  tokenIssuer: string | undefined,
+  credentialIssuer: string,
+  keys: IssuerKeys | undefined,
+): ClaimCheck {
   const claim = "kid";
-  if (tokenIssuer !== credentialIssuer) return { claim, status: "skip", message: "Not checked: the token comes from another issuer." };
-  if (!keys || keys.issuer !== credentialIssuer) return { claim, status: "pending", message: "Reading the issuer's published keys…" };
-  if (!keys.ok) return { claim, status: "fail", message: `The issuer's keys could not be read, so UiPath cannot verify the signature either: ${keys.message}` };
+  if (tokenIssuer !== credentialIssuer)
+    return { claim, status: "skip", message: "Not checked: the token comes from another issuer." };
+  if (!keys || keys.issuer !== credentialIssuer)
+    return { claim, status: "pending", message: "Reading the issuer's published keys…" };
+  if (!keys.ok)
+    return {
+      claim,
+      status: "fail",
+      message: `The issuer's keys could not be read, so UiPath cannot verify the signature either: ${keys.message}`,
+    };
   const kid = stringClaim(header, "kid");
   const usable = keys.keys.filter(isRs256Key);
   if (kid === undefined) {
     return usable.length === 1
-      ? { claim, status: "pass", message: "No kid in the header; the issuer publishes exactly one RS256 key, which UiPath can use." }
-      : { claim, status: "warn", message: `No kid in the header, and the issuer publishes ${usable.length} RS256 keys: verification depends on trying each.` };
+      ? {
+          claim,
+          status: "pass",
+          message: "No kid in the header; the issuer publishes exactly one RS256 key, which UiPath can use.",
+        }
+      : {
+          claim,
+          status: "warn",
+          message: `No kid in the header, and the issuer publishes ${usable.length} RS256 keys: verification depends on trying each.`,
+        };
   }
   const key = keys.keys.find((k) => k.kid === kid);
   if (!key) {
     const known = keys.keys.map((k) => k.kid ?? "(no kid)");
-    return { claim, status: "fail", message: `kid ${q(kid)} is not among the issuer's ${known.length} published keys (${known.map(q).join(", ")}): the token was signed with a key the issuer does not publish.` };
+    return {
+      claim,
+      status: "fail",
+      message: `kid ${q(kid)} is not among the issuer's ${known.length} published keys (${known.map(q).join(", ")}): the token was signed with a key the issuer does not publish.`,
+    };
   }
-  if (!isRs256Key(key)) return { claim, status: "fail", message: `kid ${q(kid)} is published, but as a ${key.kty}${key.alg ? ` ${key.alg}` : ""} key; UiPath needs an RSA key for RS256.` };
-  return { claim, status: "pass", message: `kid ${q(kid)} is among the issuer's ${keys.keys.length} published keys.` };
+  if (!isRs256Key(key))
+    return {
+      claim,
+      status: "fail",
+      message: `kid ${q(kid)} is published, but as a ${key.kty}${key.alg ? ` ${key.alg}` : ""} key; UiPath needs an RSA key for RS256.`,
+    };
+  return {
+    claim,
+    status: "pass",
+    message: `kid ${q(kid)} is among the issuer's ${keys.keys.length} published keys.`,
+  };
 }
 
 /** Claim-by-claim verdict of one token against one credential. */
-export function verdictFor(jwt: DecodedJwt, credential: CredentialLike, context: MatchContext): CredentialVerdict {
+export function verdictFor(
+  jwt: DecodedJwt,
+  credential: CredentialLike,
+  context: MatchContext,
+): CredentialVerdict {
   const { header, payload } = jwt;
   const now = context.nowSeconds;
   const skew = context.clockSkewSeconds ?? DEFAULT_SKEW;
-  const expected = { iss: credential.issuer ?? "", aud: credential.audience ?? "", sub: credential.subject ?? "" };
+  const expected = {
+    iss: credential.issuer ?? "",
+    aud: credential.audience ?? "",
+    sub: credential.subject ?? "",
+  };
   const iss = stringClaim(payload, "iss");
   const sub = stringClaim(payload, "sub");
   const aud = audiences(payload);
@@ -102,7 +163,9 @@ export function verdictFor(jwt: DecodedJwt, credential: CredentialLike, context:
       : iss === expected.iss
         ? { claim: "iss", status: "pass", message: `iss is ${q(iss)}.` }
         : { claim: "iss", status: "fail", message: explainMismatch("iss", iss, expected.iss) },
-    aud.includes(expected.aud) ? { claim: "aud", status: "pass", message: `aud contains ${q(expected.aud)}.` } : { claim: "aud", status: "fail", message: explainAudience(aud, expected.aud) },
+    aud.includes(expected.aud)
+      ? { claim: "aud", status: "pass", message: `aud contains ${q(expected.aud)}.` }
+      : { claim: "aud", status: "fail", message: explainAudience(aud, expected.aud) },
     sub === undefined
       ? { claim: "sub", status: "fail", message: "The token has no sub claim." }
       : sub === expected.sub
@@ -112,17 +175,40 @@ export function verdictFor(jwt: DecodedJwt, credential: CredentialLike, context:
     checkTime("nbf", payload, now, skew),
     alg === "RS256"
       ? { claim: "alg", status: "pass", message: "Signed with RS256." }
-      : { claim: "alg", status: "fail", message: alg === undefined || alg === "none" ? "The token is not signed (alg none); UiPath accepts RS256 only." : `Signed with ${alg}; UiPath accepts RS256 only.` },
+      : {
+          claim: "alg",
+          status: "fail",
+          message:
+            alg === undefined || alg === "none"
+              ? "The token is not signed (alg none); UiPath accepts RS256 only."
+              : `Signed with ${alg}; UiPath accepts RS256 only.`,
+        },
     checkKid(header, iss, expected.iss, context.keys),
     jwt.sizeBytes <= MAX_ASSERTION_BYTES
       ? { claim: "size", status: "pass", message: `${kilobytes(jwt.sizeBytes)} of the 8 KB UiPath accepts.` }
-      : { claim: "size", status: "fail", message: `${kilobytes(jwt.sizeBytes)}: UiPath rejects assertions over 8 KB before reading them. Drop custom claims.` },
+      : {
+          claim: "size",
+          status: "fail",
+          message: `${kilobytes(jwt.sizeBytes)}: UiPath rejects assertions over 8 KB before reading them. Drop custom claims.`,
+        },
   ];
   const failing = checks.filter((c) => c.status === "fail").map((c) => c.claim);
-  return { credentialId: credential.id, name: credential.name ?? credential.id, matches: failing.length === 0, failing, checks };
+  return {
+    credentialId: credential.id,
+    name: credential.name ?? credential.id,
+    matches: failing.length === 0,
+    failing,
+    checks,
+  };
 }
 
 /** Verdicts for every credential of an application, the matching ones first, then the nearest misses. */
-export function verdictsFor(jwt: DecodedJwt, credentials: readonly CredentialLike[], context: MatchContext): CredentialVerdict[] {
-  return credentials.map((c) => verdictFor(jwt, c, context)).sort((a, b) => a.failing.length - b.failing.length);
+export function verdictsFor(
+  jwt: DecodedJwt,
+  credentials: readonly CredentialLike[],
+  context: MatchContext,
+): CredentialVerdict[] {
+  return credentials
+    .map((c) => verdictFor(jwt, c, context))
+    .sort((a, b) => a.failing.length - b.failing.length);
 }

@@ -68,22 +68,52 @@ export function auditSummary(credential: FederatedCredential | null) {
  * Creates (no `credentialId`) or replaces a credential. Refuses with field errors when the lint
  * finds an error against the application's current credentials or when the issuer preflight fails.
  */
-export async function saveCredential(conn: UiPathConnection, input: CreateCredentialInput | UpdateCredentialInput, deps: MutationDeps): Promise<SaveSuccess | Failure> {
+export async function saveCredential(
+  conn: UiPathConnection,
+  input: CreateCredentialInput | UpdateCredentialInput,
+  deps: MutationDeps,
+): Promise<SaveSuccess | Failure> {
   const ops = deps.ops ?? uipathFederatedOps();
   const credentialId = "credentialId" in input ? input.credentialId : undefined;
-  const body = { name: input.name, description: input.description, issuer: input.issuer, audience: input.audience, subject: input.subject };
+  const body = {
+    name: input.name,
+    description: input.description,
+    issuer: input.issuer,
+    audience: input.audience,
+    subject: input.subject,
+  };
   try {
     const siblings = await ops.listFederatedCredentials(conn, input.clientId);
     const before = credentialId ? siblings.find((c) => c.id === credentialId) : undefined;
-    if (credentialId && !before) return { ok: false, code: "not_found", message: "This credential no longer exists at UiPath. Reload the page." };
+    if (credentialId && !before)
+      return {
+        ok: false,
+        code: "not_found",
+        message: "This credential no longer exists at UiPath. Reload the page.",
+      };
 
     const errors = lintFieldErrors(lintCredential(body, { siblings, selfId: credentialId }));
-    if (Object.keys(errors).length) return { ok: false, code: "lint", message: "Fix the problems listed under the form before saving.", fieldErrors: errors };
+    if (Object.keys(errors).length)
+      return {
+        ok: false,
+        code: "lint",
+        message: "Fix the problems listed under the form before saving.",
+        fieldErrors: errors,
+      };
 
     const preflight = await preflightIssuer(body.issuer, deps.preflight);
-    if (!preflight.ok) return { ok: false, code: "preflight", message: `Issuer preflight failed: ${preflight.summary}`, fieldErrors: { issuer: [preflight.summary] }, preflight };
+    if (!preflight.ok)
+      return {
+        ok: false,
+        code: "preflight",
+        message: `Issuer preflight failed: ${preflight.summary}`,
+        fieldErrors: { issuer: [preflight.summary] },
+        preflight,
+      };
 
-    const credential = credentialId ? await ops.updateFederatedCredential(conn, input.clientId, credentialId, body) : await ops.createFederatedCredential(conn, input.clientId, body);
+    const credential = credentialId
+      ? await ops.updateFederatedCredential(conn, input.clientId, credentialId, body)
+      : await ops.createFederatedCredential(conn, input.clientId, body);
     return { ok: true, credential, before: before ?? null, preflight };
   } catch (error) {
     return caught(error);
@@ -91,14 +121,24 @@ export async function saveCredential(conn: UiPathConnection, input: CreateCreden
 }
 
 /** Deletes a credential, returning it as it was (for the audit log). */
-export async function deleteCredential(conn: UiPathConnection, input: DeleteCredentialInput, deps: Pick<MutationDeps, "ops"> = {}): Promise<{ ok: true; before: FederatedCredential } | Failure> {
+export async function deleteCredential(
+  conn: UiPathConnection,
+  input: DeleteCredentialInput,
+  deps: Pick<MutationDeps, "ops"> = {},
+): Promise<{ ok: true; before: FederatedCredential } | Failure> {
   const ops = deps.ops ?? uipathFederatedOps();
   try {
     const before = await ops.getFederatedCredential(conn, input.clientId, input.credentialId);
     await ops.deleteFederatedCredential(conn, input.clientId, input.credentialId);
     return { ok: true, before };
   } catch (error) {
-    if (isVendorError(error, "not-found")) return { ok: false, code: "not_found", message: "This credential no longer exists at UiPath: someone else may have deleted it. Reload the page." };
+    if (isVendorError(error, "not-found"))
+      return {
+        ok: false,
+        code: "not_found",
+        message:
+          "This credential no longer exists at UiPath: someone else may have deleted it. Reload the page.",
+      };
     return caught(error);
   }
 }

@@ -45,7 +45,12 @@ describe("issuer preflight against the sandbox issuers", () => {
     ["kubernetes", 1],
   ])("%s: discovery, exact issuer and RS256 keys", async (name, keys) => {
     const result = await preflightIssuer(issuer(name), options());
-    expect(result.checks.map((c) => `${c.name}:${c.ok}`)).toEqual(["discovery:true", "issuer:true", "jwks:true", "rs256:true"]);
+    expect(result.checks.map((c) => `${c.name}:${c.ok}`)).toEqual([
+      "discovery:true",
+      "issuer:true",
+      "jwks:true",
+      "rs256:true",
+    ]);
     expect(result.ok).toBe(true);
     expect(result.keys).toHaveLength(keys);
     expect(result.summary).toContain(`${keys} RS256 key`);
@@ -54,13 +59,17 @@ describe("issuer preflight against the sandbox issuers", () => {
   it("says the discovery issuer differs only by a trailing slash", async () => {
     const result = await preflightIssuer(`${issuer("gitlab")}/`, options());
     expect(result.ok).toBe(false);
-    expect(result.checks.find((c) => c.name === "issuer")?.message).toContain("differs only by a trailing slash");
+    expect(result.checks.find((c) => c.name === "issuer")?.message).toContain(
+      "differs only by a trailing slash",
+    );
   });
 
   it("names the JWKS URL that answered 404", async () => {
     const result = await preflightIssuer(issuer("no-jwks"), options());
     expect(result).toMatchObject({ ok: false });
-    expect(result.summary).toMatch(/JWKS at https:\/\/localhost:\d+\/no-jwks\/\.well-known\/jwks could not be read: .* answered HTTP 404/);
+    expect(result.summary).toMatch(
+      /JWKS at https:\/\/localhost:\d+\/no-jwks\/\.well-known\/jwks could not be read: .* answered HTTP 404/,
+    );
   });
 
   it("reports an unreachable issuer: nothing listening", async () => {
@@ -69,14 +78,26 @@ describe("issuer preflight against the sandbox issuers", () => {
   });
 
   it("gives up at the deadline on an issuer that never answers", async () => {
-    const result = await preflightIssuer(`https://127.0.0.1:${tarpitPort}/slow`, options({ allow: parseAllowList("127.0.0.1"), timeoutMs: 300 }));
+    const result = await preflightIssuer(
+      `https://127.0.0.1:${tarpitPort}/slow`,
+      options({ allow: parseAllowList("127.0.0.1"), timeoutMs: 300 }),
+    );
     expect(result.summary).toContain("did not answer within 0.3 s");
   });
 
   it("refuses documents over the size limit and bodies that are not JSON", async () => {
-    expect((await preflightIssuer(issuer("github-actions"), options({ maxBytes: 64 }))).summary).toContain("larger than 0 KB");
-    await sb.control.fault({ service: "issuers", path: "/gitlab/.well-known/openid-configuration", kind: "malformed", count: 1 });
-    expect((await preflightIssuer(issuer("gitlab"), options())).summary).toContain("did not answer with JSON");
+    expect((await preflightIssuer(issuer("github-actions"), options({ maxBytes: 64 }))).summary).toContain(
+      "larger than 0 KB",
+    );
+    await sb.control.fault({
+      service: "issuers",
+      path: "/gitlab/.well-known/openid-configuration",
+      kind: "malformed",
+      count: 1,
+    });
+    expect((await preflightIssuer(issuer("gitlab"), options())).summary).toContain(
+      "did not answer with JSON",
+    );
   });
 
   it("fails TLS when the issuer's CA is not trusted", async () => {
@@ -85,20 +106,43 @@ describe("issuer preflight against the sandbox issuers", () => {
   });
 
   it("refuses loopback addresses unless the allow-list names them", async () => {
-    const refused = await preflightIssuer(issuer("github-actions"), options({ allow: parseAllowList(undefined) }));
-    expect(refused.summary).toMatch(/localhost resolves to (127\.0\.0\.1|::1) \(loopback.*\); Trustdeck does not fetch from non-public addresses unless ISSUER_PREFLIGHT_ALLOW_PRIVATE names the host/);
+    const refused = await preflightIssuer(
+      issuer("github-actions"),
+      options({ allow: parseAllowList(undefined) }),
+    );
+    expect(refused.summary).toMatch(
+      /localhost resolves to (127\.0\.0\.1|::1) \(loopback.*\); Trustdeck does not fetch from non-public addresses unless ISSUER_PREFLIGHT_ALLOW_PRIVATE names the host/,
+    );
     const port = new URL(issuer("github-actions")).port;
-    expect((await preflightIssuer(issuer("github-actions"), options({ allow: parseAllowList(`localhost:${port}`) }))).ok).toBe(true);
-    expect((await preflightIssuer(issuer("github-actions"), options({ allow: parseAllowList("localhost:1") }))).ok).toBe(false);
+    expect(
+      (
+        await preflightIssuer(
+          issuer("github-actions"),
+          options({ allow: parseAllowList(`localhost:${port}`) }),
+        )
+      ).ok,
+    ).toBe(true);
+    expect(
+      (await preflightIssuer(issuer("github-actions"), options({ allow: parseAllowList("localhost:1") }))).ok,
+    ).toBe(false);
   });
 
   it("tries the next address when the first refuses (localhost as ::1, then 127.0.0.1)", async () => {
-    const resolve = async () => [{ address: "::1", family: 6 }, { address: "127.0.0.1", family: 4 }];
+    const resolve = async () => [
+      { address: "::1", family: 6 },
+      { address: "127.0.0.1", family: 4 },
+    ];
     expect((await preflightIssuer(issuer("gitlab"), options({ resolve }))).ok).toBe(true);
   });
 
   it("refuses an internal address even behind a public-looking name (DNS answer checked)", async () => {
-    const result = await preflightIssuer("https://idp.example.com", options({ allow: parseAllowList(undefined), resolve: async () => [{ address: "169.254.169.254", family: 4 }] }));
+    const result = await preflightIssuer(
+      "https://idp.example.com",
+      options({
+        allow: parseAllowList(undefined),
+        resolve: async () => [{ address: "169.254.169.254", family: 4 }],
+      }),
+    );
     expect(result.summary).toContain("169.254.169.254 (link-local (cloud metadata)");
   });
 });

@@ -1,6 +1,11 @@
 import "server-only";
 import { isVendorError, type VendorErrorJSON } from "@/lib/vendors/errors";
-import type { ConnectionFor, ExternalApplication, FederatedCredential, FederatedCredentialOperations } from "@/lib/vendors/model";
+import type {
+  ConnectionFor,
+  ExternalApplication,
+  FederatedCredential,
+  FederatedCredentialOperations,
+} from "@/lib/vendors/model";
 import { adapterFor } from "@/lib/vendors/registry";
 
 // Reading federated credentials of one UiPath connection: its external applications, each with
@@ -55,7 +60,11 @@ function mostCommon(values: string[]): string | undefined {
 }
 
 /** The summary of a connection, with the audience suggestion taken from its credentials. */
-export function summarize(conn: UiPathConnection, enabled: boolean, apps: readonly ApplicationView[] = []): ConnectionSummary {
+export function summarize(
+  conn: UiPathConnection,
+  enabled: boolean,
+  apps: readonly ApplicationView[] = [],
+): ConnectionSummary {
   const audiences = apps.flatMap((a) => a.credentials ?? []).flatMap((c) => (c.audience ? [c.audience] : []));
   return {
     connectionId: conn.id,
@@ -73,30 +82,56 @@ function errorJson(error: unknown): VendorErrorJSON {
   throw error;
 }
 
-async function readApplication(conn: UiPathConnection, app: ExternalApplication, ops: FederatedOps): Promise<ApplicationView> {
-  const base = { clientId: app.clientId, name: app.name, isConfidential: app.isConfidential, scopes: app.scopes };
+async function readApplication(
+  conn: UiPathConnection,
+  app: ExternalApplication,
+  ops: FederatedOps,
+): Promise<ApplicationView> {
+  const base = {
+    clientId: app.clientId,
+    name: app.name,
+    isConfidential: app.isConfidential,
+    scopes: app.scopes,
+  };
   try {
     const credentials = await ops.listFederatedCredentials(conn, app.clientId);
-    return { ...base, credentials: [...credentials].sort((a, b) => (a.name ?? "").localeCompare(b.name ?? "", "en", { numeric: true })), error: null };
+    return {
+      ...base,
+      credentials: [...credentials].sort((a, b) =>
+        (a.name ?? "").localeCompare(b.name ?? "", "en", { numeric: true }),
+      ),
+      error: null,
+    };
   } catch (error) {
     return { ...base, credentials: null, error: errorJson(error) };
   }
 }
 
 /** Every external application of a connection with its credentials. Vendor failures are returned, not thrown. */
-export async function readConnectionFederation(conn: UiPathConnection, ops: FederatedOps = uipathFederatedOps()): Promise<ConnectionFederation> {
+export async function readConnectionFederation(
+  conn: UiPathConnection,
+  ops: FederatedOps = uipathFederatedOps(),
+): Promise<ConnectionFederation> {
   let applications: ExternalApplication[];
   try {
     applications = await ops.listExternalApplications(conn);
   } catch (error) {
     return { ...summarize(conn, true), apps: [], error: errorJson(error) };
   }
-  const apps = await Promise.all([...applications].sort((a, b) => a.name.localeCompare(b.name)).map((app) => readApplication(conn, app, ops)));
+  const apps = await Promise.all(
+    [...applications]
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((app) => readApplication(conn, app, ops)),
+  );
   return { ...summarize(conn, true, apps), apps, error: null };
 }
 
 /** One application of a connection with its credentials, or null when the application does not exist. */
-export async function readApplicationOf(conn: UiPathConnection, clientId: string, ops: FederatedOps = uipathFederatedOps()): Promise<ApplicationView | null> {
+export async function readApplicationOf(
+  conn: UiPathConnection,
+  clientId: string,
+  ops: FederatedOps = uipathFederatedOps(),
+): Promise<ApplicationView | null> {
   const app = (await ops.listExternalApplications(conn)).find((a) => a.clientId === clientId);
   return app ? readApplication(conn, app, ops) : null;
 }

@@ -10,7 +10,10 @@ const httpsUrl = (what: string) =>
     .string()
     .trim()
     .min(1, `Enter the ${what}.`)
-    .refine((value) => URL.canParse(value) && new URL(value).protocol === "https:", `The ${what} must be an https:// URL.`);
+    .refine(
+      (value) => URL.canParse(value) && new URL(value).protocol === "https:",
+      `The ${what} must be an https:// URL.`,
+    );
 
 /** The kinds of ref a GitHub Actions subject can pin. */
 export const GITHUB_FILTERS = ["branch", "environment", "tag", "pull_request"] as const;
@@ -24,13 +27,27 @@ const githubTemplateSchema = z
   .object({
     kind: z.literal("github-actions"),
     issuer: httpsUrl("issuer"),
-    owner: z.string().trim().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, "Enter the owner: the user or organization, e.g. contoso."),
-    repo: z.string().trim().regex(/^[A-Za-z0-9._-]{1,100}$/, "Enter the repository name, e.g. robots."),
+    owner: z
+      .string()
+      .trim()
+      .regex(
+        /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/,
+        "Enter the owner: the user or organization, e.g. contoso.",
+      ),
+    repo: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9._-]{1,100}$/, "Enter the repository name, e.g. robots."),
     filter: z.enum(GITHUB_FILTERS),
     value: z.string().trim().max(255, "Keep it to 255 characters or fewer."),
   })
   .superRefine((t, ctx) => {
-    if (t.filter !== "pull_request" && !t.value) ctx.addIssue({ code: "custom", path: ["value"], message: `Enter the ${t.filter === "environment" ? "environment name" : t.filter}.` });
+    if (t.filter !== "pull_request" && !t.value)
+      ctx.addIssue({
+        code: "custom",
+        path: ["value"],
+        message: `Enter the ${t.filter === "environment" ? "environment name" : t.filter}.`,
+      });
   });
 
 const gitlabTemplateSchema = z.object({
@@ -39,7 +56,10 @@ const gitlabTemplateSchema = z.object({
   projectPath: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)+$/, "Enter the full project path, e.g. group/subgroup/project."),
+    .regex(
+      /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)+$/,
+      "Enter the full project path, e.g. group/subgroup/project.",
+    ),
   refType: z.enum(["branch", "tag"]),
   ref: z.string().trim().min(1, "Enter the branch or tag name."),
 });
@@ -47,14 +67,30 @@ const gitlabTemplateSchema = z.object({
 const kubernetesTemplateSchema = z.object({
   kind: z.literal("kubernetes"),
   issuer: httpsUrl("cluster's service account issuer URL"),
-  namespace: z.string().trim().max(63).regex(K8S_LABEL, "A namespace is lower-case letters, digits and -, e.g. batch."),
-  serviceAccount: z.string().trim().max(253).regex(K8S_SUBDOMAIN, "A service account name is lower-case letters, digits, - and ., e.g. uipath-runner."),
+  namespace: z
+    .string()
+    .trim()
+    .max(63)
+    .regex(K8S_LABEL, "A namespace is lower-case letters, digits and -, e.g. batch."),
+  serviceAccount: z
+    .string()
+    .trim()
+    .max(253)
+    .regex(
+      K8S_SUBDOMAIN,
+      "A service account name is lower-case letters, digits, - and ., e.g. uipath-runner.",
+    ),
 });
 
 const otherTemplateSchema = z.object({ kind: z.literal("other") });
 
 /** The simple inputs a template builds the issuer and subject from. */
-export const templateInputSchema = z.discriminatedUnion("kind", [githubTemplateSchema, gitlabTemplateSchema, kubernetesTemplateSchema, otherTemplateSchema]);
+export const templateInputSchema = z.discriminatedUnion("kind", [
+  githubTemplateSchema,
+  gitlabTemplateSchema,
+  kubernetesTemplateSchema,
+  otherTemplateSchema,
+]);
 export type TemplateInput = z.input<typeof templateInputSchema>;
 export type TemplateKind = TemplateInput["kind"];
 
@@ -73,8 +109,18 @@ const credentialFields = federatedCredentialInputSchema.extend({
 function matchesTemplate(values: z.output<typeof credentialFields>, ctx: z.RefinementCtx) {
   const built = values.template ? buildFromTemplate(values.template) : null;
   if (!built) return;
-  if (built.issuer !== values.issuer) ctx.addIssue({ code: "custom", path: ["issuer"], message: "The issuer does not match the template; choose the template again or use “Other issuer”." });
-  if (built.subject !== values.subject) ctx.addIssue({ code: "custom", path: ["subject"], message: "The subject does not match the template; choose the template again or use “Other issuer”." });
+  if (built.issuer !== values.issuer)
+    ctx.addIssue({
+      code: "custom",
+      path: ["issuer"],
+      message: "The issuer does not match the template; choose the template again or use “Other issuer”.",
+    });
+  if (built.subject !== values.subject)
+    ctx.addIssue({
+      code: "custom",
+      path: ["subject"],
+      message: "The subject does not match the template; choose the template again or use “Other issuer”.",
+    });
 }
 
 /** Create a federated credential (the form and the action). */
@@ -83,12 +129,16 @@ export type CreateCredentialValues = z.input<typeof createCredentialSchema>;
 export type CreateCredentialInput = z.output<typeof createCredentialSchema>;
 
 /** Edit a federated credential: UiPath's PUT replaces every field. */
-export const updateCredentialSchema = credentialFields.extend({ credentialId: z.string().trim().min(1).max(200) }).superRefine(matchesTemplate);
+export const updateCredentialSchema = credentialFields
+  .extend({ credentialId: z.string().trim().min(1).max(200) })
+  .superRefine(matchesTemplate);
 export type UpdateCredentialValues = z.input<typeof updateCredentialSchema>;
 export type UpdateCredentialInput = z.output<typeof updateCredentialSchema>;
 
 /** Delete one credential. */
-export const deleteCredentialSchema = credentialTargetSchema.extend({ credentialId: z.string().trim().min(1).max(200) });
+export const deleteCredentialSchema = credentialTargetSchema.extend({
+  credentialId: z.string().trim().min(1).max(200),
+});
 export type DeleteCredentialInput = z.output<typeof deleteCredentialSchema>;
 
 /** Run the issuer preflight on its own (the form's "Check issuer" button). */
@@ -99,5 +149,7 @@ export const issuerKeysSchema = credentialTargetSchema.extend({ issuer: z.string
 export type IssuerKeysInput = z.output<typeof issuerKeysSchema>;
 
 /** The tester's real exchange at UiPath's token endpoint. */
-export const exchangeTestSchema = federatedTokenExchangeInputSchema.extend({ connectionId: credentialTargetSchema.shape.connectionId });
+export const exchangeTestSchema = federatedTokenExchangeInputSchema.extend({
+  connectionId: credentialTargetSchema.shape.connectionId,
+});
 export type ExchangeTestInput = z.output<typeof exchangeTestSchema>;

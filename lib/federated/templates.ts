@@ -59,17 +59,27 @@ export function buildFromTemplate(template: TemplateInput): { issuer: string; su
   const t = (value: string) => value.trim();
   switch (template.kind) {
     case "github-actions":
-      return { issuer: t(template.issuer), subject: `repo:${t(template.owner)}/${t(template.repo)}:${githubQualifier(template.filter, t(template.value))}` };
+      return {
+        issuer: t(template.issuer),
+        subject: `repo:${t(template.owner)}/${t(template.repo)}:${githubQualifier(template.filter, t(template.value))}`,
+      };
     case "gitlab-ci":
-      return { issuer: t(template.issuer), subject: `project_path:${t(template.projectPath)}:ref_type:${template.refType}:ref:${t(template.ref)}` };
+      return {
+        issuer: t(template.issuer),
+        subject: `project_path:${t(template.projectPath)}:ref_type:${template.refType}:ref:${t(template.ref)}`,
+      };
     case "kubernetes":
-      return { issuer: t(template.issuer), subject: `system:serviceaccount:${t(template.namespace)}:${t(template.serviceAccount)}` };
+      return {
+        issuer: t(template.issuer),
+        subject: `system:serviceaccount:${t(template.namespace)}:${t(template.serviceAccount)}`,
+      };
     case "other":
       return null;
   }
 }
 
-const GITHUB_SUBJECT = /^repo:([^/:]+)\/([^:]+):(?:ref:refs\/heads\/(.+)|ref:refs\/tags\/(.+)|environment:(.+)|(pull_request))$/;
+const GITHUB_SUBJECT =
+  /^repo:([^/:]+)\/([^:]+):(?:ref:refs\/heads\/(.+)|ref:refs\/tags\/(.+)|environment:(.+)|(pull_request))$/;
 const GITLAB_SUBJECT = /^project_path:([^:]+):ref_type:(branch|tag):ref:(.+)$/;
 const K8S_SUBJECT = /^system:serviceaccount:([^:]+):([^:]+)$/;
 
@@ -81,11 +91,25 @@ export function detectTemplate(issuer: string, subject: string): TemplateInput {
   const github = GITHUB_SUBJECT.exec(subject);
   if (github) {
     const [, owner = "", repo = "", branch, tag, environment] = github;
-    const filter: GithubFilter = branch !== undefined ? "branch" : tag !== undefined ? "tag" : environment !== undefined ? "environment" : "pull_request";
+    const filter: GithubFilter =
+      branch !== undefined
+        ? "branch"
+        : tag !== undefined
+          ? "tag"
+          : environment !== undefined
+            ? "environment"
+            : "pull_request";
     return { kind: "github-actions", issuer, owner, repo, filter, value: branch ?? tag ?? environment ?? "" };
   }
   const gitlab = GITLAB_SUBJECT.exec(subject);
-  if (gitlab) return { kind: "gitlab-ci", issuer, projectPath: gitlab[1] ?? "", refType: gitlab[2] === "tag" ? "tag" : "branch", ref: gitlab[3] ?? "" };
+  if (gitlab)
+    return {
+      kind: "gitlab-ci",
+      issuer,
+      projectPath: gitlab[1] ?? "",
+      refType: gitlab[2] === "tag" ? "tag" : "branch",
+      ref: gitlab[3] ?? "",
+    };
   const k8s = K8S_SUBJECT.exec(subject);
   if (k8s) return { kind: "kubernetes", issuer, namespace: k8s[1] ?? "", serviceAccount: k8s[2] ?? "" };
   return { kind: "other" };

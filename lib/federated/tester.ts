@@ -29,12 +29,20 @@ async function cachedPreflight(issuer: string, options: GuardedFetchOptions): Pr
  * The published keys of an issuer, fetched only if a credential of the application trusts it:
  * the tester must not become a way to make the server fetch arbitrary URLs.
  */
-export async function keysForTester(conn: UiPathConnection, input: IssuerKeysInput, deps: { ops?: FederatedOps; preflight: GuardedFetchOptions }): Promise<IssuerKeys> {
+export async function keysForTester(
+  conn: UiPathConnection,
+  input: IssuerKeysInput,
+  deps: { ops?: FederatedOps; preflight: GuardedFetchOptions },
+): Promise<IssuerKeys> {
   const ops = deps.ops ?? uipathFederatedOps();
   try {
     const credentials = await ops.listFederatedCredentials(conn, input.clientId);
     if (!credentials.some((c) => c.issuer === input.issuer)) {
-      return { ok: false, issuer: input.issuer, message: "No credential of this application trusts this issuer, so its keys were not fetched." };
+      return {
+        ok: false,
+        issuer: input.issuer,
+        message: "No credential of this application trusts this issuer, so its keys were not fetched.",
+      };
     }
   } catch (error) {
     if (isVendorError(error)) return { ok: false, issuer: input.issuer, message: error.userMessage };
@@ -42,10 +50,14 @@ export async function keysForTester(conn: UiPathConnection, input: IssuerKeysInp
   }
   const result = await cachedPreflight(input.issuer, deps.preflight);
   const jwksRead = result.checks.some((c) => c.name === "jwks" && c.ok);
-  return jwksRead ? { ok: true, issuer: input.issuer, keys: result.keys } : { ok: false, issuer: input.issuer, message: result.summary };
+  return jwksRead
+    ? { ok: true, issuer: input.issuer, keys: result.keys }
+    : { ok: false, issuer: input.issuer, message: result.summary };
 }
 
-export type ExchangeOutcome = { ok: true; result: FederatedTokenExchangeResult; claims: TokenFacts } | (Failure & { point: ExchangeFailurePoint | null; claims: TokenFacts | null });
+export type ExchangeOutcome =
+  | { ok: true; result: FederatedTokenExchangeResult; claims: TokenFacts }
+  | (Failure & { point: ExchangeFailurePoint | null; claims: TokenFacts | null });
 
 /** The token's identifying claims, for the audit log: never the token itself. */
 export interface TokenFacts {
@@ -62,11 +74,19 @@ function factsOf(assertion: string): TokenFacts | null {
 }
 
 /** Exchanges the JWT at UiPath's token endpoint; a refusal names the claim it is about. */
-export async function exchangeForTest(conn: UiPathConnection, input: ExchangeTestInput, deps: { ops?: FederatedOps } = {}): Promise<ExchangeOutcome> {
+export async function exchangeForTest(
+  conn: UiPathConnection,
+  input: ExchangeTestInput,
+  deps: { ops?: FederatedOps } = {},
+): Promise<ExchangeOutcome> {
   const ops = deps.ops ?? uipathFederatedOps();
   const claims = factsOf(input.assertion);
   try {
-    const result = await ops.exchangeFederatedToken(conn, { clientId: input.clientId, assertion: input.assertion, scope: input.scope });
+    const result = await ops.exchangeFederatedToken(conn, {
+      clientId: input.clientId,
+      assertion: input.assertion,
+      scope: input.scope,
+    });
     return { ok: true, result, claims: claims ?? { iss: null, sub: null, aud: [] } };
   } catch (error) {
     if (!isVendorError(error)) throw error;
@@ -76,8 +96,20 @@ export async function exchangeForTest(conn: UiPathConnection, input: ExchangeTes
 
 /** What the browser is told about an exchange: what was granted, or where it failed. Never a token. */
 export type ExchangeView =
-  | { exchanged: true; grantedScopes: string[]; tokenType: string; expiresInSeconds: number; expiresAt: string }
-  | { exchanged: false; code: string; message: string; point: ExchangeFailurePoint | null; requestId: string | null };
+  | {
+      exchanged: true;
+      grantedScopes: string[];
+      tokenType: string;
+      expiresInSeconds: number;
+      expiresAt: string;
+    }
+  | {
+      exchanged: false;
+      code: string;
+      message: string;
+      point: ExchangeFailurePoint | null;
+      requestId: string | null;
+    };
 
 /** The browser-safe view of an exchange outcome. */
 export function toExchangeView(outcome: ExchangeOutcome): ExchangeView {
@@ -85,5 +117,11 @@ export function toExchangeView(outcome: ExchangeOutcome): ExchangeView {
     const { grantedScopes, tokenType, expiresInSeconds, expiresAt } = outcome.result;
     return { exchanged: true, grantedScopes, tokenType, expiresInSeconds, expiresAt };
   }
-  return { exchanged: false, code: outcome.code, message: outcome.message, point: outcome.point, requestId: outcome.requestId ?? null };
+  return {
+    exchanged: false,
+    code: outcome.code,
+    message: outcome.message,
+    point: outcome.point,
+    requestId: outcome.requestId ?? null,
+  };
 }

@@ -4,7 +4,18 @@ import { detectDrift } from "./drift";
 import { fakeSet, fakeSummary } from "./testing/fake-certificates";
 
 const C = "11111111-1111-1111-1111-111111111111";
-const known = (o: ObservedCertificate): KnownCertificate => ({ key: o.key, setId: o.setId, setLabel: o.setLabel, slot: o.slot, state: o.state, sha256: o.certificate.sha256, subject: o.certificate.subject, keyAlgorithm: o.certificate.keyAlgorithm, keySize: o.certificate.keySize ?? null, notAfter: new Date(o.certificate.notAfter) });
+const known = (o: ObservedCertificate): KnownCertificate => ({
+  key: o.key,
+  setId: o.setId,
+  setLabel: o.setLabel,
+  slot: o.slot,
+  state: o.state,
+  sha256: o.certificate.sha256,
+  subject: o.certificate.subject,
+  keyAlgorithm: o.certificate.keyAlgorithm,
+  keySize: o.certificate.keySize ?? null,
+  notAfter: new Date(o.certificate.notAfter),
+});
 const a = fakeSummary("alpha", "2027-01-01T00:00:00.000Z");
 const b = fakeSummary("beta", "2026-12-01T00:00:00.000Z");
 // Same subject and key as alpha: a like-for-like re-issue, so only the external-change rule speaks.
@@ -27,7 +38,10 @@ describe("snapshot diff", () => {
       ["state-changed", a.sha256],
       ["disappeared", b.sha256],
     ]);
-    expect(changes[1]!.details).toEqual({ from: { slot: "current", state: null }, to: { slot: "previous", state: null } });
+    expect(changes[1]!.details).toEqual({
+      from: { slot: "current", state: null },
+      to: { slot: "previous", state: null },
+    });
   });
 
   it("reports nothing when nothing changed", () => {
@@ -40,22 +54,37 @@ describe("drift rules", () => {
   const before = observeSets(C, [fakeSet(C, "s1", a, b, "Acme SAML")]).map(known);
   const after = observeSets(C, [fakeSet(C, "s1", c, a, "Acme SAML")]);
   const changes = diffSnapshot(before, after);
-  const base = { connectionLabel: "Cloudflare · Acme", firstSnapshot: false, previous: before, observed: after, changes };
+  const base = {
+    connectionLabel: "Cloudflare · Acme",
+    firstSnapshot: false,
+    previous: before,
+    observed: after,
+    changes,
+  };
 
   it("reports a change no Trustdeck write explains, in plain words", () => {
     const drift = detectDrift({ ...base, writes: [] });
     expect(drift).toHaveLength(1);
     expect(drift[0]!.kind).toBe("external-change");
-    expect(drift[0]!.message).toMatch(/^Cloudflare · Acme · Acme SAML changed outside Trustdeck: certificate 67:61:6D:6D… \(gamma, expires 2029-01-01\) appeared in current; certificate 62:65:74:61… \(CN=beta, expires 2026-12-01\) disappeared from previous\.$/);
+    expect(drift[0]!.message).toMatch(
+      /^Cloudflare · Acme · Acme SAML changed outside Trustdeck: certificate 67:61:6D:6D… \(gamma, expires 2029-01-01\) appeared in current; certificate 62:65:74:61… \(CN=beta, expires 2026-12-01\) disappeared from previous\.$/,
+    );
   });
 
   it("stays quiet when an audited Trustdeck write mentions the certificates", () => {
-    const writes = [{ setId: "s1", detailsText: JSON.stringify({ before: [a.sha256, b.sha256], after: [c.sha256, a.sha256] }) }];
+    const writes = [
+      {
+        setId: "s1",
+        detailsText: JSON.stringify({ before: [a.sha256, b.sha256], after: [c.sha256, a.sha256] }),
+      },
+    ];
     expect(detectDrift({ ...base, writes })).toEqual([]);
   });
 
   it("a write on another set explains nothing", () => {
-    expect(detectDrift({ ...base, writes: [{ setId: "s2", detailsText: c.sha256 + b.sha256 }] })).toHaveLength(1);
+    expect(
+      detectDrift({ ...base, writes: [{ setId: "s2", detailsText: c.sha256 + b.sha256 }] }),
+    ).toHaveLength(1);
   });
 
   it("reports nothing on a connection's first snapshot", () => {
@@ -63,7 +92,11 @@ describe("drift rules", () => {
   });
 
   it("reports a re-issue with a different subject or key even when Trustdeck made it", () => {
-    const ec = fakeSummary("delta", "2029-01-01T00:00:00.000Z", { subject: "CN=other.example", keyAlgorithm: "EC", keySize: 256 });
+    const ec = fakeSummary("delta", "2029-01-01T00:00:00.000Z", {
+      subject: "CN=other.example",
+      keyAlgorithm: "EC",
+      keySize: 256,
+    });
     const next = observeSets(C, [fakeSet(C, "s1", ec, a, "Acme SAML")]);
     const writes = [{ setId: "s1", detailsText: `${ec.sha256} ${b.sha256}` }];
     const drift = detectDrift({ ...base, observed: next, changes: diffSnapshot(before, next), writes });

@@ -47,7 +47,16 @@ export function observeSets(connectionId: string, sets: CertificateSet[]): Obser
       if (!slot.certificate) continue;
       const key = certificateKey(connectionId, set.id, slot.certificate.sha256);
       // The same certificate in two slots of one set: the first slot (the active one) wins.
-      if (!seen.has(key)) seen.set(key, { key, setId: set.id, setLabel: set.label, setKind: set.kind, slot: slot.slot, state: slot.state ?? null, certificate: slot.certificate });
+      if (!seen.has(key))
+        seen.set(key, {
+          key,
+          setId: set.id,
+          setLabel: set.label,
+          setKind: set.kind,
+          slot: slot.slot,
+          state: slot.state ?? null,
+          certificate: slot.certificate,
+        });
     }
   }
   return [...seen.values()];
@@ -57,18 +66,39 @@ export function observeSets(connectionId: string, sets: CertificateSet[]): Obser
  * Compare a connection's previous snapshot with what was read now: certificates that appeared,
  * changed slot or state (a Cloudflare rotate moves `current` to `previous`), or disappeared.
  */
-export function diffSnapshot(previous: KnownCertificate[], observed: ObservedCertificate[]): SnapshotChange[] {
+export function diffSnapshot(
+  previous: KnownCertificate[],
+  observed: ObservedCertificate[],
+): SnapshotChange[] {
   const before = new Map(previous.map((p) => [p.key, p]));
   const now = new Map(observed.map((o) => [o.key, o]));
   const changes: SnapshotChange[] = [];
   for (const o of observed) {
     const p = before.get(o.key);
     const position = { slot: o.slot, state: o.state };
-    if (!p) changes.push({ kind: "appeared", key: o.key, setId: o.setId, details: { ...position, subject: o.certificate.subject, notAfter: o.certificate.notAfter } });
-    else if (p.slot !== o.slot || p.state !== o.state) changes.push({ kind: "state-changed", key: o.key, setId: o.setId, details: { from: { slot: p.slot, state: p.state }, to: position } });
+    if (!p)
+      changes.push({
+        kind: "appeared",
+        key: o.key,
+        setId: o.setId,
+        details: { ...position, subject: o.certificate.subject, notAfter: o.certificate.notAfter },
+      });
+    else if (p.slot !== o.slot || p.state !== o.state)
+      changes.push({
+        kind: "state-changed",
+        key: o.key,
+        setId: o.setId,
+        details: { from: { slot: p.slot, state: p.state }, to: position },
+      });
   }
   for (const p of previous) {
-    if (!now.has(p.key)) changes.push({ kind: "disappeared", key: p.key, setId: p.setId, details: { slot: p.slot, state: p.state, subject: p.subject, notAfter: p.notAfter.toISOString() } });
+    if (!now.has(p.key))
+      changes.push({
+        kind: "disappeared",
+        key: p.key,
+        setId: p.setId,
+        details: { slot: p.slot, state: p.state, subject: p.subject, notAfter: p.notAfter.toISOString() },
+      });
   }
   return changes;
 }

@@ -24,10 +24,15 @@ export function shortThumbprint(sha256: string): string {
 }
 
 const day = (iso: string | Date) => (typeof iso === "string" ? iso : iso.toISOString()).slice(0, 10);
-const keyWords = (algorithm: string, size: number | null | undefined) => (size ? `${algorithm} ${size}` : algorithm);
+const keyWords = (algorithm: string, size: number | null | undefined) =>
+  size ? `${algorithm} ${size}` : algorithm;
 
 /** The certificate an appeared one most likely replaced: same slot, else the active one, else the latest. */
-function predecessorOf(appeared: ObservedCertificate, previous: KnownCertificate[], observedKeys: Set<string>): KnownCertificate | undefined {
+function predecessorOf(
+  appeared: ObservedCertificate,
+  previous: KnownCertificate[],
+  observedKeys: Set<string>,
+): KnownCertificate | undefined {
   const inSet = previous.filter((p) => p.setId === appeared.setId && p.key !== appeared.key);
   return (
     inSet.find((p) => p.slot === appeared.slot && !observedKeys.has(p.key)) ??
@@ -57,17 +62,20 @@ export function detectDrift(input: {
   const observedByKey = new Map(input.observed.map((o) => [o.key, o]));
   const previousByKey = new Map(input.previous.map((p) => [p.key, p]));
   const observedKeys = new Set(observedByKey.keys());
-  const explained = (setId: string, sha256: string) => input.writes.some((w) => w.setId === setId && w.detailsText.includes(sha256));
+  const explained = (setId: string, sha256: string) =>
+    input.writes.some((w) => w.setId === setId && w.detailsText.includes(sha256));
 
   const bySet = new Map<string, SnapshotChange[]>();
   for (const change of input.changes) {
     if (change.kind === "state-changed") continue;
-    const sha256 = (observedByKey.get(change.key)?.certificate.sha256 ?? previousByKey.get(change.key)?.sha256)!;
+    const sha256 = (observedByKey.get(change.key)?.certificate.sha256 ??
+      previousByKey.get(change.key)?.sha256)!;
     if (explained(change.setId, sha256)) continue;
     bySet.set(change.setId, [...(bySet.get(change.setId) ?? []), change]);
   }
   for (const [setId, changes] of bySet) {
-    const setLabel = observedByKey.get(changes[0]!.key)?.setLabel ?? previousByKey.get(changes[0]!.key)?.setLabel ?? setId;
+    const setLabel =
+      observedByKey.get(changes[0]!.key)?.setLabel ?? previousByKey.get(changes[0]!.key)?.setLabel ?? setId;
     const parts = changes.map((c) => {
       const o = observedByKey.get(c.key);
       const p = previousByKey.get(c.key);
@@ -91,9 +99,15 @@ export function detectDrift(input: {
     const p = predecessorOf(o, input.previous, observedKeys);
     if (!p) continue;
     const differences: string[] = [];
-    if (p.subject !== o.certificate.subject) differences.push(`subject ${p.subject} → ${o.certificate.subject}`);
-    if (p.keyAlgorithm !== o.certificate.keyAlgorithm || (p.keySize ?? null) !== (o.certificate.keySize ?? null)) {
-      differences.push(`key ${keyWords(p.keyAlgorithm, p.keySize)} → ${keyWords(o.certificate.keyAlgorithm, o.certificate.keySize)}`);
+    if (p.subject !== o.certificate.subject)
+      differences.push(`subject ${p.subject} → ${o.certificate.subject}`);
+    if (
+      p.keyAlgorithm !== o.certificate.keyAlgorithm ||
+      (p.keySize ?? null) !== (o.certificate.keySize ?? null)
+    ) {
+      differences.push(
+        `key ${keyWords(p.keyAlgorithm, p.keySize)} → ${keyWords(o.certificate.keyAlgorithm, o.certificate.keySize)}`,
+      );
     }
     if (differences.length === 0) continue;
     findings.push({
@@ -102,7 +116,14 @@ export function detectDrift(input: {
       setLabel: o.setLabel,
       certificateKey: o.key,
       message: `${input.connectionLabel} · ${o.setLabel}: the new certificate ${shortThumbprint(o.certificate.sha256)} differs from the one it replaces (${shortThumbprint(p.sha256)}): ${differences.join("; ")}. Relying parties that pin the subject or key type may reject it.`,
-      details: { replaced: p.key, subject: { from: p.subject, to: o.certificate.subject }, key: { from: keyWords(p.keyAlgorithm, p.keySize), to: keyWords(o.certificate.keyAlgorithm, o.certificate.keySize) } },
+      details: {
+        replaced: p.key,
+        subject: { from: p.subject, to: o.certificate.subject },
+        key: {
+          from: keyWords(p.keyAlgorithm, p.keySize),
+          to: keyWords(o.certificate.keyAlgorithm, o.certificate.keySize),
+        },
+      },
     });
   }
   return findings;

@@ -2,9 +2,34 @@ import { formatThumbprint } from "@/lib/x509/thumbprint";
 import type { ExportRow } from "./export-rows";
 
 const CSV_COLUMNS: (keyof ExportRow | "sha256Colon" | "findingCodes" | "findingMessages")[] = [
-  "vendor", "connectionName", "connectionId", "setLabel", "setId", "slot", "state", "status", "daysLeft", "notBefore", "notAfter",
-  "commonName", "subject", "issuer", "serialNumber", "keyAlgorithm", "keySize", "signatureAlgorithm", "sha256", "sha256Colon", "sha1",
-  "findingCodes", "findingMessages", "firstSeenAt", "lastSeenAt", "stale", "connectionLastSuccessAt", "key",
+  "vendor",
+  "connectionName",
+  "connectionId",
+  "setLabel",
+  "setId",
+  "slot",
+  "state",
+  "status",
+  "daysLeft",
+  "notBefore",
+  "notAfter",
+  "commonName",
+  "subject",
+  "issuer",
+  "serialNumber",
+  "keyAlgorithm",
+  "keySize",
+  "signatureAlgorithm",
+  "sha256",
+  "sha256Colon",
+  "sha1",
+  "findingCodes",
+  "findingMessages",
+  "firstSeenAt",
+  "lastSeenAt",
+  "stale",
+  "connectionLastSuccessAt",
+  "key",
 ];
 
 /** Quote a CSV cell; cells that a spreadsheet would run as a formula get a leading apostrophe. */
@@ -18,15 +43,27 @@ function csvCell(value: unknown): string {
 export function toCsv(rows: ExportRow[]): string {
   const lines = [CSV_COLUMNS.join(",")];
   for (const row of rows) {
-    const extra = { sha256Colon: formatThumbprint(row.sha256, "colon"), findingCodes: row.findings.map((f) => f.code).join(" "), findingMessages: row.findings.map((f) => f.message).join(" | ") };
-    lines.push(CSV_COLUMNS.map((column) => csvCell(column in extra ? extra[column as keyof typeof extra] : row[column as keyof ExportRow])).join(","));
+    const extra = {
+      sha256Colon: formatThumbprint(row.sha256, "colon"),
+      findingCodes: row.findings.map((f) => f.code).join(" "),
+      findingMessages: row.findings.map((f) => f.message).join(" | "),
+    };
+    lines.push(
+      CSV_COLUMNS.map((column) =>
+        csvCell(column in extra ? extra[column as keyof typeof extra] : row[column as keyof ExportRow]),
+      ).join(","),
+    );
   }
   return `${lines.join("\r\n")}\r\n`;
 }
 
 /** RFC 5545 text escaping. */
 function icsText(value: string): string {
-  return value.replaceAll("\\", "\\\\").replaceAll(";", "\\;").replaceAll(",", "\\,").replace(/\r?\n/g, "\\n");
+  return value
+    .replaceAll("\\", "\\\\")
+    .replaceAll(";", "\\;")
+    .replaceAll(",", "\\,")
+    .replace(/\r?\n/g, "\\n");
 }
 
 /** Fold lines at 75 octets (RFC 5545 §3.1). */
@@ -51,10 +88,20 @@ const stamp = (iso: string) => iso.replace(/[-:]/g, "").replace(/\.\d{3}/, "");
  * on its expiry date, with reminders 30 and 7 days before. `appUrl` makes links absolute.
  */
 export function toIcs(rows: ExportRow[], now: Date, appUrl: string): string {
-  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Trustdeck//Certificate expiries//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:Trustdeck certificate expiries"];
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Trustdeck//Certificate expiries//EN",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    "X-WR-CALNAME:Trustdeck certificate expiries",
+  ];
   for (const row of rows.filter((r) => Date.parse(r.notAfter) > now.getTime())) {
     const day = row.notAfter.slice(0, 10).replaceAll("-", "");
-    const next = new Date(Date.parse(`${row.notAfter.slice(0, 10)}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10).replaceAll("-", "");
+    const next = new Date(Date.parse(`${row.notAfter.slice(0, 10)}T00:00:00Z`) + 86_400_000)
+      .toISOString()
+      .slice(0, 10)
+      .replaceAll("-", "");
     const name = row.commonName ?? row.subject;
     lines.push(
       "BEGIN:VEVENT",
@@ -66,7 +113,13 @@ export function toIcs(rows: ExportRow[], now: Date, appUrl: string): string {
       `DESCRIPTION:${icsText(`${row.vendor} · ${row.connectionName} · ${row.setLabel}, slot ${row.slot}\nExpires ${row.notAfter}\nSHA-256 ${formatThumbprint(row.sha256, "colon")}\nSubject ${row.subject}`)}`,
       `URL:${new URL(row.setHref, appUrl).toString()}`,
       "TRANSP:TRANSPARENT",
-      ...[30, 7].flatMap((days) => ["BEGIN:VALARM", "ACTION:DISPLAY", `DESCRIPTION:${icsText(`${name} expires in ${days} days`)}`, `TRIGGER:-P${days}D`, "END:VALARM"]),
+      ...[30, 7].flatMap((days) => [
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        `DESCRIPTION:${icsText(`${name} expires in ${days} days`)}`,
+        `TRIGGER:-P${days}D`,
+        "END:VALARM",
+      ]),
       "END:VEVENT",
     );
   }

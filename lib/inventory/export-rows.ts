@@ -19,11 +19,23 @@ export interface ExportRow extends InventoryCertificate {
   connectionLastSuccessAt: string | null;
 }
 
-async function findingsOf(pem: string, vendor: InventoryCertificate["vendor"], now: Date): Promise<ExportRow["findings"]> {
+async function findingsOf(
+  pem: string,
+  vendor: InventoryCertificate["vendor"],
+  now: Date,
+): Promise<ExportRow["findings"]> {
   try {
-    return certificateFindings(await summarizeCertificatePem(pem), { now, vendor }).map(({ code, severity, message }) => ({ code, severity, message }));
+    return certificateFindings(await summarizeCertificatePem(pem), { now, vendor }).map(
+      ({ code, severity, message }) => ({ code, severity, message }),
+    );
   } catch {
-    return [{ code: "UNPARSEABLE", severity: "warning", message: "The stored certificate could not be parsed again." }];
+    return [
+      {
+        code: "UNPARSEABLE",
+        severity: "warning",
+        message: "The stored certificate could not be parsed again.",
+      },
+    ];
   }
 }
 
@@ -35,15 +47,32 @@ function statusOf(cert: InventoryCertificate, now: Date): string {
 }
 
 /** The inventory as export rows, soonest expiry first. */
-export async function exportRows(db: Database, now: Date): Promise<{ rows: ExportRow[]; connections: InventoryConnection[] }> {
+export async function exportRows(
+  db: Database,
+  now: Date,
+): Promise<{ rows: ExportRow[]; connections: InventoryConnection[] }> {
   const inventory = await readInventory(db, { driftLimit: 0 });
-  const pems = new Map((await db.select({ key: inventoryCertificates.key, pem: inventoryCertificates.pem }).from(inventoryCertificates).where(isNull(inventoryCertificates.goneAt))).map((r) => [r.key, r.pem]));
+  const pems = new Map(
+    (
+      await db
+        .select({ key: inventoryCertificates.key, pem: inventoryCertificates.pem })
+        .from(inventoryCertificates)
+        .where(isNull(inventoryCertificates.goneAt))
+    ).map((r) => [r.key, r.pem]),
+  );
   const freshness = new Map(inventory.connections.map((c) => [c.id, c]));
   const rows = await Promise.all(
     inventory.certificates.map(async (cert): Promise<ExportRow> => {
       const status = statusOf(cert, now);
       const connection = freshness.get(cert.connectionId);
-      return { ...cert, status, daysLeft: daysLeft(cert.notAfter, now), findings: await findingsOf(pems.get(cert.key) ?? "", cert.vendor, now), stale: connection?.stale ?? true, connectionLastSuccessAt: connection?.lastSuccessAt ?? null };
+      return {
+        ...cert,
+        status,
+        daysLeft: daysLeft(cert.notAfter, now),
+        findings: await findingsOf(pems.get(cert.key) ?? "", cert.vendor, now),
+        stale: connection?.stale ?? true,
+        connectionLastSuccessAt: connection?.lastSuccessAt ?? null,
+      };
     }),
   );
   return { rows, connections: inventory.connections };

@@ -25,8 +25,15 @@ export async function readFederatedCredentials(conn: ConnectionFor<"uipath">): P
   const perApp = await Promise.all(
     applications.map(async (app) =>
       (await ops.listFederatedCredentials(conn, app.clientId)).map((c) => ({
-        key: `${conn.id}/${app.clientId}/${c.id}`, clientId: app.clientId, applicationName: app.name, credentialId: c.id,
-        name: c.name, issuer: c.issuer, audience: c.audience, subject: c.subject, vendorUpdatedAt: c.updatedAt,
+        key: `${conn.id}/${app.clientId}/${c.id}`,
+        clientId: app.clientId,
+        applicationName: app.name,
+        credentialId: c.id,
+        name: c.name,
+        issuer: c.issuer,
+        audience: c.audience,
+        subject: c.subject,
+        vendorUpdatedAt: c.updatedAt,
       })),
     ),
   );
@@ -37,29 +44,77 @@ export async function readFederatedCredentials(conn: ConnectionFor<"uipath">): P
  * Store the federated credentials just read from one connection with history: appeared,
  * changed (issuer, audience or subject edited) and disappeared.
  */
-export async function applyFederatedSnapshot(db: Database, connectionId: string, observed: ObservedCredential[], now: Date): Promise<number> {
-  const rows = await db.select().from(inventoryFederatedCredentials).where(and(eq(inventoryFederatedCredentials.connectionId, connectionId), isNull(inventoryFederatedCredentials.goneAt)));
+export async function applyFederatedSnapshot(
+  db: Database,
+  connectionId: string,
+  observed: ObservedCredential[],
+  now: Date,
+): Promise<number> {
+  const rows = await db
+    .select()
+    .from(inventoryFederatedCredentials)
+    .where(
+      and(
+        eq(inventoryFederatedCredentials.connectionId, connectionId),
+        isNull(inventoryFederatedCredentials.goneAt),
+      ),
+    );
   const before = new Map(rows.map((r) => [r.key, r]));
   const seen = new Set(observed.map((o) => o.key));
   const events: (typeof inventoryEvents.$inferInsert)[] = [];
   for (const o of observed) {
     const p = before.get(o.key);
     const match = { issuer: o.issuer, audience: o.audience, subject: o.subject };
-    if (!p) events.push({ occurredAt: now, itemType: "federated-credential", itemKey: o.key, connectionId, kind: "appeared", details: { name: o.name, ...match } });
+    if (!p)
+      events.push({
+        occurredAt: now,
+        itemType: "federated-credential",
+        itemKey: o.key,
+        connectionId,
+        kind: "appeared",
+        details: { name: o.name, ...match },
+      });
     else if (p.issuer !== o.issuer || p.audience !== o.audience || p.subject !== o.subject) {
-      events.push({ occurredAt: now, itemType: "federated-credential", itemKey: o.key, connectionId, kind: "state-changed", details: { from: { issuer: p.issuer, audience: p.audience, subject: p.subject }, to: match } });
+      events.push({
+        occurredAt: now,
+        itemType: "federated-credential",
+        itemKey: o.key,
+        connectionId,
+        kind: "state-changed",
+        details: { from: { issuer: p.issuer, audience: p.audience, subject: p.subject }, to: match },
+      });
     }
   }
   const gone = rows.filter((r) => !seen.has(r.key));
-  for (const g of gone) events.push({ occurredAt: now, itemType: "federated-credential", itemKey: g.key, connectionId, kind: "disappeared", details: { name: g.name } });
+  for (const g of gone)
+    events.push({
+      occurredAt: now,
+      itemType: "federated-credential",
+      itemKey: g.key,
+      connectionId,
+      kind: "disappeared",
+      details: { name: g.name },
+    });
 
   await db.transaction(async (tx) => {
     for (const o of observed) {
       const values = { ...o, connectionId, firstSeenAt: now, lastSeenAt: now, goneAt: null };
       const { key: _key, firstSeenAt: _first, ...update } = values;
-      await tx.insert(inventoryFederatedCredentials).values(values).onConflictDoUpdate({ target: inventoryFederatedCredentials.key, set: update });
+      await tx
+        .insert(inventoryFederatedCredentials)
+        .values(values)
+        .onConflictDoUpdate({ target: inventoryFederatedCredentials.key, set: update });
     }
-    if (gone.length > 0) await tx.update(inventoryFederatedCredentials).set({ goneAt: now }).where(inArray(inventoryFederatedCredentials.key, gone.map((g) => g.key)));
+    if (gone.length > 0)
+      await tx
+        .update(inventoryFederatedCredentials)
+        .set({ goneAt: now })
+        .where(
+          inArray(
+            inventoryFederatedCredentials.key,
+            gone.map((g) => g.key),
+          ),
+        );
     if (events.length > 0) await tx.insert(inventoryEvents).values(events);
   });
   return events.length;

@@ -40,23 +40,40 @@ describe("scheduled-refresh lock on PostgreSQL with two clients", () => {
     expect(await tryWithLock(b.db, SCHEDULED_REFRESH_LOCK, async () => "b")).toEqual({ acquired: false });
     held.open();
     expect(await first).toEqual({ acquired: true, value: "a" });
-    expect(await tryWithLock(b.db, SCHEDULED_REFRESH_LOCK, async () => "b")).toEqual({ acquired: true, value: "b" });
+    expect(await tryWithLock(b.db, SCHEDULED_REFRESH_LOCK, async () => "b")).toEqual({
+      acquired: true,
+      value: "b",
+    });
   });
 
   it("releases the lock when the holder throws", async () => {
-    await expect(tryWithLock(a.db, SCHEDULED_REFRESH_LOCK, async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
-    expect(await tryWithLock(b.db, SCHEDULED_REFRESH_LOCK, async () => 1)).toEqual({ acquired: true, value: 1 });
+    await expect(
+      tryWithLock(a.db, SCHEDULED_REFRESH_LOCK, async () => Promise.reject(new Error("boom"))),
+    ).rejects.toThrow("boom");
+    expect(await tryWithLock(b.db, SCHEDULED_REFRESH_LOCK, async () => 1)).toEqual({
+      acquired: true,
+      value: 1,
+    });
   });
 
   it("two instances ticking at once start one scheduled refresh", async () => {
     const now = new Date("2026-06-01T10:00:00.000Z");
-    const results = await Promise.all([schedulerTick(a.db, key, { now, intervalMinutes: 60 }), schedulerTick(b.db, key, { now, intervalMinutes: 60 })]);
+    const results = await Promise.all([
+      schedulerTick(a.db, key, { now, intervalMinutes: 60 }),
+      schedulerTick(b.db, key, { now, intervalMinutes: 60 }),
+    ]);
     expect(results.filter((r) => r.reason === "ran")).toHaveLength(1);
     expect(results.map((r) => r.reason).sort()).toEqual(expect.arrayContaining(["ran"]));
     expect(await a.db.select().from(inventoryRefreshRuns)).toHaveLength(1);
     // Not due again 30 minutes later, due after the hour.
-    expect((await schedulerTick(b.db, key, { now: new Date(now.getTime() + 30 * 60_000), intervalMinutes: 60 })).reason).toBe("not-due");
-    expect((await schedulerTick(b.db, key, { now: new Date(now.getTime() + 61 * 60_000), intervalMinutes: 60 })).reason).toBe("ran");
+    expect(
+      (await schedulerTick(b.db, key, { now: new Date(now.getTime() + 30 * 60_000), intervalMinutes: 60 }))
+        .reason,
+    ).toBe("not-due");
+    expect(
+      (await schedulerTick(b.db, key, { now: new Date(now.getTime() + 61 * 60_000), intervalMinutes: 60 }))
+        .reason,
+    ).toBe("ran");
   });
 });
 

@@ -4,12 +4,20 @@ import type { Database } from "@/lib/db/client";
 /** Any constant distinct from the migration lock: the scheduled inventory refresh. */
 export const SCHEDULED_REFRESH_LOCK = 727_465_009;
 
-type PoolLike = { connect: () => Promise<{ query: (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>; release: () => void }>; totalCount: number };
+type PoolLike = {
+  connect: () => Promise<{
+    query: (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+    release: () => void;
+  }>;
+  totalCount: number;
+};
 
 function postgresPool(db: Database): PoolLike | null {
   const client = (db as unknown as { $client?: unknown }).$client;
   // node-postgres' Pool; PGlite has neither `totalCount` nor pooled clients.
-  return client && typeof client === "object" && "totalCount" in client && "connect" in client ? (client as PoolLike) : null;
+  return client && typeof client === "object" && "totalCount" in client && "connect" in client
+    ? (client as PoolLike)
+    : null;
 }
 
 // PGlite is one process with one connection: an in-process flag per database is the whole lock.
@@ -20,7 +28,11 @@ const heldInProcess = new WeakMap<Database, Set<number>>();
  * a session advisory lock held on one pooled connection for the duration, so several instances
  * sharing the database never run `fn` at once; on PGlite (single process) an in-process flag.
  */
-export async function tryWithLock<T>(db: Database, lockKey: number, fn: () => Promise<T>): Promise<{ acquired: true; value: T } | { acquired: false }> {
+export async function tryWithLock<T>(
+  db: Database,
+  lockKey: number,
+  fn: () => Promise<T>,
+): Promise<{ acquired: true; value: T } | { acquired: false }> {
   const pool = postgresPool(db);
   if (!pool) {
     const held = heldInProcess.get(db) ?? new Set<number>();

@@ -2,7 +2,11 @@
  * Run `task` over `items` with at most `limit` in flight, in order of start. Never rejects:
  * tasks handle their own errors (a failing connection must not stop the others).
  */
-export async function runBounded<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+export async function runBounded<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {

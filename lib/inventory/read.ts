@@ -1,8 +1,20 @@
 import "server-only";
 import { asc, desc, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { connections, inventoryCertificates, inventoryConnections, inventoryDrift, inventoryEvents } from "@/lib/db/schema";
-import type { DriftEvent, Inventory, InventoryCertificate, InventoryConnection, InventoryHistoryEvent } from "./types";
+import {
+  connections,
+  inventoryCertificates,
+  inventoryConnections,
+  inventoryDrift,
+  inventoryEvents,
+} from "@/lib/db/schema";
+import type {
+  DriftEvent,
+  Inventory,
+  InventoryCertificate,
+  InventoryConnection,
+  InventoryHistoryEvent,
+} from "./types";
 
 /** The set detail page of a certificate set. */
 export function setHref(connectionId: string, setId: string): string {
@@ -40,7 +52,10 @@ export function toInventoryCertificate(row: CertificateRow, connectionName: stri
   return cert;
 }
 
-function freshness(rows: { id: string; name: string; vendor: InventoryConnection["vendor"]; enabled: boolean }[], states: (typeof inventoryConnections.$inferSelect)[]): InventoryConnection[] {
+function freshness(
+  rows: { id: string; name: string; vendor: InventoryConnection["vendor"]; enabled: boolean }[],
+  states: (typeof inventoryConnections.$inferSelect)[],
+): InventoryConnection[] {
   const byId = new Map(states.map((s) => [s.connectionId, s]));
   return rows
     .filter((c) => c.enabled)
@@ -49,15 +64,31 @@ function freshness(rows: { id: string; name: string; vendor: InventoryConnection
       const lastSuccessAt = state?.lastSuccessAt ?? null;
       const lastAttemptAt = state?.lastAttemptAt ?? null;
       const stale = !lastSuccessAt || Boolean(lastAttemptAt && lastAttemptAt > lastSuccessAt);
-      return { id: c.id, name: c.name, vendor: c.vendor, lastSuccessAt: lastSuccessAt?.toISOString() ?? null, lastAttemptAt: lastAttemptAt?.toISOString() ?? null, stale, lastError: stale ? (state?.lastError ?? null) : null };
+      return {
+        id: c.id,
+        name: c.name,
+        vendor: c.vendor,
+        lastSuccessAt: lastSuccessAt?.toISOString() ?? null,
+        lastAttemptAt: lastAttemptAt?.toISOString() ?? null,
+        stale,
+        lastError: stale ? (state?.lastError ?? null) : null,
+      };
     });
 }
 
-const connectionColumns = { id: connections.id, name: connections.name, vendor: connections.vendor, enabled: connections.enabled };
+const connectionColumns = {
+  id: connections.id,
+  name: connections.name,
+  vendor: connections.vendor,
+  enabled: connections.enabled,
+};
 
 /** Each enabled connection's freshness only (cheap: for polling progress). */
 export async function readInventoryConnections(db: Database): Promise<InventoryConnection[]> {
-  const [rows, states] = await Promise.all([db.select(connectionColumns).from(connections).orderBy(asc(connections.vendor), asc(connections.name)), db.select().from(inventoryConnections)]);
+  const [rows, states] = await Promise.all([
+    db.select(connectionColumns).from(connections).orderBy(asc(connections.vendor), asc(connections.name)),
+    db.select().from(inventoryConnections),
+  ]);
   return freshness(rows, states);
 }
 
@@ -70,8 +101,16 @@ export async function readInventory(db: Database, options: { driftLimit?: number
   const [connectionRows, stateRows, certificateRows, driftRows] = await Promise.all([
     db.select(connectionColumns).from(connections).orderBy(asc(connections.vendor), asc(connections.name)),
     db.select().from(inventoryConnections),
-    db.select().from(inventoryCertificates).where(isNull(inventoryCertificates.goneAt)).orderBy(asc(inventoryCertificates.notAfter)),
-    db.select().from(inventoryDrift).orderBy(desc(inventoryDrift.detectedAt), desc(inventoryDrift.id)).limit(options.driftLimit ?? 50),
+    db
+      .select()
+      .from(inventoryCertificates)
+      .where(isNull(inventoryCertificates.goneAt))
+      .orderBy(asc(inventoryCertificates.notAfter)),
+    db
+      .select()
+      .from(inventoryDrift)
+      .orderBy(desc(inventoryDrift.detectedAt), desc(inventoryDrift.id))
+      .limit(options.driftLimit ?? 50),
   ]);
   // Disabled connections are not refreshed, so their certificates would only be misleading here.
   const names = new Map(connectionRows.filter((c) => c.enabled).map((c) => [c.id, c.name]));
@@ -85,15 +124,45 @@ export async function readInventory(db: Database, options: { driftLimit?: number
   const drift: DriftEvent[] = driftRows.flatMap((row) => {
     const name = names.get(row.connectionId);
     if (name === undefined) return [];
-    return [{ id: row.id, detectedAt: row.detectedAt.toISOString(), kind: row.kind, connectionId: row.connectionId, connectionName: name, setId: row.setId, setHref: setHref(row.connectionId, row.setId), certificateKey: row.certificateKey, message: row.message }];
+    return [
+      {
+        id: row.id,
+        detectedAt: row.detectedAt.toISOString(),
+        kind: row.kind,
+        connectionId: row.connectionId,
+        connectionName: name,
+        setId: row.setId,
+        setHref: setHref(row.connectionId, row.setId),
+        certificateKey: row.certificateKey,
+        message: row.message,
+      },
+    ];
   });
 
   return { certificates, connections: connectionsOut, drift };
 }
 
 /** History of the inventory, newest first: of one item, one connection, or everything. */
-export async function readInventoryHistory(db: Database, filter: { itemKey?: string; connectionId?: string; limit?: number } = {}): Promise<InventoryHistoryEvent[]> {
-  const where = filter.itemKey ? eq(inventoryEvents.itemKey, filter.itemKey) : filter.connectionId ? eq(inventoryEvents.connectionId, filter.connectionId) : undefined;
-  const rows = await db.select().from(inventoryEvents).where(where).orderBy(desc(inventoryEvents.occurredAt), desc(inventoryEvents.id)).limit(filter.limit ?? 200);
-  return rows.map((r) => ({ occurredAt: r.occurredAt.toISOString(), kind: r.kind, itemType: r.itemType, itemKey: r.itemKey, details: r.details ?? null }));
+export async function readInventoryHistory(
+  db: Database,
+  filter: { itemKey?: string; connectionId?: string; limit?: number } = {},
+): Promise<InventoryHistoryEvent[]> {
+  const where = filter.itemKey
+    ? eq(inventoryEvents.itemKey, filter.itemKey)
+    : filter.connectionId
+      ? eq(inventoryEvents.connectionId, filter.connectionId)
+      : undefined;
+  const rows = await db
+    .select()
+    .from(inventoryEvents)
+    .where(where)
+    .orderBy(desc(inventoryEvents.occurredAt), desc(inventoryEvents.id))
+    .limit(filter.limit ?? 200);
+  return rows.map((r) => ({
+    occurredAt: r.occurredAt.toISOString(),
+    kind: r.kind,
+    itemType: r.itemType,
+    itemKey: r.itemKey,
+    details: r.details ?? null,
+  }));
 }

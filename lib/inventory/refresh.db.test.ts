@@ -30,7 +30,11 @@ describe.each(TEST_ENGINES)("inventory refresh against the sandbox on $engine", 
   });
 
   const refresh = async (now: Date) => {
-    const run = await startRefresh(handle.db, key, { trigger: "manual", actorName: "test", clock: () => now });
+    const run = await startRefresh(handle.db, key, {
+      trigger: "manual",
+      actorName: "test",
+      clock: () => now,
+    });
     await run.finished;
     return (await readRefreshRun(handle.db, run.runId))!;
   };
@@ -43,7 +47,9 @@ describe.each(TEST_ENGINES)("inventory refresh against the sandbox on $engine", 
     expect(before.connections.every((c) => !c.stale)).toBe(true);
     expect(before.drift).toEqual([]);
     const cloudflareCount = before.certificates.filter((c) => c.vendor === "cloudflare").length;
-    expect(before.certificates[0]!.setHref).toBe(`/certificates/${before.certificates[0]!.connectionId}/${encodeURIComponent(before.certificates[0]!.setId)}`);
+    expect(before.certificates[0]!.setHref).toBe(
+      `/certificates/${before.certificates[0]!.connectionId}/${encodeURIComponent(before.certificates[0]!.setId)}`,
+    );
 
     await sb.control.fault({ service: "cloudflare", path: "**", kind: "status", status: 403 });
     const second = await refresh(new Date(Date.now() + 60_000));
@@ -54,8 +60,21 @@ describe.each(TEST_ENGINES)("inventory refresh against the sandbox on $engine", 
 
     const after = await readInventory(handle.db);
     const stale = after.connections.filter((c) => c.stale);
-    expect(stale.every((c) => c.vendor === "cloudflare" && c.lastError && c.lastSuccessAt === before.connections.find((b) => b.id === c.id)!.lastSuccessAt)).toBe(true);
-    expect(after.connections.filter((c) => c.vendor !== "cloudflare").every((c) => !c.stale && c.lastSuccessAt! > before.connections.find((b) => b.id === c.id)!.lastSuccessAt!)).toBe(true);
+    expect(
+      stale.every(
+        (c) =>
+          c.vendor === "cloudflare" &&
+          c.lastError &&
+          c.lastSuccessAt === before.connections.find((b) => b.id === c.id)!.lastSuccessAt,
+      ),
+    ).toBe(true);
+    expect(
+      after.connections
+        .filter((c) => c.vendor !== "cloudflare")
+        .every(
+          (c) => !c.stale && c.lastSuccessAt! > before.connections.find((b) => b.id === c.id)!.lastSuccessAt!,
+        ),
+    ).toBe(true);
     expect(after.certificates.filter((c) => c.vendor === "cloudflare")).toHaveLength(cloudflareCount);
   });
 
@@ -70,13 +89,28 @@ describe.each(TEST_ENGINES)("inventory refresh against the sandbox on $engine", 
     const drift = after.drift.filter((d) => d.setId === target.setId);
     expect(drift).toHaveLength(1);
     expect(drift[0]!.kind).toBe("external-change");
-    expect(drift[0]!.message).toMatch(/changed outside Trustdeck: certificate [0-9A-F:]+… \(.*\) appeared in current/);
+    expect(drift[0]!.message).toMatch(
+      /changed outside Trustdeck: certificate [0-9A-F:]+… \(.*\) appeared in current/,
+    );
     expect(after.certificates.find((c) => c.key === target.key)?.slot).toBe("previous");
 
-    const history = (await readInventoryHistory(handle.db, { connectionId: target.connectionId })).filter((h) => h.itemKey.startsWith(`${target.connectionId}/${target.setId}/`));
+    const history = (await readInventoryHistory(handle.db, { connectionId: target.connectionId })).filter(
+      (h) => h.itemKey.startsWith(`${target.connectionId}/${target.setId}/`),
+    );
     expect(history.map((h) => h.kind)).toEqual(expect.arrayContaining(["appeared", "state-changed"]));
-    expect(history.find((h) => h.itemKey === target.key)?.details).toEqual({ from: { slot: "current", state: null }, to: { slot: "previous", state: null } });
-    const audited = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.action, "inventory.drift.external-change"), eq(auditEvents.targetId, `${target.connectionId}/${target.setId}`)));
+    expect(history.find((h) => h.itemKey === target.key)?.details).toEqual({
+      from: { slot: "current", state: null },
+      to: { slot: "previous", state: null },
+    });
+    const audited = await handle.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.action, "inventory.drift.external-change"),
+          eq(auditEvents.targetId, `${target.connectionId}/${target.setId}`),
+        ),
+      );
     expect(audited).toHaveLength(1);
   });
 });

@@ -31,20 +31,34 @@ export interface RefreshOptions {
 function failureMessage(error: unknown): string {
   if (isVendorError(error)) {
     const json = error.toJSON();
-    return [json.userMessage, json.status ? `HTTP ${json.status}` : null, json.requestId ? `request ${json.requestId}` : null].filter(Boolean).join(" · ");
+    return [
+      json.userMessage,
+      json.status ? `HTTP ${json.status}` : null,
+      json.requestId ? `request ${json.requestId}` : null,
+    ]
+      .filter(Boolean)
+      .join(" · ");
   }
-  console.error(`[inventory] refresh failed: ${error instanceof Error ? `${error.name}: ${error.message}` : "unknown error"}`);
+  console.error(
+    `[inventory] refresh failed: ${error instanceof Error ? `${error.name}: ${error.message}` : "unknown error"}`,
+  );
   return "Trustdeck could not read this connection (an internal error; see the server log).";
 }
 
 /** Read one connection and store its snapshot; on failure keep the old one and mark it stale. */
-async function refreshConnection(db: Database, key: Uint8Array, ref: { id: string; name: string; vendor: Vendor }, clock: () => Date): Promise<string | null> {
+async function refreshConnection(
+  db: Database,
+  key: Uint8Array,
+  ref: { id: string; name: string; vendor: Vendor },
+  clock: () => Date,
+): Promise<string | null> {
   try {
     const conn = await loadVendorConnection(db, key, ref.id);
     if (!conn) return null; // deleted while we were running
     const sets = await operationsFor(conn).listCertificateSets();
     // Federated credentials are a bonus: a missing PM.OAuthApp scope must not fail certificates.
-    const credentials = conn.vendor === "uipath" ? await readFederatedCredentials(conn).catch(() => null) : null;
+    const credentials =
+      conn.vendor === "uipath" ? await readFederatedCredentials(conn).catch(() => null) : null;
     const now = clock();
     await applyCertificateSnapshot(db, { connection: ref, sets, now });
     if (credentials) await applyFederatedSnapshot(db, ref.id, credentials, now);
@@ -61,7 +75,12 @@ export async function currentRun(db: Database, now: Date): Promise<string | null
   const [row] = await db
     .select({ id: inventoryRefreshRuns.id })
     .from(inventoryRefreshRuns)
-    .where(and(isNull(inventoryRefreshRuns.finishedAt), gt(inventoryRefreshRuns.startedAt, new Date(now.getTime() - RUN_TIMEOUT_MS))))
+    .where(
+      and(
+        isNull(inventoryRefreshRuns.finishedAt),
+        gt(inventoryRefreshRuns.startedAt, new Date(now.getTime() - RUN_TIMEOUT_MS)),
+      ),
+    )
     .orderBy(desc(inventoryRefreshRuns.startedAt))
     .limit(1);
   return row?.id ?? null;
@@ -72,13 +91,28 @@ export async function currentRun(db: Database, now: Date): Promise<string | null
  * settles when all connections are done. Progress is stored per connection so any instance
  * can report it. When a run is already going, joins it instead of starting another.
  */
-export async function startRefresh(db: Database, key: Uint8Array, options: RefreshOptions): Promise<{ runId: string; joined: boolean; finished: Promise<void> }> {
+export async function startRefresh(
+  db: Database,
+  key: Uint8Array,
+  options: RefreshOptions,
+): Promise<{ runId: string; joined: boolean; finished: Promise<void> }> {
   const clock = options.clock ?? (() => new Date());
   const running = await currentRun(db, clock());
   if (running) return { runId: running, joined: true, finished: Promise.resolve() };
 
-  const targets = await db.select({ id: connections.id, name: connections.name, vendor: connections.vendor }).from(connections).where(eq(connections.enabled, true));
-  const [run] = await db.insert(inventoryRefreshRuns).values({ trigger: options.trigger, actorName: options.actorName, startedAt: clock(), total: targets.length }).returning({ id: inventoryRefreshRuns.id });
+  const targets = await db
+    .select({ id: connections.id, name: connections.name, vendor: connections.vendor })
+    .from(connections)
+    .where(eq(connections.enabled, true));
+  const [run] = await db
+    .insert(inventoryRefreshRuns)
+    .values({
+      trigger: options.trigger,
+      actorName: options.actorName,
+      startedAt: clock(),
+      total: targets.length,
+    })
+    .returning({ id: inventoryRefreshRuns.id });
   const runId = run!.id;
   const override = getEnv().INVENTORY_REFRESH_CONCURRENCY;
 
@@ -86,17 +120,29 @@ export async function startRefresh(db: Database, key: Uint8Array, options: Refre
     const byVendor = groupBy(targets, (t) => t.vendor);
     await Promise.all(
       [...byVendor].map(([vendor, list]) =>
-        runBounded(list, options.concurrency?.[vendor] ?? override ?? DEFAULT_CONCURRENCY[vendor], async (ref) => {
-          const failure = await refreshConnection(db, key, ref, clock);
-          const failureJson = failure ? [{ connectionId: ref.id, name: ref.name, vendor: ref.vendor, message: failure }] : [];
-          await db
-            .update(inventoryRefreshRuns)
-            .set({ done: sql`${inventoryRefreshRuns.done} + 1`, failures: sql`${inventoryRefreshRuns.failures} || ${JSON.stringify(failureJson)}::jsonb` })
-            .where(eq(inventoryRefreshRuns.id, runId));
-        }),
+        runBounded(
+          list,
+          options.concurrency?.[vendor] ?? override ?? DEFAULT_CONCURRENCY[vendor],
+          async (ref) => {
+            const failure = await refreshConnection(db, key, ref, clock);
+            const failureJson = failure
+              ? [{ connectionId: ref.id, name: ref.name, vendor: ref.vendor, message: failure }]
+              : [];
+            await db
+              .update(inventoryRefreshRuns)
+              .set({
+                done: sql`${inventoryRefreshRuns.done} + 1`,
+                failures: sql`${inventoryRefreshRuns.failures} || ${JSON.stringify(failureJson)}::jsonb`,
+              })
+              .where(eq(inventoryRefreshRuns.id, runId));
+          },
+        ),
       ),
     );
-    await db.update(inventoryRefreshRuns).set({ finishedAt: clock() }).where(eq(inventoryRefreshRuns.id, runId));
+    await db
+      .update(inventoryRefreshRuns)
+      .set({ finishedAt: clock() })
+      .where(eq(inventoryRefreshRuns.id, runId));
   })();
   return { runId, joined: false, finished };
 }
@@ -105,11 +151,24 @@ export async function startRefresh(db: Database, key: Uint8Array, options: Refre
 export async function readRefreshRun(db: Database, runId: string) {
   const [row] = await db.select().from(inventoryRefreshRuns).where(eq(inventoryRefreshRuns.id, runId));
   if (!row) return null;
-  return { id: row.id, trigger: row.trigger, startedAt: row.startedAt.toISOString(), finishedAt: row.finishedAt?.toISOString() ?? null, total: row.total, done: row.done, failures: row.failures };
+  return {
+    id: row.id,
+    trigger: row.trigger,
+    startedAt: row.startedAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    total: row.total,
+    done: row.done,
+    failures: row.failures,
+  };
 }
 
 /** When the last scheduled run started, for deciding whether the next one is due. */
 export async function lastScheduledStart(db: Database): Promise<Date | null> {
-  const [row] = await db.select({ startedAt: inventoryRefreshRuns.startedAt }).from(inventoryRefreshRuns).where(eq(inventoryRefreshRuns.trigger, "scheduled")).orderBy(desc(inventoryRefreshRuns.startedAt)).limit(1);
+  const [row] = await db
+    .select({ startedAt: inventoryRefreshRuns.startedAt })
+    .from(inventoryRefreshRuns)
+    .where(eq(inventoryRefreshRuns.trigger, "scheduled"))
+    .orderBy(desc(inventoryRefreshRuns.startedAt))
+    .limit(1);
   return row?.startedAt ?? null;
 }

@@ -18,9 +18,15 @@ export function startInventoryScheduler(): void {
     running = true;
     try {
       const db = await getDb();
-      await schedulerTick(db, encryptionKey(), { now: new Date(), intervalMinutes: getEnv().INVENTORY_REFRESH_INTERVAL_MINUTES, clock: () => new Date() });
+      await schedulerTick(db, encryptionKey(), {
+        now: new Date(),
+        intervalMinutes: getEnv().INVENTORY_REFRESH_INTERVAL_MINUTES,
+        clock: () => new Date(),
+      });
     } catch (error) {
-      console.error(`[inventory] scheduler tick failed: ${error instanceof Error ? error.message : "unknown error"}`);
+      console.error(
+        `[inventory] scheduler tick failed: ${error instanceof Error ? error.message : "unknown error"}`,
+      );
     } finally {
       running = false;
     }

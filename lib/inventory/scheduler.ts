@@ -17,7 +17,11 @@ export type TickOutcome = { refreshed: boolean; reason: "ran" | "not-due" | "loc
  * if the last one began at least `intervalMinutes` ago. The lock is held until the refresh and
  * its alerts finish, so a second instance ticking meanwhile skips.
  */
-export async function schedulerTick(db: Database, key: Uint8Array, options: { now: Date; intervalMinutes: number; clock?: () => Date; send?: WebhookSender }): Promise<TickOutcome> {
+export async function schedulerTick(
+  db: Database,
+  key: Uint8Array,
+  options: { now: Date; intervalMinutes: number; clock?: () => Date; send?: WebhookSender },
+): Promise<TickOutcome> {
   // Thresholds are crossed by time alone, between refreshes too; the unique firing index keeps
   // concurrent instances from alerting twice.
   await evaluateAlerts(db, options.now);
@@ -25,8 +29,14 @@ export async function schedulerTick(db: Database, key: Uint8Array, options: { no
   if (options.intervalMinutes <= 0) return { refreshed: false, reason: "disabled" };
   const result = await tryWithLock(db, SCHEDULED_REFRESH_LOCK, async (): Promise<TickOutcome> => {
     const last = await lastScheduledStart(db);
-    if (last && options.now.getTime() - last.getTime() < options.intervalMinutes * 60_000) return { refreshed: false, reason: "not-due" };
-    const run = await refreshAndAlert(db, key, { trigger: "scheduled", actorName: "scheduler", clock: options.clock ?? (() => options.now), send: options.send });
+    if (last && options.now.getTime() - last.getTime() < options.intervalMinutes * 60_000)
+      return { refreshed: false, reason: "not-due" };
+    const run = await refreshAndAlert(db, key, {
+      trigger: "scheduled",
+      actorName: "scheduler",
+      clock: options.clock ?? (() => options.now),
+      send: options.send,
+    });
     await run.finished;
     return { refreshed: !run.joined, reason: "ran" };
   });

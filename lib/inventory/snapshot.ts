@@ -1,7 +1,13 @@
 import "server-only";
 import { and, eq, getTableColumns, gte, inArray, isNull, like, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { auditEvents, inventoryCertificates, inventoryConnections, inventoryDrift, inventoryEvents } from "@/lib/db/schema";
+import {
+  auditEvents,
+  inventoryCertificates,
+  inventoryConnections,
+  inventoryDrift,
+  inventoryEvents,
+} from "@/lib/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { VENDOR_LABELS, type Vendor } from "@/lib/connections/schemas";
 import type { CertificateSet } from "@/lib/vendors/model";
@@ -26,8 +32,18 @@ async function auditedWritesSince(db: Database, connectionId: string, since: Dat
   const rows = await db
     .select({ targetId: auditEvents.targetId, details: auditEvents.details })
     .from(auditEvents)
-    .where(and(eq(auditEvents.targetType, "certificate-set"), like(auditEvents.targetId, `${connectionId}/%`), like(auditEvents.action, "certificate.%"), gte(auditEvents.occurredAt, new Date(since.getTime() - CLOCK_MARGIN_MS))));
-  return rows.map((r) => ({ setId: (r.targetId ?? "").slice(connectionId.length + 1), detailsText: JSON.stringify(r.details ?? {}) }));
+    .where(
+      and(
+        eq(auditEvents.targetType, "certificate-set"),
+        like(auditEvents.targetId, `${connectionId}/%`),
+        like(auditEvents.action, "certificate.%"),
+        gte(auditEvents.occurredAt, new Date(since.getTime() - CLOCK_MARGIN_MS)),
+      ),
+    );
+  return rows.map((r) => ({
+    setId: (r.targetId ?? "").slice(connectionId.length + 1),
+    detailsText: JSON.stringify(r.details ?? {}),
+  }));
 }
 
 /** What one snapshot changed: history entries and drift findings. */
@@ -41,55 +57,152 @@ export interface SnapshotOutcome {
  * gone, append history, detect drift (stored, and audited in plain words) and mark the
  * connection fresh. Runs in one transaction so a reader never sees half a snapshot.
  */
-export async function applyCertificateSnapshot(db: Database, input: { connection: { id: string; name: string; vendor: Vendor }; sets: CertificateSet[]; now: Date }): Promise<SnapshotOutcome> {
+export async function applyCertificateSnapshot(
+  db: Database,
+  input: { connection: { id: string; name: string; vendor: Vendor }; sets: CertificateSet[]; now: Date },
+): Promise<SnapshotOutcome> {
   const { connection, now } = input;
   const observed = observeSets(connection.id, input.sets);
-  const [state] = await db.select().from(inventoryConnections).where(eq(inventoryConnections.connectionId, connection.id));
+  const [state] = await db
+    .select()
+    .from(inventoryConnections)
+    .where(eq(inventoryConnections.connectionId, connection.id));
   const previousSuccess = state?.lastSuccessAt ?? null;
-  const rows = await db.select().from(inventoryCertificates).where(and(eq(inventoryCertificates.connectionId, connection.id), isNull(inventoryCertificates.goneAt)));
-  const previous: KnownCertificate[] = rows.map((r) => ({ key: r.key, setId: r.setId, setLabel: r.setLabel, slot: r.slot, state: r.state, sha256: r.sha256, subject: r.subject, keyAlgorithm: r.keyAlgorithm, keySize: r.keySize, notAfter: r.notAfter }));
+  const rows = await db
+    .select()
+    .from(inventoryCertificates)
+    .where(and(eq(inventoryCertificates.connectionId, connection.id), isNull(inventoryCertificates.goneAt)));
+  const previous: KnownCertificate[] = rows.map((r) => ({
+    key: r.key,
+    setId: r.setId,
+    setLabel: r.setLabel,
+    slot: r.slot,
+    state: r.state,
+    sha256: r.sha256,
+    subject: r.subject,
+    keyAlgorithm: r.keyAlgorithm,
+    keySize: r.keySize,
+    notAfter: r.notAfter,
+  }));
   const changes = diffSnapshot(previous, observed);
   const writes = previousSuccess ? await auditedWritesSince(db, connection.id, previousSuccess) : [];
-  const drift = detectDrift({ connectionLabel: `${VENDOR_LABELS[connection.vendor]} · ${connection.name}`, firstSnapshot: !previousSuccess, previous, observed, changes, writes });
+  const drift = detectDrift({
+    connectionLabel: `${VENDOR_LABELS[connection.vendor]} · ${connection.name}`,
+    firstSnapshot: !previousSuccess,
+    previous,
+    observed,
+    changes,
+    writes,
+  });
 
   await db.transaction(async (tx) => {
     const rows = observed.map((o) => {
       const c = o.certificate;
       return {
-        key: o.key, connectionId: connection.id, vendor: connection.vendor, setId: o.setId, setLabel: o.setLabel, setKind: o.setKind, slot: o.slot, state: o.state,
-        sha256: c.sha256, sha1: c.sha1, subject: c.subject, commonName: c.commonName ?? null, issuer: c.issuer, serialNumber: c.serialNumber,
-        notBefore: new Date(c.notBefore), notAfter: new Date(c.notAfter), keyAlgorithm: c.keyAlgorithm, keySize: c.keySize ?? null, signatureAlgorithm: c.signatureAlgorithm, pem: c.pem,
-        firstSeenAt: now, lastSeenAt: now, goneAt: null,
+        key: o.key,
+        connectionId: connection.id,
+        vendor: connection.vendor,
+        setId: o.setId,
+        setLabel: o.setLabel,
+        setKind: o.setKind,
+        slot: o.slot,
+        state: o.state,
+        sha256: c.sha256,
+        sha1: c.sha1,
+        subject: c.subject,
+        commonName: c.commonName ?? null,
+        issuer: c.issuer,
+        serialNumber: c.serialNumber,
+        notBefore: new Date(c.notBefore),
+        notAfter: new Date(c.notAfter),
+        keyAlgorithm: c.keyAlgorithm,
+        keySize: c.keySize ?? null,
+        signatureAlgorithm: c.signatureAlgorithm,
+        pem: c.pem,
+        firstSeenAt: now,
+        lastSeenAt: now,
+        goneAt: null,
       };
     });
     // One statement per chunk, not per certificate: a 30-set account is one round trip.
     for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
-      await tx.insert(inventoryCertificates).values(rows.slice(i, i + UPSERT_CHUNK)).onConflictDoUpdate({ target: inventoryCertificates.key, set: UPSERT_SET });
+      await tx
+        .insert(inventoryCertificates)
+        .values(rows.slice(i, i + UPSERT_CHUNK))
+        .onConflictDoUpdate({ target: inventoryCertificates.key, set: UPSERT_SET });
     }
     const gone = changes.filter((c) => c.kind === "disappeared").map((c) => c.key);
-    if (gone.length > 0) await tx.update(inventoryCertificates).set({ goneAt: now }).where(inArray(inventoryCertificates.key, gone));
+    if (gone.length > 0)
+      await tx
+        .update(inventoryCertificates)
+        .set({ goneAt: now })
+        .where(inArray(inventoryCertificates.key, gone));
     if (changes.length > 0) {
-      await tx.insert(inventoryEvents).values(changes.map((c) => ({ occurredAt: now, itemType: "certificate" as const, itemKey: c.key, connectionId: connection.id, kind: c.kind, details: c.details })));
+      await tx
+        .insert(inventoryEvents)
+        .values(
+          changes.map((c) => ({
+            occurredAt: now,
+            itemType: "certificate" as const,
+            itemKey: c.key,
+            connectionId: connection.id,
+            kind: c.kind,
+            details: c.details,
+          })),
+        );
     }
     if (drift.length > 0) {
-      await tx.insert(inventoryDrift).values(drift.map((d) => ({ detectedAt: now, connectionId: connection.id, setId: d.setId, certificateKey: d.certificateKey, kind: d.kind, message: d.message, details: d.details })));
+      await tx
+        .insert(inventoryDrift)
+        .values(
+          drift.map((d) => ({
+            detectedAt: now,
+            connectionId: connection.id,
+            setId: d.setId,
+            certificateKey: d.certificateKey,
+            kind: d.kind,
+            message: d.message,
+            details: d.details,
+          })),
+        );
     }
     await tx
       .insert(inventoryConnections)
       .values({ connectionId: connection.id, lastAttemptAt: now, lastSuccessAt: now, lastError: null })
-      .onConflictDoUpdate({ target: inventoryConnections.connectionId, set: { lastAttemptAt: now, lastSuccessAt: now, lastError: null } });
+      .onConflictDoUpdate({
+        target: inventoryConnections.connectionId,
+        set: { lastAttemptAt: now, lastSuccessAt: now, lastError: null },
+      });
   });
 
   for (const d of drift) {
-    await recordAudit(db, { actor: REFRESH_ACTOR, action: `inventory.drift.${d.kind}`, outcome: "success", target: { type: "certificate-set", id: `${connection.id}/${d.setId}`, label: `${connection.name} · ${d.setLabel}` }, details: { message: d.message, ...d.details } });
+    await recordAudit(db, {
+      actor: REFRESH_ACTOR,
+      action: `inventory.drift.${d.kind}`,
+      outcome: "success",
+      target: {
+        type: "certificate-set",
+        id: `${connection.id}/${d.setId}`,
+        label: `${connection.name} · ${d.setLabel}`,
+      },
+      details: { message: d.message, ...d.details },
+    });
   }
   return { changes, drift };
 }
 
 /** Record a failed read: the previous snapshot stays and the connection shows as stale. */
-export async function recordConnectionFailure(db: Database, connectionId: string, message: string, now: Date): Promise<void> {
+export async function recordConnectionFailure(
+  db: Database,
+  connectionId: string,
+  message: string,
+  now: Date,
+): Promise<void> {
   await db
     .insert(inventoryConnections)
     .values({ connectionId, lastAttemptAt: now, lastError: message })
-    .onConflictDoUpdate({ target: inventoryConnections.connectionId, set: { lastAttemptAt: now, lastError: message } });
+    .onConflictDoUpdate({
+      target: inventoryConnections.connectionId,
+      set: { lastAttemptAt: now, lastError: message },
+    });
 }

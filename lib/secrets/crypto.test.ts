@@ -21,10 +21,14 @@ describe("secrets", () => {
   it("refuses a ciphertext moved to another purpose, a wrong key and tampering", async () => {
     const jwe = await encryptJson({ a: 1 }, key, "connection:1");
     await expect(decryptJson(jwe, key, "connection:2")).rejects.toMatchObject({ code: "ERR_DECRYPT" });
-    await expect(decryptJson(jwe, parseKey(generateKey()), "connection:1")).rejects.toBeInstanceOf(SecretsError);
+    await expect(decryptJson(jwe, parseKey(generateKey()), "connection:1")).rejects.toBeInstanceOf(
+      SecretsError,
+    );
     const parts = jwe.split(".");
     parts[3] = parts[3]!.startsWith("A") ? "B" + parts[3]!.slice(1) : "A" + parts[3]!.slice(1);
-    await expect(decryptJson(parts.join("."), key, "connection:1")).rejects.toMatchObject({ code: "ERR_DECRYPT" });
+    await expect(decryptJson(parts.join("."), key, "connection:1")).rejects.toMatchObject({
+      code: "ERR_DECRYPT",
+    });
   });
 
   it("validates the key", () => {

@@ -21,7 +21,10 @@ export class SecretsError extends Error {
  */
 export function parseKey(encoded: string | undefined): Uint8Array {
   if (!encoded) {
-    throw new SecretsError("ERR_KEY_MISSING", "TRUSTDECK_ENCRYPTION_KEY is not set: vendor secrets cannot be stored or read.");
+    throw new SecretsError(
+      "ERR_KEY_MISSING",
+      "TRUSTDECK_ENCRYPTION_KEY is not set: vendor secrets cannot be stored or read.",
+    );
   }
   let key: Uint8Array;
   try {
@@ -30,7 +33,10 @@ export function parseKey(encoded: string | undefined): Uint8Array {
     throw new SecretsError("ERR_KEY_INVALID", "TRUSTDECK_ENCRYPTION_KEY is not valid base64url.");
   }
   if (key.length !== 32) {
-    throw new SecretsError("ERR_KEY_INVALID", `TRUSTDECK_ENCRYPTION_KEY must decode to 32 bytes (it decodes to ${key.length}).`);
+    throw new SecretsError(
+      "ERR_KEY_INVALID",
+      `TRUSTDECK_ENCRYPTION_KEY must decode to 32 bytes (it decodes to ${key.length}).`,
+    );
   }
   return key;
 }
@@ -46,16 +52,24 @@ export function generateKey(): string {
  */
 export async function encryptJson(value: unknown, key: Uint8Array, purpose: string): Promise<string> {
   const plaintext = new TextEncoder().encode(JSON.stringify(value));
-  return new CompactEncrypt(plaintext).setProtectedHeader({ alg: ALG, enc: ENC, cty: "json", kid: "v1", "x-purpose": purpose }).encrypt(key);
+  return new CompactEncrypt(plaintext)
+    .setProtectedHeader({ alg: ALG, enc: ENC, cty: "json", kid: "v1", "x-purpose": purpose })
+    .encrypt(key);
 }
 
 /** Decrypt what `encryptJson` produced for the same purpose. */
 export async function decryptJson(jwe: string, key: Uint8Array, purpose: string): Promise<unknown> {
   try {
-    const { plaintext, protectedHeader } = await compactDecrypt(jwe, key, { keyManagementAlgorithms: [ALG], contentEncryptionAlgorithms: [ENC] });
+    const { plaintext, protectedHeader } = await compactDecrypt(jwe, key, {
+      keyManagementAlgorithms: [ALG],
+      contentEncryptionAlgorithms: [ENC],
+    });
     if (protectedHeader["x-purpose"] !== purpose) throw new Error("purpose mismatch");
     return JSON.parse(new TextDecoder().decode(plaintext));
   } catch {
-    throw new SecretsError("ERR_DECRYPT", "A stored secret could not be decrypted: was TRUSTDECK_ENCRYPTION_KEY changed? Re-enter the secret.");
+    throw new SecretsError(
+      "ERR_DECRYPT",
+      "A stored secret could not be decrypted: was TRUSTDECK_ENCRYPTION_KEY changed? Re-enter the secret.",
+    );
   }
 }

@@ -36,8 +36,16 @@ describe("wheelAction", () => {
     { name: "Ctrl + wheel down zooms out", event: { deltaY: 100, ctrlKey: true }, zoom: "out" },
     { name: "⌘ + wheel up zooms in", event: { deltaY: -100, metaKey: true }, zoom: "in" },
     { name: "Shift + wheel pans", event: { deltaY: 40, shiftKey: true }, action: { type: "pan-px", px: 40 } },
-    { name: "a horizontal turn pans", event: { deltaX: -30, deltaY: 5 }, action: { type: "pan-px", px: -30 } },
-    { name: "line mode is converted to pixels", event: { deltaX: 3, deltaMode: 1 }, action: { type: "pan-px", px: 48 } },
+    {
+      name: "a horizontal turn pans",
+      event: { deltaX: -30, deltaY: 5 },
+      action: { type: "pan-px", px: -30 },
+    },
+    {
+      name: "line mode is converted to pixels",
+      event: { deltaX: 3, deltaMode: 1 },
+      action: { type: "pan-px", px: 48 },
+    },
   ])("$name", ({ event, action, zoom }) => {
     const result = wheelAction({ ...base, ...event });
     if (zoom) {

@@ -28,7 +28,13 @@ export const KEY_HELP: readonly { keys: string; does: string }[] = [
 ];
 
 /** The action of a key press, or null to let the browser have it (Enter is the link's own). */
-export function keyAction(event: { key: string; shiftKey?: boolean; ctrlKey?: boolean; metaKey?: boolean; altKey?: boolean }): TimelineAction | null {
+export function keyAction(event: {
+  key: string;
+  shiftKey?: boolean;
+  ctrlKey?: boolean;
+  metaKey?: boolean;
+  altKey?: boolean;
+}): TimelineAction | null {
   if (event.ctrlKey || event.metaKey || event.altKey) return null;
   switch (event.key) {
     case "ArrowLeft":
@@ -72,11 +78,19 @@ const WHEEL_ZOOM_RATE = 0.002;
  * around the pointer; a horizontal turn, or Shift with a vertical one, pans; a plain vertical turn
  * returns null and scrolls the lanes.
  */
-export function wheelAction(event: { deltaX: number; deltaY: number; deltaMode: number; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }): TimelineAction | null {
+export function wheelAction(event: {
+  deltaX: number;
+  deltaY: number;
+  deltaMode: number;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+}): TimelineAction | null {
   const unit = event.deltaMode === 1 ? LINE_PX : event.deltaMode === 2 ? 400 : 1;
   const dx = event.deltaX * unit;
   const dy = event.deltaY * unit;
-  if (event.ctrlKey || event.metaKey) return dy === 0 ? null : { type: "zoom", factor: Math.exp(-dy * WHEEL_ZOOM_RATE) };
+  if (event.ctrlKey || event.metaKey)
+    return dy === 0 ? null : { type: "zoom", factor: Math.exp(-dy * WHEEL_ZOOM_RATE) };
   if (event.shiftKey && dy !== 0) return { type: "pan-px", px: dy };
   if (Math.abs(dx) > Math.abs(dy)) return { type: "pan-px", px: dx };
   return null;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { allGroupIds, flattenRows, groupCertificates, HEADING_ROW_PX, navigableBars, packTracks, rowHeight, TRACK_PX } from "./lanes";
+import {
+  allGroupIds,
+  flattenRows,
+  groupCertificates,
+  HEADING_ROW_PX,
+  navigableBars,
+  packTracks,
+  rowHeight,
+  TRACK_PX,
+} from "./lanes";
 import type { TimelineCertificate } from "./types";
 
 const NOW = new Date("2026-06-01T00:00:00Z");
@@ -25,11 +34,50 @@ function cert(key: string, over: Partial<TimelineCertificate> = {}): TimelineCer
 describe("packTracks", () => {
   it.each([
     { name: "nothing", spans: [], tracks: [] },
-    { name: "disjoint intervals share a track", spans: [[0, 1], [2, 3], [4, 5]], tracks: [0, 0, 0] },
-    { name: "overlapping intervals take a track each", spans: [[0, 10], [5, 15], [8, 20]], tracks: [0, 1, 2] },
-    { name: "a freed track is reused", spans: [[0, 10], [5, 15], [11, 20]], tracks: [0, 1, 0] },
-    { name: "input order does not matter", spans: [[11, 20], [0, 10], [5, 15]], tracks: [0, 0, 1] },
-    { name: "touching intervals overlap (end is inclusive)", spans: [[0, 10], [10, 20]], tracks: [0, 1] },
+    {
+      name: "disjoint intervals share a track",
+      spans: [
+        [0, 1],
+        [2, 3],
+        [4, 5],
+      ],
+      tracks: [0, 0, 0],
+    },
+    {
+      name: "overlapping intervals take a track each",
+      spans: [
+        [0, 10],
+        [5, 15],
+        [8, 20],
+      ],
+      tracks: [0, 1, 2],
+    },
+    {
+      name: "a freed track is reused",
+      spans: [
+        [0, 10],
+        [5, 15],
+        [11, 20],
+      ],
+      tracks: [0, 1, 0],
+    },
+    {
+      name: "input order does not matter",
+      spans: [
+        [11, 20],
+        [0, 10],
+        [5, 15],
+      ],
+      tracks: [0, 0, 1],
+    },
+    {
+      name: "touching intervals overlap (end is inclusive)",
+      spans: [
+        [0, 10],
+        [10, 20],
+      ],
+      tracks: [0, 1],
+    },
   ])("$name", ({ spans, tracks }) => {
     expect(packTracks(spans.map(([start, end]) => ({ start: start!, end: end! })))).toEqual(tracks);
   });
@@ -37,12 +85,28 @@ describe("packTracks", () => {
 
 describe("groupCertificates", () => {
   const certs = [
-    cert("h1", { vendor: "huawei", connectionId: "c3", connectionName: "Singapore", setId: "sp", setLabel: "SP" }),
+    cert("h1", {
+      vendor: "huawei",
+      connectionId: "c3",
+      connectionName: "Singapore",
+      setId: "sp",
+      setLabel: "SP",
+    }),
     cert("cf-cur", { notBefore: "2026-01-01T00:00:00Z", notAfter: "2026-06-05T00:00:00Z" }),
-    cert("cf-prev", { slot: "previous", notBefore: "2025-01-01T00:00:00Z", notAfter: "2026-02-01T00:00:00Z" }),
+    cert("cf-prev", {
+      slot: "previous",
+      notBefore: "2025-01-01T00:00:00Z",
+      notAfter: "2026-02-01T00:00:00Z",
+    }),
     cert("cf-b", { setId: "set-b", setLabel: "Another", setHref: "/certificates/c1/set-b" }),
     cert("cf2", { connectionId: "c2", connectionName: "Beta" }),
-    cert("u1", { vendor: "uipath", connectionId: "c4", connectionName: "Org", setId: "saml", setLabel: "SAML" }),
+    cert("u1", {
+      vendor: "uipath",
+      connectionId: "c4",
+      connectionName: "Org",
+      setId: "saml",
+      setLabel: "SAML",
+    }),
   ];
   const groups = groupCertificates(certs, NOW, ["uipath", "cloudflare", "huawei"]);
 
@@ -68,7 +132,11 @@ describe("groupCertificates", () => {
   });
 
   it("sorts unknown vendors last, alphabetically", () => {
-    const odd = groupCertificates([cert("z", { vendor: "zeta" }), cert("a", { vendor: "alpha" }), cert("u", { vendor: "uipath" })], NOW, ["uipath"]);
+    const odd = groupCertificates(
+      [cert("z", { vendor: "zeta" }), cert("a", { vendor: "alpha" }), cert("u", { vendor: "uipath" })],
+      NOW,
+      ["uipath"],
+    );
     expect(odd.map((g) => g.vendor)).toEqual(["uipath", "alpha", "zeta"]);
   });
 

@@ -51,7 +51,9 @@ export function emptyCounts(): StatusCounts {
  * one track never overlap, using as few tracks as possible.
  */
 export function packTracks(intervals: readonly { start: number; end: number }[]): number[] {
-  const order = intervals.map((_, i) => i).sort((a, b) => intervals[a]!.start - intervals[b]!.start || intervals[a]!.end - intervals[b]!.end);
+  const order = intervals
+    .map((_, i) => i)
+    .sort((a, b) => intervals[a]!.start - intervals[b]!.start || intervals[a]!.end - intervals[b]!.end);
   const trackEnds: number[] = [];
   const tracks = new Array<number>(intervals.length).fill(0);
   for (const i of order) {
@@ -69,8 +71,14 @@ export function packTracks(intervals: readonly { start: number; end: number }[])
 const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
 
 function buildLane(id: string, certs: TimelineCertificate[], now: Date): TimelineLane {
-  const spans0 = certs.map((cert) => ({ cert, start: Date.parse(cert.notBefore), end: Date.parse(cert.notAfter) }));
-  spans0.sort((a, b) => a.start - b.start || (a.cert.key < b.cert.key ? -1 : a.cert.key > b.cert.key ? 1 : 0));
+  const spans0 = certs.map((cert) => ({
+    cert,
+    start: Date.parse(cert.notBefore),
+    end: Date.parse(cert.notAfter),
+  }));
+  spans0.sort(
+    (a, b) => a.start - b.start || (a.cert.key < b.cert.key ? -1 : a.cert.key > b.cert.key ? 1 : 0),
+  );
   const sorted = spans0.map((s) => s.cert);
   const spans = spans0;
   const tracks = packTracks(spans);
@@ -81,7 +89,13 @@ function buildLane(id: string, certs: TimelineCertificate[], now: Date): Timelin
     href: first.setHref,
     vendor: first.vendor,
     connectionName: first.connectionName,
-    bars: sorted.map((cert, i) => ({ cert, start: spans[i]!.start, end: spans[i]!.end, status: certificateStatus(cert, now), track: tracks[i]! })),
+    bars: sorted.map((cert, i) => ({
+      cert,
+      start: spans[i]!.start,
+      end: spans[i]!.end,
+      status: certificateStatus(cert, now),
+      track: tracks[i]!,
+    })),
     tracks: tracks.reduce((max, t) => Math.max(max, t + 1), 1),
   };
 }
@@ -105,23 +119,34 @@ function addCounts(into: StatusCounts, bars: readonly TimelineBar[]): void {
  * Group certificates by vendor, then connection, then set (one lane each). Vendors follow
  * `vendorOrder` (unknown ones last, alphabetically); connections and sets sort by name.
  */
-export function groupCertificates(certs: readonly TimelineCertificate[], now: Date, vendorOrder: readonly string[] = []): VendorGroup[] {
+export function groupCertificates(
+  certs: readonly TimelineCertificate[],
+  now: Date,
+  vendorOrder: readonly string[] = [],
+): VendorGroup[] {
   const rank = (vendor: string) => {
     const i = vendorOrder.indexOf(vendor);
     return i === -1 ? vendorOrder.length : i;
   };
-  const byVendor = [...bucket(certs, (c) => c.vendor)].sort(([a], [b]) => rank(a) - rank(b) || collator.compare(a, b));
+  const byVendor = [...bucket(certs, (c) => c.vendor)].sort(
+    ([a], [b]) => rank(a) - rank(b) || collator.compare(a, b),
+  );
   return byVendor.map(([vendor, vendorCerts]) => {
-    const connections = [...bucket(vendorCerts, (c) => c.connectionId)].map(([connectionId, connCerts]): ConnectionGroup => {
-      const lanes = [...bucket(connCerts, (c) => c.setId)].map(([setId, setCerts]) => buildLane(`s:${connectionId}:${setId}`, setCerts, now));
-      lanes.sort((a, b) => collator.compare(a.label, b.label) || collator.compare(a.id, b.id));
-      const counts = emptyCounts();
-      for (const lane of lanes) addCounts(counts, lane.bars);
-      return { id: `c:${connectionId}`, vendor, name: connCerts[0]!.connectionName, lanes, counts };
-    });
+    const connections = [...bucket(vendorCerts, (c) => c.connectionId)].map(
+      ([connectionId, connCerts]): ConnectionGroup => {
+        const lanes = [...bucket(connCerts, (c) => c.setId)].map(([setId, setCerts]) =>
+          buildLane(`s:${connectionId}:${setId}`, setCerts, now),
+        );
+        lanes.sort((a, b) => collator.compare(a.label, b.label) || collator.compare(a.id, b.id));
+        const counts = emptyCounts();
+        for (const lane of lanes) addCounts(counts, lane.bars);
+        return { id: `c:${connectionId}`, vendor, name: connCerts[0]!.connectionName, lanes, counts };
+      },
+    );
     connections.sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.id, b.id));
     const counts = emptyCounts();
-    for (const connection of connections) for (const status of TIMELINE_STATUSES) counts[status] += connection.counts[status];
+    for (const connection of connections)
+      for (const status of TIMELINE_STATUSES) counts[status] += connection.counts[status];
     return { id: `v:${vendor}`, vendor, connections, counts };
   });
 }
@@ -175,7 +200,8 @@ export function navigableBars(rows: readonly TimelineRow[]): NavigableBar[] {
   rows.forEach((row, rowIndex) => {
     if (row.kind !== "lane") return;
     // Bars are sorted by start already; walking track by track gives top-to-bottom, left-to-right.
-    for (let track = 0; track < row.lane.tracks; track++) for (const bar of row.lane.bars) if (bar.track === track) out.push({ key: bar.cert.key, rowIndex });
+    for (let track = 0; track < row.lane.tracks; track++)
+      for (const bar of row.lane.bars) if (bar.track === track) out.push({ key: bar.cert.key, rowIndex });
   });
   return out;
 }

@@ -28,10 +28,30 @@ const base: InventoryCertificate = {
 describe("pickTimelineCertificate", () => {
   it.each([
     { name: "without optional fields", over: {}, extra: [] },
-    { name: "with state and common name", over: { state: "INACTIVE" as const, commonName: "x" }, extra: ["state", "commonName"] },
+    {
+      name: "with state and common name",
+      over: { state: "INACTIVE" as const, commonName: "x" },
+      extra: ["state", "commonName"],
+    },
   ])("keeps only what the timeline draws ($name)", ({ over, extra }) => {
     const picked = pickTimelineCertificate({ ...base, ...over });
-    expect(Object.keys(picked).sort()).toEqual(["key", "vendor", "connectionId", "connectionName", "setId", "setLabel", "setHref", "slot", "sha256", "subject", "notBefore", "notAfter", ...extra].sort());
+    expect(Object.keys(picked).sort()).toEqual(
+      [
+        "key",
+        "vendor",
+        "connectionId",
+        "connectionName",
+        "setId",
+        "setLabel",
+        "setHref",
+        "slot",
+        "sha256",
+        "subject",
+        "notBefore",
+        "notAfter",
+        ...extra,
+      ].sort(),
+    );
     expect(picked).not.toHaveProperty("issuer");
   });
 });

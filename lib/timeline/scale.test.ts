@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { barGeometry, centreOn, matchingPreset, MAX_SPAN_MS, MIN_SPAN_MS, panByFraction, presetView, timeToX, xToTime, zoomView, type PresetId } from "./scale";
+import {
+  barGeometry,
+  centreOn,
+  matchingPreset,
+  MAX_SPAN_MS,
+  MIN_SPAN_MS,
+  panByFraction,
+  presetView,
+  timeToX,
+  xToTime,
+  zoomView,
+  type PresetId,
+} from "./scale";
 import { DAY_MS } from "./types";
 
 const NOW = new Date("2026-06-01T00:00:00Z");
@@ -28,7 +40,13 @@ describe("zoomView", () => {
     { name: "zoom in ×2 around the centre", factor: 2, anchor: undefined, span: 50, start: 25 },
     { name: "zoom out ×2 around the centre", factor: 0.5, anchor: undefined, span: 200, start: -50 },
     { name: "zoom in ×2 around the left edge keeps the edge", factor: 2, anchor: T0, span: 50, start: 0 },
-    { name: "zoom in ×4 around day 80 keeps day 80 at 80%", factor: 4, anchor: T0 + 80 * DAY_MS, span: 25, start: 60 },
+    {
+      name: "zoom in ×4 around day 80 keeps day 80 at 80%",
+      factor: 4,
+      anchor: T0 + 80 * DAY_MS,
+      span: 25,
+      start: 60,
+    },
     { name: "a non-positive factor changes nothing", factor: 0, anchor: undefined, span: 100, start: 0 },
   ])("$name", ({ factor, anchor, span, start }) => {
     const view = zoomView(VIEW, factor, anchor);
@@ -82,16 +100,74 @@ describe("timeToX / xToTime", () => {
 describe("barGeometry", () => {
   const day = (n: number) => T0 + n * DAY_MS;
   it.each([
-    { name: "inside", from: 10, to: 20, x: 100, width: 100, edge: null, clippedStart: false, clippedEnd: false },
-    { name: "crossing the left edge is clipped", from: -400, to: 20, x: -4, width: 204, edge: null, clippedStart: true, clippedEnd: false },
-    { name: "crossing both edges is clipped to the plot", from: -400, to: 900, x: -4, width: 1008, edge: null, clippedStart: true, clippedEnd: true },
-    { name: "a very short one keeps a visible width", from: 10, to: 10.01, x: 100, width: 4, edge: null, clippedStart: false, clippedEnd: false },
-    { name: "wholly before the window: a marker at the left", from: -50, to: -10, x: 0, width: 10, edge: "before", clippedStart: true, clippedEnd: true },
-    { name: "wholly after the window: a marker at the right", from: 150, to: 300, x: 990, width: 10, edge: "after", clippedStart: true, clippedEnd: true },
+    {
+      name: "inside",
+      from: 10,
+      to: 20,
+      x: 100,
+      width: 100,
+      edge: null,
+      clippedStart: false,
+      clippedEnd: false,
+    },
+    {
+      name: "crossing the left edge is clipped",
+      from: -400,
+      to: 20,
+      x: -4,
+      width: 204,
+      edge: null,
+      clippedStart: true,
+      clippedEnd: false,
+    },
+    {
+      name: "crossing both edges is clipped to the plot",
+      from: -400,
+      to: 900,
+      x: -4,
+      width: 1008,
+      edge: null,
+      clippedStart: true,
+      clippedEnd: true,
+    },
+    {
+      name: "a very short one keeps a visible width",
+      from: 10,
+      to: 10.01,
+      x: 100,
+      width: 4,
+      edge: null,
+      clippedStart: false,
+      clippedEnd: false,
+    },
+    {
+      name: "wholly before the window: a marker at the left",
+      from: -50,
+      to: -10,
+      x: 0,
+      width: 10,
+      edge: "before",
+      clippedStart: true,
+      clippedEnd: true,
+    },
+    {
+      name: "wholly after the window: a marker at the right",
+      from: 150,
+      to: 300,
+      x: 990,
+      width: 10,
+      edge: "after",
+      clippedStart: true,
+      clippedEnd: true,
+    },
   ])("$name", ({ from, to, ...expected }) => {
     const geometry = barGeometry(day(from), day(to), VIEW, 1000);
     expect(geometry.x).toBeCloseTo(expected.x);
     expect(geometry.width).toBeCloseTo(expected.width);
-    expect(geometry).toMatchObject({ edge: expected.edge, clippedStart: expected.clippedStart, clippedEnd: expected.clippedEnd });
+    expect(geometry).toMatchObject({
+      edge: expected.edge,
+      clippedStart: expected.clippedStart,
+      clippedEnd: expected.clippedEnd,
+    });
   });
 });

@@ -91,11 +91,25 @@ const OVERDRAW_PX = 4;
 
 /** The geometry of a bar from `start` to `end` (epoch ms), computed from the scale alone. */
 export function barGeometry(start: number, end: number, view: TimeView, width: number): BarGeometry {
-  if (end < view.start) return { x: 0, width: EDGE_MARKER_PX, edge: "before", clippedStart: true, clippedEnd: true };
-  if (start > view.end) return { x: Math.max(0, width - EDGE_MARKER_PX), width: EDGE_MARKER_PX, edge: "after", clippedStart: true, clippedEnd: true };
+  if (end < view.start)
+    return { x: 0, width: EDGE_MARKER_PX, edge: "before", clippedStart: true, clippedEnd: true };
+  if (start > view.end)
+    return {
+      x: Math.max(0, width - EDGE_MARKER_PX),
+      width: EDGE_MARKER_PX,
+      edge: "after",
+      clippedStart: true,
+      clippedEnd: true,
+    };
   const rawStart = timeToX(start, view, width);
   const rawEnd = timeToX(end, view, width);
   const x1 = Math.max(rawStart, -OVERDRAW_PX);
   const x2 = Math.min(rawEnd, width + OVERDRAW_PX);
-  return { x: x1, width: Math.max(x2 - x1, MIN_BAR_PX), edge: null, clippedStart: rawStart < x1, clippedEnd: rawEnd > x2 };
+  return {
+    x: x1,
+    width: Math.max(x2 - x1, MIN_BAR_PX),
+    edge: null,
+    clippedStart: rawStart < x1,
+    clippedEnd: rawEnd > x2,
+  };
 }

@@ -10,7 +10,10 @@ const PARKED_SLOTS = new Set(["previous", "secondary"]);
  * with more than 60 days left. Expired is expired even when parked, and a parked certificate about
  * to expire still shows its bucket (it may be switched back in).
  */
-export function certificateStatus(cert: Pick<TimelineCertificate, "notAfter" | "slot" | "state">, now: Date): TimelineStatus {
+export function certificateStatus(
+  cert: Pick<TimelineCertificate, "notAfter" | "slot" | "state">,
+  now: Date,
+): TimelineStatus {
   const status = expiryStatus(cert.notAfter, now);
   if (status === "expired") return "expired";
   const parked = cert.state === "INACTIVE" || PARKED_SLOTS.has(cert.slot);

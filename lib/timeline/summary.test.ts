@@ -7,7 +7,21 @@ const NOW = new Date("2026-06-01T00:00:00Z");
 const inDays = (days: number) => new Date(NOW.getTime() + days * 86_400_000).toISOString();
 
 function cert(key: string, days: number, over: Partial<TimelineCertificate> = {}): TimelineCertificate {
-  return { key, vendor: "huawei", connectionId: "c", connectionName: "C", setId: "s", setLabel: "S", setHref: "/s", slot: "x", sha256: "00", subject: "CN=x", notBefore: inDays(-300), notAfter: inDays(days), ...over };
+  return {
+    key,
+    vendor: "huawei",
+    connectionId: "c",
+    connectionName: "C",
+    setId: "s",
+    setLabel: "S",
+    setHref: "/s",
+    slot: "x",
+    sha256: "00",
+    subject: "CN=x",
+    notBefore: inDays(-300),
+    notAfter: inDays(days),
+    ...over,
+  };
 }
 
 describe("certificateStatus", () => {
@@ -22,7 +36,12 @@ describe("certificateStatus", () => {
     { name: "Huawei INACTIVE, far from expiry", days: 200, over: { state: "INACTIVE" }, status: "inactive" },
     { name: "Cloudflare previous", days: 200, over: { slot: "previous" }, status: "inactive" },
     { name: "UiPath secondary", days: 200, over: { slot: "secondary" }, status: "inactive" },
-    { name: "parked but about to expire keeps its bucket", days: 5, over: { slot: "secondary" }, status: "lt7" },
+    {
+      name: "parked but about to expire keeps its bucket",
+      days: 5,
+      over: { slot: "secondary" },
+      status: "lt7",
+    },
     { name: "parked and expired is expired", days: -5, over: { state: "INACTIVE" }, status: "expired" },
   ])("$name → $status", ({ days, over, status }) => {
     expect(certificateStatus(cert("k", days, over), NOW)).toBe(status);
@@ -31,7 +50,15 @@ describe("certificateStatus", () => {
 
 describe("countByStatus", () => {
   it("counts every bucket, zero included", () => {
-    const certs = [cert("a", -3), cert("b", 3), cert("c", 20), cert("d", 45), cert("e", 400), cert("f", 400, { state: "INACTIVE" }), cert("g", 2)];
+    const certs = [
+      cert("a", -3),
+      cert("b", 3),
+      cert("c", 20),
+      cert("d", 45),
+      cert("e", 400),
+      cert("f", 400, { state: "INACTIVE" }),
+      cert("g", 2),
+    ];
     expect(countByStatus(certs, NOW)).toEqual({ expired: 1, lt7: 2, lt30: 1, lt60: 1, ok: 1, inactive: 1 });
     expect(countByStatus([], NOW)).toEqual({ expired: 0, lt7: 0, lt30: 0, lt60: 0, ok: 0, inactive: 0 });
   });
@@ -39,11 +66,20 @@ describe("countByStatus", () => {
 
 describe("nextExpiries", () => {
   it.each([
-    { name: "soonest first, expired left out", days: [-2, 30, 5, 400, 1], limit: 10, keys: ["k4", "k2", "k1", "k3"] },
+    {
+      name: "soonest first, expired left out",
+      days: [-2, 30, 5, 400, 1],
+      limit: 10,
+      keys: ["k4", "k2", "k1", "k3"],
+    },
     { name: "limited", days: [9, 8, 7, 6, 5], limit: 2, keys: ["k4", "k3"] },
     { name: "nothing left", days: [-1], limit: 10, keys: [] },
   ])("$name", ({ days, limit, keys }) => {
-    const result = nextExpiries(days.map((d, i) => cert(`k${i}`, d)), NOW, limit);
+    const result = nextExpiries(
+      days.map((d, i) => cert(`k${i}`, d)),
+      NOW,
+      limit,
+    );
     expect(result.map((r) => r.cert.key)).toEqual(keys);
   });
 

@@ -47,7 +47,14 @@ function dayTicks(view: TimeView, days: number): Tick[] {
   for (let time = Math.ceil((view.start - origin) / step) * step + origin; time <= view.end; time += step) {
     const date = new Date(time);
     const firstOfMonth = date.getUTCDate() <= days;
-    ticks.push({ time, label: firstOfMonth && date.getUTCMonth() === 0 ? `${dayLabel(date)} ${date.getUTCFullYear()}` : dayLabel(date), major: firstOfMonth });
+    ticks.push({
+      time,
+      label:
+        firstOfMonth && date.getUTCMonth() === 0
+          ? `${dayLabel(date)} ${date.getUTCFullYear()}`
+          : dayLabel(date),
+      major: firstOfMonth,
+    });
   }
   return ticks;
 }
@@ -63,7 +70,11 @@ function monthTicks(view: TimeView, months: number): Tick[] {
     if (time >= view.start) {
       const month = index % 12;
       const year = Math.floor(index / 12);
-      ticks.push({ time, label: months >= 12 ? String(year) : month === 0 ? `${MONTHS[0]} ${year}` : MONTHS[month]!, major: month === 0 });
+      ticks.push({
+        time,
+        label: months >= 12 ? String(year) : month === 0 ? `${MONTHS[0]} ${year}` : MONTHS[month]!,
+        major: month === 0,
+      });
     }
     index += months;
   }

@@ -7,7 +7,14 @@
 export type TimelineStatus = "expired" | "lt7" | "lt30" | "lt60" | "ok" | "inactive";
 
 /** Every status, most urgent first. */
-export const TIMELINE_STATUSES: readonly TimelineStatus[] = ["expired", "lt7", "lt30", "lt60", "ok", "inactive"];
+export const TIMELINE_STATUSES: readonly TimelineStatus[] = [
+  "expired",
+  "lt7",
+  "lt30",
+  "lt60",
+  "ok",
+  "inactive",
+];
 
 /** One certificate as the timeline and the overview need it. */
 export interface TimelineCertificate {

@@ -22,7 +22,11 @@ const publicColumns = {
 };
 
 export async function findUserByUsername(db: Database, username: string): Promise<UserRow | undefined> {
-  const [row] = await db.select().from(users).where(eq(users.username, username.trim().toLowerCase())).limit(1);
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(eq(users.username, username.trim().toLowerCase()))
+    .limit(1);
   return row;
 }
 
@@ -51,7 +55,12 @@ export async function createUser(db: Database, input: CreateUserInput): Promise<
   }
   const [row] = await db
     .insert(users)
-    .values({ username: input.username, displayName: input.displayName, role: input.role, passwordHash: await hashPassword(input.password) })
+    .values({
+      username: input.username,
+      displayName: input.displayName,
+      role: input.role,
+      passwordHash: await hashPassword(input.password),
+    })
     .returning(publicColumns);
   return row!;
 }
@@ -65,13 +74,26 @@ async function otherActiveAdmins(db: Database, exceptId: string): Promise<number
 }
 
 /** Change a role; refuses to remove the last active admin. Returns the previous role. */
-export async function changeUserRole(db: Database, userId: string, role: Role): Promise<{ before: Role; user: UserView }> {
+export async function changeUserRole(
+  db: Database,
+  userId: string,
+  role: Role,
+): Promise<{ before: Role; user: UserView }> {
   const current = await getUser(db, userId);
   if (!current) throw new UserRuleError("not_found", "That user no longer exists.");
-  if (current.role === "admin" && role !== "admin" && !current.disabled && (await otherActiveAdmins(db, userId)) === 0) {
+  if (
+    current.role === "admin" &&
+    role !== "admin" &&
+    !current.disabled &&
+    (await otherActiveAdmins(db, userId)) === 0
+  ) {
     throw new UserRuleError("last_admin", "This is the last active admin: make someone else admin first.");
   }
-  const [row] = await db.update(users).set({ role, updatedAt: new Date() }).where(eq(users.id, userId)).returning(publicColumns);
+  const [row] = await db
+    .update(users)
+    .set({ role, updatedAt: new Date() })
+    .where(eq(users.id, userId))
+    .returning(publicColumns);
   return { before: current.role, user: row! };
 }
 
@@ -82,7 +104,11 @@ export async function setUserDisabled(db: Database, userId: string, disabled: bo
   if (disabled && current.role === "admin" && (await otherActiveAdmins(db, userId)) === 0) {
     throw new UserRuleError("last_admin", "This is the last active admin: it cannot be disabled.");
   }
-  const [row] = await db.update(users).set({ disabled, updatedAt: new Date() }).where(eq(users.id, userId)).returning(publicColumns);
+  const [row] = await db
+    .update(users)
+    .set({ disabled, updatedAt: new Date() })
+    .where(eq(users.id, userId))
+    .returning(publicColumns);
   return row!;
 }
 

@@ -20,7 +20,9 @@ export async function slotFromCertificate(
   try {
     return { slot, ...extra, certificate: await summarize(text) };
   } catch (error) {
-    const parseError = isX509InputError(error) ? `${error.code}: ${error.message}` : "The vendor's certificate could not be read.";
+    const parseError = isX509InputError(error)
+      ? `${error.code}: ${error.message}`
+      : "The vendor's certificate could not be read.";
     return { slot, ...extra, certificate: null, parseError };
   }
 }
@@ -69,11 +71,23 @@ export function clearCertificateSummaryCache(): void {
  * Re-validates a certificate before it is sent to a vendor: exactly one certificate, no private
  * key (lib/x509 refuses those with a stable code). The browser's preview is not a check.
  */
-export async function assertSingleCertificate(text: string, vendor: Vendor, operation: string): Promise<void> {
+export async function assertSingleCertificate(
+  text: string,
+  vendor: Vendor,
+  operation: string,
+): Promise<void> {
   try {
     await summarizeCertificatePem(text);
   } catch (error) {
     if (!isX509InputError(error)) throw error;
-    throw new VendorError({ vendor, kind: "validation", operation, retryable: false, vendorCode: error.code, fieldErrors: { pem: [error.message] }, userMessage: error.message });
+    throw new VendorError({
+      vendor,
+      kind: "validation",
+      operation,
+      retryable: false,
+      vendorCode: error.code,
+      fieldErrors: { pem: [error.message] },
+      userMessage: error.message,
+    });
   }
 }

@@ -16,14 +16,22 @@ export interface CheckStep {
  * (no point checking a permission with a wrong secret), and each request counts against the
  * vendor's rate limits.
  */
-export async function runConnectionTest(steps: readonly CheckStep[], now: () => number): Promise<ConnectionTestResult> {
+export async function runConnectionTest(
+  steps: readonly CheckStep[],
+  now: () => number,
+): Promise<ConnectionTestResult> {
   const checks: ConnectionCheck[] = [];
   for (const step of steps) {
     try {
       checks.push({ name: step.name, ok: true, message: await step.run() });
     } catch (error) {
       if (!isVendorError(error)) throw error;
-      checks.push({ name: step.name, ok: false, message: step.explain?.(error) ?? explainFailure(error), error: error.toJSON() });
+      checks.push({
+        name: step.name,
+        ok: false,
+        message: step.explain?.(error) ?? explainFailure(error),
+        error: error.toJSON(),
+      });
       break;
     }
   }

@@ -65,7 +65,12 @@ export interface VendorErrorJSON {
   outcome: WriteOutcome | null;
 }
 
-const RETRYABLE_BY_DEFAULT: ReadonlySet<VendorErrorKind> = new Set(["rate-limited", "unavailable", "timeout", "network"]);
+const RETRYABLE_BY_DEFAULT: ReadonlySet<VendorErrorKind> = new Set([
+  "rate-limited",
+  "unavailable",
+  "timeout",
+  "network",
+]);
 
 /**
  * The one error type for every vendor failure. It carries the vendor's own code, message and
@@ -92,9 +97,12 @@ export class VendorError extends Error {
 
   constructor(init: VendorErrorInit) {
     const userMessage = init.userMessage ?? defaultUserMessage(init);
-    super(`${VENDOR_LABELS[init.vendor]}: could not ${init.operation} (${init.kind}${init.status ? `, HTTP ${init.status}` : ""}${init.vendorCode ? `, ${init.vendorCode}` : ""})`, {
-      cause: init.cause,
-    });
+    super(
+      `${VENDOR_LABELS[init.vendor]}: could not ${init.operation} (${init.kind}${init.status ? `, HTTP ${init.status}` : ""}${init.vendorCode ? `, ${init.vendorCode}` : ""})`,
+      {
+        cause: init.cause,
+      },
+    );
     this.vendor = init.vendor;
     this.kind = init.kind;
     this.operation = init.operation;

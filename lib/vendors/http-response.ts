@@ -12,7 +12,7 @@ export interface RawResponse {
 }
 
 /** What a reader makes of a 2xx response: the parsed value, or why it is not what we expected. */
-export type ReadResult<T> = { ok: true; value: T } | { ok: false, problem: string };
+export type ReadResult<T> = { ok: true; value: T } | { ok: false; problem: string };
 
 /** Turns a 2xx response into a typed value; a mismatch becomes a `malformed-response` error. */
 export type ResponseReader<T> = (raw: RawResponse) => ReadResult<T>;
@@ -22,7 +22,10 @@ export function expectJson<S extends z.ZodType>(schema: S): ResponseReader<z.out
   return (raw) => {
     const mediaType = mediaTypeOf(raw.headers);
     if (!isJsonMediaType(mediaType)) {
-      return { ok: false, problem: `answered ${mediaType ?? "without a Content-Type"} instead of JSON${htmlHint(raw.text)}` };
+      return {
+        ok: false,
+        problem: `answered ${mediaType ?? "without a Content-Type"} instead of JSON${htmlHint(raw.text)}`,
+      };
     }
     const json = parseJson(raw.text);
     if (!json.ok) return { ok: false, problem: "answered a body that is not valid JSON" };
@@ -31,11 +34,17 @@ export function expectJson<S extends z.ZodType>(schema: S): ResponseReader<z.out
 }
 
 /** Reads a text body (e.g. a PEM download) of the given media type and validates it with `schema`. */
-export function expectText<S extends z.ZodType>(mediaTypes: readonly string[], schema: S): ResponseReader<z.output<S>> {
+export function expectText<S extends z.ZodType>(
+  mediaTypes: readonly string[],
+  schema: S,
+): ResponseReader<z.output<S>> {
   return (raw) => {
     const mediaType = mediaTypeOf(raw.headers);
     if (!mediaType || !mediaTypes.includes(mediaType)) {
-      return { ok: false, problem: `answered ${mediaType ?? "without a Content-Type"} instead of ${mediaTypes.join(" or ")}${htmlHint(raw.text)}` };
+      return {
+        ok: false,
+        problem: `answered ${mediaType ?? "without a Content-Type"} instead of ${mediaTypes.join(" or ")}${htmlHint(raw.text)}`,
+      };
     }
     return validate(schema, raw.text);
   };
@@ -81,5 +90,7 @@ function validate<S extends z.ZodType>(schema: S, value: unknown): ReadResult<z.
 }
 
 function htmlHint(text: string): string {
-  return /^\s*<(!doctype|html)/i.test(text) ? " (an HTML page: the URL probably points at a web page, not the API)" : "";
+  return /^\s*<(!doctype|html)/i.test(text)
+    ? " (an HTML page: the URL probably points at a web page, not the API)"
+    : "";
 }

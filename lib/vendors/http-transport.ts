@@ -30,7 +30,8 @@ const NOT_SENT_CODES = new Set([
   "UND_ERR_CONNECT_TIMEOUT",
 ]);
 
-const TLS_CODE = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|EPROTO$)/;
+const TLS_CODE =
+  /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|EPROTO$)/;
 
 const DESCRIPTIONS: Record<string, string> = {
   ECONNREFUSED: "connection refused",
@@ -55,13 +56,15 @@ export function classifyTransportError(error: unknown, signal: AbortSignal): Tra
   const codes = collectCodes(error);
   const tls = codes.find((code) => TLS_CODE.test(code));
   if (tls) return { kind: "tls", maybeSent: false, reason: DESCRIPTIONS[tls] ?? tls };
-  if (codes.includes("UND_ERR_CONNECT_TIMEOUT")) return { kind: "timeout", maybeSent: false, reason: "connect timeout" };
+  if (codes.includes("UND_ERR_CONNECT_TIMEOUT"))
+    return { kind: "timeout", maybeSent: false, reason: "connect timeout" };
   const code = codes[0];
   // undici refuses some ports (the fetch spec's "bad port" list) before connecting.
   if (!code && error instanceof Error && error.cause instanceof Error && error.cause.message === "bad port") {
     return { kind: "network", maybeSent: false, reason: "port blocked by fetch (bad port)" };
   }
-  if (code && NOT_SENT_CODES.has(code)) return { kind: "network", maybeSent: false, reason: DESCRIPTIONS[code] ?? code };
+  if (code && NOT_SENT_CODES.has(code))
+    return { kind: "network", maybeSent: false, reason: DESCRIPTIONS[code] ?? code };
   return { kind: "network", maybeSent: true, reason: code ? (DESCRIPTIONS[code] ?? code) : describe(error) };
 }
 
@@ -69,7 +72,8 @@ function collectCodes(error: unknown, depth = 0): string[] {
   if (depth > 5 || typeof error !== "object" || error === null) return [];
   const codes: string[] = [];
   if ("code" in error && typeof error.code === "string") codes.push(error.code);
-  if (error instanceof AggregateError) for (const inner of error.errors) codes.push(...collectCodes(inner, depth + 1));
+  if (error instanceof AggregateError)
+    for (const inner of error.errors) codes.push(...collectCodes(inner, depth + 1));
   if ("cause" in error) codes.push(...collectCodes(error.cause, depth + 1));
   // Prefer the most specific code: the innermost socket/TLS error rather than a generic wrapper.
   return codes.sort((a, b) => Number(isGeneric(a)) - Number(isGeneric(b)));

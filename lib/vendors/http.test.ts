@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 
 import { VendorError } from "./errors";
-import { VendorHttpClient, type ErrorDetails, type HttpDepsInput, type HttpMethod, type OutgoingRequest } from "./http";
+import {
+  VendorHttpClient,
+  type ErrorDetails,
+  type HttpDepsInput,
+  type HttpMethod,
+  type OutgoingRequest,
+} from "./http";
 import { expectEmpty, expectJson, expectText, jsonBodyOf, type RawResponse } from "./http-response";
 import { json, startScriptedServer } from "./testing/scripted-server";
 import { startUntrustedTlsServer } from "./testing/tls-server";
@@ -26,7 +32,10 @@ class TestClient extends VendorHttpClient {
   }
   protected describeError(raw: RawResponse): ErrorDetails {
     const body = z.object({ message: z.string() }).safeParse(jsonBodyOf(raw));
-    return { vendorMessage: body.success ? body.data.message : undefined, requestId: raw.headers.get("x-request-id") ?? undefined };
+    return {
+      vendorMessage: body.success ? body.data.message : undefined,
+      requestId: raw.headers.get("x-request-id") ?? undefined,
+    };
   }
   protected secrets() {
     return ["secret-token-1", "secret-token-2"];
@@ -41,7 +50,12 @@ class TestClient extends VendorHttpClient {
     return this.send({ operation: "test", method, url, body, read: expectEmpty() });
   }
   pem(path: string) {
-    return this.send({ operation: "download", method: "GET", url: new URL(path, this.baseUrl), read: expectText(["application/x-pem-file"], z.string()) });
+    return this.send({
+      operation: "download",
+      method: "GET",
+      url: new URL(path, this.baseUrl),
+      read: expectText(["application/x-pem-file"], z.string()),
+    });
   }
 }
 
@@ -64,8 +78,12 @@ const deps: HttpDepsInput = {
 beforeAll(async () => {
   server = await startScriptedServer({
     "/ok": (_q, res) => json(res, 200, { id: "a" }),
-    "/flaky": (_q, res, n) => (n <= 2 ? json(res, 429, { message: "slow down" }, { "retry-after": "2" }) : json(res, 200, { id: "b" })),
-    "/date": (_q, res, n) => (n === 1 ? json(res, 503, {}, { "retry-after": "Thu, 01 Jan 2026 00:00:07 GMT" }) : json(res, 200, { id: "c" })),
+    "/flaky": (_q, res, n) =>
+      n <= 2 ? json(res, 429, { message: "slow down" }, { "retry-after": "2" }) : json(res, 200, { id: "b" }),
+    "/date": (_q, res, n) =>
+      n === 1
+        ? json(res, 503, {}, { "retry-after": "Thu, 01 Jan 2026 00:00:07 GMT" })
+        : json(res, 200, { id: "c" }),
     "/long-block": (_q, res) => json(res, 429, { message: "blocked" }, { "retry-after": "300" }),
     "/down": (_q, res) => json(res, 503, { message: "down for maintenance" }, { "x-request-id": "req-503" }),
     "/hang": () => undefined,
@@ -74,12 +92,15 @@ beforeAll(async () => {
       res.write('{"id":');
     },
     "/drop": (_q, res) => res.socket?.destroy(),
-    "/html": (_q, res) => res.writeHead(200, { "content-type": "text/html" }).end("<!DOCTYPE html><html>login</html>"),
+    "/html": (_q, res) =>
+      res.writeHead(200, { "content-type": "text/html" }).end("<!DOCTYPE html><html>login</html>"),
     "/shape": (_q, res) => json(res, 200, { id: 42 }),
     "/redirect": (_q, res) => res.writeHead(302, { location: "https://example.com/login" }).end(),
     "/echo-secret": (_q, res) => json(res, 400, { message: "bad header Bearer secret-token-1 rejected" }),
-    "/unauthorized-once": (_q, res, n) => (n === 1 ? json(res, 401, { message: "expired" }) : res.writeHead(204).end()),
-    "/pem": (_q, res) => res.writeHead(200, { "content-type": "application/x-pem-file" }).end("-----BEGIN CERTIFICATE-----\n"),
+    "/unauthorized-once": (_q, res, n) =>
+      n === 1 ? json(res, 401, { message: "expired" }) : res.writeHead(204).end(),
+    "/pem": (_q, res) =>
+      res.writeHead(200, { "content-type": "application/x-pem-file" }).end("-----BEGIN CERTIFICATE-----\n"),
   });
 });
 afterAll(() => server.close());
@@ -114,7 +135,13 @@ describe("VendorHttpClient reads", () => {
     sleeps.length = 0;
     const before = server.countOf("GET", "/down");
     const error = await new TestClient(server.url, deps).call("GET", "/down").catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: "unavailable", status: 503, requestId: "req-503", vendorMessage: "down for maintenance", retryable: true });
+    expect(error).toMatchObject({
+      kind: "unavailable",
+      status: 503,
+      requestId: "req-503",
+      vendorMessage: "down for maintenance",
+      retryable: true,
+    });
     expect(server.countOf("GET", "/down") - before).toBe(4);
     expect(sleeps).toEqual([188, 375, 750]);
   });
@@ -123,7 +150,9 @@ describe("VendorHttpClient reads", () => {
     let calls = 0;
     const before = server.countOf("GET", "/down");
     const slowClock = { ...deps, now: () => (calls++ === 0 ? 0 : 50_000) };
-    await expect(new TestClient(server.url, slowClock).call("GET", "/down")).rejects.toMatchObject({ kind: "unavailable" });
+    await expect(new TestClient(server.url, slowClock).call("GET", "/down")).rejects.toMatchObject({
+      kind: "unavailable",
+    });
     expect(server.countOf("GET", "/down") - before).toBe(1);
   });
 
@@ -134,7 +163,9 @@ describe("VendorHttpClient reads", () => {
   });
 
   it("times out a body that never finishes", async () => {
-    const error = await new TestClient(server.url, { ...deps, retry: { maxAttempts: 1 } }).call("GET", "/stall-body").catch((e: unknown) => e);
+    const error = await new TestClient(server.url, { ...deps, retry: { maxAttempts: 1 } })
+      .call("GET", "/stall-body")
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "timeout" });
   });
 
@@ -148,7 +179,9 @@ describe("VendorHttpClient reads", () => {
     const error = await new TestClient(server.url, deps).call("GET", "/html").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VendorError);
     expect(error).toMatchObject({ kind: "malformed-response", status: 200 });
-    expect((error as VendorError).vendorMessage).toContain(`${server.url}/html answered text/html instead of JSON`);
+    expect((error as VendorError).vendorMessage).toContain(
+      `${server.url}/html answered text/html instead of JSON`,
+    );
     expect(server.countOf("GET", "/html")).toBe(1);
   });
 
@@ -160,16 +193,24 @@ describe("VendorHttpClient reads", () => {
 
   it("does not follow redirects with credentials", async () => {
     const error = await new TestClient(server.url, deps).call("GET", "/redirect").catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: "malformed-response", status: 302, vendorMessage: "redirected to https://example.com/login" });
+    expect(error).toMatchObject({
+      kind: "malformed-response",
+      status: 302,
+      vendorMessage: "redirected to https://example.com/login",
+    });
   });
 
   it("reads a text body of the expected media type", async () => {
     await expect(new TestClient(server.url, deps).pem("/pem")).resolves.toContain("BEGIN CERTIFICATE");
-    await expect(new TestClient(server.url, deps).pem("/ok")).rejects.toMatchObject({ kind: "malformed-response" });
+    await expect(new TestClient(server.url, deps).pem("/ok")).rejects.toMatchObject({
+      kind: "malformed-response",
+    });
   });
 
   it("reports an unreachable host as a network error", async () => {
-    const error = await new TestClient(await closedPort(), { ...deps, retry: { maxAttempts: 1 } }).call("GET", "/ok").catch((e: unknown) => e);
+    const error = await new TestClient(await closedPort(), { ...deps, retry: { maxAttempts: 1 } })
+      .call("GET", "/ok")
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "network", vendorMessage: "connection refused" });
   });
 });
@@ -195,7 +236,9 @@ describe("VendorHttpClient writes", () => {
   });
 
   it("knows a write to a refused connection was not applied", async () => {
-    const error = await new TestClient(await closedPort(), deps).call("POST", "/x", "{}").catch((e: unknown) => e);
+    const error = await new TestClient(await closedPort(), deps)
+      .call("POST", "/x", "{}")
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "network", outcome: "not-applied" });
   });
 
@@ -214,7 +257,11 @@ describe("VendorError safety", () => {
     const serialised = JSON.stringify(error);
     expect(serialised).not.toContain("secret-token");
     expect(serialised).toContain("[redacted]");
-    expect(JSON.parse(serialised)).toMatchObject({ name: "VendorError", code: "validation:cloudflare", status: 400 });
+    expect(JSON.parse(serialised)).toMatchObject({
+      name: "VendorError",
+      code: "validation:cloudflare",
+      status: 400,
+    });
     expect(Object.keys(JSON.parse(serialised))).not.toContain("stack");
   });
 });

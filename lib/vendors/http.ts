@@ -2,7 +2,13 @@ import "server-only";
 
 import type { Vendor } from "@/lib/connections/schemas";
 import { VendorError, redactSecrets, type VendorErrorInit, type VendorErrorKind } from "./errors";
-import { DEFAULT_RETRY_POLICY, backoffDelayMs, isRetryableStatus, parseRetryAfter, type RetryPolicy } from "./http-retry";
+import {
+  DEFAULT_RETRY_POLICY,
+  backoffDelayMs,
+  isRetryableStatus,
+  parseRetryAfter,
+  type RetryPolicy,
+} from "./http-retry";
 import type { RawResponse, ResponseReader } from "./http-response";
 import { AttemptTimeout, classifyTransportError } from "./http-transport";
 
@@ -140,7 +146,10 @@ export abstract class VendorHttpClient {
     const policy = this.deps.retry;
     const started = this.deps.now();
     const mayRetry = (error: VendorError, attempt: number, delayMs: number) =>
-      isRead && error.retryable && attempt < policy.maxAttempts && this.deps.now() - started + delayMs < policy.maxTotalMs;
+      isRead &&
+      error.retryable &&
+      attempt < policy.maxAttempts &&
+      this.deps.now() - started + delayMs < policy.maxTotalMs;
     let authRecovered = false;
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.attempt(request, attempt);
@@ -163,23 +172,41 @@ export abstract class VendorHttpClient {
       }
       const retryAfter = parseRetryAfter(raw.headers, this.deps.now());
       const delay = retryAfter ?? backoffDelayMs(attempt, policy, this.deps.random);
-      if (!mayRetry(error, attempt, delay) || (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs)) throw error;
+      if (
+        !mayRetry(error, attempt, delay) ||
+        (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs)
+      )
+        throw error;
       await this.deps.sleep(delay);
     }
   }
 
-  private async attempt<T>(request: HttpRequest<T>, attempt: number): Promise<{ raw: RawResponse } | { failure: VendorError }> {
+  private async attempt<T>(
+    request: HttpRequest<T>,
+    attempt: number,
+  ): Promise<{ raw: RawResponse } | { failure: VendorError }> {
     // Credentials first, outside the timer: a token request has its own timeout and retries.
     const headers = request.transport ? {} : await this.headersFor(request, attempt);
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new AttemptTimeout(this.deps.timeoutMs)), this.deps.timeoutMs);
+    const timer = setTimeout(
+      () => controller.abort(new AttemptTimeout(this.deps.timeoutMs)),
+      this.deps.timeoutMs,
+    );
     try {
       const response = request.transport
         ? await request.transport(controller.signal)
         : // Never follow redirects with credentials attached; a redirect means a wrong base URL.
-          await this.deps.fetch(request.url, { method: request.method, headers, body: request.body, signal: controller.signal, redirect: "manual" });
+          await this.deps.fetch(request.url, {
+            method: request.method,
+            headers,
+            body: request.body,
+            signal: controller.signal,
+            redirect: "manual",
+          });
       const text = await response.text();
-      return { raw: { status: response.status, headers: response.headers, text, url: displayUrl(request.url) } };
+      return {
+        raw: { status: response.status, headers: response.headers, text, url: displayUrl(request.url) },
+      };
     } catch (error) {
       return { failure: this.transportError(request, error, controller.signal) };
     } finally {
@@ -190,7 +217,16 @@ export abstract class VendorHttpClient {
   private async headersFor<T>(request: HttpRequest<T>, attempt: number): Promise<Record<string, string>> {
     const headers = { ...request.headers };
     if (request.authenticate === false) return headers;
-    return { ...headers, ...(await this.buildAuthHeaders({ method: request.method, url: request.url, headers, body: request.body, attempt })) };
+    return {
+      ...headers,
+      ...(await this.buildAuthHeaders({
+        method: request.method,
+        url: request.url,
+        headers,
+        body: request.body,
+        attempt,
+      })),
+    };
   }
 
   private transportError<T>(request: HttpRequest<T>, error: unknown, signal: AbortSignal): VendorError {
@@ -217,8 +253,11 @@ export abstract class VendorHttpClient {
         retryable: false,
       });
     }
-    const details = (request.describeError ?? ((r: RawResponse, q: RequestSummary) => this.describeError(r, q)))(raw, request);
-    const kind = details.kind ?? STATUS_KINDS[raw.status] ?? (raw.status >= 500 ? "unavailable" : "validation");
+    const details = (
+      request.describeError ?? ((r: RawResponse, q: RequestSummary) => this.describeError(r, q))
+    )(raw, request);
+    const kind =
+      details.kind ?? STATUS_KINDS[raw.status] ?? (raw.status >= 500 ? "unavailable" : "validation");
     const secrets = [...this.secrets(), ...(request.secrets ?? [])];
     const retryAfter = parseRetryAfter(raw.headers, this.deps.now());
     return new VendorError({
@@ -252,7 +291,12 @@ export abstract class VendorHttpClient {
   }
 
   private base<T>(request: HttpRequest<T>): Pick<VendorErrorInit, "vendor" | "operation" | "method" | "url"> {
-    return { vendor: this.vendor, operation: request.operation, method: request.method, url: displayUrl(request.url) };
+    return {
+      vendor: this.vendor,
+      operation: request.operation,
+      method: request.method,
+      url: displayUrl(request.url),
+    };
   }
 }
 
@@ -261,6 +305,14 @@ export function displayUrl(url: URL): string {
   return `${url.origin}${url.pathname}`;
 }
 
-function redactFieldErrors(fieldErrors: Record<string, string[]>, secrets: readonly (string | undefined)[]): Record<string, string[]> {
-  return Object.fromEntries(Object.entries(fieldErrors).map(([field, messages]) => [field, messages.map((m) => redactSecrets(m, secrets))]));
+function redactFieldErrors(
+  fieldErrors: Record<string, string[]>,
+  secrets: readonly (string | undefined)[],
+): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(fieldErrors).map(([field, messages]) => [
+      field,
+      messages.map((m) => redactSecrets(m, secrets)),
+    ]),
+  );
 }

@@ -5,7 +5,11 @@ import { z } from "zod";
 
 /** A UiPath federated credential as a form submits it (POST and PUT: PUT is a full replacement). */
 export const federatedCredentialInputSchema = z.object({
-  name: z.string().trim().min(1, "Give the credential a name.").max(128, "Keep the name to 128 characters or fewer."),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Give the credential a name.")
+    .max(128, "Keep the name to 128 characters or fewer."),
   description: z
     .string()
     .trim()
@@ -15,8 +19,14 @@ export const federatedCredentialInputSchema = z.object({
   issuer: z
     .string()
     .trim()
-    .refine((value) => URL.canParse(value) && new URL(value).protocol === "https:", "The issuer must be an HTTPS URL, exactly the JWT's iss claim."),
-  audience: z.string().trim().min(1, "Enter the audience: one value that must appear in the JWT's aud claim."),
+    .refine(
+      (value) => URL.canParse(value) && new URL(value).protocol === "https:",
+      "The issuer must be an HTTPS URL, exactly the JWT's iss claim.",
+    ),
+  audience: z
+    .string()
+    .trim()
+    .min(1, "Enter the audience: one value that must appear in the JWT's aud claim."),
   subject: z.string().trim().min(1, "Enter the subject: it must equal the JWT's sub claim exactly."),
 });
 export type FederatedCredentialInput = z.output<typeof federatedCredentialInputSchema>;
@@ -29,19 +39,32 @@ export const federatedTokenExchangeInputSchema = z.object({
   assertion: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/, "Paste a JWT (three base64url parts separated by dots).")
-    .refine((value) => new TextEncoder().encode(value).length <= 8192, "UiPath rejects assertions larger than 8 KB."),
+    .regex(
+      /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/,
+      "Paste a JWT (three base64url parts separated by dots).",
+    )
+    .refine(
+      (value) => new TextEncoder().encode(value).length <= 8192,
+      "UiPath rejects assertions larger than 8 KB.",
+    ),
   scope: z
     .string()
     .trim()
     .min(1, "Enter the scopes to request.")
-    .refine((value) => !/\boffline_access\b/.test(value), "offline_access cannot be used with client credentials."),
+    .refine(
+      (value) => !/\boffline_access\b/.test(value),
+      "offline_access cannot be used with client credentials.",
+    ),
 });
 export type FederatedTokenExchangeInput = z.input<typeof federatedTokenExchangeInputSchema>;
 
 /** A certificate given to a vendor (UiPath SAML upload; Huawei IdP import takes a PEM). */
 export const certificateUploadInputSchema = z.object({
-  certificate: z.string().trim().min(1, "Paste or drop the certificate.").max(65_536, "The certificate is too large."),
+  certificate: z
+    .string()
+    .trim()
+    .min(1, "Paste or drop the certificate.")
+    .max(65_536, "The certificate is too large."),
 });
 
 /** A single PEM `CERTIFICATE` block, as Huawei's IdP certificate import requires. */
@@ -49,5 +72,8 @@ export const pemCertificateInputSchema = z.object({
   pem: z
     .string()
     .trim()
-    .regex(/^-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END CERTIFICATE-----$/, "Paste exactly one PEM certificate block (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----)."),
+    .regex(
+      /^-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END CERTIFICATE-----$/,
+      "Paste exactly one PEM certificate block (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----).",
+    ),
 });

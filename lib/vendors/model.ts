@@ -81,7 +81,9 @@ export interface CertificateActionInputs {
 }
 
 /** The request of one action. */
-export type CertificateActionRequest<A extends CertificateSetAction> = { setId: string } & CertificateActionInputs[A];
+export type CertificateActionRequest<A extends CertificateSetAction> = {
+  setId: string;
+} & CertificateActionInputs[A];
 
 /** A PEM file to hand to the browser as a download (public certificates only). */
 export interface PemDownload {
@@ -90,7 +92,9 @@ export interface PemDownload {
 }
 
 /** What an action returns: the download for `download-pem`, else the set as re-read after the change. */
-export type CertificateActionResult<A extends CertificateSetAction> = A extends "download-pem" ? PemDownload : CertificateSet;
+export type CertificateActionResult<A extends CertificateSetAction> = A extends "download-pem"
+  ? PemDownload
+  : CertificateSet;
 
 /** One handler per supported action; the adapter's type says which exist. */
 export type CertificateActionHandlers<C, A extends CertificateSetAction> = {
@@ -142,9 +146,18 @@ export interface FederatedCredentialOperations<C> {
   listExternalApplications(conn: C): Promise<ExternalApplication[]>;
   listFederatedCredentials(conn: C, clientId: string): Promise<FederatedCredential[]>;
   getFederatedCredential(conn: C, clientId: string, credentialId: string): Promise<FederatedCredential>;
-  createFederatedCredential(conn: C, clientId: string, input: FederatedCredentialFormInput): Promise<FederatedCredential>;
+  createFederatedCredential(
+    conn: C,
+    clientId: string,
+    input: FederatedCredentialFormInput,
+  ): Promise<FederatedCredential>;
   /** A full replacement: every field is sent. */
-  updateFederatedCredential(conn: C, clientId: string, credentialId: string, input: FederatedCredentialFormInput): Promise<FederatedCredential>;
+  updateFederatedCredential(
+    conn: C,
+    clientId: string,
+    credentialId: string,
+    input: FederatedCredentialFormInput,
+  ): Promise<FederatedCredential>;
   deleteFederatedCredential(conn: C, clientId: string, credentialId: string): Promise<void>;
   exchangeFederatedToken(conn: C, input: FederatedTokenExchangeInput): Promise<FederatedTokenExchangeResult>;
 }

@@ -10,7 +10,12 @@ import { VendorError } from "./errors";
  * failure here is a caller bug; it still becomes a `validation` error with field messages
  * rather than a crash, and nothing is sent to the vendor.
  */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, vendor: Vendor, operation: string): z.output<S> {
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  vendor: Vendor,
+  operation: string,
+): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fieldErrors: Record<string, string[]> = {};
@@ -18,5 +23,12 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, vendo
     const field = issue.path.join(".") || "input";
     (fieldErrors[field] ??= []).push(issue.message);
   }
-  throw new VendorError({ vendor, kind: "validation", operation, retryable: false, fieldErrors, userMessage: "Some fields are not valid; correct them and try again." });
+  throw new VendorError({
+    vendor,
+    kind: "validation",
+    operation,
+    retryable: false,
+    fieldErrors,
+    userMessage: "Some fields are not valid; correct them and try again.",
+  });
 }

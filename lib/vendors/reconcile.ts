@@ -10,7 +10,11 @@ import { isVendorError, type WriteOutcome } from "./errors";
  *
  * `applied(after)` answers true (the change is there), false (it is not) or undefined (cannot tell).
  */
-export async function writeWithReconciliation<T, S>(write: () => Promise<T>, reread: () => Promise<S>, applied: (after: S) => boolean | undefined): Promise<T> {
+export async function writeWithReconciliation<T, S>(
+  write: () => Promise<T>,
+  reread: () => Promise<S>,
+  applied: (after: S) => boolean | undefined,
+): Promise<T> {
   try {
     return await write();
   } catch (error) {
@@ -26,7 +30,11 @@ export async function writeWithReconciliation<T, S>(write: () => Promise<T>, rer
   }
 }
 
-function outcomeMessage(vendor: keyof typeof VENDOR_LABELS, operation: string, outcome: WriteOutcome): string | undefined {
+function outcomeMessage(
+  vendor: keyof typeof VENDOR_LABELS,
+  operation: string,
+  outcome: WriteOutcome,
+): string | undefined {
   const label = VENDOR_LABELS[vendor];
   switch (outcome) {
     case "applied":

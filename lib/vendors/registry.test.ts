@@ -8,7 +8,10 @@ const sb = sandboxFixture();
 
 describe("registry", () => {
   it("maps each vendor to its adapter and capabilities", () => {
-    expect(adapterFor("uipath").capabilities).toMatchObject({ federatedCredentials: true, setKinds: ["uipath-saml"] });
+    expect(adapterFor("uipath").capabilities).toMatchObject({
+      federatedCredentials: true,
+      setKinds: ["uipath-saml"],
+    });
     expect(adapterFor("cloudflare").federatedCredentials).toBeNull();
     expect(supportsAction("cloudflare", "rotate")).toBe(true);
     expect(supportsAction("cloudflare", "upload-secondary")).toBe(false);
@@ -31,7 +34,9 @@ describe("registry", () => {
     const download = await runCertificateAction(conn, { action: "download-pem", setId: set?.id ?? "" });
     expect(download).toMatchObject({ pem: expect.stringContaining("BEGIN CERTIFICATE") });
     await sb.control.clearRequests();
-    await expect(runCertificateAction(conn, { action: "switch", setId: set?.id ?? "" })).rejects.toMatchObject({ kind: "validation" });
+    await expect(
+      runCertificateAction(conn, { action: "switch", setId: set?.id ?? "" }),
+    ).rejects.toMatchObject({ kind: "validation" });
     expect(await sb.control.requests("cloudflare")).toHaveLength(0);
   });
 });

@@ -37,7 +37,10 @@ export interface ConnectionOperations {
   testConnection(): Promise<ConnectionTestResult>;
 }
 
-type CommonAdapter<V extends Vendor> = Pick<VendorAdapter<V, CertificateSetAction, boolean>, "capabilities" | "listCertificateSets" | "getCertificateSet" | "testConnection">;
+type CommonAdapter<V extends Vendor> = Pick<
+  VendorAdapter<V, CertificateSetAction, boolean>,
+  "capabilities" | "listCertificateSets" | "getCertificateSet" | "testConnection"
+>;
 
 function bind<V extends Vendor>(adapter: CommonAdapter<V>, conn: ConnectionFor<V>): ConnectionOperations {
   return {
@@ -65,7 +68,9 @@ export function operationsFor(conn: VendorConnection): ConnectionOperations {
 }
 
 /** An action call whose action is only known at run time (a form post), as a discriminated union. */
-export type CertificateActionCall = { [A in CertificateSetAction]: { action: A } & CertificateActionRequest<A> }[CertificateSetAction];
+export type CertificateActionCall = {
+  [A in CertificateSetAction]: { action: A } & CertificateActionRequest<A>;
+}[CertificateSetAction];
 
 /** Whether a vendor's adapter has an action at all (a set may still not offer it now). */
 export function supportsAction(vendor: Vendor, action: CertificateSetAction): boolean {
@@ -78,7 +83,10 @@ export function supportsAction(vendor: Vendor, action: CertificateSetAction): bo
  * not have is refused as a `validation` error before anything is sent. Code that knows its
  * vendor statically should call `adapterFor(vendor).actions[...]`, which is typed per action.
  */
-export function runCertificateAction(conn: VendorConnection, call: CertificateActionCall): Promise<CertificateSet | PemDownload> {
+export function runCertificateAction(
+  conn: VendorConnection,
+  call: CertificateActionCall,
+): Promise<CertificateSet | PemDownload> {
   // Every field any handler may read; each handler reads only its own action's fields.
   const request = { certificate: "", certificateId: "", pem: "", ...call };
   switch (conn.vendor) {
@@ -98,5 +106,13 @@ export function runCertificateAction(conn: VendorConnection, call: CertificateAc
 }
 
 function unsupported(conn: VendorConnection, action: CertificateSetAction): Promise<never> {
-  return Promise.reject(new VendorError({ vendor: conn.vendor, kind: "validation", operation: action, retryable: false, userMessage: `This vendor has no “${action}” action.` }));
+  return Promise.reject(
+    new VendorError({
+      vendor: conn.vendor,
+      kind: "validation",
+      operation: action,
+      retryable: false,
+      userMessage: `This vendor has no “${action}” action.`,
+    }),
+  );
 }

@@ -20,7 +20,10 @@ describe("base64", () => {
   });
 
   it("explains what is wrong", () => {
-    expect(decodeBase64("AB%D")).toEqual({ ok: false, reason: "it contains “%”, which is not a base64 character" });
+    expect(decodeBase64("AB%D")).toEqual({
+      ok: false,
+      reason: "it contains “%”, which is not a base64 character",
+    });
     expect(decodeBase64("ABCDE")).toMatchObject({ ok: false, reason: expect.stringMatching(/impossible/) });
   });
 

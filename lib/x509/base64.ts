@@ -21,7 +21,8 @@ export function decodeBase64(text: string): Base64Result {
     normalised = compact.replace(/-/g, "+").replace(/_/g, "/");
   }
   const unpadded = normalised.replace(/=+$/, "");
-  if (unpadded.length % 4 === 1) return { ok: false, reason: "its base64 length is impossible (a character is missing or extra)" };
+  if (unpadded.length % 4 === 1)
+    return { ok: false, reason: "its base64 length is impossible (a character is missing or extra)" };
   const padded = unpadded + "=".repeat((4 - (unpadded.length % 4)) % 4);
   try {
     const binary = atob(padded);
@@ -47,7 +48,9 @@ export function encodeBase64(bytes: Uint8Array): string {
   const rest = bytes.length - i;
   if (rest > 0) {
     const n = (bytes[i]! << 16) | (rest === 2 ? bytes[i + 1]! << 8 : 0);
-    parts.push(ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + (rest === 2 ? ALPHABET[(n >> 6) & 63]! : "=") + "=");
+    parts.push(
+      ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + (rest === 2 ? ALPHABET[(n >> 6) & 63]! : "=") + "=",
+    );
   }
   return parts.join("");
 }

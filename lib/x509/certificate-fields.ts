@@ -1,4 +1,15 @@
-import { DerError, TAG, encodingOf, readChildren, readOid, readSmallInteger, readWhole, toHex, valueOf, type Tlv } from "./der";
+import {
+  DerError,
+  TAG,
+  encodingOf,
+  readChildren,
+  readOid,
+  readSmallInteger,
+  readWhole,
+  toHex,
+  valueOf,
+  type Tlv,
+} from "./der";
 import { decodeExtensions, type DecodedExtensions } from "./extensions";
 import { findCommonName, formatDistinguishedName, readNameAttributes } from "./name";
 import { HASH_ALGORITHMS, OID_RSASSA_PSS, SIGNATURE_ALGORITHMS, type HashName } from "./oids";
@@ -37,17 +48,35 @@ const GENERALIZED_TIME = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})?(\d{2})?(?:[.,]\d
 /** Decodes a UTCTime or GeneralizedTime element (RFC 5280 section 4.1.2.5) to an ISO string. */
 export function readTime(bytes: Uint8Array, tlv: Tlv): string {
   const text = latin1.decode(valueOf(bytes, tlv));
-  const match = tlv.tag === TAG.UTC_TIME ? UTC_TIME.exec(text) : tlv.tag === TAG.GENERALIZED_TIME ? GENERALIZED_TIME.exec(text) : null;
+  const match =
+    tlv.tag === TAG.UTC_TIME
+      ? UTC_TIME.exec(text)
+      : tlv.tag === TAG.GENERALIZED_TIME
+        ? GENERALIZED_TIME.exec(text)
+        : null;
   if (!match) throw new DerError(`"${text}" is not a valid certificate date`);
   let year = Number(match[1]);
   // RFC 5280: two-digit years 50-99 are 19xx, 00-49 are 20xx.
   if (tlv.tag === TAG.UTC_TIME) year += year >= 50 ? 1900 : 2000;
-  const [month, day, hour, minute, second] = [2, 3, 4, 5, 6].map((i) => Number(match[i] ?? 0)) as [number, number, number, number, number];
+  const [month, day, hour, minute, second] = [2, 3, 4, 5, 6].map((i) => Number(match[i] ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
   date.setUTCHours(hour, minute, second, 0);
   // Date rolls 31 February over into March; a changed month or day means the date does not exist.
-  if (Number.isNaN(date.getTime()) || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || hour > 23 || minute > 59 || second > 60) {
+  if (
+    Number.isNaN(date.getTime()) ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 60
+  ) {
     throw new DerError(`"${text}" is not a valid certificate date`);
   }
   const zone = match[7];
@@ -65,7 +94,12 @@ function readSignatureAlgorithm(bytes: Uint8Array, algorithmId: Tlv) {
   if (!known) return { signatureAlgorithm: oid, signatureAlgorithmName: oid, signatureAlgorithmOid: oid };
   let hash = known.hash;
   if (oid !== OID_RSASSA_PSS) {
-    return { signatureAlgorithm: known.name, signatureAlgorithmName: known.friendly, signatureAlgorithmOid: oid, signatureHash: hash };
+    return {
+      signatureAlgorithm: known.name,
+      signatureAlgorithmName: known.friendly,
+      signatureAlgorithmOid: oid,
+      signatureHash: hash,
+    };
   }
   // RSASSA-PSS-params (RFC 4055): [0] hashAlgorithm defaulting to SHA-1, [2] saltLength to 20.
   hash = "SHA-1";
@@ -104,7 +138,12 @@ function readSerialNumber(bytes: Uint8Array, tlv: Tlv): string {
 export function readCertificateFields(der: Uint8Array): CertificateFields {
   const certificate = readWhole(der);
   const [tbs, outerAlgorithm, signature] = readChildren(der, certificate);
-  if (certificate.tag !== TAG.SEQUENCE || tbs?.tag !== TAG.SEQUENCE || outerAlgorithm?.tag !== TAG.SEQUENCE || signature?.tag !== TAG.BIT_STRING) {
+  if (
+    certificate.tag !== TAG.SEQUENCE ||
+    tbs?.tag !== TAG.SEQUENCE ||
+    outerAlgorithm?.tag !== TAG.SEQUENCE ||
+    signature?.tag !== TAG.BIT_STRING
+  ) {
     throw new DerError("not an X.509 certificate structure");
   }
   const items = readChildren(der, tbs);
@@ -118,7 +157,8 @@ export function readCertificateFields(der: Uint8Array): CertificateFields {
     index = 1;
   }
   const [serial, , issuer, validity, subject, spki] = items.slice(index, index + 6);
-  if (!serial || !issuer || !validity || !subject || !spki) throw new DerError("the certificate is missing fields");
+  if (!serial || !issuer || !validity || !subject || !spki)
+    throw new DerError("the certificate is missing fields");
   const [notBefore, notAfter] = readChildren(der, validity);
   if (!notBefore || !notAfter) throw new DerError("the certificate has no validity period");
   const subjectAttributes = readNameAttributes(der, subject);

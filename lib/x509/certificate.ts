@@ -20,6 +20,4 @@ export function parseCertificateDer(der: Uint8Array): ParsedCertificate {
 }
 
 /** What `decodeCertificates` returns: certificates in input order, or one coded refusal. */
-export type DecodeResult =
-  | { ok: true; certificates: ParsedCertificate[] }
-  | { ok: false; error: X509Error };
+export type DecodeResult = { ok: true; certificates: ParsedCertificate[] } | { ok: false; error: X509Error };

@@ -33,7 +33,11 @@ describe("orderCertificateChain", () => {
   });
 
   it("keeps a bundle that is already in order, also from PKCS#7", async () => {
-    expect((await order(readFixtureText("bundle.pem"))).names).toEqual(["leaf", "intermediate-ca", "root-ca"]);
+    expect((await order(readFixtureText("bundle.pem"))).names).toEqual([
+      "leaf",
+      "intermediate-ca",
+      "root-ca",
+    ]);
     expect((await order(readFixture("chain.p7b"))).names).toEqual(["leaf", "intermediate-ca", "root-ca"]);
   });
 
@@ -72,6 +76,12 @@ describe("orderCertificateChain", () => {
   });
 
   it("returns an empty chain for no certificates", async () => {
-    expect(await orderCertificateChain([])).toEqual({ entries: [], complete: false, gaps: [], unrelated: [], duplicates: [] });
+    expect(await orderCertificateChain([])).toEqual({
+      entries: [],
+      complete: false,
+      gaps: [],
+      unrelated: [],
+      duplicates: [],
+    });
   });
 });

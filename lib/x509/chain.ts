@@ -46,7 +46,10 @@ function keyIdsAllow(child: ParsedCertificate, parent: ParsedCertificate): boole
 }
 
 /** Finds the supplied issuer of `child` among candidates; a verified signature beats an unchecked one. */
-async function findIssuer(child: ParsedCertificate, candidates: Array<{ cert: ParsedCertificate; index: number }>) {
+async function findIssuer(
+  child: ParsedCertificate,
+  candidates: Array<{ cert: ParsedCertificate; index: number }>,
+) {
   let unchecked: { index: number; link: IssuerLink } | undefined;
   for (const { cert, index } of candidates) {
     if (!bytesEqual(cert.fields.subjectDer, child.fields.issuerDer) || !keyIdsAllow(child, cert)) continue;
@@ -72,9 +75,15 @@ export async function orderCertificateChain(certificates: ParsedCertificate[]): 
   if (unique.length === 0) return { entries: [], complete: false, gaps: [], unrelated: [], duplicates };
 
   const issuesOthers = (candidate: ParsedCertificate) =>
-    unique.some(({ cert }) => cert !== candidate && !isSelfIssued(cert) && bytesEqual(cert.fields.issuerDer, candidate.fields.subjectDer));
+    unique.some(
+      ({ cert }) =>
+        cert !== candidate &&
+        !isSelfIssued(cert) &&
+        bytesEqual(cert.fields.issuerDer, candidate.fields.subjectDer),
+    );
   const leaves = unique.filter(({ cert }) => !issuesOthers(cert));
-  const leaf = leaves.find(({ cert }) => cert.fields.basicConstraints?.ca !== true) ?? leaves[0] ?? unique[0]!;
+  const leaf =
+    leaves.find(({ cert }) => cert.fields.basicConstraints?.ca !== true) ?? leaves[0] ?? unique[0]!;
 
   const entries: ChainEntry[] = [];
   const gaps: ChainGap[] = [];
@@ -84,7 +93,10 @@ export async function orderCertificateChain(certificates: ParsedCertificate[]): 
     const entry: ChainEntry = { certificate: current.cert, inputIndex: current.index, issuer: "root" };
     entries.push(entry);
     if (isSelfIssued(current.cert)) break;
-    const found = await findIssuer(current.cert, unique.filter(({ index }) => !used.has(index)));
+    const found = await findIssuer(
+      current.cert,
+      unique.filter(({ index }) => !used.has(index)),
+    );
     if (!found) {
       entry.issuer = "missing";
       const name = current.cert.fields.commonName ?? current.cert.fields.subject;

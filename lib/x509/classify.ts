@@ -42,7 +42,10 @@ function classifySigned(bytes: Uint8Array, inner: Tlv): DerKind {
   if (items.some(isTime)) return { kind: "crl" };
   if (items.length === 4 && items[3]?.tag === 0xa0 && items[0]?.tag === TAG.INTEGER) return { kind: "csr" };
   if (items.length >= 6) return { kind: "certificate", length: 0 };
-  return { kind: "other", description: "a signed ASN.1 structure that is neither a certificate nor a request" };
+  return {
+    kind: "other",
+    description: "a signed ASN.1 structure that is neither a certificate nor a request",
+  };
 }
 
 /**
@@ -59,7 +62,10 @@ export function classifyDer(bytes: Uint8Array): DerKind {
   const contentType = oidAt(bytes, c0);
   if (contentType === OID_PKCS7_SIGNED_DATA && c1?.tag === 0xa0) return { kind: "pkcs7" };
   if (contentType && contentType in PKCS7_CONTENT_TYPES && c1?.tag === 0xa0) {
-    return { kind: "other", description: `a PKCS#7 / CMS message holding ${PKCS7_CONTENT_TYPES[contentType]}, not certificates` };
+    return {
+      kind: "other",
+      description: `a PKCS#7 / CMS message holding ${PKCS7_CONTENT_TYPES[contentType]}, not certificates`,
+    };
   }
 
   if (c0?.tag === TAG.INTEGER && readSmallInteger(bytes, c0) === 3 && c1?.tag === TAG.SEQUENCE) {
@@ -74,14 +80,20 @@ export function classifyDer(bytes: Uint8Array): DerKind {
 
   if (c.length === 2 && c0?.tag === TAG.SEQUENCE && c1?.tag === TAG.BIT_STRING) {
     const name = algorithmName(bytes, c0);
-    return { kind: "public-key", description: `a public key${name ? ` (${name})` : ""} in SubjectPublicKeyInfo form` };
+    return {
+      kind: "public-key",
+      description: `a public key${name ? ` (${name})` : ""} in SubjectPublicKeyInfo form`,
+    };
   }
   if (c.length === 2 && c0?.tag === TAG.SEQUENCE && c1?.tag === TAG.OCTET_STRING) {
     return { kind: "private-key", description: "an encrypted private key (PKCS#8)" };
   }
   if (c0?.tag === TAG.INTEGER && c1?.tag === TAG.SEQUENCE && c2?.tag === TAG.OCTET_STRING) {
     const name = algorithmName(bytes, c1);
-    return { kind: "private-key", description: `an unencrypted private key (PKCS#8${name ? `, ${name}` : ""})` };
+    return {
+      kind: "private-key",
+      description: `an unencrypted private key (PKCS#8${name ? `, ${name}` : ""})`,
+    };
   }
   if (c0?.tag === TAG.INTEGER && readSmallInteger(bytes, c0) === 1 && c1?.tag === TAG.OCTET_STRING) {
     return { kind: "private-key", description: "an EC private key (SEC1)" };
@@ -91,6 +103,7 @@ export function classifyDer(bytes: Uint8Array): DerKind {
     if (c.length >= 9) return { kind: "private-key", description: "an RSA private key (PKCS#1)" };
     if (c.length === 6) return { kind: "private-key", description: "a DSA private key" };
   }
-  if (c.length === 2 && integers === 2) return { kind: "public-key", description: "an RSA public key (PKCS#1)" };
+  if (c.length === 2 && integers === 2)
+    return { kind: "public-key", description: "an RSA public key (PKCS#1)" };
   return { kind: "other", description: "an ASN.1 structure that is not a certificate" };
 }

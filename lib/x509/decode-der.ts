@@ -7,9 +7,7 @@ import { X509Certificates } from "./peculiar";
 
 /** Where DER bytes came from, so refusals can name the place ("block 2", "the file"). */
 export type DerSource =
-  | { kind: "file" }
-  | { kind: "base64" }
-  | { kind: "pem"; label: string; position: string };
+  { kind: "file" } | { kind: "base64" } | { kind: "pem"; label: string; position: string };
 
 function where(source: DerSource): string {
   if (source.kind === "pem") return `The ${source.label} block${source.position}`;
@@ -37,7 +35,10 @@ export function refuseKind(kind: ReturnType<typeof classifyDer>): X509Error | un
         `This is ${kind.description}, not a certificate. A certificate wraps the public key with a subject, an issuer and a validity period; upload the certificate instead.`,
       );
     case "crl":
-      return x509Error("ERR_NOT_CERTIFICATE", "This is a certificate revocation list (CRL), not a certificate.");
+      return x509Error(
+        "ERR_NOT_CERTIFICATE",
+        "This is a certificate revocation list (CRL), not a certificate.",
+      );
     case "other":
       return x509Error("ERR_NOT_CERTIFICATE", `This is not a certificate: it is ${kind.description}.`);
     default:
@@ -63,9 +64,15 @@ function corrupt(source: DerSource, error: unknown): X509Error {
         `${where(source)} ends before the certificate data does: part of it is missing, perhaps lost when copying. Copy the whole block again, from BEGIN to END.`,
       );
     }
-    return x509Error("ERR_CORRUPT", `${where(source)} ends before the certificate data does: it is truncated (${detail}).`);
+    return x509Error(
+      "ERR_CORRUPT",
+      `${where(source)} ends before the certificate data does: it is truncated (${detail}).`,
+    );
   }
-  return x509Error("ERR_CORRUPT", `${where(source)} decodes, but its content is not a well-formed certificate (${detail}). It may be damaged.`);
+  return x509Error(
+    "ERR_CORRUPT",
+    `${where(source)} decodes, but its content is not a well-formed certificate (${detail}). It may be damaged.`,
+  );
 }
 
 function parsePkcs7(bytes: Uint8Array, source: DerSource): DecodeResult {
@@ -76,7 +83,10 @@ function parsePkcs7(bytes: Uint8Array, source: DerSource): DecodeResult {
     return { ok: false, error: corrupt(source, error) };
   }
   if (collection.length === 0) {
-    return { ok: false, error: x509Error("ERR_NOT_CERTIFICATE", "This is a PKCS#7 file that holds no certificates.") };
+    return {
+      ok: false,
+      error: x509Error("ERR_NOT_CERTIFICATE", "This is a PKCS#7 file that holds no certificates."),
+    };
   }
   const certificates: ParsedCertificate[] = [];
   for (const item of collection) {
@@ -96,7 +106,10 @@ function parsePkcs7(bytes: Uint8Array, source: DerSource): DecodeResult {
 export function decodeDer(bytes: Uint8Array, source: DerSource): DecodeResult {
   if (bytes[0] !== 0x30) {
     const what = source.kind === "file" ? describeBinary(bytes) : "data that is not DER-encoded ASN.1";
-    return { ok: false, error: x509Error("ERR_NOT_CERTIFICATE", `${where(source)} is not a certificate: it is ${what}.`) };
+    return {
+      ok: false,
+      error: x509Error("ERR_NOT_CERTIFICATE", `${where(source)} is not a certificate: it is ${what}.`),
+    };
   }
   const certificates: ParsedCertificate[] = [];
   let offset = 0;
@@ -111,7 +124,10 @@ export function decodeDer(bytes: Uint8Array, source: DerSource): DecodeResult {
       return { ok: false, error: corrupt(source, error) };
     }
     if (kind.kind === "pkcs7" && offset === 0 && end === bytes.length) return parsePkcs7(bytes, source);
-    const refusal = kind.kind === "pkcs7" ? refuseKind({ kind: "other", description: "a PKCS#7 bundle followed by other data" }) : refuseKind(kind);
+    const refusal =
+      kind.kind === "pkcs7"
+        ? refuseKind({ kind: "other", description: "a PKCS#7 bundle followed by other data" })
+        : refuseKind(kind);
     if (refusal) return { ok: false, error: refusal };
     try {
       certificates.push(parseCertificateDer(rest.slice(0, end)));

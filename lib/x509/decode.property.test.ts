@@ -44,7 +44,19 @@ const mutation = fc.record({
   kind: fc.constantFrom<Mutation["kind"]>("flip", "delete", "insert"),
   at: fc.nat(),
   length: fc.integer({ min: 1, max: 80 }),
-  text: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom("-", "\n", "=", "A", "/", "+", "-----END CERTIFICATE-----", "-----BEGIN CERTIFICATE-----")),
+  text: fc.oneof(
+    fc.string({ maxLength: 8 }),
+    fc.constantFrom(
+      "-",
+      "\n",
+      "=",
+      "A",
+      "/",
+      "+",
+      "-----END CERTIFICATE-----",
+      "-----BEGIN CERTIFICATE-----",
+    ),
+  ),
 });
 
 function mutate(text: string, changes: Mutation[]): string {
@@ -56,7 +68,15 @@ function mutate(text: string, changes: Mutation[]): string {
   }, text);
 }
 
-const PEMS = ["rsa2048.pem", "ec-p256.pem", "ed25519.pem", "bundle.pem", "chain.p7b.pem", "key-pkcs8.pem", "csr.pem"].map(readFixtureText);
+const PEMS = [
+  "rsa2048.pem",
+  "ec-p256.pem",
+  "ed25519.pem",
+  "bundle.pem",
+  "chain.p7b.pem",
+  "key-pkcs8.pem",
+  "csr.pem",
+].map(readFixtureText);
 const DERS = ["rsa2048.der", "chain.p7b", "leaf.p12", "key-ec-sec1.der"].map(readFixture);
 
 describe("decodeCertificates never throws", () => {
@@ -70,18 +90,28 @@ describe("decodeCertificates never throws", () => {
   });
 
   it("on random strings, including lone surrogates and control characters", async () => {
-    const strings = fc.oneof(fc.string({ maxLength: 512 }), fc.string({ unit: "binary", maxLength: 256 }), fc.base64String({ maxLength: 512 }));
+    const strings = fc.oneof(
+      fc.string({ maxLength: 512 }),
+      fc.string({ unit: "binary", maxLength: 256 }),
+      fc.base64String({ maxLength: 512 }),
+    );
     await fc.assert(fc.asyncProperty(strings, expectWellFormed), { numRuns: 300 });
   });
 
   it("on mutated PEMs (characters flipped, deleted, inserted)", async () => {
-    const mutated = fc.tuple(fc.constantFrom(...PEMS), fc.array(mutation, { minLength: 1, maxLength: 4 })).map(([pem, changes]) => mutate(pem, changes));
+    const mutated = fc
+      .tuple(fc.constantFrom(...PEMS), fc.array(mutation, { minLength: 1, maxLength: 4 }))
+      .map(([pem, changes]) => mutate(pem, changes));
     await fc.assert(fc.asyncProperty(mutated, expectWellFormed), { numRuns: 400 });
   });
 
   it("on mutated DER (bytes overwritten or cut)", async () => {
     const mutated = fc
-      .tuple(fc.constantFrom(...DERS), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }), fc.nat())
+      .tuple(
+        fc.constantFrom(...DERS),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }),
+        fc.nat(),
+      )
       .map(([der, writes, cut]) => {
         const copy = der.slice(0, der.length - (cut % 8 === 0 ? cut % der.length : 0));
         for (const [at, value] of writes) if (copy.length > 0) copy[at % copy.length] = value;
@@ -92,7 +122,9 @@ describe("decodeCertificates never throws", () => {
 
   it("never lets a private key through, however it is wrapped in whitespace or text", async () => {
     const key = readFixtureText("key-pkcs8.pem");
-    const wrapped = fc.tuple(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 })).map(([before, after]) => `${before}\n${key}\n${after}`);
+    const wrapped = fc
+      .tuple(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }))
+      .map(([before, after]) => `${before}\n${key}\n${after}`);
     await fc.assert(
       fc.asyncProperty(wrapped, async (input) => {
         const result = await checkContract(input);

@@ -59,7 +59,8 @@ const refused: Array<[file: string, as: "text" | "bytes", code: X509ErrorCode, m
   ["crl.pem", "text", "ERR_NOT_CERTIFICATE", /revocation list/],
 ];
 
-const load = (file: string, as: "text" | "bytes") => (as === "text" ? readFixtureText(file) : readFixture(file));
+const load = (file: string, as: "text" | "bytes") =>
+  as === "text" ? readFixtureText(file) : readFixture(file);
 
 describe("decodeCertificates accepts every certificate encoding", () => {
   it.each(accepted)("%s as %s", async (file, as, names) => {
@@ -130,7 +131,10 @@ describe("decodeCertificates refuses everything else with a specific code", () =
   });
 
   it("refuses a private key even when its block is mislabelled or cut off", () => {
-    const body = readFixtureText("key-pkcs8.pem").replace(/-----(BEGIN|END) PRIVATE KEY-----/g, "-----$1 CERTIFICATE-----");
+    const body = readFixtureText("key-pkcs8.pem").replace(
+      /-----(BEGIN|END) PRIVATE KEY-----/g,
+      "-----$1 CERTIFICATE-----",
+    );
     expect(decodeCertificates(body)).toMatchObject({ ok: false, error: { code: "ERR_PRIVATE_KEY" } });
     const cut = readFixtureText("key-rsa-pkcs1.pem").split("\n").slice(0, 4).join("\n");
     expect(decodeCertificates(cut)).toMatchObject({ ok: false, error: { code: "ERR_PRIVATE_KEY" } });

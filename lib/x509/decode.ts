@@ -32,7 +32,9 @@ const fail = (error: X509Error): DecodeResult => ({ ok: false, error });
 
 function describePrivateKeyBlock(block: PemBlock): string {
   const known = PRIVATE_KEY_LABELS[block.label] ?? `a private key (“${block.label}”)`;
-  return /ENCRYPTED/.test(block.headers["Proc-Type"] ?? "") ? `${known.replace(/^an? /, "an encrypted ")}` : known;
+  return /ENCRYPTED/.test(block.headers["Proc-Type"] ?? "")
+    ? `${known.replace(/^an? /, "an encrypted ")}`
+    : known;
 }
 
 /** Looks inside every PEM block for a private key, whatever its label says. */
@@ -56,12 +58,17 @@ function decodePem(text: string): DecodeResult {
   const blocks = scanPemBlocks(text);
   if (blocks.length === 0) {
     return fail(
-      x509Error("ERR_CORRUPT", "The text has a -----BEGIN line, but it is damaged: no complete “-----BEGIN <TYPE>-----” marker was found."),
+      x509Error(
+        "ERR_CORRUPT",
+        "The text has a -----BEGIN line, but it is damaged: no complete “-----BEGIN <TYPE>-----” marker was found.",
+      ),
     );
   }
   const privateKey = findPrivateKey(blocks);
   if (privateKey) {
-    const besideCertificate = blocks.some((block) => /CERTIFICATE$/.test(block.label) && !/REQUEST/.test(block.label));
+    const besideCertificate = blocks.some(
+      (block) => /CERTIFICATE$/.test(block.label) && !/REQUEST/.test(block.label),
+    );
     return fail(privateKeyError(privateKey, besideCertificate));
   }
   const cut = blocks.find((block) => !block.complete);
@@ -78,10 +85,17 @@ function decodePem(text: string): DecodeResult {
     const position = blocks.length > 1 ? ` (block ${index + 1} of ${blocks.length})` : "";
     const decoded = decodeBase64(block.body);
     if (!decoded.ok) {
-      return fail(x509Error("ERR_CORRUPT", `The ${block.label} block${position} is damaged: ${decoded.reason}.`));
+      return fail(
+        x509Error("ERR_CORRUPT", `The ${block.label} block${position} is damaged: ${decoded.reason}.`),
+      );
     }
     if (decoded.bytes.length === 0) {
-      return fail(x509Error("ERR_TRUNCATED_PEM", `The ${block.label} block${position} is empty: its content is missing.`));
+      return fail(
+        x509Error(
+          "ERR_TRUNCATED_PEM",
+          `The ${block.label} block${position} is empty: its content is missing.`,
+        ),
+      );
     }
     let bytes = decoded.bytes;
     // OpenSSL's TRUSTED CERTIFICATE is a certificate followed by trust settings; keep the certificate.
@@ -103,7 +117,9 @@ function decodePem(text: string): DecodeResult {
 const XML_CERTIFICATE = /<(?:[\w-]+:)?X509Certificate\b[^>]*>([\s\S]*?)<\/(?:[\w-]+:)?X509Certificate>/g;
 
 function decodeXmlCertificates(text: string): DecodeResult | undefined {
-  const bodies = [...new Set([...text.matchAll(XML_CERTIFICATE)].map((match) => match[1]!.replace(/\s+/g, "")))];
+  const bodies = [
+    ...new Set([...text.matchAll(XML_CERTIFICATE)].map((match) => match[1]!.replace(/\s+/g, ""))),
+  ];
   if (bodies.length === 0) return undefined;
   const certificates: ParsedCertificate[] = [];
   for (const body of bodies) {
@@ -117,28 +133,37 @@ function decodeXmlCertificates(text: string): DecodeResult | undefined {
 function decodeBareBase64(text: string): DecodeResult {
   const decoded = decodeBase64(text);
   if (!decoded.ok || decoded.bytes[0] !== 0x30) {
-    return fail(x509Error("ERR_NOT_CERTIFICATE", `This is not a certificate: it is ${describeUnknownText(text)}.`));
+    return fail(
+      x509Error("ERR_NOT_CERTIFICATE", `This is not a certificate: it is ${describeUnknownText(text)}.`),
+    );
   }
   return decodeDer(decoded.bytes, { kind: "base64" });
 }
 
 function decodeText(raw: string): DecodeResult {
   const text = normaliseText(raw);
-  if (text.trim() === "") return fail(x509Error("ERR_EMPTY", "The input is empty: paste a certificate or choose a certificate file."));
+  if (text.trim() === "")
+    return fail(
+      x509Error("ERR_EMPTY", "The input is empty: paste a certificate or choose a certificate file."),
+    );
   if (hasPemMarker(text)) return decodePem(text);
   const described = describeText(text);
   if (described?.code === "ERR_PRIVATE_KEY") return fail(privateKeyError(described.what, false));
   const xml = decodeXmlCertificates(text);
   if (xml) return xml;
   if (described) {
-    const sentence = described.code === "ERR_NOT_CERTIFICATE" ? "This is not a certificate: it is" : "This is";
+    const sentence =
+      described.code === "ERR_NOT_CERTIFICATE" ? "This is not a certificate: it is" : "This is";
     const tail = described.code === "ERR_NOT_CERTIFICATE" ? "." : ", not a certificate.";
     return fail(x509Error(described.code, `${sentence} ${described.what}${tail}`));
   }
   const hex = text.replace(/[\s:]+/g, "");
   // Hex dumps of DER (e.g. from a database column) start with 30, the SEQUENCE tag.
   if (/^30(?:[0-9A-Fa-f]{2}){3,}$/.test(hex)) {
-    return decodeDer(Uint8Array.from(hex.match(/../g)!, (pair) => parseInt(pair, 16)), { kind: "base64" });
+    return decodeDer(
+      Uint8Array.from(hex.match(/../g)!, (pair) => parseInt(pair, 16)),
+      { kind: "base64" },
+    );
   }
   return decodeBareBase64(text);
 }
@@ -176,7 +201,12 @@ function decodeBytes(bytes: Uint8Array): DecodeResult {
 export function decodeCertificates(input: string | Uint8Array, options: DecodeOptions = {}): DecodeResult {
   const maxBytes = options.maxBytes ?? MAX_CERTIFICATE_INPUT_BYTES;
   try {
-    const size = typeof input === "string" ? (input.length > maxBytes ? input.length : new TextEncoder().encode(input).length) : input.length;
+    const size =
+      typeof input === "string"
+        ? input.length > maxBytes
+          ? input.length
+          : new TextEncoder().encode(input).length
+        : input.length;
     if (size > maxBytes) {
       return fail(x509Error("ERR_TOO_LARGE", tooLargeMessage(size, maxBytes)));
     }

@@ -6,7 +6,8 @@ export type Description =
   | undefined;
 
 const JWT = /^[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)?$/;
-const SSH_PUBLIC_KEY = /^(?:ssh-(?:rsa|dss|ed25519|ed448)|ecdsa-sha2-nistp\d+|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)\s+AAAA/;
+const SSH_PUBLIC_KEY =
+  /^(?:ssh-(?:rsa|dss|ed25519|ed448)|ecdsa-sha2-nistp\d+|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)\s+AAAA/;
 
 function jwtHeader(text: string): Record<string, unknown> | undefined {
   if (!JWT.test(text)) return undefined;
@@ -32,17 +33,22 @@ function describeJson(text: string): Description {
       ? (parsed as { keys: unknown[] }).keys
       : [],
   );
-  const jwks = keys.filter((key): key is Record<string, unknown> => typeof key === "object" && key !== null && "kty" in key);
+  const jwks = keys.filter(
+    (key): key is Record<string, unknown> => typeof key === "object" && key !== null && "kty" in key,
+  );
   // "d" is the private exponent / scalar in every JWK key type that has a private part.
-  if (jwks.some((key) => "d" in key)) return { code: "ERR_PRIVATE_KEY", what: "a private JSON Web Key (JWK)" };
-  if (jwks.length > 0) return { code: "ERR_PUBLIC_KEY", what: "a public JSON Web Key (JWK) without a certificate" };
+  if (jwks.some((key) => "d" in key))
+    return { code: "ERR_PRIVATE_KEY", what: "a private JSON Web Key (JWK)" };
+  if (jwks.length > 0)
+    return { code: "ERR_PUBLIC_KEY", what: "a public JSON Web Key (JWK) without a certificate" };
   return { code: "ERR_NOT_CERTIFICATE", what: "JSON text" };
 }
 
 /** Recognises well-known non-certificate text formats; `undefined` when nothing matched. */
 export function describeText(text: string): Description {
   const trimmed = text.trim();
-  if (/^PuTTY-User-Key-File-\d+:/.test(trimmed)) return { code: "ERR_PRIVATE_KEY", what: "a PuTTY private key (.ppk)" };
+  if (/^PuTTY-User-Key-File-\d+:/.test(trimmed))
+    return { code: "ERR_PRIVATE_KEY", what: "a PuTTY private key (.ppk)" };
   if (SSH_PUBLIC_KEY.test(trimmed) || trimmed.startsWith("---- BEGIN SSH2 PUBLIC KEY ----")) {
     return { code: "ERR_PUBLIC_KEY", what: "an SSH public key" };
   }
@@ -53,11 +59,22 @@ export function describeText(text: string): Description {
     return { code: "ERR_JWT", what: `${kind}${alg})` };
   }
   if (trimmed.startsWith("{") || trimmed.startsWith("[")) return describeJson(trimmed);
-  if (/^[0-9A-Fa-f]{2}(?:[:\s]?[0-9A-Fa-f]{2}){19}$/.test(trimmed) || /^[0-9A-Fa-f]{2}(?:[:\s]?[0-9A-Fa-f]{2}){31}$/.test(trimmed)) {
-    return { code: "ERR_NOT_CERTIFICATE", what: "a thumbprint (a hash of a certificate), not the certificate itself" };
+  if (
+    /^[0-9A-Fa-f]{2}(?:[:\s]?[0-9A-Fa-f]{2}){19}$/.test(trimmed) ||
+    /^[0-9A-Fa-f]{2}(?:[:\s]?[0-9A-Fa-f]{2}){31}$/.test(trimmed)
+  ) {
+    return {
+      code: "ERR_NOT_CERTIFICATE",
+      what: "a thumbprint (a hash of a certificate), not the certificate itself",
+    };
   }
   if (trimmed.startsWith("<")) {
-    return { code: "ERR_NOT_CERTIFICATE", what: /EntityDescriptor/.test(trimmed) ? "SAML metadata without an embedded certificate" : "XML or HTML text" };
+    return {
+      code: "ERR_NOT_CERTIFICATE",
+      what: /EntityDescriptor/.test(trimmed)
+        ? "SAML metadata without an embedded certificate"
+        : "XML or HTML text",
+    };
   }
   return undefined;
 }
@@ -69,7 +86,8 @@ export function describeText(text: string): Description {
 export function describeUnknownText(text: string): string {
   const flat = text.trim().replace(/\s+/g, " ");
   const head = flat.slice(0, 24);
-  if (!head.includes(" ")) return `a ${flat.length}-character string that is neither PEM nor base64 of a certificate`;
+  if (!head.includes(" "))
+    return `a ${flat.length}-character string that is neither PEM nor base64 of a certificate`;
   return `text beginning “${head.replace(/[^\x20-\x7e]/g, "?")}${flat.length > 24 ? "…" : ""}”, with no PEM block`;
 }
 

@@ -1,4 +1,14 @@
-import { DerError, TAG, readChildren, readOid, readSmallInteger, readTlv, toHex, valueOf, type Tlv } from "./der";
+import {
+  DerError,
+  TAG,
+  readChildren,
+  readOid,
+  readSmallInteger,
+  readTlv,
+  toHex,
+  valueOf,
+  type Tlv,
+} from "./der";
 import { formatDistinguishedName, decodeAsn1String } from "./name";
 import {
   EXTENDED_KEY_USAGES,
@@ -32,7 +42,7 @@ function formatIpAddress(value: Uint8Array): string {
   // RFC 5952: compress the longest run (length >= 2) of zero groups, lower-case hex.
   let bestStart = -1;
   let bestLength = 1;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     let j = i;
     while (j < 8 && groups[j] === 0) j++;
     if (j - i > bestLength) [bestStart, bestLength] = [i, j - i];
@@ -127,7 +137,8 @@ export function decodeExtensions(bytes: Uint8Array, wrapper: Tlv | undefined): D
     const parts = readChildren(bytes, extension);
     const oid = readOid(bytes, parts[0] ?? extension);
     const octets = parts.at(-1);
-    if (!octets || octets.tag !== TAG.OCTET_STRING) throw new DerError("extension value must be an OCTET STRING");
+    if (!octets || octets.tag !== TAG.OCTET_STRING)
+      throw new DerError("extension value must be an OCTET STRING");
     // RFC 5280 forbids repeating an extension; the first one wins, as in most verifiers.
     if (seen.has(oid)) continue;
     seen.add(oid);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { certificateFindings, daysLeft, DEFAULT_MAX_VALIDITY_DAYS, expiryStatus, type FindingContext } from "./findings";
+import {
+  certificateFindings,
+  daysLeft,
+  DEFAULT_MAX_VALIDITY_DAYS,
+  expiryStatus,
+  type FindingContext,
+} from "./findings";
 import { readFixtureText } from "./fixtures/read-fixtures";
 import { summarizeCertificatePem, type CertificateSummary } from "./summary";
 import { formatThumbprint } from "./thumbprint";
@@ -9,7 +15,9 @@ const NOW = new Date("2026-06-01T00:00:00Z");
 const DAY = 86_400_000;
 const summary = (file: string) => summarizeCertificatePem(readFixtureText(file));
 const codes = async (file: string, context: Partial<FindingContext> = {}) =>
-  certificateFindings(await summary(file), { now: NOW, ...context }).map((finding) => `${finding.severity}:${finding.code}`);
+  certificateFindings(await summary(file), { now: NOW, ...context }).map(
+    (finding) => `${finding.severity}:${finding.code}`,
+  );
 
 describe("certificateFindings", () => {
   it.each([
@@ -31,16 +39,27 @@ describe("certificateFindings", () => {
     expect(await codes("long-validity.pem", { vendor: "huawei" })).toContain("warning:VALIDITY_TOO_LONG");
     expect(await codes("long-validity.pem")).not.toContain("warning:VALIDITY_TOO_LONG");
     expect(await codes("rsa2048.pem", { vendor: "uipath" })).not.toContain("warning:VALIDITY_TOO_LONG");
-    expect(await codes("rsa2048.pem", { vendor: "uipath", maxValidityDays: 397 })).toContain("warning:VALIDITY_TOO_LONG");
-    const [finding] = certificateFindings(await summary("long-validity.pem"), { now: NOW, vendor: "cloudflare" }).filter((f) => f.code === "VALIDITY_TOO_LONG");
-    expect(finding?.message).toBe(`Valid for 36,524 days; Cloudflare accepts at most ${DEFAULT_MAX_VALIDITY_DAYS.cloudflare.toLocaleString("en-US")} days.`);
+    expect(await codes("rsa2048.pem", { vendor: "uipath", maxValidityDays: 397 })).toContain(
+      "warning:VALIDITY_TOO_LONG",
+    );
+    const [finding] = certificateFindings(await summary("long-validity.pem"), {
+      now: NOW,
+      vendor: "cloudflare",
+    }).filter((f) => f.code === "VALIDITY_TOO_LONG");
+    expect(finding?.message).toBe(
+      `Valid for 36,524 days; Cloudflare accepts at most ${DEFAULT_MAX_VALIDITY_DAYS.cloudflare.toLocaleString("en-US")} days.`,
+    );
   });
 
   it("flags a duplicate of a certificate already in the slot, whatever the thumbprint's format", async () => {
     const cert = await summary("rsa2048.pem");
     const existing = [formatThumbprint(cert.sha256, "colon").toLowerCase()];
-    expect(certificateFindings(cert, { now: NOW, existingSha256: existing }).map((f) => f.code)).toContain("DUPLICATE_CERTIFICATE");
-    expect(certificateFindings(cert, { now: NOW, existingSha256: ["00".repeat(32)] }).map((f) => f.code)).not.toContain("DUPLICATE_CERTIFICATE");
+    expect(certificateFindings(cert, { now: NOW, existingSha256: existing }).map((f) => f.code)).toContain(
+      "DUPLICATE_CERTIFICATE",
+    );
+    expect(
+      certificateFindings(cert, { now: NOW, existingSha256: ["00".repeat(32)] }).map((f) => f.code),
+    ).not.toContain("DUPLICATE_CERTIFICATE");
   });
 
   it("steps through 60 / 30 / 7 days and expiry as time passes", async () => {
@@ -49,8 +68,16 @@ describe("certificateFindings", () => {
     const first = (now: Date) => certificateFindings(cert, { now })[0];
     expect(first(at(61))?.code).toBe("SELF_SIGNED");
     expect(first(at(45))).toMatchObject({ code: "EXPIRES_WITHIN_60_DAYS", severity: "info" });
-    expect(first(at(20))).toMatchObject({ code: "EXPIRES_WITHIN_30_DAYS", severity: "warning", message: expect.stringMatching(/in 20 days/) });
-    expect(first(at(1))).toMatchObject({ code: "EXPIRES_WITHIN_7_DAYS", severity: "critical", message: expect.stringMatching(/in 1 day:/) });
+    expect(first(at(20))).toMatchObject({
+      code: "EXPIRES_WITHIN_30_DAYS",
+      severity: "warning",
+      message: expect.stringMatching(/in 20 days/),
+    });
+    expect(first(at(1))).toMatchObject({
+      code: "EXPIRES_WITHIN_7_DAYS",
+      severity: "critical",
+      message: expect.stringMatching(/in 1 day:/),
+    });
     expect(first(at(-3))).toMatchObject({ code: "EXPIRED", message: expect.stringMatching(/3 days ago/) });
   });
 

@@ -76,13 +76,37 @@ function validityFindings(summary: CertificateSummary, now: Date): Finding[] {
   const when = day(summary.notAfter);
   switch (expiryStatus(summary.notAfter, now)) {
     case "expired":
-      return [{ code: "EXPIRED", severity: "critical", message: `Expired on ${when} (${plural(-left, "day")} ago): sign-in that relies on it fails.` }];
+      return [
+        {
+          code: "EXPIRED",
+          severity: "critical",
+          message: `Expired on ${when} (${plural(-left, "day")} ago): sign-in that relies on it fails.`,
+        },
+      ];
     case "lt7":
-      return [{ code: "EXPIRES_WITHIN_7_DAYS", severity: "critical", message: `Expires on ${when}, in ${plural(left, "day")}: rotate it now.` }];
+      return [
+        {
+          code: "EXPIRES_WITHIN_7_DAYS",
+          severity: "critical",
+          message: `Expires on ${when}, in ${plural(left, "day")}: rotate it now.`,
+        },
+      ];
     case "lt30":
-      return [{ code: "EXPIRES_WITHIN_30_DAYS", severity: "warning", message: `Expires on ${when}, in ${plural(left, "day")}: plan the rotation.` }];
+      return [
+        {
+          code: "EXPIRES_WITHIN_30_DAYS",
+          severity: "warning",
+          message: `Expires on ${when}, in ${plural(left, "day")}: plan the rotation.`,
+        },
+      ];
     case "lt60":
-      return [{ code: "EXPIRES_WITHIN_60_DAYS", severity: "info", message: `Expires on ${when}, in ${plural(left, "day")}.` }];
+      return [
+        {
+          code: "EXPIRES_WITHIN_60_DAYS",
+          severity: "info",
+          message: `Expires on ${when}, in ${plural(left, "day")}.`,
+        },
+      ];
     default:
       return [];
   }
@@ -90,7 +114,11 @@ function validityFindings(summary: CertificateSummary, now: Date): Finding[] {
 
 function algorithmFindings(summary: CertificateSummary): Finding[] {
   const findings: Finding[] = [];
-  if ((summary.keyAlgorithm === "RSA" || summary.keyAlgorithm === "RSA-PSS") && summary.keySize !== undefined && summary.keySize < MIN_RSA_KEY_BITS) {
+  if (
+    (summary.keyAlgorithm === "RSA" || summary.keyAlgorithm === "RSA-PSS") &&
+    summary.keySize !== undefined &&
+    summary.keySize < MIN_RSA_KEY_BITS
+  ) {
     findings.push({
       code: "WEAK_RSA_KEY",
       severity: "critical",
@@ -115,7 +143,8 @@ function algorithmFindings(summary: CertificateSummary): Finding[] {
 
 function policyFindings(summary: CertificateSummary, context: FindingContext): Finding[] {
   const findings: Finding[] = [];
-  const maxDays = context.maxValidityDays ?? (context.vendor ? DEFAULT_MAX_VALIDITY_DAYS[context.vendor] : undefined);
+  const maxDays =
+    context.maxValidityDays ?? (context.vendor ? DEFAULT_MAX_VALIDITY_DAYS[context.vendor] : undefined);
   const lifetime = Math.floor((Date.parse(summary.notAfter) - Date.parse(summary.notBefore)) / DAY_MS);
   if (maxDays !== undefined && lifetime > maxDays) {
     const who = context.vendor ? VENDOR_NAMES[context.vendor] : "This connection";
@@ -136,7 +165,8 @@ function policyFindings(summary: CertificateSummary, context: FindingContext): F
     findings.push({
       code: "SELF_SIGNED",
       severity: "info",
-      message: "Self-signed. That is normal for SAML: the identity provider trusts this exact certificate, not a CA.",
+      message:
+        "Self-signed. That is normal for SAML: the identity provider trusts this exact certificate, not a CA.",
     });
   }
   return findings;
@@ -149,7 +179,11 @@ const ORDER: Record<FindingSeverity, number> = { critical: 0, warning: 1, info: 
  * returns findings ordered most severe first. Pure: the same input gives the same findings.
  */
 export function certificateFindings(summary: CertificateSummary, context: FindingContext): Finding[] {
-  return [...validityFindings(summary, context.now), ...algorithmFindings(summary), ...policyFindings(summary, context)]
+  return [
+    ...validityFindings(summary, context.now),
+    ...algorithmFindings(summary),
+    ...policyFindings(summary, context),
+  ]
     .map((finding, index) => ({ finding, index }))
     .sort((a, b) => ORDER[a.finding.severity] - ORDER[b.finding.severity] || a.index - b.index)
     .map(({ finding }) => finding);

@@ -85,8 +85,7 @@ export function readNameAttributes(bytes: Uint8Array, name = readTlv(bytes)): Na
       if (!typeTlv || !valueTlv) throw new DerError("a name attribute needs a type and a value");
       const oid = readOid(bytes, typeTlv);
       const text = decodeAsn1String(valueTlv.tag, valueOf(bytes, valueTlv));
-      const value =
-        text === undefined ? "#" + toHex(encodingOf(bytes, valueTlv)) : escapeRfc4514Value(text);
+      const value = text === undefined ? "#" + toHex(encodingOf(bytes, valueTlv)) : escapeRfc4514Value(text);
       attributes.push({ oid, type: NAME_ATTRIBUTES[oid] ?? oid, text, value, rdn: rdnIndex });
     }
   });
@@ -112,6 +111,8 @@ export function formatDistinguishedName(bytes: Uint8Array, name = readTlv(bytes)
 
 /** The most specific common name (the last CN in encoded order), if any. */
 export function findCommonName(attributes: NameAttribute[]): string | undefined {
-  const names = attributes.filter((attribute) => attribute.oid === OID_COMMON_NAME && attribute.text !== undefined);
+  const names = attributes.filter(
+    (attribute) => attribute.oid === OID_COMMON_NAME && attribute.text !== undefined,
+  );
   return names.at(-1)?.text;
 }

@@ -5,7 +5,11 @@ import { DerError, TAG, bytesEqual, readChildren, readWhole, valueOf } from "./d
 // which keeps decoding fast. Only algorithms every Web Crypto implements are attempted; for the
 // rest (MD5, Ed448, brainpool curves, DSA) the answer is "cannot check", never "invalid".
 
-type VerifyPlan = { importAlgorithm: RsaHashedImportParams | EcKeyImportParams | Algorithm; verifyAlgorithm: Algorithm | RsaPssParams | EcdsaParams; ecdsaSize?: number };
+type VerifyPlan = {
+  importAlgorithm: RsaHashedImportParams | EcKeyImportParams | Algorithm;
+  verifyAlgorithm: Algorithm | RsaPssParams | EcdsaParams;
+  ecdsaSize?: number;
+};
 
 const RSA_PKCS1: Record<string, string> = {
   "1.2.840.113549.1.1.5": "SHA-1",
@@ -45,7 +49,8 @@ function planVerification(subject: ParsedCertificate, issuer: ParsedCertificate)
       ecdsaSize: size,
     };
   }
-  if (oid === "1.3.101.112" && key.algorithm === "Ed25519") return { importAlgorithm: { name: "Ed25519" }, verifyAlgorithm: { name: "Ed25519" } };
+  if (oid === "1.3.101.112" && key.algorithm === "Ed25519")
+    return { importAlgorithm: { name: "Ed25519" }, verifyAlgorithm: { name: "Ed25519" } };
   return undefined;
 }
 
@@ -70,12 +75,17 @@ const buffer = (bytes: Uint8Array) => bytes.slice().buffer;
  * (e.g. MD5 signatures, which Web Crypto does not implement), so callers can tell "not verified"
  * from "verified false".
  */
-export async function verifySignedBy(subject: ParsedCertificate, issuer: ParsedCertificate): Promise<boolean | undefined> {
+export async function verifySignedBy(
+  subject: ParsedCertificate,
+  issuer: ParsedCertificate,
+): Promise<boolean | undefined> {
   const plan = planVerification(subject, issuer);
   if (!plan) return undefined;
   let key: CryptoKey;
   try {
-    key = await crypto.subtle.importKey("spki", buffer(issuer.fields.spkiDer), plan.importAlgorithm, false, ["verify"]);
+    key = await crypto.subtle.importKey("spki", buffer(issuer.fields.spkiDer), plan.importAlgorithm, false, [
+      "verify",
+    ]);
   } catch {
     // The runtime lacks the algorithm (e.g. an older browser without Ed25519).
     return undefined;
@@ -91,7 +101,12 @@ export async function verifySignedBy(subject: ParsedCertificate, issuer: ParsedC
     if (!signature) return false;
   }
   try {
-    return await crypto.subtle.verify(plan.verifyAlgorithm, key, buffer(signature), buffer(subject.fields.tbsDer));
+    return await crypto.subtle.verify(
+      plan.verifyAlgorithm,
+      key,
+      buffer(signature),
+      buffer(subject.fields.tbsDer),
+    );
   } catch {
     return undefined;
   }

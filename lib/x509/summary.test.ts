@@ -6,7 +6,12 @@ import { summarizeCertificate, summarizeCertificatePem } from "./summary";
 
 // OpenSSL's display names, mapped to the identifiers our summary uses. The table is ours; the
 // values on the left are what `openssl x509 -text` printed for the fixtures.
-const KEY_ALGORITHMS: Record<string, string> = { rsaEncryption: "RSA", "id-ecPublicKey": "EC", ED25519: "Ed25519", ED448: "Ed448" };
+const KEY_ALGORITHMS: Record<string, string> = {
+  rsaEncryption: "RSA",
+  "id-ecPublicKey": "EC",
+  ED25519: "Ed25519",
+  ED448: "Ed448",
+};
 const KEY_USAGES: Record<string, string> = {
   "Digital Signature": "digitalSignature",
   "Non Repudiation": "nonRepudiation",
@@ -29,12 +34,16 @@ const list = (text: string | null, table: Record<string, string>) =>
 function basicConstraints(text: string | null) {
   if (!text) return undefined;
   const pathLength = /pathlen:(\d+)/.exec(text)?.[1];
-  return pathLength === undefined ? { ca: text.includes("CA:TRUE") } : { ca: text.includes("CA:TRUE"), pathLength: Number(pathLength) };
+  return pathLength === undefined
+    ? { ca: text.includes("CA:TRUE") }
+    : { ca: text.includes("CA:TRUE"), pathLength: Number(pathLength) };
 }
 
 function subjectAltNames(text: string | null) {
   if (!text) return [];
-  return text.split(", ").map((name) => name.replace(/^IP Address:/, "IP:").replace(/^othername: UPN::/, "otherName:UPN:"));
+  return text
+    .split(", ")
+    .map((name) => name.replace(/^IP Address:/, "IP:").replace(/^othername: UPN::/, "otherName:UPN:"));
 }
 
 const expectations = [...readExpectations()];
@@ -98,7 +107,9 @@ describe("summary details", () => {
     ["key-pkcs8.pem", "ERR_PRIVATE_KEY"],
     ["empty.pem", "ERR_EMPTY"],
   ])("summarizeCertificatePem(%s) throws X509InputError %s", async (file, code) => {
-    const error: unknown = await summarizeCertificatePem(readFixtureText(file)).catch((caught: unknown) => caught);
+    const error: unknown = await summarizeCertificatePem(readFixtureText(file)).catch(
+      (caught: unknown) => caught,
+    );
     expect(isX509InputError(error)).toBe(true);
     expect((error as { code: string }).code).toBe(code);
   });

@@ -26,7 +26,9 @@ export async function generateCfCertificate(
     profile: "saml-encryption",
   };
   // Seed certificates (given a uid) may be reused across resets; rotations always get new ones.
-  const cert = await (options.uid ? issueSeedCertificate(`cloudflare/${uid}`, params) : issueCertificate(params));
+  const cert = await (options.uid
+    ? issueSeedCertificate(`cloudflare/${uid}`, params)
+    : issueCertificate(params));
   return { uid, pem: cert.pem, notBefore: cert.notBefore, notAfter: cert.notAfter };
 }
 
@@ -35,8 +37,18 @@ export async function generateCfCertificate(
  * The certificate is generated first and the swap is synchronous, so concurrent rotations
  * of one set each shift it by exactly one certificate without holding a lock while signing.
  */
-export async function rotateSet(runtime: SandboxRuntime, account: CfAccount, set: CfCertificateSet, at: Date): Promise<void> {
-  const fresh = await generateCfCertificate(runtime, account, at, new Date(at.getTime() + CF_CERT_VALIDITY_MS));
+export async function rotateSet(
+  runtime: SandboxRuntime,
+  account: CfAccount,
+  set: CfCertificateSet,
+  at: Date,
+): Promise<void> {
+  const fresh = await generateCfCertificate(
+    runtime,
+    account,
+    at,
+    new Date(at.getTime() + CF_CERT_VALIDITY_MS),
+  );
   set.previous = set.current;
   set.current = fresh;
   if (at > set.updatedAt) set.updatedAt = at;
@@ -48,8 +60,14 @@ export async function rotateSet(runtime: SandboxRuntime, account: CfAccount, set
  */
 export async function autoRotate(runtime: SandboxRuntime, account: CfAccount, now: Date): Promise<void> {
   for (const set of account.sets) {
-    for (let i = 0; i < 20 && set.current && now.getTime() >= set.current.notAfter.getTime() - AUTO_ROTATE_BEFORE_MS; i++) {
-      const due = new Date(Math.max(set.current.notAfter.getTime() - AUTO_ROTATE_BEFORE_MS, set.updatedAt.getTime() + DAY_MS));
+    for (
+      let i = 0;
+      i < 20 && set.current && now.getTime() >= set.current.notAfter.getTime() - AUTO_ROTATE_BEFORE_MS;
+      i++
+    ) {
+      const due = new Date(
+        Math.max(set.current.notAfter.getTime() - AUTO_ROTATE_BEFORE_MS, set.updatedAt.getTime() + DAY_MS),
+      );
       await rotateSet(runtime, account, set, due);
     }
   }
@@ -59,7 +77,12 @@ const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
 
 /** The API shape of a certificate set. */
 export function setDto(set: CfCertificateSet) {
-  const cert = (c: CfCertificate, isCurrent: boolean) => ({ uid: c.uid, public_certificate: c.pem, not_after: iso(c.notAfter), is_current: isCurrent });
+  const cert = (c: CfCertificate, isCurrent: boolean) => ({
+    uid: c.uid,
+    public_certificate: c.pem,
+    not_after: iso(c.notAfter),
+    is_current: isCurrent,
+  });
   return {
     uid: set.uid,
     created_at: iso(set.createdAt),
@@ -77,7 +100,10 @@ export class AccountLocks {
   run<T>(account: CfAccount, fn: () => Promise<T>): Promise<T> {
     const prev = this.locks.get(account) ?? Promise.resolve();
     const next = prev.then(fn, fn);
-    this.locks.set(account, next.catch(() => undefined));
+    this.locks.set(
+      account,
+      next.catch(() => undefined),
+    );
     return next;
   }
 }

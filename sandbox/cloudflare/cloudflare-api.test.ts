@@ -19,8 +19,20 @@ afterAll(() => sb.stop());
 beforeEach(() => sb.control.reset());
 
 type Cert = { uid: string; public_certificate: string; not_after: string; is_current: boolean };
-type CertSet = { uid: string; created_at: string; updated_at: string; current_certificate: Cert; previous_certificate: Cert | null };
-type Envelope<T> = { success: boolean; errors: Array<{ code: number; message: string; error_chain?: Array<{ code: number }> }>; messages: unknown[]; result: T; result_info?: Record<string, number> };
+type CertSet = {
+  uid: string;
+  created_at: string;
+  updated_at: string;
+  current_certificate: Cert;
+  previous_certificate: Cert | null;
+};
+type Envelope<T> = {
+  success: boolean;
+  errors: Array<{ code: number; message: string; error_chain?: Array<{ code: number }> }>;
+  messages: unknown[];
+  result: T;
+  result_info?: Record<string, number>;
+};
 
 const get = async <T>(token: string, path: string) => {
   const res = await cloudflareCall(sb, token, path);
@@ -32,7 +44,12 @@ describe("Cloudflare SAML certificate sets", () => {
     const { res, body } = await get<CertSet[]>(T.acme.value, sets(acme.id));
     expect(res.status).toBe(200);
     expect(res.headers["content-type"]).toBe("application/json");
-    expect(body).toMatchObject({ success: true, errors: [], messages: [], result_info: { page: 1, per_page: 25, count: 8, total_count: 8, total_pages: 1 } });
+    expect(body).toMatchObject({
+      success: true,
+      errors: [],
+      messages: [],
+      result_info: { page: 1, per_page: 25, count: 8, total_count: 8, total_pages: 1 },
+    });
     const first = body.result[0]!;
     const cert = new x509.X509Certificate(first.current_certificate.public_certificate);
     expect(cert.publicKey.algorithm).toMatchObject({ name: "RSASSA-PKCS1-v1_5", modulusLength: 2048 });
@@ -74,7 +91,12 @@ describe("Cloudflare SAML certificate sets", () => {
     expect((await get<CertSet>(T.acme.value, sets(acme.id, `/${uid}`))).body.result.uid).toBe(uid);
     const missing = await get(T.acme.value, sets(acme.id, "/00000000-0000-4000-8000-000000000000"));
     expect(missing.res.status).toBe(404);
-    expect(missing.body).toEqual({ success: false, errors: [{ code: 12130, message: "access.api.error.not_found" }], messages: [], result: null });
+    expect(missing.body).toEqual({
+      success: false,
+      errors: [{ code: 12130, message: "access.api.error.not_found" }],
+      messages: [],
+      result: null,
+    });
     const malformed = await get(T.acme.value, sets(acme.id, "/not-a-uuid"));
     expect(malformed.res.status).toBe(404);
     expect(malformed.body.errors[0]).toMatchObject({ code: 7003 });
@@ -111,27 +133,49 @@ describe("Cloudflare SAML certificate sets", () => {
     const plan = acme.sets[0]!; // current expires in 35 days
     const before = (await get<CertSet>(T.acme.value, sets(acme.id, `/${plan.uid}`))).body.result;
     await sb.control.advance(4 * 86_400_000);
-    expect((await get<CertSet>(T.acme.value, sets(acme.id, `/${plan.uid}`))).body.result.current_certificate.uid).toBe(before.current_certificate.uid);
+    expect(
+      (await get<CertSet>(T.acme.value, sets(acme.id, `/${plan.uid}`))).body.result.current_certificate.uid,
+    ).toBe(before.current_certificate.uid);
     await sb.control.advance(2 * 86_400_000);
     const after = (await get<CertSet>(T.acme.value, sets(acme.id, `/${plan.uid}`))).body.result;
     expect(after.current_certificate.uid).not.toBe(before.current_certificate.uid);
     expect(after.previous_certificate?.uid).toBe(before.current_certificate.uid);
     // Rotated when it was due, not when it was read.
-    expect(Date.parse(after.updated_at)).toBe(Date.parse(before.current_certificate.not_after) - 30 * 86_400_000);
+    expect(Date.parse(after.updated_at)).toBe(
+      Date.parse(before.current_certificate.not_after) - 30 * 86_400_000,
+    );
   });
 });
 
 describe("Cloudflare credentials", () => {
-  const raw = (headers: Record<string, string>, path = sets(acme.id)) => httpRequest(`${sb.urls.cloudflare}${path}`, { headers });
+  const raw = (headers: Record<string, string>, path = sets(acme.id)) =>
+    httpRequest(`${sb.urls.cloudflare}${path}`, { headers });
 
   it.each([
     ["a malformed Authorization header", { authorization: "Bearer short" }, 400, 6003, 6111],
-    ["an API token sent as X-Auth-Key", { "x-auth-email": "a@b.c", "x-auth-key": T.acme.value }, 400, 6003, 6103],
+    [
+      "an API token sent as X-Auth-Key",
+      { "x-auth-email": "a@b.c", "x-auth-key": T.acme.value },
+      400,
+      6003,
+      6103,
+    ],
     ["a global key without X-Auth-Email", { "x-auth-key": CLOUDFLARE_GLOBAL_KEY.key }, 400, 6003, 6102],
   ])("%s → %i %i/%i", async (_l, headers, status, code, chain) => {
     const res = await raw(headers);
     expect(res.status).toBe(status);
-    expect(res.json).toEqual({ success: false, errors: [{ code, message: "Invalid request headers", error_chain: [{ code: chain, message: expect.any(String) }] }], messages: [], result: null });
+    expect(res.json).toEqual({
+      success: false,
+      errors: [
+        {
+          code,
+          message: "Invalid request headers",
+          error_chain: [{ code: chain, message: expect.any(String) }],
+        },
+      ],
+      messages: [],
+      result: null,
+    });
   });
 
   it("403 10000 for unknown, expired, disabled, read-only-on-write and no-permission tokens, and another account", async () => {
@@ -150,8 +194,13 @@ describe("Cloudflare credentials", () => {
   });
 
   it("accepts a global API key with its email; refuses a wrong one; missing credentials are 400", async () => {
-    expect((await raw({ "x-auth-email": CLOUDFLARE_GLOBAL_KEY.email, "x-auth-key": CLOUDFLARE_GLOBAL_KEY.key })).status).toBe(200);
-    expect((await raw({ "x-auth-email": "other@acme.example", "x-auth-key": CLOUDFLARE_GLOBAL_KEY.key })).json).toMatchObject({ errors: [{ code: 9103 }] });
+    expect(
+      (await raw({ "x-auth-email": CLOUDFLARE_GLOBAL_KEY.email, "x-auth-key": CLOUDFLARE_GLOBAL_KEY.key }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await raw({ "x-auth-email": "other@acme.example", "x-auth-key": CLOUDFLARE_GLOBAL_KEY.key })).json,
+    ).toMatchObject({ errors: [{ code: 9103 }] });
     expect((await raw({})).status).toBe(400);
   });
 
@@ -167,17 +216,27 @@ describe("Cloudflare credentials", () => {
     expect((account.json as Envelope<{ status: string }>).result.status).toBe("active");
     expect((await cloudflareCall(sb, T.acme.value, "/user/tokens/verify")).status).toBe(401);
     const expired = await cloudflareCall(sb, T.acmeExpired.value, "/user/tokens/verify");
-    expect(expired.json).toMatchObject({ result: { status: "expired", expires_on: expect.any(String) }, messages: [] });
+    expect(expired.json).toMatchObject({
+      result: { status: "expired", expires_on: expect.any(String) },
+      messages: [],
+    });
     expect((await cloudflareCall(sb, "y".repeat(40), "/user/tokens/verify")).status).toBe(403);
   });
 
   it("sends Ratelimit headers and cf-ray always; blocks for 5 minutes after 1200 requests with Retry-After", async () => {
-    const first = await cloudflareCall(sb, T.globex.value, sets(CLOUDFLARE_ACCOUNTS.globex.id, "?per_page=1"));
+    const first = await cloudflareCall(
+      sb,
+      T.globex.value,
+      sets(CLOUDFLARE_ACCOUNTS.globex.id, "?per_page=1"),
+    );
     expect(first.headers.ratelimit).toMatch(/^"default";r=1199;t=\d+$/);
     expect(first.headers["ratelimit-policy"]).toBe('"default";q=1200;w=300');
     expect(first.headers["cf-ray"]).toMatch(/^[0-9a-f]{16}-[A-Z]{3}$/);
     const path = `/accounts/${CLOUDFLARE_ACCOUNTS.globex.id}/tokens/verify`;
-    for (let i = 0; i < 1199; i += 50) await Promise.all(Array.from({ length: Math.min(50, 1199 - i) }, () => cloudflareCall(sb, T.globex.value, path)));
+    for (let i = 0; i < 1199; i += 50)
+      await Promise.all(
+        Array.from({ length: Math.min(50, 1199 - i) }, () => cloudflareCall(sb, T.globex.value, path)),
+      );
     const limited = await cloudflareCall(sb, T.globex.value, path);
     expect(limited.status).toBe(429);
     expect(limited.headers["retry-after"]).toBe("300");

@@ -27,7 +27,11 @@ export function createCloudflareApp(runtime: SandboxRuntime): ServiceApp {
       const auth = authenticate(runtime.state.cloudflare, ctx);
       if (!auth.ok) return auth.reply;
       if (runtime.settings.rateLimits) {
-        const decision = runtime.state.cloudflare.rateWindow.hit(rateKey(auth.caller), LIMIT, ctx.now.getTime());
+        const decision = runtime.state.cloudflare.rateWindow.hit(
+          rateKey(auth.caller),
+          LIMIT,
+          ctx.now.getTime(),
+        );
         decisions.set(ctx, decision);
         if (!decision.allowed) return rateLimited(decision.resetSeconds);
       }
@@ -48,7 +52,12 @@ export function createCloudflareApp(runtime: SandboxRuntime): ServiceApp {
     faultReply(status, _ctx, retryAfter) {
       if (status === 429) return rateLimited(retryAfter ?? 1);
       if (status === 409) return fail(409, [{ code: 1409, message: "Conflict" }]);
-      return fail(status, [{ code: status >= 500 ? 10001 : 1000 + status, message: status >= 500 ? "An unknown error has occurred" : "Request failed" }]);
+      return fail(status, [
+        {
+          code: status >= 500 ? 10001 : 1000 + status,
+          message: status >= 500 ? "An unknown error has occurred" : "Request failed",
+        },
+      ]);
     },
     decorate(reply, ctx) {
       const d = decisions.get(ctx);
@@ -66,7 +75,16 @@ export function createCloudflareApp(runtime: SandboxRuntime): ServiceApp {
 }
 
 function rateLimited(retryAfter: number): Reply {
-  return fail(429, [{ code: 971, message: `More than ${LIMIT} requests per ${WINDOW_S} seconds reached. Please wait and consider throttling your request speed` }], {
-    "retry-after": String(retryAfter),
-  });
+  return fail(
+    429,
+    [
+      {
+        code: 971,
+        message: `More than ${LIMIT} requests per ${WINDOW_S} seconds reached. Please wait and consider throttling your request speed`,
+      },
+    ],
+    {
+      "retry-after": String(retryAfter),
+    },
+  );
 }

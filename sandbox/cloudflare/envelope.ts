@@ -18,8 +18,17 @@ export interface ResultInfo {
 }
 
 /** The success envelope. The SDK needs `application/json` or it resolves to undefined. */
-export function ok(result: unknown, extra: { messages?: Array<{ code: number; message: string }>; result_info?: ResultInfo } = {}): Reply {
-  return json(200, { success: true, errors: [], messages: extra.messages ?? [], result, ...(extra.result_info && { result_info: extra.result_info }) });
+export function ok(
+  result: unknown,
+  extra: { messages?: Array<{ code: number; message: string }>; result_info?: ResultInfo } = {},
+): Reply {
+  return json(200, {
+    success: true,
+    errors: [],
+    messages: extra.messages ?? [],
+    result,
+    ...(extra.result_info && { result_info: extra.result_info }),
+  });
 }
 
 /** The failure envelope: `result: null`. */

@@ -29,7 +29,8 @@ export interface ControlClient {
 /** Builds a ControlClient for a sandbox origin (any vendor port), or one that refuses when control is off. */
 export function createControlClient(origin: string, enabled: boolean): ControlClient {
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    if (!enabled) throw new Error("The sandbox control plane is disabled: start it with control: true (or --control).");
+    if (!enabled)
+      throw new Error("The sandbox control plane is disabled: start it with control: true (or --control).");
     const res = await fetch(`${origin}/__sandbox/${path}`, {
       method,
       headers: body === undefined ? {} : { "content-type": "application/json" },
@@ -47,8 +48,15 @@ export function createControlClient(origin: string, enabled: boolean): ControlCl
     now: () => time(call("GET", "clock")),
     fault: async (spec) => (await call<{ fault: Fault }>("POST", "faults", spec)).fault,
     clearFaults: async () => void (await call("DELETE", "faults")),
-    requests: async (service) => (await call<{ requests: RequestLogEntry[] }>("GET", service ? `requests?service=${service}` : "requests")).requests,
+    requests: async (service) =>
+      (
+        await call<{ requests: RequestLogEntry[] }>(
+          "GET",
+          service ? `requests?service=${service}` : "requests",
+        )
+      ).requests,
     clearRequests: async () => void (await call("DELETE", "requests")),
-    settings: async (patch) => (await call<{ settings: SandboxSettings }>(patch ? "POST" : "GET", "settings", patch)).settings,
+    settings: async (patch) =>
+      (await call<{ settings: SandboxSettings }>(patch ? "POST" : "GET", "settings", patch)).settings,
   };
 }

@@ -24,11 +24,20 @@ type Envelope = { result: { current_certificate: { uid: string } }; errors: Arra
 
 describe("fault injection", () => {
   it("status: a vendor-shaped error body, a set number of times", async () => {
-    await sb.control.fault({ path: "/client/v4/accounts/*/access/saml_certificates", kind: "status", status: 503, count: 2 });
+    await sb.control.fault({
+      path: "/client/v4/accounts/*/access/saml_certificates",
+      kind: "status",
+      status: 503,
+      count: 2,
+    });
     for (let i = 0; i < 2; i++) {
       const res = await cloudflareCall(sb, token, list);
       expect(res.status).toBe(503);
-      expect(res.json).toMatchObject({ success: false, result: null, errors: [{ code: expect.any(Number) }] });
+      expect(res.json).toMatchObject({
+        success: false,
+        result: null,
+        errors: [{ code: expect.any(Number) }],
+      });
       expect(res.headers["cf-ray"]).toBeDefined();
     }
     expect((await cloudflareCall(sb, token, list)).status).toBe(200);
@@ -39,7 +48,10 @@ describe("fault injection", () => {
     const cf = await cloudflareCall(sb, token, list);
     expect(cf.status).toBe(429);
     expect(cf.headers["retry-after"]).toBe("7");
-    const hw = await signedRequest(`${sb.urls.huawei}/v1/identity-stores/${HUAWEI_STORES.acmeSingapore.id}/saml-certificates`, HUAWEI_CREDENTIALS.acmeManagement);
+    const hw = await signedRequest(
+      `${sb.urls.huawei}/v1/identity-stores/${HUAWEI_STORES.acmeSingapore.id}/saml-certificates`,
+      HUAWEI_CREDENTIALS.acmeManagement,
+    );
     expect(hw.status).toBe(429);
     expect(hw.json).toMatchObject({ error_code: "APIGW.0308", request_id: hw.headers["x-request-id"] });
     const up = await httpRequest(`${sb.urls.uipath}/identity_/connect/token`, { method: "POST" });
@@ -48,8 +60,18 @@ describe("fault injection", () => {
   });
 
   it("huawei 409: IIC.1006 concurrency conflict", async () => {
-    await sb.control.fault({ service: "huawei", method: "POST", path: "/v1/identity-stores/*/saml-certificates", kind: "status", status: 409 });
-    const res = await signedRequest(`${sb.urls.huawei}/v1/identity-stores/${HUAWEI_STORES.acmeSingapore.id}/saml-certificates`, HUAWEI_CREDENTIALS.acmeManagement, { method: "POST" });
+    await sb.control.fault({
+      service: "huawei",
+      method: "POST",
+      path: "/v1/identity-stores/*/saml-certificates",
+      kind: "status",
+      status: 409,
+    });
+    const res = await signedRequest(
+      `${sb.urls.huawei}/v1/identity-stores/${HUAWEI_STORES.acmeSingapore.id}/saml-certificates`,
+      HUAWEI_CREDENTIALS.acmeManagement,
+      { method: "POST" },
+    );
     expect(res.json).toMatchObject({ error_code: "IIC.1006" });
   });
 
@@ -75,23 +97,31 @@ describe("fault injection", () => {
   });
 
   it("lost-response applies the write but the client only sees the connection die", async () => {
-    const before = ((await cloudflareCall(sb, token, `${list}/${acme.sets[0]!.uid}`)).json as Envelope).result.current_certificate.uid;
+    const before = ((await cloudflareCall(sb, token, `${list}/${acme.sets[0]!.uid}`)).json as Envelope).result
+      .current_certificate.uid;
     await sb.control.fault({ method: "POST", path: "**/rotate", kind: "lost-response", count: 1 });
     await expect(cloudflareCall(sb, token, rotate, "POST")).rejects.toThrow();
-    const after = ((await cloudflareCall(sb, token, `${list}/${acme.sets[0]!.uid}`)).json as Envelope).result.current_certificate.uid;
+    const after = ((await cloudflareCall(sb, token, `${list}/${acme.sets[0]!.uid}`)).json as Envelope).result
+      .current_certificate.uid;
     expect(after).not.toBe(before);
     const log = await sb.control.requests("cloudflare");
     expect(log.find((e) => e.fault === "lost-response")).toMatchObject({ method: "POST", status: 200 });
   });
 
   it("regex paths, clearFaults, and faults on the issuers", async () => {
-    const fault = await sb.control.fault({ path: "^/client/v4/accounts/[0-9a-f]{32}/access/saml_certificates$", kind: "status", status: 500 });
+    const fault = await sb.control.fault({
+      path: "^/client/v4/accounts/[0-9a-f]{32}/access/saml_certificates$",
+      kind: "status",
+      status: 500,
+    });
     expect(fault.id).toMatch(/^fault-/);
     expect((await cloudflareCall(sb, token, list)).status).toBe(500);
     await sb.control.clearFaults();
     expect((await cloudflareCall(sb, token, list)).status).toBe(200);
     await sb.control.fault({ service: "issuers", path: "/kubernetes/**", kind: "status", status: 502 });
-    expect((await httpRequest(`${sb.urls.issuers.kubernetes}/openid/v1/jwks`, { ca: sb.caPem })).status).toBe(502);
+    expect((await httpRequest(`${sb.urls.issuers.kubernetes}/openid/v1/jwks`, { ca: sb.caPem })).status).toBe(
+      502,
+    );
   });
 
   it("refuses malformed fault specs", async () => {
@@ -102,7 +132,12 @@ describe("fault injection", () => {
 describe("request log, clock, reset, settings", () => {
   it("logs method, path, status, time and vendor request id, never secrets", async () => {
     const t = await uipathToken(sb, "contoso");
-    await uipathCall(sb, t, "GET", "/contoso/identity_/api/ExternalClient/00000000-0000-4000-8000-000000000000");
+    await uipathCall(
+      sb,
+      t,
+      "GET",
+      "/contoso/identity_/api/ExternalClient/00000000-0000-4000-8000-000000000000",
+    );
     await cloudflareCall(sb, token, `${list}?per_page=1&api_token=leak`);
     const log = await sb.control.requests();
     expect(log.map((e) => [e.service, e.method, e.status])).toEqual([
@@ -111,7 +146,11 @@ describe("request log, clock, reset, settings", () => {
       ["cloudflare", "GET", 200],
     ]);
     expect(log[1]!.requestId).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-00$/);
-    expect(log[2]).toMatchObject({ path: `/client/v4${list}`, query: "per_page=1&api_token=%5Bredacted%5D", requestId: expect.stringMatching(/-[A-Z]{3}$/) });
+    expect(log[2]).toMatchObject({
+      path: `/client/v4${list}`,
+      query: "per_page=1&api_token=%5Bredacted%5D",
+      requestId: expect.stringMatching(/-[A-Z]{3}$/),
+    });
     const serialized = JSON.stringify(log);
     expect(serialized).not.toContain(token);
     expect(serialized).not.toContain(t);

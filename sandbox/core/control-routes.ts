@@ -35,8 +35,10 @@ export function createControlHandler(deps: ControlDeps): ControlHandler {
   router.on("GET", "/__sandbox/clock", () => json(200, { now: deps.clock.now().toISOString() }));
   router.on("POST", "/__sandbox/clock", (ctx) => {
     const body = parseJsonBody(ctx.body);
-    if (isRecord(body) && typeof body.now === "string" && !Number.isNaN(Date.parse(body.now))) deps.clock.set(new Date(body.now));
-    else if (isRecord(body) && typeof body.advanceMs === "number" && Number.isFinite(body.advanceMs)) deps.clock.advance(body.advanceMs);
+    if (isRecord(body) && typeof body.now === "string" && !Number.isNaN(Date.parse(body.now)))
+      deps.clock.set(new Date(body.now));
+    else if (isRecord(body) && typeof body.advanceMs === "number" && Number.isFinite(body.advanceMs))
+      deps.clock.advance(body.advanceMs);
     else return bad("send { now: ISO date } or { advanceMs: number }");
     return json(200, { now: deps.clock.now().toISOString() });
   });
@@ -93,7 +95,8 @@ function applySettings(settings: SandboxSettings, patch: unknown): string | unde
         next[key] = value;
         break;
       case "cloudflarePastLastPage":
-        if (value !== "empty" && value !== "echo-last") return "cloudflarePastLastPage must be empty or echo-last";
+        if (value !== "empty" && value !== "echo-last")
+          return "cloudflarePastLastPage must be empty or echo-last";
         next[key] = value;
         break;
       case "jwksTimeoutMs":

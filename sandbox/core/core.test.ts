@@ -7,10 +7,20 @@ import { SandboxClock } from "./clock";
 
 describe("fault matching", () => {
   it("globs: * is one segment, ** anything; ^ starts a regular expression", () => {
-    expect(globToRegExp("/client/v4/accounts/*/access/saml_certificates").test("/client/v4/accounts/abc/access/saml_certificates")).toBe(true);
+    expect(
+      globToRegExp("/client/v4/accounts/*/access/saml_certificates").test(
+        "/client/v4/accounts/abc/access/saml_certificates",
+      ),
+    ).toBe(true);
     expect(globToRegExp("/client/v4/accounts/*").test("/client/v4/accounts/abc/access")).toBe(false);
-    expect(globToRegExp("**/rotate").test("/client/v4/accounts/a/access/saml_certificates/b/rotate")).toBe(true);
-    expect(globToRegExp("^/v1/identity-stores/d-[0-9a-f]+/saml-certificates$").test("/v1/identity-stores/d-12ab/saml-certificates")).toBe(true);
+    expect(globToRegExp("**/rotate").test("/client/v4/accounts/a/access/saml_certificates/b/rotate")).toBe(
+      true,
+    );
+    expect(
+      globToRegExp("^/v1/identity-stores/d-[0-9a-f]+/saml-certificates$").test(
+        "/v1/identity-stores/d-12ab/saml-certificates",
+      ),
+    ).toBe(true);
     expect(globToRegExp("/a.b").test("/aXb")).toBe(false);
   });
 
@@ -34,7 +44,12 @@ describe("fault matching", () => {
     expect(parseFaultSpec({ kind: "drop" })).toBe("path is required");
     expect(parseFaultSpec({ path: "^(", kind: "drop" })).toBe("path is not a valid regular expression");
     expect(parseFaultSpec({ path: "/x", kind: "status", status: -1 })).toMatch(/non-negative/);
-    expect(parseFaultSpec({ path: "/x", kind: "rate-limit", method: "post", retryAfter: 7 })).toEqual({ path: "/x", kind: "rate-limit", method: "POST", retryAfter: 7 });
+    expect(parseFaultSpec({ path: "/x", kind: "rate-limit", method: "post", retryAfter: 7 })).toEqual({
+      path: "/x",
+      kind: "rate-limit",
+      method: "POST",
+      retryAfter: 7,
+    });
   });
 });
 
@@ -62,8 +77,15 @@ describe("rate windows", () => {
 
 describe("router", () => {
   it("matches parameters per segment; case-insensitive when asked", () => {
-    const r = new Router({ caseInsensitive: true }).on("GET", "/:org/identity_/api/SamlCertificate/:id/certificates", () => ({ status: 200 }));
-    expect(r.match("GET", "/contoso/IDENTITY_/api/samlcertificate/abc/certificates")?.params).toEqual({ org: "contoso", id: "abc" });
+    const r = new Router({ caseInsensitive: true }).on(
+      "GET",
+      "/:org/identity_/api/SamlCertificate/:id/certificates",
+      () => ({ status: 200 }),
+    );
+    expect(r.match("GET", "/contoso/IDENTITY_/api/samlcertificate/abc/certificates")?.params).toEqual({
+      org: "contoso",
+      id: "abc",
+    });
     expect(r.match("POST", "/contoso/identity_/api/SamlCertificate/abc/certificates")).toBeUndefined();
     expect(new Router().on("GET", "/A", () => ({ status: 200 })).match("GET", "/a")).toBeUndefined();
   });
@@ -71,9 +93,21 @@ describe("router", () => {
 
 describe("request log and clock", () => {
   it("redacts secret-looking query parameters and stays bounded", () => {
-    expect(redactQuery(new URLSearchParams("page=2&client_secret=s3&api_key=k"))).toBe("page=2&client_secret=%5Bredacted%5D&api_key=%5Bredacted%5D");
+    expect(redactQuery(new URLSearchParams("page=2&client_secret=s3&api_key=k"))).toBe(
+      "page=2&client_secret=%5Bredacted%5D&api_key=%5Bredacted%5D",
+    );
     const log = new RequestLog(10);
-    for (let i = 0; i < 100; i++) log.add({ service: "uipath", method: "GET", path: "/", query: "", status: 200, time: "", durationMs: 0, requestId: String(i) });
+    for (let i = 0; i < 100; i++)
+      log.add({
+        service: "uipath",
+        method: "GET",
+        path: "/",
+        query: "",
+        status: 200,
+        time: "",
+        durationMs: 0,
+        requestId: String(i),
+      });
     expect(log.list()).toHaveLength(10);
     expect(log.list().at(-1)?.requestId).toBe("99");
   });

@@ -1,7 +1,15 @@
 import type { ServiceName } from "./http-types";
 
 /** The kinds of fault a test can inject. */
-export const FAULT_KINDS = ["latency", "timeout", "drop", "status", "rate-limit", "malformed", "lost-response"] as const;
+export const FAULT_KINDS = [
+  "latency",
+  "timeout",
+  "drop",
+  "status",
+  "rate-limit",
+  "malformed",
+  "lost-response",
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** What a test asks for (POST /__sandbox/faults). */
@@ -59,12 +67,15 @@ export function parseFaultSpec(input: unknown): FaultSpec | string {
   if (typeof input !== "object" || input === null) return "body must be a JSON object";
   const o = input as Record<string, unknown>;
   if (typeof o.path !== "string" || o.path === "") return "path is required";
-  if (typeof o.kind !== "string" || !(FAULT_KINDS as readonly string[]).includes(o.kind)) return `kind must be one of ${FAULT_KINDS.join(", ")}`;
+  if (typeof o.kind !== "string" || !(FAULT_KINDS as readonly string[]).includes(o.kind))
+    return `kind must be one of ${FAULT_KINDS.join(", ")}`;
   for (const k of ["status", "retryAfter", "delayMs", "count"] as const) {
-    if (o[k] !== undefined && (typeof o[k] !== "number" || !Number.isFinite(o[k]) || (o[k] as number) < 0)) return `${k} must be a non-negative number`;
+    if (o[k] !== undefined && (typeof o[k] !== "number" || !Number.isFinite(o[k]) || (o[k] as number) < 0))
+      return `${k} must be a non-negative number`;
   }
   if (o.method !== undefined && typeof o.method !== "string") return "method must be a string";
-  if (o.service !== undefined && !["uipath", "cloudflare", "huawei", "issuers"].includes(o.service as string)) return "service is unknown";
+  if (o.service !== undefined && !["uipath", "cloudflare", "huawei", "issuers"].includes(o.service as string))
+    return "service is unknown";
   try {
     globToRegExp(o.path);
   } catch {
@@ -89,7 +100,12 @@ export class FaultRegistry {
 
   /** Registers a fault; the newest matching fault wins. */
   add(spec: FaultSpec): Fault {
-    const fault: ActiveFault = { ...spec, id: `fault-${this.nextId++}`, hits: 0, matcher: globToRegExp(spec.path) };
+    const fault: ActiveFault = {
+      ...spec,
+      id: `fault-${this.nextId++}`,
+      hits: 0,
+      matcher: globToRegExp(spec.path),
+    };
     this.faults.unshift(fault);
     return publicFault(fault);
   }
@@ -98,11 +114,13 @@ export class FaultRegistry {
   take(service: ServiceName, method: string, path: string): Fault | undefined {
     if (this.faults.length === 0) return undefined;
     const fault = this.faults.find(
-      (f) => (!f.service || f.service === service) && (!f.method || f.method === method) && f.matcher.test(path),
+      (f) =>
+        (!f.service || f.service === service) && (!f.method || f.method === method) && f.matcher.test(path),
     );
     if (!fault) return undefined;
     fault.hits++;
-    if (fault.count !== undefined && fault.hits >= fault.count) this.faults = this.faults.filter((f) => f !== fault);
+    if (fault.count !== undefined && fault.hits >= fault.count)
+      this.faults = this.faults.filter((f) => f !== fault);
     return publicFault(fault);
   }
 

@@ -33,7 +33,9 @@ export class IdSource {
 
   /** Lower-case hex of `chars` characters. */
   hex(label: string, chars: number): string {
-    return this.bytes(label, Math.ceil(chars / 2)).toString("hex").slice(0, chars);
+    return this.bytes(label, Math.ceil(chars / 2))
+      .toString("hex")
+      .slice(0, chars);
   }
 
   /** A string over an alphabet (upper-case alphanumerics by default). */

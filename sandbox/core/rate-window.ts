@@ -20,17 +20,29 @@ interface Bucket {
 export class RateWindow {
   private buckets = new Map<string, Bucket>();
 
-  constructor(private readonly windowMs: number, private readonly blockMs = 0) {}
+  constructor(
+    private readonly windowMs: number,
+    private readonly blockMs = 0,
+  ) {}
 
   /** Counts one request for `key` against `limit`. */
   hit(key: string, limit: number, nowMs: number): RateDecision {
     let b = this.buckets.get(key);
     if (!b || nowMs - b.windowStart >= this.windowMs || nowMs < b.windowStart) {
-      b = { windowStart: nowMs - (nowMs % this.windowMs), count: 0, blockedUntil: b && nowMs < b.blockedUntil ? b.blockedUntil : 0 };
+      b = {
+        windowStart: nowMs - (nowMs % this.windowMs),
+        count: 0,
+        blockedUntil: b && nowMs < b.blockedUntil ? b.blockedUntil : 0,
+      };
       this.buckets.set(key, b);
     }
     if (nowMs < b.blockedUntil) {
-      return { allowed: false, limit, remaining: 0, resetSeconds: Math.ceil((b.blockedUntil - nowMs) / 1000) };
+      return {
+        allowed: false,
+        limit,
+        remaining: 0,
+        resetSeconds: Math.ceil((b.blockedUntil - nowMs) / 1000),
+      };
     }
     b.count++;
     const resetSeconds = Math.max(1, Math.ceil((b.windowStart + this.windowMs - nowMs) / 1000));

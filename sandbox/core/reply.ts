@@ -1,7 +1,12 @@
 import type { Reply } from "./http-types";
 
 /** A JSON reply. `contentType` varies by vendor (ASP.NET adds a charset). */
-export function json(status: number, body: unknown, headers: Record<string, string> = {}, contentType = "application/json"): Reply {
+export function json(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+  contentType = "application/json",
+): Reply {
   return { status, headers: { "content-type": contentType, ...headers }, body: JSON.stringify(body) };
 }
 
@@ -11,7 +16,12 @@ export function empty(status: number, headers: Record<string, string> = {}): Rep
 }
 
 /** A text reply of the given content type. */
-export function text(status: number, body: string, contentType: string, headers: Record<string, string> = {}): Reply {
+export function text(
+  status: number,
+  body: string,
+  contentType: string,
+  headers: Record<string, string> = {},
+): Reply {
   return { status, headers: { "content-type": contentType, ...headers }, body };
 }
 

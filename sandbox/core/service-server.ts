@@ -27,7 +27,10 @@ export interface ServerDeps {
 export function createRequestListener(deps: ServerDeps): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     handleRequest(deps, req, res).catch((error: unknown) => {
-      console.error(`[sandbox:${deps.app.service}] request failed:`, error instanceof Error ? error.message : error);
+      console.error(
+        `[sandbox:${deps.app.service}] request failed:`,
+        error instanceof Error ? error.message : error,
+      );
       if (!res.headersSent) {
         res.statusCode = 500;
         res.end();
@@ -93,7 +96,11 @@ async function handleRequest(deps: ServerDeps, req: IncomingMessage, res: Server
       break;
     case "malformed":
       // A truncated JSON document, as when a proxy cuts a response short.
-      reply = { status: 200, headers: { "content-type": "application/json" }, body: '{"success":true,"result":[{"uid":"' };
+      reply = {
+        status: 200,
+        headers: { "content-type": "application/json" },
+        body: '{"success":true,"result":[{"uid":"',
+      };
       break;
     case "lost-response":
       // The write is applied; the client only sees the connection die.
@@ -135,7 +142,10 @@ function buildContext(deps: ServerDeps, req: IncomingMessage, body: Buffer): Req
 
 function write(res: ServerResponse, reply: Reply): void {
   const body = reply.body ?? "";
-  const headers: Record<string, string | number> = { ...reply.headers, "content-length": Buffer.byteLength(body) };
+  const headers: Record<string, string | number> = {
+    ...reply.headers,
+    "content-length": Buffer.byteLength(body),
+  };
   res.writeHead(reply.status, headers);
   res.end(body);
 }

@@ -19,16 +19,37 @@ let pem: string;
 beforeAll(async () => {
   sb = await startTestSandbox();
   const keys = await generateRsaKeyPair();
-  pem = (await issueCertificate({ subject: "CN=new-idp", keys, notBefore: new Date(Date.now() - 86_400_000), notAfter: new Date(Date.now() + 400 * 86_400_000), serialBytes: 16, profile: "saml-signing" })).pem;
+  pem = (
+    await issueCertificate({
+      subject: "CN=new-idp",
+      keys,
+      notBefore: new Date(Date.now() - 86_400_000),
+      notAfter: new Date(Date.now() + 400 * 86_400_000),
+      serialBytes: 16,
+      profile: "saml-signing",
+    })
+  ).pem;
 });
 afterAll(() => sb.stop());
 beforeEach(() => sb.control.reset());
 
 const url = (path: string) => `${sb.urls.huawei}${path}`;
 const spPath = (store = sg.id) => `/v1/identity-stores/${store}/saml-certificates`;
-const idpPath = (idp: string, store = sg.id) => `/v1/identity-stores/${store}/external-idp/${idp}/certificate`;
-type Sp = { certificate_id: string; x509certificate: string; algorithm: string; expiry_date: number; state: string };
-type Err = { error_code: string; error_msg: string; request_id: string; encoded_authorization_message?: string };
+const idpPath = (idp: string, store = sg.id) =>
+  `/v1/identity-stores/${store}/external-idp/${idp}/certificate`;
+type Sp = {
+  certificate_id: string;
+  x509certificate: string;
+  algorithm: string;
+  expiry_date: number;
+  state: string;
+};
+type Err = {
+  error_code: string;
+  error_msg: string;
+  request_id: string;
+  encoded_authorization_message?: string;
+};
 
 describe("Huawei SP certificates", () => {
   it("lists a bare array with ACTIVE, INACTIVE and clock-derived EXPIRED states, X-Request-Id on the response", async () => {
@@ -45,7 +66,11 @@ describe("Huawei SP certificates", () => {
     const res = await signedRequest(url(spPath()), mgmt, { method: "POST" });
     expect(res.status).toBe(201);
     const dto = res.json as Sp;
-    expect(dto).toMatchObject({ algorithm: "SHA256withRSA", state: "INACTIVE", certificate_id: expect.stringMatching(/^cer-/) });
+    expect(dto).toMatchObject({
+      algorithm: "SHA256withRSA",
+      state: "INACTIVE",
+      certificate_id: expect.stringMatching(/^cer-/),
+    });
     const cert = new x509.X509Certificate(dto.x509certificate);
     expect(cert.publicKey.algorithm).toMatchObject({ modulusLength: 2048 });
     expect(cert.notAfter.getTime()).toBe(dto.expiry_date);
@@ -55,22 +80,31 @@ describe("Huawei SP certificates", () => {
   it("activates one (the others become INACTIVE); deleting the active one is 400 IIC.1712; unknown is 404 IIC.404", async () => {
     const list = (await signedRequest(url(spPath()), mgmt)).json as Sp[];
     const inactive = list[1]!;
-    const act = await signedRequest(url(`${spPath()}/${inactive.certificate_id}/active`), mgmt, { method: "POST" });
+    const act = await signedRequest(url(`${spPath()}/${inactive.certificate_id}/active`), mgmt, {
+      method: "POST",
+    });
     expect(act.status).toBe(200);
     expect(act.text).toBe("");
     const after = (await signedRequest(url(spPath()), mgmt)).json as Sp[];
     expect(after.map((c) => c.state)).toEqual(["INACTIVE", "ACTIVE", "EXPIRED"]);
-    const refused = await signedRequest(url(`${spPath()}/${inactive.certificate_id}`), mgmt, { method: "DELETE" });
+    const refused = await signedRequest(url(`${spPath()}/${inactive.certificate_id}`), mgmt, {
+      method: "DELETE",
+    });
     expect(refused.status).toBe(400);
     expect((refused.json as Err).error_code).toBe("IIC.1712");
     expect((refused.json as Err).request_id).toBe(refused.headers["x-request-id"]);
-    const del = await signedRequest(url(`${spPath()}/${list[0]!.certificate_id}`), mgmt, { method: "DELETE" });
+    const del = await signedRequest(url(`${spPath()}/${list[0]!.certificate_id}`), mgmt, {
+      method: "DELETE",
+    });
     expect(del.status).toBe(200);
     expect(del.text).toBe("");
     const missing = await signedRequest(url(`${spPath()}/cer-unknown`), mgmt, { method: "DELETE" });
     expect(missing.status).toBe(404);
     expect(missing.json).toMatchObject({ error_code: "IIC.404" });
-    expect((await signedRequest(url(`${spPath()}/${list[2]!.certificate_id}/active`), mgmt, { method: "POST" })).json).toMatchObject({ error_code: "IIC.400" });
+    expect(
+      (await signedRequest(url(`${spPath()}/${list[2]!.certificate_id}/active`), mgmt, { method: "POST" }))
+        .json,
+    ).toMatchObject({ error_code: "IIC.400" });
   });
 
   it("turns the active certificate EXPIRED when the sandbox clock passes its expiry", async () => {
@@ -82,14 +116,30 @@ describe("Huawei SP certificates", () => {
 
 describe("Huawei external IdPs and their certificates", () => {
   const okta = sg.idps[0]!;
-  type IdpCert = { certificate_id: string; x509_Certificate_in_pem: string; not_after: number; serial_number_string: string; signature_algorithm_name: string; subject_name: string };
+  type IdpCert = {
+    certificate_id: string;
+    x509_Certificate_in_pem: string;
+    not_after: number;
+    serial_number_string: string;
+    signature_algorithm_name: string;
+    subject_name: string;
+  };
 
   it("lists IdPs with certificate ids and statuses", async () => {
     const res = await signedRequest(url(`/v1/identity-stores/${sg.id}/external-idp`), mgmt);
     expect(res.json).toMatchObject({
       associations: [
-        { idp_id: okta.id, is_enabled: true, idp_saml_config: { entity_id: okta.entityId }, idp_certificate_ids: [{ status: "ACTIVE" }, { status: "ACTIVE" }] },
-        { idp_id: sg.idps[1]!.id, is_enabled: false, idp_certificate_ids: [{ status: "EXPIRED" }, { status: "ACTIVE" }] },
+        {
+          idp_id: okta.id,
+          is_enabled: true,
+          idp_saml_config: { entity_id: okta.entityId },
+          idp_certificate_ids: [{ status: "ACTIVE" }, { status: "ACTIVE" }],
+        },
+        {
+          idp_id: sg.idps[1]!.id,
+          is_enabled: false,
+          idp_certificate_ids: [{ status: "EXPIRED" }, { status: "ACTIVE" }],
+        },
       ],
     });
   });
@@ -106,34 +156,71 @@ describe("Huawei external IdPs and their certificates", () => {
   });
 
   it("imports with certificate_use SIGNING → 200 {certificate_id}; refuses bad PEM, other uses, duplicates", async () => {
-    const ok = await signedRequest(url(idpPath(okta.id)), mgmt, { method: "POST", body: JSON.stringify({ x509_certificate_in_pem: `${pem.replace(/\n/g, "\r\n")}`, certificate_use: "SIGNING" }) });
+    const ok = await signedRequest(url(idpPath(okta.id)), mgmt, {
+      method: "POST",
+      body: JSON.stringify({
+        x509_certificate_in_pem: `${pem.replace(/\n/g, "\r\n")}`,
+        certificate_use: "SIGNING",
+      }),
+    });
     expect(ok.status).toBe(200);
     expect(Object.keys(ok.json as object)).toEqual(["certificate_id"]);
-    const dup = await signedRequest(url(idpPath(okta.id)), mgmt, { method: "POST", body: JSON.stringify({ x509_certificate_in_pem: pem, certificate_use: "SIGNING" }) });
+    const dup = await signedRequest(url(idpPath(okta.id)), mgmt, {
+      method: "POST",
+      body: JSON.stringify({ x509_certificate_in_pem: pem, certificate_use: "SIGNING" }),
+    });
     expect(dup.status).toBe(400);
-    const bad = await signedRequest(url(idpPath(okta.id)), mgmt, { method: "POST", body: JSON.stringify({ x509_certificate_in_pem: "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----", certificate_use: "SIGNING" }) });
-    expect(bad.json).toMatchObject({ error_code: "IIC.400", error_msg: "Bad Request: x509_certificate_in_pem" });
-    const two = await signedRequest(url(idpPath(okta.id)), mgmt, { method: "POST", body: JSON.stringify({ x509_certificate_in_pem: pem + pem, certificate_use: "SIGNING" }) });
+    const bad = await signedRequest(url(idpPath(okta.id)), mgmt, {
+      method: "POST",
+      body: JSON.stringify({
+        x509_certificate_in_pem: "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----",
+        certificate_use: "SIGNING",
+      }),
+    });
+    expect(bad.json).toMatchObject({
+      error_code: "IIC.400",
+      error_msg: "Bad Request: x509_certificate_in_pem",
+    });
+    const two = await signedRequest(url(idpPath(okta.id)), mgmt, {
+      method: "POST",
+      body: JSON.stringify({ x509_certificate_in_pem: pem + pem, certificate_use: "SIGNING" }),
+    });
     expect(two.status).toBe(400);
-    const use = await signedRequest(url(idpPath(okta.id)), mgmt, { method: "POST", body: JSON.stringify({ x509_certificate_in_pem: pem, certificate_use: "ENCRYPTION" }) });
+    const use = await signedRequest(url(idpPath(okta.id)), mgmt, {
+      method: "POST",
+      body: JSON.stringify({ x509_certificate_in_pem: pem, certificate_use: "ENCRYPTION" }),
+    });
     expect(use.json).toMatchObject({ error_code: "IIC.400", error_msg: "Bad Request: certificate_use" });
-    expect((await signedRequest(url(idpPath("no-such-idp")), mgmt)).json).toMatchObject({ error_code: "IIC.404" });
+    expect((await signedRequest(url(idpPath("no-such-idp")), mgmt)).json).toMatchObject({
+      error_code: "IIC.404",
+    });
   });
 
   it("refuses to delete the last valid certificate (IIC.1712) but deletes an expired one", async () => {
     const keycloak = HUAWEI_STORES.globexCapeTown.idps[0]!;
     const store = HUAWEI_STORES.globexCapeTown.id;
     const creds = C.globexDelegated;
-    const only = ((await signedRequest(url(idpPath(keycloak.id, store)), creds)).json as { idp_certificates: IdpCert[] }).idp_certificates[0]!;
-    const refused = await signedRequest(url(`${idpPath(keycloak.id, store)}/${only.certificate_id}`), creds, { method: "DELETE" });
+    const only = (
+      (await signedRequest(url(idpPath(keycloak.id, store)), creds)).json as { idp_certificates: IdpCert[] }
+    ).idp_certificates[0]!;
+    const refused = await signedRequest(url(`${idpPath(keycloak.id, store)}/${only.certificate_id}`), creds, {
+      method: "DELETE",
+    });
     expect(refused.status).toBe(400);
     expect(refused.json).toMatchObject({ error_code: "IIC.1712" });
     const adfs = sg.idps[1]!;
-    const certs = ((await signedRequest(url(idpPath(adfs.id)), mgmt)).json as { idp_certificates: IdpCert[] }).idp_certificates;
+    const certs = ((await signedRequest(url(idpPath(adfs.id)), mgmt)).json as { idp_certificates: IdpCert[] })
+      .idp_certificates;
     const expired = certs.find((c) => c.not_after < Date.now())!;
-    expect((await signedRequest(url(`${idpPath(adfs.id)}/${expired.certificate_id}`), mgmt, { method: "DELETE" })).status).toBe(200);
+    expect(
+      (await signedRequest(url(`${idpPath(adfs.id)}/${expired.certificate_id}`), mgmt, { method: "DELETE" }))
+        .status,
+    ).toBe(200);
     const valid = certs.find((c) => c !== expired)!;
-    expect((await signedRequest(url(`${idpPath(adfs.id)}/${valid.certificate_id}`), mgmt, { method: "DELETE" })).json).toMatchObject({ error_code: "IIC.1712" });
+    expect(
+      (await signedRequest(url(`${idpPath(adfs.id)}/${valid.certificate_id}`), mgmt, { method: "DELETE" }))
+        .json,
+    ).toMatchObject({ error_code: "IIC.1712" });
   });
 });
 
@@ -150,23 +237,36 @@ describe("Huawei AK/SK gateway", () => {
     expect(wrong.status).toBe(401);
     const err = wrong.json as Err;
     expect(err.error_code).toBe("APIGW.0301");
-    expect(err.error_msg).toMatch(/^Incorrect IAM authentication information: verify aksk signature fail, canonicalRequest:GET\|\/v1\/identity-stores\/.+\/saml-certificates\/\|\|/);
+    expect(err.error_msg).toMatch(
+      /^Incorrect IAM authentication information: verify aksk signature fail, canonicalRequest:GET\|\/v1\/identity-stores\/.+\/saml-certificates\/\|\|/,
+    );
     expect(err.request_id).toBe(wrong.headers["x-request-id"]);
     // Signed without the port, sent (as every HTTP client does) with it.
-    const hostWithoutPort = await signedRequest(url(spPath()), mgmt, { headers: { host: "127.0.0.1" }, tamper: { headers: { host: new URL(sb.urls.huawei).host } } });
+    const hostWithoutPort = await signedRequest(url(spPath()), mgmt, {
+      headers: { host: "127.0.0.1" },
+      tamper: { headers: { host: new URL(sb.urls.huawei).host } },
+    });
     expect(hostWithoutPort.status).toBe(401);
     const body = JSON.stringify({ x509_certificate_in_pem: pem, certificate_use: "SIGNING" });
-    const changed = await signedRequest(url(idpPath(sg.idps[0]!.id)), mgmt, { method: "POST", body, tamper: { body: `${body}\n` } });
+    const changed = await signedRequest(url(idpPath(sg.idps[0]!.id)), mgmt, {
+      method: "POST",
+      body,
+      tamper: { body: `${body}\n` },
+    });
     expect(changed.status).toBe(401);
     expect((changed.json as Err).error_msg).toContain(createHash("sha256").update(`${body}\n`).digest("hex"));
   });
 
   it("enforces the ±15 minute X-Sdk-Date window on the sandbox clock", async () => {
     const now = await sb.control.now();
-    expect((await signedRequest(url(spPath()), mgmt, { date: new Date(now.getTime() - 14 * 60_000) })).status).toBe(200);
+    expect(
+      (await signedRequest(url(spPath()), mgmt, { date: new Date(now.getTime() - 14 * 60_000) })).status,
+    ).toBe(200);
     const late = await signedRequest(url(spPath()), mgmt, { date: new Date(now.getTime() - 16 * 60_000) });
     expect(late.status).toBe(401);
-    expect((late.json as Err).error_msg).toMatch(/signature expired, signature time:\d{8}T\d{6}Z,server time:\d{8}T\d{6}Z$/);
+    expect((late.json as Err).error_msg).toMatch(
+      /signature expired, signature time:\d{8}T\d{6}Z,server time:\d{8}T\d{6}Z$/,
+    );
     await sb.control.advance(3600_000);
     expect((await signedRequest(url(spPath()), mgmt)).status).toBe(401);
   });
@@ -189,14 +289,21 @@ describe("Huawei AK/SK gateway", () => {
     const err = member.json as Err;
     expect(err.error_code).toBe("IIC.1000");
     expect(err.encoded_authorization_message).toMatch(/^[A-Za-z0-9+/]+=*$/);
-    expect((await signedRequest(url(spPath()), C.globexDelegated)).json).toMatchObject({ error_code: "IIC.404" });
+    expect((await signedRequest(url(spPath()), C.globexDelegated)).json).toMatchObject({
+      error_code: "IIC.404",
+    });
   });
 
   it("missing Authorization, malformed Authorization and unknown routes", async () => {
     const none = await httpRequest(url(spPath()));
     expect(none.status).toBe(401);
     expect(none.json).toMatchObject({ error_code: "APIGW.0301" });
-    const malformed = await httpRequest(url(spPath()), { headers: { authorization: "SDK-HMAC-SHA256, Access=A, SignedHeaders=x-sdk-date, Signature=00", "x-sdk-date": "20260101T000000Z" } });
+    const malformed = await httpRequest(url(spPath()), {
+      headers: {
+        authorization: "SDK-HMAC-SHA256, Access=A, SignedHeaders=x-sdk-date, Signature=00",
+        "x-sdk-date": "20260101T000000Z",
+      },
+    });
     expect(malformed.status).toBe(401);
     const unknown = await signedRequest(url("/v1/nothing"), mgmt);
     expect(unknown.status).toBe(404);
@@ -205,7 +312,12 @@ describe("Huawei AK/SK gateway", () => {
 
   it("discovers instances and regions for the caller's account", async () => {
     const inst = await signedRequest(url("/v1/instances"), mgmt);
-    expect(inst.json).toMatchObject({ instances: [{ identity_store_id: sg.id }, { identity_store_id: HUAWEI_STORES.acmeBeijing.id }], page_info: { current_count: 2 } });
-    expect((await signedRequest(url("/v1/registered-regions"), mgmt)).json).toEqual({ regions: [{ region_id: "ap-southeast-1" }, { region_id: "cn-north-4" }] });
+    expect(inst.json).toMatchObject({
+      instances: [{ identity_store_id: sg.id }, { identity_store_id: HUAWEI_STORES.acmeBeijing.id }],
+      page_info: { current_count: 2 },
+    });
+    expect((await signedRequest(url("/v1/registered-regions"), mgmt)).json).toEqual({
+      regions: [{ region_id: "ap-southeast-1" }, { region_id: "cn-north-4" }],
+    });
   });
 });

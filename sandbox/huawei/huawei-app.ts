@@ -25,7 +25,13 @@ export function createHuaweiApp(runtime: SandboxRuntime): ServiceApp {
     newRequestId: () => randomBytes(16).toString("hex"),
     async handle(ctx) {
       const match = router.match(ctx.method, ctx.path);
-      if (!match) return hwError(ctx, 404, "APIGW.0101", "The API does not exist or has not been published in the environment");
+      if (!match)
+        return hwError(
+          ctx,
+          404,
+          "APIGW.0101",
+          "The API does not exist or has not been published in the environment",
+        );
       ctx.params = match.params;
       return match.handler(ctx);
     },
@@ -41,18 +47,29 @@ export function createHuaweiApp(runtime: SandboxRuntime): ServiceApp {
               : hwError(ctx, status, "IIC.400", "Bad Request: injected fault");
       return { ...reply, headers: { ...reply.headers, ...headers } };
     },
-    decorate: (reply, ctx: RequestContext) => ({ ...reply, headers: { ...reply.headers, "x-request-id": ctx.requestId, server: "api-gateway" } }),
+    decorate: (reply, ctx: RequestContext) => ({
+      ...reply,
+      headers: { ...reply.headers, "x-request-id": ctx.requestId, server: "api-gateway" },
+    }),
   };
 }
 
 /** `/v1/instances` and `/v1/registered-regions` (Identity Center host), to discover store IDs and regions. */
-function registerDiscoveryRoutes(router: Router, runtime: SandboxRuntime, guard: ReturnType<typeof createStoreGuard>): void {
+function registerDiscoveryRoutes(
+  router: Router,
+  runtime: SandboxRuntime,
+  guard: ReturnType<typeof createStoreGuard>,
+): void {
   router.on(
     "GET",
     "/v1/instances",
     guard.authorised("IdentityCenter:instance:list", (_ctx, caller) => {
       const stores = runtime.state.huawei.stores.filter((s) => s.domainId === caller.domainId);
-      const instances = stores.map((s) => ({ instance_id: s.instanceId, identity_store_id: s.id, instance_urn: `IdentityCenter::${caller.domainId}:instance:${s.instanceId}` }));
+      const instances = stores.map((s) => ({
+        instance_id: s.instanceId,
+        identity_store_id: s.id,
+        instance_urn: `IdentityCenter::${caller.domainId}:instance:${s.instanceId}`,
+      }));
       return hwJson(200, { instances, page_info: { next_marker: null, current_count: instances.length } });
     }),
   );
@@ -60,7 +77,11 @@ function registerDiscoveryRoutes(router: Router, runtime: SandboxRuntime, guard:
     "GET",
     "/v1/registered-regions",
     guard.authorised("IdentityCenter:instance:listRegions", (_ctx, caller) => {
-      const regions = [...new Set(runtime.state.huawei.stores.filter((s) => s.domainId === caller.domainId).map((s) => s.region))];
+      const regions = [
+        ...new Set(
+          runtime.state.huawei.stores.filter((s) => s.domainId === caller.domainId).map((s) => s.region),
+        ),
+      ];
       return hwJson(200, { regions: regions.map((region_id) => ({ region_id })) });
     }),
   );

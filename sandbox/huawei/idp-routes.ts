@@ -38,25 +38,47 @@ function idpDto(idp: ExternalIdp, now: Date) {
   return {
     idp_id: idp.id,
     is_enabled: idp.enabled,
-    idp_saml_config: { entity_id: idp.entityId, login_url: idp.loginUrl, want_request_signed: idp.wantRequestSigned },
+    idp_saml_config: {
+      entity_id: idp.entityId,
+      login_url: idp.loginUrl,
+      want_request_signed: idp.wantRequestSigned,
+    },
     // `status` values are undocumented [I].
-    idp_certificate_ids: idp.certificates.map((c) => ({ certificate_id: c.id, status: isValid(c, now) ? "ACTIVE" : "EXPIRED" })),
+    idp_certificate_ids: idp.certificates.map((c) => ({
+      certificate_id: c.id,
+      status: isValid(c, now) ? "ACTIVE" : "EXPIRED",
+    })),
   };
 }
 
 /** H-6 list IdPs, H-12 list, H-13 import (200 {certificate_id}), H-14 delete (not the last valid one). */
-export function registerIdpRoutes(router: Router, runtime: SandboxRuntime, guard: ReturnType<typeof createStoreGuard>): void {
-  const inIdp = (action: string, next: (ctx: RequestContext, store: IdentityStore, idp: ExternalIdp) => Reply | Promise<Reply>) =>
+export function registerIdpRoutes(
+  router: Router,
+  runtime: SandboxRuntime,
+  guard: ReturnType<typeof createStoreGuard>,
+): void {
+  const inIdp = (
+    action: string,
+    next: (ctx: RequestContext, store: IdentityStore, idp: ExternalIdp) => Reply | Promise<Reply>,
+  ) =>
     guard.inStore(action, (ctx, store) => {
       const idp = store.idps.find((i) => i.id === ctx.params.idpId);
       return idp ? next(ctx, store, idp) : notFound(ctx, "external identity provider");
     });
 
-  router.on("GET", BASE, guard.inStore("IdentityCenter:externalIdp:list", (ctx, store) => hwJson(200, { associations: store.idps.map((i) => idpDto(i, ctx.now)) })));
+  router.on(
+    "GET",
+    BASE,
+    guard.inStore("IdentityCenter:externalIdp:list", (ctx, store) =>
+      hwJson(200, { associations: store.idps.map((i) => idpDto(i, ctx.now)) }),
+    ),
+  );
   router.on(
     "GET",
     `${BASE}/:idpId/certificate`,
-    inIdp("IdentityCenter:externalIdp:listCertificates", (_ctx, _s, idp) => hwJson(200, { idp_certificates: idp.certificates.map(idpCertificateDto) })),
+    inIdp("IdentityCenter:externalIdp:listCertificates", (_ctx, _s, idp) =>
+      hwJson(200, { idp_certificates: idp.certificates.map(idpCertificateDto) }),
+    ),
   );
   router.on(
     "POST",
@@ -69,9 +91,15 @@ export function registerIdpRoutes(router: Router, runtime: SandboxRuntime, guard
       if (!parsed || typeof pem !== "string") return badRequest(ctx, "x509_certificate_in_pem");
       // Only signing certificates are supported; the SDK enum's sole value is SIGNING.
       if (body.certificate_use !== "SIGNING") return badRequest(ctx, "certificate_use");
-      if (parsed.notAfter.getTime() <= ctx.now.getTime()) return badRequest(ctx, "the certificate has expired");
-      if (idp.certificates.some((c) => c.parsed.der.equals(parsed.der))) return badRequest(ctx, "the certificate already exists");
-      const cert: IdpCertificate = { id: runtime.ids.uuid(runtime.ids.nextLabel(`huawei/${idp.id}/idp-certificate`)), pem, parsed };
+      if (parsed.notAfter.getTime() <= ctx.now.getTime())
+        return badRequest(ctx, "the certificate has expired");
+      if (idp.certificates.some((c) => c.parsed.der.equals(parsed.der)))
+        return badRequest(ctx, "the certificate already exists");
+      const cert: IdpCertificate = {
+        id: runtime.ids.uuid(runtime.ids.nextLabel(`huawei/${idp.id}/idp-certificate`)),
+        pem,
+        parsed,
+      };
       idp.certificates.push(cert);
       return hwJson(200, { certificate_id: cert.id });
     }),

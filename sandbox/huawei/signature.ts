@@ -39,7 +39,10 @@ export function parseAuthorization(value: string | undefined): ParsedAuthorizati
 
 /** Percent-encodes everything except A–Z a–z 0–9 - _ . ~ with upper-case hex. */
 export function escape(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 function safeDecode(value: string): string {
@@ -52,7 +55,10 @@ function safeDecode(value: string): string {
 
 /** Each path segment decoded then re-escaped; a trailing `/` is always added. */
 export function canonicalUri(rawPath: string): string {
-  const uri = rawPath.split("/").map((s) => escape(safeDecode(s))).join("/");
+  const uri = rawPath
+    .split("/")
+    .map((s) => escape(safeDecode(s)))
+    .join("/");
   return uri.endsWith("/") ? uri : `${uri}/`;
 }
 
@@ -70,7 +76,12 @@ export function canonicalQuery(rawQuery: string): string {
   }
   return [...byKey.keys()]
     .sort(byteOrder)
-    .flatMap((k) => byKey.get(k)!.sort(byteOrder).map((v) => `${escape(k)}=${escape(v)}`))
+    .flatMap((k) =>
+      byKey
+        .get(k)!
+        .sort(byteOrder)
+        .map((v) => `${escape(k)}=${escape(v)}`),
+    )
     .join("&");
 }
 
@@ -89,8 +100,16 @@ function headerValue(headers: SignableRequest["headers"], name: string): string 
  */
 export function canonicalRequest(req: SignableRequest, signedHeaders: string[]): string {
   const headers = signedHeaders.map((h) => `${h}:${(headerValue(req.headers, h) ?? "").trim()}\n`).join("");
-  const bodyHash = headerValue(req.headers, "x-sdk-content-sha256") ?? createHash("sha256").update(req.body).digest("hex");
-  return [req.method.toUpperCase(), canonicalUri(req.rawPath), canonicalQuery(req.rawQuery), headers, signedHeaders.join(";"), bodyHash].join("\n");
+  const bodyHash =
+    headerValue(req.headers, "x-sdk-content-sha256") ?? createHash("sha256").update(req.body).digest("hex");
+  return [
+    req.method.toUpperCase(),
+    canonicalUri(req.rawPath),
+    canonicalQuery(req.rawQuery),
+    headers,
+    signedHeaders.join(";"),
+    bodyHash,
+  ].join("\n");
 }
 
 /** `SDK-HMAC-SHA256\n{X-Sdk-Date}\n{hex sha256(canonical request)}`. */
@@ -114,5 +133,8 @@ export function parseSdkDate(value: string | undefined): Date | undefined {
 
 /** Formats a date as `YYYYMMDDTHHMMSSZ`. */
 export function formatSdkDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }

@@ -15,7 +15,13 @@ const BASE = "/v1/identity-stores/:storeId/saml-certificates";
 /** SpCertificateDto: state EXPIRED once the sandbox clock passes expiry. */
 export function spCertificateDto(cert: SpCertificate, now: Date) {
   const state = cert.expiry.getTime() <= now.getTime() ? "EXPIRED" : cert.active ? "ACTIVE" : "INACTIVE";
-  return { certificate_id: cert.id, x509certificate: cert.pem, algorithm: "SHA256withRSA", expiry_date: cert.expiry.getTime(), state };
+  return {
+    certificate_id: cert.id,
+    x509certificate: cert.pem,
+    algorithm: "SHA256withRSA",
+    expiry_date: cert.expiry.getTime(),
+    state,
+  };
 }
 
 /** Generates an SP signing certificate: RSA-2048, SHA256withRSA, 16-byte serial, self-signed. */
@@ -36,22 +42,46 @@ export async function generateSpCertificate(
     profile: "saml-signing",
   };
   const cert = await (seed ? issueSeedCertificate(label, params) : issueCertificate(params));
-  return { id: `cer-${runtime.ids.uuid(label)}`, pem: toPem(cert.der, "\r\n"), expiry: cert.notAfter, active: false };
+  return {
+    id: `cer-${runtime.ids.uuid(label)}`,
+    pem: toPem(cert.der, "\r\n"),
+    expiry: cert.notAfter,
+    active: false,
+  };
 }
 
 /** H-1…H-4: create (201 INACTIVE), list (bare array), activate (others INACTIVE), delete (not the active one). */
-export function registerSpCertificateRoutes(router: Router, runtime: SandboxRuntime, guard: ReturnType<typeof createStoreGuard>): void {
+export function registerSpCertificateRoutes(
+  router: Router,
+  runtime: SandboxRuntime,
+  guard: ReturnType<typeof createStoreGuard>,
+): void {
   router.on(
     "POST",
     BASE,
     guard.inStore("IdentityCenter:serviceProvider:createCertificate", async (ctx, store) => {
       const label = runtime.ids.nextLabel(`huawei/${store.id}/sp-certificate`);
-      const cert = await generateSpCertificate(runtime, store, label, ctx.now, new Date(ctx.now.getTime() + SP_CERT_VALIDITY_MS));
+      const cert = await generateSpCertificate(
+        runtime,
+        store,
+        label,
+        ctx.now,
+        new Date(ctx.now.getTime() + SP_CERT_VALIDITY_MS),
+      );
       store.spCertificates.push(cert);
       return hwJson(201, spCertificateDto(cert, ctx.now));
     }),
   );
-  router.on("GET", BASE, guard.inStore("IdentityCenter:serviceProvider:listCertificates", (ctx, store) => hwJson(200, store.spCertificates.map((c) => spCertificateDto(c, ctx.now)))));
+  router.on(
+    "GET",
+    BASE,
+    guard.inStore("IdentityCenter:serviceProvider:listCertificates", (ctx, store) =>
+      hwJson(
+        200,
+        store.spCertificates.map((c) => spCertificateDto(c, ctx.now)),
+      ),
+    ),
+  );
   router.on(
     "POST",
     `${BASE}/:certificateId/active`,

@@ -5,20 +5,28 @@ import type { HwCredential, IdentityStore } from "./model";
 import { verifyRequest } from "./verify-request";
 
 /** A handler that runs for an authenticated, authorised caller on one of its stores. */
-export type StoreHandler = (ctx: RequestContext, store: IdentityStore, caller: HwCredential) => Reply | Promise<Reply>;
+export type StoreHandler = (
+  ctx: RequestContext,
+  store: IdentityStore,
+  caller: HwCredential,
+) => Reply | Promise<Reply>;
 
 /** Signature check, then the IAM action (members are denied), then the caller's own identity store. */
 export function createStoreGuard(runtime: SandboxRuntime) {
-  const authorised = (action: string, next: (ctx: RequestContext, caller: HwCredential) => Reply | Promise<Reply>): Handler => (ctx) => {
-    const verified = verifyRequest(runtime.state.huawei, ctx);
-    if (!verified.ok) return verified.reply;
-    // Only the management account or a delegated administrator may call Identity Center.
-    if (verified.credential.role === "member") return noPermission(ctx, action);
-    return next(ctx, verified.credential);
-  };
+  const authorised =
+    (action: string, next: (ctx: RequestContext, caller: HwCredential) => Reply | Promise<Reply>): Handler =>
+    (ctx) => {
+      const verified = verifyRequest(runtime.state.huawei, ctx);
+      if (!verified.ok) return verified.reply;
+      // Only the management account or a delegated administrator may call Identity Center.
+      if (verified.credential.role === "member") return noPermission(ctx, action);
+      return next(ctx, verified.credential);
+    };
   const inStore = (action: string, next: StoreHandler): Handler =>
     authorised(action, (ctx, caller) => {
-      const store = runtime.state.huawei.stores.find((s) => s.id === ctx.params.storeId && s.domainId === caller.domainId);
+      const store = runtime.state.huawei.stores.find(
+        (s) => s.id === ctx.params.storeId && s.domainId === caller.domainId,
+      );
       return store ? next(ctx, store, caller) : notFound(ctx, "identity store");
     });
   return { authorised, inStore };

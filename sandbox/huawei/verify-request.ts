@@ -2,7 +2,14 @@ import { timingSafeEqual } from "node:crypto";
 import type { RequestContext, Reply } from "../core/http-types";
 import { gatewayAuthError } from "./errors";
 import type { HuaweiState, HwCredential } from "./model";
-import { canonicalRequest, formatSdkDate, parseAuthorization, parseSdkDate, signString, stringToSign } from "./signature";
+import {
+  canonicalRequest,
+  formatSdkDate,
+  parseAuthorization,
+  parseSdkDate,
+  signString,
+  stringToSign,
+} from "./signature";
 
 /** The gateway accepts X-Sdk-Date within 15 minutes of its own (sandbox) clock. */
 export const MAX_SKEW_MS = 15 * 60_000;
@@ -12,27 +19,42 @@ export const MAX_SKEW_MS = 15 * 60_000;
  * a known AK, the security token of temporary credentials, then the signature
  * recomputed over the client's own SignedHeaders and the raw body bytes.
  */
-export function verifyRequest(state: HuaweiState, ctx: RequestContext): { ok: true; credential: HwCredential } | { ok: false; reply: Reply } {
+export function verifyRequest(
+  state: HuaweiState,
+  ctx: RequestContext,
+): { ok: true; credential: HwCredential } | { ok: false; reply: Reply } {
   const failWith = (detail: string) => ({ ok: false as const, reply: gatewayAuthError(ctx, detail) });
   const header = ctx.headers.authorization;
   if (header === undefined) return failWith("Authorization header is missing");
   const auth = parseAuthorization(header);
-  if (!auth) return failWith("verify aksk signature fail, the Authorization header is not in SDK-HMAC-SHA256 format");
+  if (!auth)
+    return failWith("verify aksk signature fail, the Authorization header is not in SDK-HMAC-SHA256 format");
   const sdkDateRaw = ctx.headers["x-sdk-date"];
   const sdkDate = parseSdkDate(typeof sdkDateRaw === "string" ? sdkDateRaw : undefined);
-  if (!sdkDate || !auth.signedHeaders.includes("x-sdk-date")) return failWith("verify aksk signature fail, X-Sdk-Date is missing, malformed or not signed");
+  if (!sdkDate || !auth.signedHeaders.includes("x-sdk-date"))
+    return failWith("verify aksk signature fail, X-Sdk-Date is missing, malformed or not signed");
   if (Math.abs(sdkDate.getTime() - ctx.now.getTime()) > MAX_SKEW_MS) {
-    return failWith(`calc aksk signature fail:signature expired, signature time:${sdkDateRaw},server time:${formatSdkDate(ctx.now)}`);
+    return failWith(
+      `calc aksk signature fail:signature expired, signature time:${sdkDateRaw},server time:${formatSdkDate(ctx.now)}`,
+    );
   }
   const credential = state.credentials.find((c) => c.accessKey === auth.accessKey);
   if (!credential) return failWith("the access key does not exist");
   if (credential.securityToken !== undefined) {
     const sent = ctx.headers["x-security-token"];
-    if (typeof sent !== "string" || !safeEqual(sent, credential.securityToken)) return failWith("the security token is missing or does not match the temporary access key");
-    if (credential.expiresAt && credential.expiresAt.getTime() <= ctx.now.getTime()) return failWith("the temporary access key and security token have expired");
+    if (typeof sent !== "string" || !safeEqual(sent, credential.securityToken))
+      return failWith("the security token is missing or does not match the temporary access key");
+    if (credential.expiresAt && credential.expiresAt.getTime() <= ctx.now.getTime())
+      return failWith("the temporary access key and security token have expired");
   }
   const canonical = canonicalRequest(
-    { method: ctx.method, rawPath: ctx.rawPath, rawQuery: ctx.rawQuery, headers: ctx.headers, body: ctx.body },
+    {
+      method: ctx.method,
+      rawPath: ctx.rawPath,
+      rawQuery: ctx.rawQuery,
+      headers: ctx.headers,
+      body: ctx.body,
+    },
     auth.signedHeaders,
   );
   const expected = signString(credential.secretKey, stringToSign(canonical, sdkDateRaw as string));

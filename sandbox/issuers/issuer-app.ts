@@ -12,7 +12,9 @@ export function createIssuerApp(issuers: Map<IssuerName, Issuer>, clock: Sandbox
   const router = new Router();
   const find = (ctx: RequestContext) => issuers.get(ctx.params.issuer as IssuerName);
 
-  router.on("GET", "/", () => json(200, { issuers: Object.fromEntries([...issuers].map(([n, i]) => [n, i.url])) }));
+  router.on("GET", "/", () =>
+    json(200, { issuers: Object.fromEntries([...issuers].map(([n, i]) => [n, i.url])) }),
+  );
   router.on("GET", "/:issuer/.well-known/openid-configuration", (ctx) => {
     const issuer = find(ctx);
     return issuer ? json(200, issuer.discovery(), { "cache-control": "max-age=300" }) : notFound();
@@ -30,14 +32,27 @@ export function createIssuerApp(issuers: Map<IssuerName, Issuer>, clock: Sandbox
     const issuer = find(ctx);
     if (!issuer) return notFound();
     const body = ctx.body.length === 0 ? {} : parseJsonBody(ctx.body);
-    if (!isRecord(body)) return json(400, { error: "invalid_request", error_description: "The body must be a JSON object of claims." });
+    if (!isRecord(body))
+      return json(400, {
+        error: "invalid_request",
+        error_description: "The body must be a JSON object of claims.",
+      });
     const { alg, kid, expiresIn, ...claims } = body;
     if (alg !== undefined && !MINT_ALGORITHMS.includes(alg as MintAlgorithm)) {
-      return json(400, { error: "invalid_request", error_description: `alg must be one of ${MINT_ALGORITHMS.join(", ")}.` });
+      return json(400, {
+        error: "invalid_request",
+        error_description: `alg must be one of ${MINT_ALGORITHMS.join(", ")}.`,
+      });
     }
-    if (kid !== undefined && typeof kid !== "string") return json(400, { error: "invalid_request", error_description: "kid must be a string." });
-    if (expiresIn !== undefined && typeof expiresIn !== "number") return json(400, { error: "invalid_request", error_description: "expiresIn is in seconds." });
-    const token = await issuer.mint(claims, { alg: alg as MintAlgorithm | undefined, kid, expiresIn }, clock.nowMs());
+    if (kid !== undefined && typeof kid !== "string")
+      return json(400, { error: "invalid_request", error_description: "kid must be a string." });
+    if (expiresIn !== undefined && typeof expiresIn !== "number")
+      return json(400, { error: "invalid_request", error_description: "expiresIn is in seconds." });
+    const token = await issuer.mint(
+      claims,
+      { alg: alg as MintAlgorithm | undefined, kid, expiresIn },
+      clock.nowMs(),
+    );
     return json(200, { token });
   });
 
@@ -51,7 +66,11 @@ export function createIssuerApp(issuers: Map<IssuerName, Issuer>, clock: Sandbox
       return match.handler(ctx);
     },
     faultReply: (status, _ctx, retryAfter) =>
-      json(status, { error: status === 429 ? "rate_limited" : "server_error" }, retryAfter ? { "retry-after": String(retryAfter) } : {}),
+      json(
+        status,
+        { error: status === 429 ? "rate_limited" : "server_error" },
+        retryAfter ? { "retry-after": String(retryAfter) } : {},
+      ),
     decorate: (reply, ctx) => ({ ...reply, headers: { ...reply.headers, "x-request-id": ctx.requestId } }),
   };
 }

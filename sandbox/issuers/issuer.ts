@@ -1,4 +1,12 @@
-import { calculateJwkThumbprint, exportJWK, importJWK, SignJWT, UnsecuredJWT, type JWK, type JWTPayload } from "jose";
+import {
+  calculateJwkThumbprint,
+  exportJWK,
+  importJWK,
+  SignJWT,
+  UnsecuredJWT,
+  type JWK,
+  type JWTPayload,
+} from "jose";
 import { generateKeyPairSync, randomUUID, randomBytes } from "node:crypto";
 import type { IssuerProfile } from "./issuer-profiles";
 
@@ -26,7 +34,11 @@ export class Issuer {
   private rogue?: SigningKey;
   private ecKey?: { privateJwk: JWK };
 
-  private constructor(readonly url: string, readonly profile: IssuerProfile, private readonly keys: SigningKey[]) {}
+  private constructor(
+    readonly url: string,
+    readonly profile: IssuerProfile,
+    private readonly keys: SigningKey[],
+  ) {}
 
   /** Builds an issuer from RSA key pairs (the first one signs by default). */
   static async create(url: string, profile: IssuerProfile, pairs: CryptoKeyPair[]): Promise<Issuer> {
@@ -35,7 +47,11 @@ export class Issuer {
 
   /** `{issuer}/.well-known/openid-configuration`: `issuer` is byte-identical to the URL. */
   discovery(): Record<string, unknown> {
-    return { issuer: this.url, jwks_uri: `${this.url}${this.profile.jwksPath}`, ...this.profile.discovery(this.url) };
+    return {
+      issuer: this.url,
+      jwks_uri: `${this.url}${this.profile.jwksPath}`,
+      ...this.profile.discovery(this.url),
+    };
   }
 
   /** The public JWKS. */
@@ -46,18 +62,34 @@ export class Issuer {
   /** Signs a JWT with the given claims; `iss`, `iat`, `exp` and `jti` default from the issuer and clock. */
   async mint(claims: JWTPayload, options: MintOptions, nowMs: number): Promise<string> {
     const iat = Math.floor(nowMs / 1000);
-    const payload: JWTPayload = { iss: this.url, iat, exp: iat + (options.expiresIn ?? 600), jti: randomUUID(), ...claims };
+    const payload: JWTPayload = {
+      iss: this.url,
+      iat,
+      exp: iat + (options.expiresIn ?? 600),
+      jti: randomUUID(),
+      ...claims,
+    };
     const alg = options.alg ?? "RS256";
     if (alg === "none") return new UnsecuredJWT(payload).encode();
     const { key, kid } = await this.signingKey(alg, options.kid);
     return new SignJWT(payload).setProtectedHeader({ alg, typ: "JWT", ...(kid && { kid }) }).sign(key);
   }
 
-  private async signingKey(alg: Exclude<MintAlgorithm, "none">, kid?: string): Promise<{ key: CryptoKey | Uint8Array; kid?: string }> {
+  private async signingKey(
+    alg: Exclude<MintAlgorithm, "none">,
+    kid?: string,
+  ): Promise<{ key: CryptoKey | Uint8Array; kid?: string }> {
     if (alg === "HS256") return { key: randomBytes(32), kid };
     if (alg === "ES256") {
-      this.ecKey ??= { privateJwk: generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ format: "jwk" }) as JWK };
-      return { key: (await importJWK(this.ecKey.privateJwk, alg)) as CryptoKey, kid: kid ?? "ec-unpublished" };
+      this.ecKey ??= {
+        privateJwk: generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({
+          format: "jwk",
+        }) as JWK,
+      };
+      return {
+        key: (await importJWK(this.ecKey.privateJwk, alg)) as CryptoKey,
+        kid: kid ?? "ec-unpublished",
+      };
     }
     let signer = kid === undefined ? this.keys[0]! : this.keys.find((k) => k.kid === kid);
     if (!signer) {
@@ -68,9 +100,20 @@ export class Issuer {
   }
 }
 
-async function toSigningKey(pair: CryptoKeyPair | { privateKey: import("node:crypto").KeyObject; publicKey: import("node:crypto").KeyObject }): Promise<SigningKey> {
-  const privateJwk = "export" in pair.privateKey ? (pair.privateKey.export({ format: "jwk" }) as JWK) : await exportJWK(pair.privateKey);
+async function toSigningKey(
+  pair:
+    | CryptoKeyPair
+    | { privateKey: import("node:crypto").KeyObject; publicKey: import("node:crypto").KeyObject },
+): Promise<SigningKey> {
+  const privateJwk =
+    "export" in pair.privateKey
+      ? (pair.privateKey.export({ format: "jwk" }) as JWK)
+      : await exportJWK(pair.privateKey);
   const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...bare } = privateJwk;
   const kid = await calculateJwkThumbprint(bare);
-  return { kid, privateJwk, publicJwk: { kty: bare.kty, n: bare.n, e: bare.e, kid, alg: "RS256", use: "sig" } };
+  return {
+    kid,
+    privateJwk,
+    publicJwk: { kty: bare.kty, n: bare.n, e: bare.e, kid, alg: "RS256", use: "sig" },
+  };
 }

@@ -3,7 +3,8 @@ import { rootCertificates } from "node:tls";
 import { isRecord } from "../core/reply";
 
 /** The outcome of fetching an issuer's discovery document and JWKS. */
-export type JwksResult = { ok: true; jwks: { keys: Record<string, unknown>[] } } | { ok: false; reason: string };
+export type JwksResult =
+  { ok: true; jwks: { keys: Record<string, unknown>[] } } | { ok: false; reason: string };
 
 const MAX_BYTES = 1024 * 1024;
 const CACHE_MS = 60_000;
@@ -17,7 +18,10 @@ export class JwksFetcher {
   private cache = new Map<string, { at: number; jwks: { keys: Record<string, unknown>[] } }>();
   private readonly ca: string[];
 
-  constructor(caPem: string, private readonly timeoutMs: () => number) {
+  constructor(
+    caPem: string,
+    private readonly timeoutMs: () => number,
+  ) {
     this.ca = [...rootCertificates, caPem];
   }
 
@@ -32,10 +36,12 @@ export class JwksFetcher {
     const discovery = await this.getJson(discoveryUrl);
     if (!discovery.ok) return { ok: false, reason: `discovery: ${discovery.reason}` };
     const jwksUri = isRecord(discovery.value) ? discovery.value.jwks_uri : undefined;
-    if (typeof jwksUri !== "string" || !jwksUri.startsWith("https://")) return { ok: false, reason: "discovery has no https jwks_uri" };
+    if (typeof jwksUri !== "string" || !jwksUri.startsWith("https://"))
+      return { ok: false, reason: "discovery has no https jwks_uri" };
     const jwks = await this.getJson(new URL(jwksUri));
     if (!jwks.ok) return { ok: false, reason: `jwks: ${jwks.reason}` };
-    if (!isRecord(jwks.value) || !Array.isArray(jwks.value.keys)) return { ok: false, reason: "jwks has no keys array" };
+    if (!isRecord(jwks.value) || !Array.isArray(jwks.value.keys))
+      return { ok: false, reason: "jwks has no keys array" };
     const result = { keys: jwks.value.keys.filter(isRecord) };
     this.cache.set(issuer, { at: Date.now(), jwks: result });
     return { ok: true, jwks: result };
@@ -62,24 +68,28 @@ export class JwksFetcher {
         clearTimeout(timer);
         resolve(r);
       };
-      const req = request(url, { method: "GET", ca: this.ca, headers: { accept: "application/json" } }, (res) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on("data", (c: Buffer) => {
-          size += c.length;
-          if (size > MAX_BYTES) req.destroy(new Error("response too large"));
-          else chunks.push(c);
-        });
-        res.on("end", () => {
-          if (res.statusCode !== 200) return settle({ ok: false, reason: `HTTP ${res.statusCode}` });
-          try {
-            settle({ ok: true, value: JSON.parse(Buffer.concat(chunks).toString("utf8")) });
-          } catch {
-            settle({ ok: false, reason: "not JSON" });
-          }
-        });
-        res.on("error", (e) => settle({ ok: false, reason: e.message }));
-      });
+      const req = request(
+        url,
+        { method: "GET", ca: this.ca, headers: { accept: "application/json" } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          res.on("data", (c: Buffer) => {
+            size += c.length;
+            if (size > MAX_BYTES) req.destroy(new Error("response too large"));
+            else chunks.push(c);
+          });
+          res.on("end", () => {
+            if (res.statusCode !== 200) return settle({ ok: false, reason: `HTTP ${res.statusCode}` });
+            try {
+              settle({ ok: true, value: JSON.parse(Buffer.concat(chunks).toString("utf8")) });
+            } catch {
+              settle({ ok: false, reason: "not JSON" });
+            }
+          });
+          res.on("error", (e) => settle({ ok: false, reason: e.message }));
+        },
+      );
       req.on("error", (e) => settle({ ok: false, reason: e.message }));
       req.end();
     });

@@ -24,19 +24,49 @@ describe("demo connections", () => {
 
   it("is deterministic: the same IDs and secrets on every run", () => {
     expect(demoConnections(sb.urls)).toEqual(sb.demo);
-    expect(demoConnections({ uipath: "a", cloudflare: "b", huawei: "c" }).map((c) => c.name)).toEqual(sb.demo.map((c) => c.name));
+    expect(demoConnections({ uipath: "a", cloudflare: "b", huawei: "c" }).map((c) => c.name)).toEqual(
+      sb.demo.map((c) => c.name),
+    );
   });
 
   it("every demo connection authenticates against the sandbox", async () => {
     for (const conn of sb.demo) {
       if (conn.vendor === "uipath") {
         const token = await uipathToken(sb, conn.organizationName as never);
-        expect((await uipathCall(sb, token, "GET", `/${conn.organizationName}/identity_/api/SamlCertificate/${conn.partitionGlobalId}/certificates`)).status).toBe(200);
+        expect(
+          (
+            await uipathCall(
+              sb,
+              token,
+              "GET",
+              `/${conn.organizationName}/identity_/api/SamlCertificate/${conn.partitionGlobalId}/certificates`,
+            )
+          ).status,
+        ).toBe(200);
       } else if (conn.vendor === "cloudflare") {
-        expect((await cloudflareCall(sb, conn.apiToken, `/accounts/${conn.accountId}/access/saml_certificates?per_page=1`)).status).toBe(200);
+        expect(
+          (
+            await cloudflareCall(
+              sb,
+              conn.apiToken,
+              `/accounts/${conn.accountId}/access/saml_certificates?per_page=1`,
+            )
+          ).status,
+        ).toBe(200);
       } else {
-        const creds = { accessKey: conn.accessKeyId, secretKey: conn.secretAccessKey, securityToken: conn.securityToken };
-        expect((await signedRequest(`${conn.baseUrl}/v1/identity-stores/${conn.identityStoreId}/saml-certificates`, creds)).status).toBe(200);
+        const creds = {
+          accessKey: conn.accessKeyId,
+          secretKey: conn.secretAccessKey,
+          securityToken: conn.securityToken,
+        };
+        expect(
+          (
+            await signedRequest(
+              `${conn.baseUrl}/v1/identity-stores/${conn.identityStoreId}/saml-certificates`,
+              creds,
+            )
+          ).status,
+        ).toBe(200);
       }
     }
   });
@@ -50,19 +80,45 @@ describe("demo data", () => {
     for (const conn of sb.demo) {
       if (conn.vendor === "uipath") {
         const token = await uipathToken(sb, conn.organizationName as never);
-        const pair = (await uipathCall(sb, token, "GET", `/${conn.organizationName}/identity_/api/SamlCertificate/${conn.partitionGlobalId}/certificates`)).json as Record<string, string | null>;
-        for (const b64 of [pair.primaryCertificate, pair.secondaryCertificate]) if (b64) expiries.push(new x509.X509Certificate(Buffer.from(b64, "base64")).notAfter.getTime());
+        const pair = (
+          await uipathCall(
+            sb,
+            token,
+            "GET",
+            `/${conn.organizationName}/identity_/api/SamlCertificate/${conn.partitionGlobalId}/certificates`,
+          )
+        ).json as Record<string, string | null>;
+        for (const b64 of [pair.primaryCertificate, pair.secondaryCertificate])
+          if (b64) expiries.push(new x509.X509Certificate(Buffer.from(b64, "base64")).notAfter.getTime());
       } else if (conn.vendor === "cloudflare") {
-        const sets = (await cloudflareCall(sb, conn.apiToken, `/accounts/${conn.accountId}/access/saml_certificates?per_page=100`)).json as {
-          result: Array<{ current_certificate: { not_after: string }; previous_certificate: { not_after: string } | null }>;
+        const sets = (
+          await cloudflareCall(
+            sb,
+            conn.apiToken,
+            `/accounts/${conn.accountId}/access/saml_certificates?per_page=100`,
+          )
+        ).json as {
+          result: Array<{
+            current_certificate: { not_after: string };
+            previous_certificate: { not_after: string } | null;
+          }>;
         };
         for (const s of sets.result) {
           expiries.push(Date.parse(s.current_certificate.not_after));
           if (s.previous_certificate) expiries.push(Date.parse(s.previous_certificate.not_after));
         }
       } else {
-        const creds = { accessKey: conn.accessKeyId, secretKey: conn.secretAccessKey, securityToken: conn.securityToken };
-        const sp = (await signedRequest(`${conn.baseUrl}/v1/identity-stores/${conn.identityStoreId}/saml-certificates`, creds)).json as Array<{ expiry_date: number; state: string }>;
+        const creds = {
+          accessKey: conn.accessKeyId,
+          secretKey: conn.secretAccessKey,
+          securityToken: conn.securityToken,
+        };
+        const sp = (
+          await signedRequest(
+            `${conn.baseUrl}/v1/identity-stores/${conn.identityStoreId}/saml-certificates`,
+            creds,
+          )
+        ).json as Array<{ expiry_date: number; state: string }>;
         for (const c of sp) expiries.push(c.expiry_date);
         inactive += sp.filter((c) => c.state === "INACTIVE").length;
       }

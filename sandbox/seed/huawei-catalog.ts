@@ -37,11 +37,28 @@ const sk = (label: string) => ids.secret(`huawei/sk/${label}`, 40);
 
 /** AK/SK credentials by purpose. */
 export const HUAWEI_CREDENTIALS = {
-  acmeManagement: { accessKey: ak("acme-mgmt"), secretKey: sk("acme-mgmt"), domain: "acme", role: "management" },
+  acmeManagement: {
+    accessKey: ak("acme-mgmt"),
+    secretKey: sk("acme-mgmt"),
+    domain: "acme",
+    role: "management",
+  },
   acmeMember: { accessKey: ak("acme-member"), secretKey: sk("acme-member"), domain: "acme", role: "member" },
   /** Temporary credentials: valid 24 h from seeding, with a security token. */
-  acmeTemporary: { accessKey: ak("acme-temp"), secretKey: sk("acme-temp"), domain: "acme", role: "management", securityToken: ids.secret("huawei/token/acme-temp", 480), hoursValid: 24 },
-  globexDelegated: { accessKey: ak("globex-admin"), secretKey: sk("globex-admin"), domain: "globex", role: "delegated_admin" },
+  acmeTemporary: {
+    accessKey: ak("acme-temp"),
+    secretKey: sk("acme-temp"),
+    domain: "acme",
+    role: "management",
+    securityToken: ids.secret("huawei/token/acme-temp", 480),
+    hoursValid: 24,
+  },
+  globexDelegated: {
+    accessKey: ak("globex-admin"),
+    secretKey: sk("globex-admin"),
+    domain: "globex",
+    role: "delegated_admin",
+  },
 } as const;
 
 const store = (label: string) => `d-${ids.hex(`huawei/store/${label}`, 10)}`;
@@ -66,8 +83,16 @@ export const HUAWEI_STORES = {
         entityId: "http://www.okta.com/exk1acme0000000000",
         loginUrl: "https://acme.okta.com/app/huaweicloud/exk1acme0000000000/sso/saml",
         certificates: [
-          { subject: "CN=acme, OU=SSOProvider, O=Okta, L=San Francisco, ST=California, C=US", validityDays: 3650, expiresInDays: 6 },
-          { subject: "CN=acme-2, OU=SSOProvider, O=Okta, L=San Francisco, ST=California, C=US", validityDays: 3650, expiresInDays: 700 },
+          {
+            subject: "CN=acme, OU=SSOProvider, O=Okta, L=San Francisco, ST=California, C=US",
+            validityDays: 3650,
+            expiresInDays: 6,
+          },
+          {
+            subject: "CN=acme-2, OU=SSOProvider, O=Okta, L=San Francisco, ST=California, C=US",
+            validityDays: 3650,
+            expiresInDays: 700,
+          },
         ],
       },
       {
@@ -97,7 +122,9 @@ export const HUAWEI_STORES = {
         enabled: true,
         entityId: "https://sts.windows.net/00000000-0000-0000-0000-000000000000/",
         loginUrl: "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/saml2",
-        certificates: [{ subject: "CN=Microsoft Azure Federated SSO Certificate", validityDays: 1095, expiresInDays: 90 }],
+        certificates: [
+          { subject: "CN=Microsoft Azure Federated SSO Certificate", validityDays: 1095, expiresInDays: 90 },
+        ],
       },
     ],
   },

@@ -1,6 +1,16 @@
 import { generateCfCertificate, CF_CERT_VALIDITY_MS } from "../cloudflare/certificate-sets";
-import { emptyCloudflareState, type CfAccount, type CfToken, type CloudflareState } from "../cloudflare/model";
-import { CLOUDFLARE_ACCOUNTS, CLOUDFLARE_GLOBAL_KEY, CLOUDFLARE_TOKENS, type SetPlan } from "./cloudflare-catalog";
+import {
+  emptyCloudflareState,
+  type CfAccount,
+  type CfToken,
+  type CloudflareState,
+} from "../cloudflare/model";
+import {
+  CLOUDFLARE_ACCOUNTS,
+  CLOUDFLARE_GLOBAL_KEY,
+  CLOUDFLARE_TOKENS,
+  type SetPlan,
+} from "./cloudflare-catalog";
 import { demoIds } from "./demo-ids";
 import { daysFrom, type SeedContext, type SeedName } from "./seed-context";
 
@@ -14,7 +24,8 @@ export async function seedCloudflare(ctx: SeedContext, seed: SeedName): Promise<
   state.accounts = await Promise.all(
     Object.values(CLOUDFLARE_ACCOUNTS).map(async (plan) => {
       const account: CfAccount = { id: plan.id, name: plan.name, sets: [] };
-      if (seed === "demo") account.sets = await Promise.all(plan.sets.map((s) => buildSet(ctx, account, s, now)));
+      if (seed === "demo")
+        account.sets = await Promise.all(plan.sets.map((s) => buildSet(ctx, account, s, now)));
       return account;
     }),
   );
@@ -27,7 +38,13 @@ export async function seedCloudflare(ctx: SeedContext, seed: SeedName): Promise<
     permissions: [...t.permissions],
     owner: t.owner,
   }));
-  state.globalKeys = [{ email: CLOUDFLARE_GLOBAL_KEY.email, key: CLOUDFLARE_GLOBAL_KEY.key, accounts: CLOUDFLARE_GLOBAL_KEY.accounts.map((a) => accountId(a)) }];
+  state.globalKeys = [
+    {
+      email: CLOUDFLARE_GLOBAL_KEY.email,
+      key: CLOUDFLARE_GLOBAL_KEY.key,
+      accounts: CLOUDFLARE_GLOBAL_KEY.accounts.map((a) => accountId(a)),
+    },
+  ];
   return state;
 }
 
@@ -35,7 +52,10 @@ async function buildSet(ctx: SeedContext, account: CfAccount, plan: SetPlan, now
   const cert = (expiresIn: number, slot: string) => {
     const notAfter = daysFrom(now, expiresIn);
     const uid = demoIds.uuid(`cloudflare/set/${plan.uid}/${slot}`);
-    return generateCfCertificate(ctx, account, new Date(notAfter.getTime() - CF_CERT_VALIDITY_MS), notAfter, { shared: true, uid });
+    return generateCfCertificate(ctx, account, new Date(notAfter.getTime() - CF_CERT_VALIDITY_MS), notAfter, {
+      shared: true,
+      uid,
+    });
   };
   const [current, previous] = await Promise.all([
     cert(plan.currentExpiresInDays, "current"),
@@ -44,5 +64,11 @@ async function buildSet(ctx: SeedContext, account: CfAccount, plan: SetPlan, now
   const createdAt = daysFrom(now, -plan.createdDaysAgo);
   // The last rotation happened when the current certificate was issued.
   const updatedAt = previous ? current.notBefore : createdAt;
-  return { uid: plan.uid, createdAt, updatedAt: updatedAt < createdAt ? createdAt : updatedAt, current, previous };
+  return {
+    uid: plan.uid,
+    createdAt,
+    updatedAt: updatedAt < createdAt ? createdAt : updatedAt,
+    current,
+    previous,
+  };
 }

@@ -3,7 +3,13 @@ import { parseDer, toPem } from "../certs/parse-certificate";
 import { generateSpCertificate, SP_CERT_VALIDITY_MS } from "../huawei/sp-certificate-routes";
 import { emptyHuaweiState, type ExternalIdp, type HuaweiState, type IdentityStore } from "../huawei/model";
 import { demoIds } from "./demo-ids";
-import { HUAWEI_CREDENTIALS, HUAWEI_DOMAINS, HUAWEI_STORES, type IdpPlan, type StorePlan } from "./huawei-catalog";
+import {
+  HUAWEI_CREDENTIALS,
+  HUAWEI_DOMAINS,
+  HUAWEI_STORES,
+  type IdpPlan,
+  type StorePlan,
+} from "./huawei-catalog";
 import { daysFrom, type SeedContext, type SeedName } from "./seed-context";
 
 /** Builds the Huawei state; `empty` keeps stores and credentials but no certificates or IdPs. */
@@ -15,19 +21,43 @@ export async function seedHuawei(ctx: SeedContext, seed: SeedName): Promise<Huaw
     secretKey: c.secretKey,
     domainId: HUAWEI_DOMAINS[c.domain],
     role: c.role,
-    ...("securityToken" in c && { securityToken: c.securityToken, expiresAt: new Date(now.getTime() + c.hoursValid * 3600_000) }),
+    ...("securityToken" in c && {
+      securityToken: c.securityToken,
+      expiresAt: new Date(now.getTime() + c.hoursValid * 3600_000),
+    }),
   }));
-  state.stores = await Promise.all(Object.values(HUAWEI_STORES).map((plan) => buildStore(ctx, plan, now, seed)));
+  state.stores = await Promise.all(
+    Object.values(HUAWEI_STORES).map((plan) => buildStore(ctx, plan, now, seed)),
+  );
   return state;
 }
 
-async function buildStore(ctx: SeedContext, plan: StorePlan, now: Date, seed: SeedName): Promise<IdentityStore> {
-  const store: IdentityStore = { id: plan.id, instanceId: plan.instanceId, region: plan.region, domainId: HUAWEI_DOMAINS[plan.domain], spCertificates: [], idps: [] };
+async function buildStore(
+  ctx: SeedContext,
+  plan: StorePlan,
+  now: Date,
+  seed: SeedName,
+): Promise<IdentityStore> {
+  const store: IdentityStore = {
+    id: plan.id,
+    instanceId: plan.instanceId,
+    region: plan.region,
+    domainId: HUAWEI_DOMAINS[plan.domain],
+    spCertificates: [],
+    idps: [],
+  };
   if (seed === "empty") return store;
   store.spCertificates = await Promise.all(
     plan.spCertificates.map(async (c, i) => {
       const expiry = daysFrom(now, c.expiresInDays);
-      const cert = await generateSpCertificate(ctx, store, `huawei/${plan.id}/sp/${i}`, new Date(expiry.getTime() - SP_CERT_VALIDITY_MS), expiry, true);
+      const cert = await generateSpCertificate(
+        ctx,
+        store,
+        `huawei/${plan.id}/sp/${i}`,
+        new Date(expiry.getTime() - SP_CERT_VALIDITY_MS),
+        expiry,
+        true,
+      );
       return { ...cert, active: c.active };
     }),
   );
@@ -48,8 +78,19 @@ async function buildIdp(ctx: SeedContext, plan: IdpPlan, now: Date): Promise<Ext
         profile: "saml-signing",
       });
       // Imported PEMs keep what the admin pasted; the documented example ends with CRLF.
-      return { id: demoIds.uuid(`huawei/${plan.id}/idp-cert/${i}`), pem: `${toPem(issued.der, "\r\n")}\r\n`, parsed: parseDer(issued.der)! };
+      return {
+        id: demoIds.uuid(`huawei/${plan.id}/idp-cert/${i}`),
+        pem: `${toPem(issued.der, "\r\n")}\r\n`,
+        parsed: parseDer(issued.der)!,
+      };
     }),
   );
-  return { id: plan.id, enabled: plan.enabled, entityId: plan.entityId, loginUrl: plan.loginUrl, wantRequestSigned: false, certificates };
+  return {
+    id: plan.id,
+    enabled: plan.enabled,
+    entityId: plan.entityId,
+    loginUrl: plan.loginUrl,
+    wantRequestSigned: false,
+    certificates,
+  };
 }

@@ -15,8 +15,12 @@ export async function seedUipath(ctx: SeedContext, seed: SeedName): Promise<Uipa
   const now = ctx.clock.now();
   state.orgs = await Promise.all(
     Object.values(UIPATH_ORGS).map(async (plan: OrgPlan) => {
-      const cert = async (days: number | null, slot: string) => (seed === "demo" && days !== null ? samlCertificate(ctx, state, plan, slot, days) : null);
-      const [primary, secondary] = await Promise.all([cert(plan.primaryExpiresInDays, "primary"), cert(plan.secondaryExpiresInDays, "secondary")]);
+      const cert = async (days: number | null, slot: string) =>
+        seed === "demo" && days !== null ? samlCertificate(ctx, state, plan, slot, days) : null;
+      const [primary, secondary] = await Promise.all([
+        cert(plan.primaryExpiresInDays, "primary"),
+        cert(plan.secondaryExpiresInDays, "secondary"),
+      ]);
       return {
         name: plan.name,
         partitionGlobalId: plan.partitionGlobalId,
@@ -29,7 +33,13 @@ export async function seedUipath(ctx: SeedContext, seed: SeedName): Promise<Uipa
   return state;
 }
 
-async function samlCertificate(ctx: SeedContext, state: UipathState, plan: OrgPlan, slot: string, days: number): Promise<SamlCertificate> {
+async function samlCertificate(
+  ctx: SeedContext,
+  state: UipathState,
+  plan: OrgPlan,
+  slot: string,
+  days: number,
+): Promise<SamlCertificate> {
   const notAfter = daysFrom(ctx.clock.now(), days);
   const issued = await issueSeedCertificate(`uipath/${plan.name}/${slot}`, {
     subject: `CN=${plan.name}-saml-${slot}, O=${plan.displayName}`,
@@ -39,7 +49,11 @@ async function samlCertificate(ctx: SeedContext, state: UipathState, plan: OrgPl
     serialBytes: 20,
     profile: "saml-signing",
   });
-  return { id: state.nextCertificateId++, base64Der: issued.der.toString("base64"), thumbprint: parseDer(issued.der)!.sha1Thumbprint };
+  return {
+    id: state.nextCertificateId++,
+    base64Der: issued.der.toString("base64"),
+    thumbprint: parseDer(issued.der)!.sha1Thumbprint,
+  };
 }
 
 function buildApp(ctx: SeedContext, plan: AppPlan, now: Date, seed: SeedName): ExternalApp {
@@ -51,10 +65,17 @@ function buildApp(ctx: SeedContext, plan: AppPlan, now: Date, seed: SeedName): E
           description: "Primary secret",
           secret: plan.secret,
           creationTime: created,
-          expiryTime: plan.secretExpiresInDays == null ? null : daysFrom(now, plan.secretExpiresInDays).toISOString(),
+          expiryTime:
+            plan.secretExpiresInDays == null ? null : daysFrom(now, plan.secretExpiresInDays).toISOString(),
         },
         // An expired secret beside the live one: the timeline should show it, the token endpoint refuses it.
-        { id: 2, description: "Previous secret", secret: demoIds.secret(`${plan.id}/old-secret`, 24), creationTime: created, expiryTime: daysFrom(now, -20).toISOString() },
+        {
+          id: 2,
+          description: "Previous secret",
+          secret: demoIds.secret(`${plan.id}/old-secret`, 24),
+          creationTime: created,
+          expiryTime: daysFrom(now, -20).toISOString(),
+        },
       ]
     : [];
   return {
@@ -69,7 +90,9 @@ function buildApp(ctx: SeedContext, plan: AppPlan, now: Date, seed: SeedName): E
         ? []
         : plan.credentials.map((c) => {
             const stamp = daysFrom(now, -c.ageDays).toISOString();
-            const issuer = c.issuer.startsWith("https://") ? c.issuer : ctx.issuerUrls[c.issuer as IssuerName];
+            const issuer = c.issuer.startsWith("https://")
+              ? c.issuer
+              : ctx.issuerUrls[c.issuer as IssuerName];
             return {
               id: demoIds.uuid(`uipath/${plan.id}/credential/${c.name}`),
               clientId: plan.id,

@@ -37,7 +37,11 @@ export function signedRequest(
     ...(creds.securityToken && { "x-security-token": creds.securityToken }),
     ...init.headers,
   };
-  const signed = init.signedHeaders ?? Object.keys(headers).map((h) => h.toLowerCase()).sort();
+  const signed =
+    init.signedHeaders ??
+    Object.keys(headers)
+      .map((h) => h.toLowerCase())
+      .sort();
   const canonical = [
     method,
     canonicalUri(u.pathname),
@@ -50,5 +54,9 @@ export function signedRequest(
   const signature = createHmac("sha256", creds.secretKey).update(toSign).digest("hex");
   headers.authorization = `SDK-HMAC-SHA256 Access=${creds.accessKey}, SignedHeaders=${signed.join(";")}, Signature=${signature}`;
   const sentBody = init.tamper?.body ?? body;
-  return httpRequest(url, { method, headers: { ...headers, ...init.tamper?.headers }, body: sentBody || undefined });
+  return httpRequest(url, {
+    method,
+    headers: { ...headers, ...init.tamper?.headers },
+    body: sentBody || undefined,
+  });
 }

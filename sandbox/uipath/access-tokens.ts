@@ -13,10 +13,18 @@ const SWEEP_EVERY = 1000;
 export class AccessTokenIssuer {
   private issued = 0;
 
-  constructor(private readonly runtime: SandboxRuntime, private readonly signingKey: CryptoKeyPair, private readonly accessUrl: () => string) {}
+  constructor(
+    private readonly runtime: SandboxRuntime,
+    private readonly signingKey: CryptoKeyPair,
+    private readonly accessUrl: () => string,
+  ) {}
 
   /** Issues a token for an app with the granted scopes. */
-  async issue(org: UipathOrg, app: ExternalApp, scopes: string[]): Promise<{ token: string; expiresIn: number }> {
+  async issue(
+    org: UipathOrg,
+    app: ExternalApp,
+    scopes: string[],
+  ): Promise<{ token: string; expiresIn: number }> {
     const now = Math.floor(this.runtime.clock.nowMs() / 1000);
     const exp = now + ACCESS_TOKEN_LIFETIME_S;
     const token = await new SignJWT({

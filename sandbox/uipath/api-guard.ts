@@ -8,7 +8,13 @@ import { forbidden, notFoundProblem, unauthorized, validationProblem } from "./r
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Per organization, per 5-minute window (Automation Cloud; not Public Sector or Dedicated). */
-export const UIPATH_RATE_LIMITS: Record<string, number> = { GET: 300, POST: 24_000, PUT: 160, PATCH: 160, DELETE: 160 };
+export const UIPATH_RATE_LIMITS: Record<string, number> = {
+  GET: 300,
+  POST: 24_000,
+  PUT: 160,
+  PATCH: 160,
+  DELETE: 160,
+};
 
 /** A handler that runs once the caller is authenticated and authorised. */
 export type OrgHandler = (ctx: RequestContext, org: UipathOrg) => Reply | Promise<Reply>;
@@ -26,7 +32,10 @@ export function createGuard(runtime: SandboxRuntime, tokens: AccessTokenIssuer) 
       const record = tokens.lookup(match[1]!);
       if (!record) return unauthorized({ code: "invalid_token" });
       if (record.expiresAtMs <= ctx.now.getTime()) {
-        return unauthorized({ code: "invalid_token", description: `The token expired at '${dotnetDate(new Date(record.expiresAtMs))}'` });
+        return unauthorized({
+          code: "invalid_token",
+          description: `The token expired at '${dotnetDate(new Date(record.expiresAtMs))}'`,
+        });
       }
       const org = findOrg(runtime.state.uipath, record.orgName);
       if (!org) return unauthorized({ code: "invalid_token" });
@@ -34,7 +43,8 @@ export function createGuard(runtime: SandboxRuntime, tokens: AccessTokenIssuer) 
       const limited = rateLimit(runtime, org, ctx);
       if (limited) return limited;
       if (!scopes.some((s) => record.scopes.includes(s))) return forbidden();
-      if (ctx.params.org !== undefined && ctx.params.org.toLowerCase() !== org.name.toLowerCase()) return notFoundProblem(ctx);
+      if (ctx.params.org !== undefined && ctx.params.org.toLowerCase() !== org.name.toLowerCase())
+        return notFoundProblem(ctx);
       const pgid = ctx.params.partitionGlobalId;
       if (pgid !== undefined) {
         const error = checkPartition(ctx, org, pgid);
@@ -46,7 +56,8 @@ export function createGuard(runtime: SandboxRuntime, tokens: AccessTokenIssuer) 
 
 /** A partitionGlobalId check shared by path and body: GUID format, then ownership. */
 export function checkPartition(ctx: RequestContext, org: UipathOrg, pgid: string): Reply | undefined {
-  if (!GUID.test(pgid)) return validationProblem(ctx, { partitionGlobalId: [`The value '${pgid}' is not valid.`] });
+  if (!GUID.test(pgid))
+    return validationProblem(ctx, { partitionGlobalId: [`The value '${pgid}' is not valid.`] });
   if (pgid.toLowerCase() !== org.partitionGlobalId.toLowerCase()) return notFoundProblem(ctx);
   return undefined;
 }
@@ -54,10 +65,17 @@ export function checkPartition(ctx: RequestContext, org: UipathOrg, pgid: string
 function rateLimit(runtime: SandboxRuntime, org: UipathOrg, ctx: RequestContext): Reply | undefined {
   if (!runtime.settings.rateLimits) return undefined;
   const limit = UIPATH_RATE_LIMITS[ctx.method] ?? UIPATH_RATE_LIMITS.GET!;
-  const decision = runtime.state.uipath.rateWindow.hit(`${org.partitionGlobalId}:${ctx.method}`, limit, ctx.now.getTime());
+  const decision = runtime.state.uipath.rateWindow.hit(
+    `${org.partitionGlobalId}:${ctx.method}`,
+    limit,
+    ctx.now.getTime(),
+  );
   if (decision.allowed) return undefined;
   // Retry-After is undocumented for UiPath; a switch turns it off to test the fallback.
-  return empty(429, runtime.settings.uipathRetryAfter ? { "retry-after": String(decision.resetSeconds) } : {});
+  return empty(
+    429,
+    runtime.settings.uipathRetryAfter ? { "retry-after": String(decision.resetSeconds) } : {},
+  );
 }
 
 /** `MM/dd/yyyy HH:mm:ss`, as .NET formats the expiry in its error_description. */

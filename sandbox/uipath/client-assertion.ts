@@ -1,4 +1,11 @@
-import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JSONWebKeySet } from "jose";
+import {
+  createLocalJWKSet,
+  decodeJwt,
+  decodeProtectedHeader,
+  errors,
+  jwtVerify,
+  type JSONWebKeySet,
+} from "jose";
 import type { SandboxRuntime } from "../runtime";
 import type { ExternalApp, FederatedCredential } from "./model";
 
@@ -8,15 +15,21 @@ export const MAX_ASSERTION_BYTES = 8192;
 const CLOCK_SKEW_S = 300;
 
 /** Outcome of checking a client assertion against an app's federated credentials. */
-export type AssertionResult = { ok: true; credential: FederatedCredential } | { ok: false; description: string };
+export type AssertionResult =
+  { ok: true; credential: FederatedCredential } | { ok: false; description: string };
 
 /**
  * Checks a federated JWT the way UiPath describes it: RS256 only, signature against
  * the issuer's JWKS, `iss` exact, `aud` contains the credential's audience, `sub`
  * exact, `exp` valid.
  */
-export async function verifyClientAssertion(runtime: SandboxRuntime, app: ExternalApp, assertion: string): Promise<AssertionResult> {
-  if (Buffer.byteLength(assertion) > MAX_ASSERTION_BYTES) return fail("The client assertion exceeds the maximum size of 8 KB.");
+export async function verifyClientAssertion(
+  runtime: SandboxRuntime,
+  app: ExternalApp,
+  assertion: string,
+): Promise<AssertionResult> {
+  if (Buffer.byteLength(assertion) > MAX_ASSERTION_BYTES)
+    return fail("The client assertion exceeds the maximum size of 8 KB.");
   let alg: string | undefined;
   let iss: string | undefined;
   try {
@@ -25,9 +38,11 @@ export async function verifyClientAssertion(runtime: SandboxRuntime, app: Extern
   } catch {
     return fail("The client assertion is not a well-formed JWT.");
   }
-  if (alg !== "RS256") return fail(`The client assertion is signed with '${alg ?? "none"}'; only RS256 is accepted.`);
+  if (alg !== "RS256")
+    return fail(`The client assertion is signed with '${alg ?? "none"}'; only RS256 is accepted.`);
   const candidates = app.federatedCredentials.filter((c) => c.issuer === iss);
-  if (!iss || candidates.length === 0) return fail("No federated credential of this client matches the assertion issuer.");
+  if (!iss || candidates.length === 0)
+    return fail("No federated credential of this client matches the assertion issuer.");
 
   const keys = await runtime.jwks.keys(iss);
   if (!keys.ok) return fail("The signing keys of the assertion issuer could not be retrieved.");
@@ -57,8 +72,11 @@ function fail(description: string): AssertionResult {
 
 function describe(error: unknown): string {
   if (error instanceof errors.JWTExpired) return "The client assertion has expired.";
-  if (error instanceof errors.JWSSignatureVerificationFailed) return "The client assertion signature is invalid.";
-  if (error instanceof errors.JWKSNoMatchingKey) return "No key of the issuer's JWKS matches the assertion kid.";
-  if (error instanceof errors.JWTClaimValidationFailed) return `The client assertion claim '${error.claim}' is invalid.`;
+  if (error instanceof errors.JWSSignatureVerificationFailed)
+    return "The client assertion signature is invalid.";
+  if (error instanceof errors.JWKSNoMatchingKey)
+    return "No key of the issuer's JWKS matches the assertion kid.";
+  if (error instanceof errors.JWTClaimValidationFailed)
+    return `The client assertion claim '${error.claim}' is invalid.`;
   return "The client assertion could not be validated.";
 }

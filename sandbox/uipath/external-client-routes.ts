@@ -26,7 +26,12 @@ export function externalClientDto(app: ExternalApp) {
         name: "PM",
         displayName: "Platform Management",
         description: "UiPath Platform Management API",
-        scopes: app.scopes.map((name) => ({ name, displayName: SCOPE_TEXT[name] ?? name, description: SCOPE_TEXT[name] ?? name, type: "application" })),
+        scopes: app.scopes.map((name) => ({
+          name,
+          displayName: SCOPE_TEXT[name] ?? name,
+          description: SCOPE_TEXT[name] ?? name,
+          type: "application",
+        })),
       },
     ],
     secrets: app.secrets.map((s) => ({ ...s })),
@@ -35,7 +40,11 @@ export function externalClientDto(app: ExternalApp) {
 
 /** U-6 list and U-7 get. */
 export function registerExternalClientRoutes(router: Router, guard: ReturnType<typeof createGuard>): void {
-  router.on("GET", "/:org/identity_/api/ExternalClient/:partitionGlobalId", guard(READ, (_ctx, org) => aspJson(200, org.apps.map(externalClientDto))));
+  router.on(
+    "GET",
+    "/:org/identity_/api/ExternalClient/:partitionGlobalId",
+    guard(READ, (_ctx, org) => aspJson(200, org.apps.map(externalClientDto))),
+  );
   router.on(
     "GET",
     "/:org/identity_/api/ExternalClient/:partitionGlobalId/:clientId",

@@ -15,11 +15,31 @@ const LIST = "/identity_/api/ExternalClient/:partitionGlobalId/:clientId/Federat
 const ITEM = `${LIST}/:credentialId`;
 
 /** U-8…U-12: list, create, get, update (full replacement), delete. */
-export function registerFederatedCredentialRoutes(router: Router, runtime: SandboxRuntime, guard: ReturnType<typeof createGuard>): void {
-  router.on("GET", LIST, guard(READ, (ctx, org) => withApp(ctx, org, (app) => aspJson(200, app.federatedCredentials.map(dto)))));
-  router.on("POST", LIST, guard(WRITE, (ctx, org) => withApp(ctx, org, (app) => create(runtime, ctx, app))));
-  router.on("GET", ITEM, guard(READ, (ctx, org) => withCredential(ctx, org, (_app, c) => aspJson(200, dto(c)))));
-  router.on("PUT", ITEM, guard(WRITE, (ctx, org) => withCredential(ctx, org, (app, c) => update(runtime, ctx, app, c))));
+export function registerFederatedCredentialRoutes(
+  router: Router,
+  runtime: SandboxRuntime,
+  guard: ReturnType<typeof createGuard>,
+): void {
+  router.on(
+    "GET",
+    LIST,
+    guard(READ, (ctx, org) => withApp(ctx, org, (app) => aspJson(200, app.federatedCredentials.map(dto)))),
+  );
+  router.on(
+    "POST",
+    LIST,
+    guard(WRITE, (ctx, org) => withApp(ctx, org, (app) => create(runtime, ctx, app))),
+  );
+  router.on(
+    "GET",
+    ITEM,
+    guard(READ, (ctx, org) => withCredential(ctx, org, (_app, c) => aspJson(200, dto(c)))),
+  );
+  router.on(
+    "PUT",
+    ITEM,
+    guard(WRITE, (ctx, org) => withCredential(ctx, org, (app, c) => update(runtime, ctx, app, c))),
+  );
   router.on(
     "DELETE",
     ITEM,
@@ -41,7 +61,11 @@ async function create(runtime: SandboxRuntime, ctx: RequestContext, app: Externa
   if (errors) return validationProblem(ctx, errors);
   const now = ctx.now.toISOString();
   const credential = applyInput(
-    { id: runtime.ids.uuid(runtime.ids.nextLabel("uipath/federated-credential")), clientId: app.id, createdAt: now } as FederatedCredential,
+    {
+      id: runtime.ids.uuid(runtime.ids.nextLabel("uipath/federated-credential")),
+      clientId: app.id,
+      createdAt: now,
+    } as FederatedCredential,
     fields.input,
     now,
   );
@@ -50,7 +74,12 @@ async function create(runtime: SandboxRuntime, ctx: RequestContext, app: Externa
   return aspJson(201, dto(credential), { location });
 }
 
-async function update(runtime: SandboxRuntime, ctx: RequestContext, app: ExternalApp, credential: FederatedCredential): Promise<Reply> {
+async function update(
+  runtime: SandboxRuntime,
+  ctx: RequestContext,
+  app: ExternalApp,
+  credential: FederatedCredential,
+): Promise<Reply> {
   const read = readJsonObject(ctx);
   if (!read.ok) return read.reply;
   const fields = validateFields(read.body);
@@ -61,7 +90,11 @@ async function update(runtime: SandboxRuntime, ctx: RequestContext, app: Externa
   return aspJson(200, dto(credential));
 }
 
-function withApp(ctx: RequestContext, org: UipathOrg, next: (app: ExternalApp) => Reply | Promise<Reply>): Reply | Promise<Reply> {
+function withApp(
+  ctx: RequestContext,
+  org: UipathOrg,
+  next: (app: ExternalApp) => Reply | Promise<Reply>,
+): Reply | Promise<Reply> {
   const app = org.apps.find((a) => a.id.toLowerCase() === ctx.params.clientId!.toLowerCase());
   return app ? next(app) : notFoundProblem(ctx);
 }
@@ -72,7 +105,9 @@ function withCredential(
   next: (app: ExternalApp, credential: FederatedCredential) => Reply | Promise<Reply>,
 ): Reply | Promise<Reply> {
   return withApp(ctx, org, (app) => {
-    const credential = app.federatedCredentials.find((c) => c.id.toLowerCase() === ctx.params.credentialId!.toLowerCase());
+    const credential = app.federatedCredentials.find(
+      (c) => c.id.toLowerCase() === ctx.params.credentialId!.toLowerCase(),
+    );
     return credential ? next(app, credential) : notFoundProblem(ctx);
   });
 }
@@ -80,5 +115,15 @@ function withCredential(
 /** FederatedCredentialDto (timestamps in UTC with a Z, seconds precision). */
 function dto(c: FederatedCredential) {
   const utc = (iso: string) => iso.replace(/\.\d{3}Z$/, "Z");
-  return { id: c.id, clientId: c.clientId, name: c.name, description: c.description, issuer: c.issuer, audience: c.audience, subject: c.subject, createdAt: utc(c.createdAt), updatedAt: utc(c.updatedAt) };
+  return {
+    id: c.id,
+    clientId: c.clientId,
+    name: c.name,
+    description: c.description,
+    issuer: c.issuer,
+    audience: c.audience,
+    subject: c.subject,
+    createdAt: utc(c.createdAt),
+    updatedAt: utc(c.updatedAt),
+  };
 }

@@ -18,7 +18,9 @@ export interface FederatedCredentialInput {
 type Errors = Record<string, string[]>;
 
 /** Field rules (DataAnnotations-style messages); returns the input or the model-state errors. */
-export function validateFields(body: Record<string, unknown>): { ok: true; input: FederatedCredentialInput } | { ok: false; errors: Errors } {
+export function validateFields(
+  body: Record<string, unknown>,
+): { ok: true; input: FederatedCredentialInput } | { ok: false; errors: Errors } {
   const errors: Errors = {};
   const add = (field: string, message: string) => (errors[field] ??= []).push(message);
   const str = (field: string, label: string, max?: number): string | null => {
@@ -27,7 +29,8 @@ export function validateFields(body: Record<string, unknown>): { ok: true; input
       add(`$.${field}`, "The JSON value could not be converted to System.String.");
       return null;
     }
-    if (typeof value === "string" && max !== undefined && value.length > max) add(field, `The field ${label} must be a string with a maximum length of ${max}.`);
+    if (typeof value === "string" && max !== undefined && value.length > max)
+      add(field, `The field ${label} must be a string with a maximum length of ${max}.`);
     return typeof value === "string" ? value : null;
   };
   const required = (field: string, label: string, max?: number): string => {
@@ -66,23 +69,37 @@ export async function validateAgainstApp(
   return checkSiblings(app, input, selfId);
 }
 
-function checkSiblings(app: ExternalApp, input: FederatedCredentialInput, selfId?: string): Errors | undefined {
+function checkSiblings(
+  app: ExternalApp,
+  input: FederatedCredentialInput,
+  selfId?: string,
+): Errors | undefined {
   const others = app.federatedCredentials.filter((c) => c.id !== selfId);
   if (selfId === undefined && others.length >= MAX_FEDERATED_CREDENTIALS) {
-    return { federatedCredentials: [`An application can have at most ${MAX_FEDERATED_CREDENTIALS} federated credentials.`] };
+    return {
+      federatedCredentials: [
+        `An application can have at most ${MAX_FEDERATED_CREDENTIALS} federated credentials.`,
+      ],
+    };
   }
   // Uniqueness is case-insensitive [I]: UiPath runs on SQL Server's default collation.
   if (others.some((c) => c.name.toLowerCase() === input.name.toLowerCase())) {
     return { name: [`A federated credential named '${input.name}' already exists for this application.`] };
   }
   if (others.some((c) => c.issuer === input.issuer && c.subject === input.subject)) {
-    return { subject: ["A federated credential for this issuer and subject already exists for this application."] };
+    return {
+      subject: ["A federated credential for this issuer and subject already exists for this application."],
+    };
   }
   return undefined;
 }
 
 /** Applies input to a credential (create or full replacement). */
-export function applyInput(target: FederatedCredential, input: FederatedCredentialInput, nowIso: string): FederatedCredential {
+export function applyInput(
+  target: FederatedCredential,
+  input: FederatedCredentialInput,
+  nowIso: string,
+): FederatedCredential {
   return Object.assign(target, input, { updatedAt: nowIso });
 }
 

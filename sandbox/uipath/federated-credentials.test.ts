@@ -7,7 +7,8 @@ const org = UIPATH_ORGS.contoso;
 const deploy = org.apps[0]!;
 const fleet = org.apps[1]!;
 const empty = org.apps[2]!;
-const list = (clientId: string, pgid = org.partitionGlobalId) => `/identity_/api/ExternalClient/${pgid}/${clientId}/FederatedCredentials`;
+const list = (clientId: string, pgid = org.partitionGlobalId) =>
+  `/identity_/api/ExternalClient/${pgid}/${clientId}/FederatedCredentials`;
 let sb: Sandbox;
 let token: string;
 
@@ -29,18 +30,59 @@ const body = (patch: Record<string, unknown> = {}) => ({
   ...patch,
 });
 
-type Dto = { id: string; clientId: string; name: string; description: string | null; createdAt: string; updatedAt: string };
+type Dto = {
+  id: string;
+  clientId: string;
+  name: string;
+  description: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
 
 describe("UiPath external clients", () => {
   it("lists and gets external clients (secret values included, as UiPath does)", async () => {
-    const res = await uipathCall(sb, token, "GET", `/contoso/identity_/api/ExternalClient/${org.partitionGlobalId}`);
+    const res = await uipathCall(
+      sb,
+      token,
+      "GET",
+      `/contoso/identity_/api/ExternalClient/${org.partitionGlobalId}`,
+    );
     expect(res.status).toBe(200);
-    const apps = res.json as Array<{ id: string; name: string; secrets: Array<{ secret: string; expiryTime: string | null }> }>;
-    expect(apps.map((a) => a.name)).toEqual(["Trustdeck", "GitHub Deploy", "CI Fleet", "Nightly Reports", "Assistant (public)"]);
+    const apps = res.json as Array<{
+      id: string;
+      name: string;
+      secrets: Array<{ secret: string; expiryTime: string | null }>;
+    }>;
+    expect(apps.map((a) => a.name)).toEqual([
+      "Trustdeck",
+      "GitHub Deploy",
+      "CI Fleet",
+      "Nightly Reports",
+      "Assistant (public)",
+    ]);
     expect(apps[0]!.secrets[0]!.secret).toBe(org.dashboardApp.secret);
-    const one = await uipathCall(sb, token, "GET", `/contoso/identity_/api/ExternalClient/${org.partitionGlobalId}/${deploy.id}`);
-    expect(one.json).toMatchObject({ id: deploy.id, name: "GitHub Deploy", isConfidential: true, resources: [{ name: "PM" }] });
-    expect((await uipathCall(sb, token, "GET", `/contoso/identity_/api/ExternalClient/${org.partitionGlobalId}/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+    const one = await uipathCall(
+      sb,
+      token,
+      "GET",
+      `/contoso/identity_/api/ExternalClient/${org.partitionGlobalId}/${deploy.id}`,
+    );
+    expect(one.json).toMatchObject({
+      id: deploy.id,
+      name: "GitHub Deploy",
+      isConfidential: true,
+      resources: [{ name: "PM" }],
+    });
+    expect(
+      (
+        await uipathCall(
+          sb,
+          token,
+          "GET",
+          `/contoso/identity_/api/ExternalClient/${org.partitionGlobalId}/00000000-0000-4000-8000-000000000000`,
+        )
+      ).status,
+    ).toBe(404);
   });
 });
 
@@ -62,11 +104,24 @@ describe("UiPath federated credentials", () => {
     expect((await uipathCall(sb, t, "GET", `${list(empty.id)}/${dto.id}`)).json).toEqual(dto);
     await sb.control.advance(86_400_000);
     const t2 = await uipathToken(sb, "contoso");
-    const replaced = await uipathCall(sb, t2, "PUT", `${list(empty.id)}/${dto.id}`, body({ name: "deploy-prod-2", description: undefined }));
+    const replaced = await uipathCall(
+      sb,
+      t2,
+      "PUT",
+      `${list(empty.id)}/${dto.id}`,
+      body({ name: "deploy-prod-2", description: undefined }),
+    );
     expect(replaced.status).toBe(200);
     // PUT is a full replacement: the omitted description is gone.
-    expect(replaced.json).toMatchObject({ id: dto.id, name: "deploy-prod-2", description: null, createdAt: dto.createdAt });
-    expect(Date.parse((replaced.json as Dto).updatedAt) - Date.parse(dto.createdAt)).toBeGreaterThanOrEqual(86_400_000 - 1000);
+    expect(replaced.json).toMatchObject({
+      id: dto.id,
+      name: "deploy-prod-2",
+      description: null,
+      createdAt: dto.createdAt,
+    });
+    expect(Date.parse((replaced.json as Dto).updatedAt) - Date.parse(dto.createdAt)).toBeGreaterThanOrEqual(
+      86_400_000 - 1000,
+    );
 
     const del = await uipathCall(sb, t2, "DELETE", `${list(empty.id)}/${dto.id}`);
     expect(del.status).toBe(204);
@@ -77,8 +132,18 @@ describe("UiPath federated credentials", () => {
 
   it.each([
     ["a missing name", { name: undefined }, "name", "The Name field is required."],
-    ["a name over 128", { name: "n".repeat(129) }, "name", "The field Name must be a string with a maximum length of 128."],
-    ["a description over 512", { description: "d".repeat(513) }, "description", "The field Description must be a string with a maximum length of 512."],
+    [
+      "a name over 128",
+      { name: "n".repeat(129) },
+      "name",
+      "The field Name must be a string with a maximum length of 128.",
+    ],
+    [
+      "a description over 512",
+      { description: "d".repeat(513) },
+      "description",
+      "The field Description must be a string with a maximum length of 512.",
+    ],
     ["a missing issuer", { issuer: "" }, "issuer", "The Issuer field is required."],
     ["an http issuer", { issuer: "http://localhost/x" }, "issuer", "The Issuer must be a valid HTTPS URI."],
     ["a missing audience", { audience: undefined }, "audience", "The Audience field is required."],
@@ -91,49 +156,116 @@ describe("UiPath federated credentials", () => {
   });
 
   it("accepts exactly 128 / 512 characters", async () => {
-    expect((await uipathCall(sb, token, "POST", list(empty.id), body({ name: "n".repeat(128), description: "d".repeat(512) }))).status).toBe(201);
+    expect(
+      (
+        await uipathCall(
+          sb,
+          token,
+          "POST",
+          list(empty.id),
+          body({ name: "n".repeat(128), description: "d".repeat(512) }),
+        )
+      ).status,
+    ).toBe(201);
   });
 
   it("refuses a duplicate name case-insensitively, on create and update, and a duplicate issuer+subject", async () => {
     const dup = await uipathCall(sb, token, "POST", list(deploy.id), body({ name: "GITHUB ACTIONS" }));
     expect(dup.status).toBe(400);
     expect((dup.json as { errors: Record<string, string[]> }).errors.name).toHaveLength(1);
-    const pair = await uipathCall(sb, token, "POST", list(deploy.id), body({ name: "another", subject: "repo:contoso/robots:ref:refs/heads/main" }));
+    const pair = await uipathCall(
+      sb,
+      token,
+      "POST",
+      list(deploy.id),
+      body({ name: "another", subject: "repo:contoso/robots:ref:refs/heads/main" }),
+    );
     expect((pair.json as { errors: Record<string, string[]> }).errors.subject).toHaveLength(1);
     const seeded = (await uipathCall(sb, token, "GET", list(deploy.id))).json as Dto[];
-    const upd = await uipathCall(sb, token, "PUT", `${list(deploy.id)}/${seeded[1]!.id}`, body({ name: "github actions" }));
+    const upd = await uipathCall(
+      sb,
+      token,
+      "PUT",
+      `${list(deploy.id)}/${seeded[1]!.id}`,
+      body({ name: "github actions" }),
+    );
     expect(upd.status).toBe(400);
     // Keeping a credential's own name is fine.
-    expect((await uipathCall(sb, token, "PUT", `${list(deploy.id)}/${seeded[0]!.id}`, body({ name: seeded[0]!.name }))).status).toBe(200);
+    expect(
+      (
+        await uipathCall(
+          sb,
+          token,
+          "PUT",
+          `${list(deploy.id)}/${seeded[0]!.id}`,
+          body({ name: seeded[0]!.name }),
+        )
+      ).status,
+    ).toBe(200);
   });
 
   it("refuses the 21st credential", async () => {
     expect(((await uipathCall(sb, token, "GET", list(fleet.id))).json as Dto[]).length).toBe(20);
     const res = await uipathCall(sb, token, "POST", list(fleet.id), body());
     expect(res.status).toBe(400);
-    expect(res.json).toMatchObject({ errors: { federatedCredentials: ["An application can have at most 20 federated credentials."] } });
+    expect(res.json).toMatchObject({
+      errors: { federatedCredentials: ["An application can have at most 20 federated credentials."] },
+    });
   });
 
   it("checks the issuer's JWKS really: 404 JWKS, unknown host, injected timeout, on create and update", async () => {
-    const noJwks = await uipathCall(sb, token, "POST", list(empty.id), body({ issuer: sb.urls.issuers["no-jwks"] }));
+    const noJwks = await uipathCall(
+      sb,
+      token,
+      "POST",
+      list(empty.id),
+      body({ issuer: sb.urls.issuers["no-jwks"] }),
+    );
     expect(noJwks.status).toBe(400);
     expect((noJwks.json as { errors: Record<string, string[]> }).errors.issuer![0]).toMatch(/unreachable/);
-    expect((await uipathCall(sb, token, "POST", list(empty.id), body({ issuer: "https://issuer.invalid/x" }))).status).toBe(400);
+    expect(
+      (await uipathCall(sb, token, "POST", list(empty.id), body({ issuer: "https://issuer.invalid/x" })))
+        .status,
+    ).toBe(400);
 
     await sb.control.settings({ jwksTimeoutMs: 300 });
     await sb.control.fault({ service: "issuers", path: "/gitlab/**", kind: "timeout", delayMs: 5000 });
-    const slow = await uipathCall(sb, token, "POST", list(empty.id), body({ issuer: sb.urls.issuers.gitlab }));
+    const slow = await uipathCall(
+      sb,
+      token,
+      "POST",
+      list(empty.id),
+      body({ issuer: sb.urls.issuers.gitlab }),
+    );
     expect(slow.status).toBe(400);
     const seeded = (await uipathCall(sb, token, "GET", list(deploy.id))).json as Dto[];
-    expect((await uipathCall(sb, token, "PUT", `${list(deploy.id)}/${seeded[0]!.id}`, body({ issuer: sb.urls.issuers.gitlab }))).status).toBe(400);
+    expect(
+      (
+        await uipathCall(
+          sb,
+          token,
+          "PUT",
+          `${list(deploy.id)}/${seeded[0]!.id}`,
+          body({ issuer: sb.urls.issuers.gitlab }),
+        )
+      ).status,
+    ).toBe(400);
     await sb.control.clearFaults();
-    expect((await uipathCall(sb, token, "POST", list(empty.id), body({ issuer: sb.urls.issuers.gitlab }))).status).toBe(201);
+    expect(
+      (await uipathCall(sb, token, "POST", list(empty.id), body({ issuer: sb.urls.issuers.gitlab }))).status,
+    ).toBe(201);
   });
 
   it("404 for an unknown client, credential, or another org's partition; 403 without a write scope", async () => {
-    expect((await uipathCall(sb, token, "GET", list("00000000-0000-4000-8000-000000000000"))).status).toBe(404);
-    expect((await uipathCall(sb, token, "GET", `${list(deploy.id)}/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
-    expect((await uipathCall(sb, token, "GET", list(deploy.id, UIPATH_ORGS.fabrikam.partitionGlobalId))).status).toBe(404);
+    expect((await uipathCall(sb, token, "GET", list("00000000-0000-4000-8000-000000000000"))).status).toBe(
+      404,
+    );
+    expect(
+      (await uipathCall(sb, token, "GET", `${list(deploy.id)}/00000000-0000-4000-8000-000000000000`)).status,
+    ).toBe(404);
+    expect(
+      (await uipathCall(sb, token, "GET", list(deploy.id, UIPATH_ORGS.fabrikam.partitionGlobalId))).status,
+    ).toBe(404);
     const reader = await uipathToken(sb, "fabrikam");
     const fab = UIPATH_ORGS.fabrikam;
     const path = `/identity_/api/ExternalClient/${fab.partitionGlobalId}/${fab.apps[0]!.id}/FederatedCredentials`;

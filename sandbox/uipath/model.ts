@@ -82,7 +82,10 @@ export function findOrg(state: UipathState, name: string): UipathOrg | undefined
 }
 
 /** Finds an external application and its organization by client id. */
-export function findApp(state: UipathState, clientId: string): { org: UipathOrg; app: ExternalApp } | undefined {
+export function findApp(
+  state: UipathState,
+  clientId: string,
+): { org: UipathOrg; app: ExternalApp } | undefined {
   for (const org of state.orgs) {
     const app = org.apps.find((a) => a.id.toLowerCase() === clientId.toLowerCase());
     if (app) return { org, app };

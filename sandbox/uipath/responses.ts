@@ -16,19 +16,35 @@ export function aspJson(status: number, body: unknown, headers: Record<string, s
 export function validationProblem(ctx: RequestContext, errors: Record<string, string[]>): Reply {
   return aspJson(
     400,
-    { type: "https://tools.ietf.org/html/rfc9110#section-15.5.1", title: "One or more validation errors occurred.", status: 400, errors, traceId: ctx.requestId },
+    {
+      type: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+      title: "One or more validation errors occurred.",
+      status: 400,
+      errors,
+      traceId: ctx.requestId,
+    },
     {},
   );
 }
 
 /** ProblemDetails 404, as `NotFound()` returns it. */
 export function notFoundProblem(ctx: RequestContext): Reply {
-  return aspJson(404, { type: "https://tools.ietf.org/html/rfc9110#section-15.5.5", title: "Not Found", status: 404, traceId: ctx.requestId });
+  return aspJson(404, {
+    type: "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+    title: "Not Found",
+    status: 404,
+    traceId: ctx.requestId,
+  });
 }
 
 /** A generic ProblemDetails for other statuses (fault injection, 415). */
 export function problem(ctx: RequestContext, status: number, title: string): Reply {
-  return aspJson(status, { type: `https://tools.ietf.org/html/rfc9110`, title, status, traceId: ctx.requestId });
+  return aspJson(status, {
+    type: `https://tools.ietf.org/html/rfc9110`,
+    title,
+    status,
+    traceId: ctx.requestId,
+  });
 }
 
 /** Bearer failures carry only WWW-Authenticate (the JwtBearer handler writes no body). */
@@ -45,5 +61,9 @@ export function forbidden(): Reply {
 
 /** The token endpoint's RFC 6749 error body (no WWW-Authenticate). */
 export function oauthError(error: string, description?: string): Reply {
-  return aspJson(400, { error, ...(description && { error_description: description }) }, { "cache-control": "no-store", pragma: "no-cache" });
+  return aspJson(
+    400,
+    { error, ...(description && { error_description: description }) },
+    { "cache-control": "no-store", pragma: "no-cache" },
+  );
 }

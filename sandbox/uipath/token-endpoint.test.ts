@@ -31,14 +31,22 @@ describe("token endpoint: client secret", () => {
       expect(res.status).toBe(200);
       expect(res.headers["content-type"]).toMatch(/^application\/json/);
       expect(res.headers["cache-control"]).toBe("no-store");
-      expect(res.json).toMatchObject({ expires_in: 3600, token_type: "Bearer", scope: "PM.AuthSetting PM.OAuthApp" });
+      expect(res.json).toMatchObject({
+        expires_in: 3600,
+        token_type: "Bearer",
+        scope: "PM.AuthSetting PM.OAuthApp",
+      });
       expect((res.json as { access_token: string }).access_token.split(".")).toHaveLength(3);
     }
   });
 
   it("grants every allowed scope when none is requested, and a subset when asked", async () => {
-    expect((await tokenRequest(sb, secretForm({ scope: "" }))).json).toMatchObject({ scope: "PM.AuthSetting PM.OAuthApp" });
-    expect((await tokenRequest(sb, secretForm({ scope: "PM.AuthSetting" }))).json).toMatchObject({ scope: "PM.AuthSetting" });
+    expect((await tokenRequest(sb, secretForm({ scope: "" }))).json).toMatchObject({
+      scope: "PM.AuthSetting PM.OAuthApp",
+    });
+    expect((await tokenRequest(sb, secretForm({ scope: "PM.AuthSetting" }))).json).toMatchObject({
+      scope: "PM.AuthSetting",
+    });
   });
 
   it.each([
@@ -49,7 +57,11 @@ describe("token endpoint: client secret", () => {
     ["a scope not granted", { scope: "PM.OAuthAppSecret.Write" }, "invalid_scope"],
     ["no grant_type", { grant_type: "" }, "invalid_request"],
     ["another grant type", { grant_type: "authorization_code" }, "unsupported_grant_type"],
-    ["a secret and an assertion", { client_assertion: "a.b.c", client_assertion_type: JWT_BEARER }, "invalid_request"],
+    [
+      "a secret and an assertion",
+      { client_assertion: "a.b.c", client_assertion_type: JWT_BEARER },
+      "invalid_request",
+    ],
   ])("refuses %s with 400 and no WWW-Authenticate", async (_label, extra, error) => {
     const res = await tokenRequest(sb, secretForm(extra as Record<string, string>));
     expect(res.status).toBe(400);
@@ -59,17 +71,33 @@ describe("token endpoint: client secret", () => {
 
   it("refuses a JSON body with invalid_request, another org's path with invalid_client, a public app with unauthorized_client", async () => {
     const { httpRequest } = await import("../testing/http");
-    const json = await httpRequest(`${sb.urls.uipath}/identity_/connect/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(secretForm()) });
+    const json = await httpRequest(`${sb.urls.uipath}/identity_/connect/token`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(secretForm()),
+    });
     expect(json.status).toBe(400);
     expect(json.json).toEqual({ error: "invalid_request" });
-    expect((await tokenRequest(sb, secretForm(), "/fabrikam/identity_/connect/token")).json).toEqual({ error: "invalid_client" });
+    expect((await tokenRequest(sb, secretForm(), "/fabrikam/identity_/connect/token")).json).toEqual({
+      error: "invalid_client",
+    });
     const publicApp = contoso.apps[3]!;
-    expect((await tokenRequest(sb, { grant_type: "client_credentials", client_id: publicApp.id, client_secret: "x" })).json).toEqual({ error: "unauthorized_client" });
+    expect(
+      (
+        await tokenRequest(sb, {
+          grant_type: "client_credentials",
+          client_id: publicApp.id,
+          client_secret: "x",
+        })
+      ).json,
+    ).toEqual({ error: "unauthorized_client" });
   });
 
   it("accepts client_secret_basic (HTTP Basic) as IdentityServer does", async () => {
     const { httpRequest } = await import("../testing/http");
-    const basic = Buffer.from(`${encodeURIComponent(contoso.dashboardApp.id)}:${encodeURIComponent(contoso.dashboardApp.secret!)}`).toString("base64");
+    const basic = Buffer.from(
+      `${encodeURIComponent(contoso.dashboardApp.id)}:${encodeURIComponent(contoso.dashboardApp.secret!)}`,
+    ).toString("base64");
     const send = (auth: string) =>
       httpRequest(`${sb.urls.uipath}/identity_/connect/token`, {
         method: "POST",
@@ -77,7 +105,9 @@ describe("token endpoint: client secret", () => {
         body: "grant_type=client_credentials&scope=PM.AuthSetting",
       });
     expect((await send(`Basic ${basic}`)).status).toBe(200);
-    expect((await send(`Basic ${Buffer.from(`${contoso.dashboardApp.id}:wrong`).toString("base64")}`)).json).toEqual({ error: "invalid_client" });
+    expect(
+      (await send(`Basic ${Buffer.from(`${contoso.dashboardApp.id}:wrong`).toString("base64")}`)).json,
+    ).toEqual({ error: "invalid_client" });
     expect((await send("Bearer x")).json).toEqual({ error: "invalid_client" });
   });
 
@@ -94,8 +124,12 @@ describe("token endpoint: client secret", () => {
     await sb.control.advance(3601_000);
     const res = await uipathCall(sb, token, "GET", path);
     expect(res.status).toBe(401);
-    expect(res.headers["www-authenticate"]).toMatch(/^Bearer error="invalid_token", error_description="The token expired at '/);
-    expect((await uipathCall(sb, "not-a-token", "GET", path)).headers["www-authenticate"]).toBe('Bearer error="invalid_token"');
+    expect(res.headers["www-authenticate"]).toMatch(
+      /^Bearer error="invalid_token", error_description="The token expired at '/,
+    );
+    expect((await uipathCall(sb, "not-a-token", "GET", path)).headers["www-authenticate"]).toBe(
+      'Bearer error="invalid_token"',
+    );
     const { httpRequest } = await import("../testing/http");
     const anonymous = await httpRequest(`${sb.urls.uipath}${path}`);
     expect(anonymous.status).toBe(401);
@@ -137,18 +171,32 @@ describe("token endpoint: federated JWT client assertion", () => {
 
   it("refuses a JWT over 8 KB before validating it, and a tampered signature", async () => {
     const big = await mint(sb, "github-actions", { sub, aud, padding: "x".repeat(9000) });
-    expect((await tokenRequest(sb, assertionForm(big))).json).toMatchObject({ error: "invalid_client", error_description: expect.stringMatching(/8 KB/) });
+    expect((await tokenRequest(sb, assertionForm(big))).json).toMatchObject({
+      error: "invalid_client",
+      error_description: expect.stringMatching(/8 KB/),
+    });
     const jwt = await mint(sb, "github-actions", { sub, aud });
     const [h, p, s] = jwt.split(".");
     const tampered = `${h}.${p}.${s!.slice(0, -4)}AAAA`;
-    expect((await tokenRequest(sb, assertionForm(tampered))).json).toMatchObject({ error: "invalid_client", error_description: expect.stringMatching(/signature/) });
+    expect((await tokenRequest(sb, assertionForm(tampered))).json).toMatchObject({
+      error: "invalid_client",
+      error_description: expect.stringMatching(/signature/),
+    });
   });
 
   it("refuses an issuer whose JWKS is unreachable (no-jwks) and a wrong assertion type", async () => {
     const tailspin = UIPATH_ORGS.tailspin.apps[0]!;
-    const jwt = await mint(sb, "no-jwks", { sub: "repo:tailspin/sync:ref:refs/heads/dev", aud: "https://cloud.uipath.com/tailspin" });
-    expect((await tokenRequest(sb, assertionForm(jwt, tailspin.id))).json).toMatchObject({ error: "invalid_client", error_description: expect.stringMatching(/keys/) });
+    const jwt = await mint(sb, "no-jwks", {
+      sub: "repo:tailspin/sync:ref:refs/heads/dev",
+      aud: "https://cloud.uipath.com/tailspin",
+    });
+    expect((await tokenRequest(sb, assertionForm(jwt, tailspin.id))).json).toMatchObject({
+      error: "invalid_client",
+      error_description: expect.stringMatching(/keys/),
+    });
     const ok = await mint(sb, "github-actions", { sub, aud });
-    expect((await tokenRequest(sb, { ...assertionForm(ok), client_assertion_type: "urn:other" })).json).toMatchObject({ error: "invalid_client" });
+    expect(
+      (await tokenRequest(sb, { ...assertionForm(ok), client_assertion_type: "urn:other" })).json,
+    ).toMatchObject({ error: "invalid_client" });
   });
 });

@@ -15,7 +15,11 @@ const JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
  */
 export function createTokenHandler(runtime: SandboxRuntime, tokens: AccessTokenIssuer): Handler {
   return async (ctx) => {
-    if (!String(ctx.headers["content-type"] ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+    if (
+      !String(ctx.headers["content-type"] ?? "")
+        .toLowerCase()
+        .startsWith("application/x-www-form-urlencoded")
+    ) {
       return oauthError("invalid_request");
     }
     const form = new URLSearchParams(ctx.body.toString("utf8"));
@@ -23,7 +27,8 @@ export function createTokenHandler(runtime: SandboxRuntime, tokens: AccessTokenI
     if (basic === "malformed") return oauthError("invalid_client");
     if (basic) {
       // client_secret_basic (RFC 6749 §2.3.1), which IdentityServer accepts beside the form fields.
-      if (form.has("client_secret") || (form.has("client_id") && form.get("client_id") !== basic.id)) return oauthError("invalid_request", "Multiple client credentials");
+      if (form.has("client_secret") || (form.has("client_id") && form.get("client_id") !== basic.id))
+        return oauthError("invalid_request", "Multiple client credentials");
       form.set("client_id", basic.id);
       form.set("client_secret", basic.secret);
     }
@@ -32,7 +37,10 @@ export function createTokenHandler(runtime: SandboxRuntime, tokens: AccessTokenI
     if (grantType !== "client_credentials") return oauthError("unsupported_grant_type");
     const clientId = form.get("client_id");
     const found = clientId ? findApp(runtime.state.uipath, clientId) : undefined;
-    if (!found || (ctx.params.org !== undefined && found.org.name.toLowerCase() !== ctx.params.org.toLowerCase())) {
+    if (
+      !found ||
+      (ctx.params.org !== undefined && found.org.name.toLowerCase() !== ctx.params.org.toLowerCase())
+    ) {
       return oauthError("invalid_client");
     }
     const { org, app } = found;
@@ -41,7 +49,8 @@ export function createTokenHandler(runtime: SandboxRuntime, tokens: AccessTokenI
 
     const requested = (form.get("scope") ?? "").split(" ").filter(Boolean);
     // Client credentials never get a refresh token, so offline_access is refused.
-    if (requested.includes("offline_access") || requested.some((s) => !app.scopes.includes(s))) return oauthError("invalid_scope");
+    if (requested.includes("offline_access") || requested.some((s) => !app.scopes.includes(s)))
+      return oauthError("invalid_scope");
     const scopes = requested.length > 0 ? requested : app.scopes;
     const { token, expiresIn } = await tokens.issue(org, app, scopes);
     return aspJson(
@@ -52,19 +61,28 @@ export function createTokenHandler(runtime: SandboxRuntime, tokens: AccessTokenI
   };
 }
 
-async function authenticate(runtime: SandboxRuntime, app: ExternalApp, form: URLSearchParams, ctx: RequestContext) {
+async function authenticate(
+  runtime: SandboxRuntime,
+  app: ExternalApp,
+  form: URLSearchParams,
+  ctx: RequestContext,
+) {
   const secret = form.get("client_secret");
   const assertion = form.get("client_assertion");
-  if (secret !== null && assertion !== null) return oauthError("invalid_request", "Multiple client credentials");
+  if (secret !== null && assertion !== null)
+    return oauthError("invalid_request", "Multiple client credentials");
   // Non-confidential apps cannot use client credentials at all.
   if (!app.isConfidential) return oauthError("unauthorized_client");
   if (secret !== null) {
     const now = ctx.now.getTime();
-    const valid = app.secrets.some((s) => (s.expiryTime === null || Date.parse(s.expiryTime) > now) && safeEqual(s.secret, secret));
+    const valid = app.secrets.some(
+      (s) => (s.expiryTime === null || Date.parse(s.expiryTime) > now) && safeEqual(s.secret, secret),
+    );
     return valid ? undefined : oauthError("invalid_client");
   }
   if (assertion !== null) {
-    if (form.get("client_assertion_type") !== JWT_BEARER) return oauthError("invalid_client", "client_assertion_type is not supported");
+    if (form.get("client_assertion_type") !== JWT_BEARER)
+      return oauthError("invalid_client", "client_assertion_type is not supported");
     const result = await verifyClientAssertion(runtime, app, assertion);
     return result.ok ? undefined : oauthError("invalid_client", result.description);
   }
@@ -78,7 +96,10 @@ function basicCredentials(ctx: RequestContext): { id: string; secret: string } |
   const colon = decoded.indexOf(":");
   if (colon < 1) return "malformed";
   try {
-    return { id: decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, " ")), secret: decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, " ")) };
+    return {
+      id: decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, " ")),
+      secret: decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, " ")),
+    };
   } catch {
     return "malformed";
   }

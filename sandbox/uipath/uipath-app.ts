@@ -19,7 +19,11 @@ const PORTAL_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8">
  * like ASP.NET's; paths outside `identity_` answer 200 with the portal's HTML, as a
  * wrong path does at the real host (forum 504018).
  */
-export function createUipathApp(runtime: SandboxRuntime, signingKey: CryptoKeyPair, accessUrl: () => string): ServiceApp {
+export function createUipathApp(
+  runtime: SandboxRuntime,
+  signingKey: CryptoKeyPair,
+  accessUrl: () => string,
+): ServiceApp {
   const tokens = new AccessTokenIssuer(runtime, signingKey, accessUrl);
   const guard = createGuard(runtime, tokens);
   const router = new Router({ caseInsensitive: true });
@@ -46,7 +50,11 @@ export function createUipathApp(runtime: SandboxRuntime, signingKey: CryptoKeyPa
     },
     faultReply(status, ctx, retryAfter) {
       if (status === 429) return empty(429, retryAfter ? { "retry-after": String(retryAfter) } : {});
-      return problem(ctx, status, status >= 500 ? "An error occurred while processing your request." : "Request failed.");
+      return problem(
+        ctx,
+        status,
+        status >= 500 ? "An error occurred while processing your request." : "Request failed.",
+      );
     },
     decorate: (reply) => reply,
   };

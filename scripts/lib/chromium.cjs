@@ -42,12 +42,17 @@ function playwrightChromium() {
  * @returns {{ source: string, executablePath: string, env: Record<string, string> }}
  */
 function chromiumLaunchPlan() {
-  if (process.env.CHROMIUM_PATH) return { source: "CHROMIUM_PATH", executablePath: process.env.CHROMIUM_PATH, env: {} };
-  if (existsSync("/usr/bin/chromium")) return { source: "debian", executablePath: "/usr/bin/chromium", env: {} };
+  if (process.env.CHROMIUM_PATH)
+    return { source: "CHROMIUM_PATH", executablePath: process.env.CHROMIUM_PATH, env: {} };
+  if (existsSync("/usr/bin/chromium"))
+    return { source: "debian", executablePath: "/usr/bin/chromium", env: {} };
   const own = playwrightChromium();
   if (own) return { source: "playwright", executablePath: own, env: {} };
   const dir = sparticuzDir();
-  if (!dir) throw new Error("No Chromium found: set CHROMIUM_PATH, install Debian's chromium, or install on Linux x64 so that @sparticuz/chromium is present.");
+  if (!dir)
+    throw new Error(
+      "No Chromium found: set CHROMIUM_PATH, install Debian's chromium, or install on Linux x64 so that @sparticuz/chromium is present.",
+    );
   return {
     source: "@sparticuz/chromium",
     executablePath: join(dir, "chromium"),

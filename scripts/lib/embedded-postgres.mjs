@@ -38,7 +38,9 @@ export async function startEmbeddedPostgres({ port = 54329, dir = join(ROOT, ".c
       "PostgreSQL runs as the OS user 'postgres': it must be able to read node_modules and every parent folder of " +
       dir +
       ". Set DATABASE_URL to use a server of your own instead.";
-    throw new Error(`embedded PostgreSQL failed to start: ${error ?? "(no reason given)"}\n${log.slice(-20).join("\n")}\n${hint}`);
+    throw new Error(
+      `embedded PostgreSQL failed to start: ${error ?? "(no reason given)"}\n${log.slice(-20).join("\n")}\n${hint}`,
+    );
   }
   const url = (db) => `postgres://postgres:${password}@127.0.0.1:${port}/${db}`;
   return {
@@ -69,7 +71,10 @@ function stopStalePostmaster(dir) {
   }
   try {
     process.kill(pid, "SIGINT"); // fast shutdown
-    execFileSync("sh", ["-c", `for i in $(seq 1 50); do kill -0 ${pid} 2>/dev/null || exit 0; sleep 0.1; done`]);
+    execFileSync("sh", [
+      "-c",
+      `for i in $(seq 1 50); do kill -0 ${pid} 2>/dev/null || exit 0; sleep 0.1; done`,
+    ]);
   } catch {
     /* best effort */
   }

@@ -32,7 +32,8 @@ export function start(command, args, { env = {}, onLine } = {}) {
   });
   const forward = (stream, target) =>
     stream.on("data", (chunk) => {
-      for (const line of String(chunk).split("\n")) if (line) (onLine ?? ((l) => target.write(`${l}\n`)))(line);
+      for (const line of String(chunk).split("\n"))
+        if (line) (onLine ?? ((l) => target.write(`${l}\n`)))(line);
     });
   forward(child.stdout, process.stdout);
   forward(child.stderr, process.stderr);

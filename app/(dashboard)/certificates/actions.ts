@@ -7,8 +7,11 @@ import { certificateActionSchema } from "@/lib/certificates/schemas";
 import { encryptionKey } from "@/lib/secrets/key";
 
 /** Every certificate change (upload, rotate, create, activate, import, switch, delete): operators and admins. */
-export const runCertificateActionAction = authedAction({ action: "certificate.change", role: "operator", schema: certificateActionSchema }, async (input, { db, audit }) => {
-  const result = await runCertificateAction(db, encryptionKey(), input, audit);
-  revalidatePath(`/certificates/${input.connectionId}/${encodeURIComponent(input.setId)}`);
-  return result;
-});
+export const runCertificateActionAction = authedAction(
+  { action: "certificate.change", role: "operator", schema: certificateActionSchema },
+  async (input, { db, audit }) => {
+    const result = await runCertificateAction(db, encryptionKey(), input, audit);
+    revalidatePath(`/certificates/${input.connectionId}/${encodeURIComponent(input.setId)}`);
+    return result;
+  },
+);

@@ -7,7 +7,13 @@ import { currentActor } from "@/lib/auth/session";
 import { listConnections } from "@/lib/connections/data";
 import { getDb } from "@/lib/db/get-db";
 import { encryptionKey } from "@/lib/secrets/key";
-import { createConnectionAction, deleteConnectionAction, setConnectionEnabledAction, testConnectionAction, updateConnectionAction } from "./actions";
+import {
+  createConnectionAction,
+  deleteConnectionAction,
+  setConnectionEnabledAction,
+  testConnectionAction,
+  updateConnectionAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Connections" };
 
@@ -17,13 +23,21 @@ export default async function ConnectionsPage() {
   const connections = await listConnections(await getDb(), encryptionKey());
   return (
     <>
-      <PageHeader title="Connections" description="The vendor accounts Trustdeck reads and changes. Secrets are encrypted at rest and never sent to the browser." />
+      <PageHeader
+        title="Connections"
+        description="The vendor accounts Trustdeck reads and changes. Secrets are encrypted at rest and never sent to the browser."
+      />
       <ConnectionsPanel
         connections={connections}
         // Viewers and operators do not even receive references to the admin actions.
         actions={
           hasRole(actor.role, "admin")
-            ? { create: createConnectionAction as never, update: updateConnectionAction as never, setEnabled: setConnectionEnabledAction, remove: deleteConnectionAction }
+            ? {
+                create: createConnectionAction as never,
+                update: updateConnectionAction as never,
+                setEnabled: setConnectionEnabledAction,
+                remove: deleteConnectionAction,
+              }
             : null
         }
         testConnection={hasRole(actor.role, "operator") ? testConnectionAction : null}

@@ -23,23 +23,47 @@ import { encryptionKey } from "@/lib/secrets/key";
 const PAGE = "/federated-credentials";
 
 function refuse(failure: Failure) {
-  return fail(failure.code, failure.message, { fieldErrors: failure.fieldErrors, requestId: failure.requestId });
+  return fail(failure.code, failure.message, {
+    fieldErrors: failure.fieldErrors,
+    requestId: failure.requestId,
+  });
 }
 
 async function save(input: CreateCredentialInput | UpdateCredentialInput, { db, audit }: ActionContext) {
   const loaded = await loadUipathConnection(db, encryptionKey(), input.connectionId);
   if (!loaded.ok) return refuse(loaded);
-  const where = { connectionId: input.connectionId, connectionName: loaded.conn.name, clientId: input.clientId, template: input.template?.kind ?? null };
+  const where = {
+    connectionId: input.connectionId,
+    connectionName: loaded.conn.name,
+    clientId: input.clientId,
+    template: input.template?.kind ?? null,
+  };
   const result = await saveCredential(loaded.conn, input, { preflight: preflightOptions() });
   if (!result.ok) {
     // Lint refusals never left the browser's own checks; everything else is an attempted change.
     if (result.code !== "lint") {
-      const attempted = { name: input.name, description: input.description ?? null, issuer: input.issuer, audience: input.audience, subject: input.subject };
+      const attempted = {
+        name: input.name,
+        description: input.description ?? null,
+        issuer: input.issuer,
+        audience: input.audience,
+        subject: input.subject,
+      };
       await audit({
         outcome: "failure",
-        target: { type: "federated-credential", id: "credentialId" in input ? input.credentialId : undefined, label: input.name },
+        target: {
+          type: "federated-credential",
+          id: "credentialId" in input ? input.credentialId : undefined,
+          label: input.name,
+        },
         vendorRequestId: result.requestId ?? null,
-        details: { ...where, attempted, reason: result.code, message: result.message, ...(result.preflight ? { preflight: result.preflight.checks } : {}) },
+        details: {
+          ...where,
+          attempted,
+          reason: result.code,
+          message: result.message,
+          ...(result.preflight ? { preflight: result.preflight.checks } : {}),
+        },
       });
     }
     return refuse(result);
@@ -48,60 +72,105 @@ async function save(input: CreateCredentialInput | UpdateCredentialInput, { db, 
   await audit({
     outcome: "success",
     target: { type: "federated-credential", id: credential.id, label: credential.name ?? credential.id },
-    details: { ...where, before: auditSummary(before), after: auditSummary(credential), preflight: preflight.summary },
+    details: {
+      ...where,
+      before: auditSummary(before),
+      after: auditSummary(credential),
+      preflight: preflight.summary,
+    },
   });
   revalidatePath(PAGE, "layout");
-  return ok({ credential, preflight }, `Credential “${credential.name}” ${before ? "saved" : "created"}. ${preflight.summary}`);
+  return ok(
+    { credential, preflight },
+    `Credential “${credential.name}” ${before ? "saved" : "created"}. ${preflight.summary}`,
+  );
 }
 
 /** Create a federated credential: lint and issuer preflight on the server, then one POST. */
-export const createFederatedCredentialAction = authedAction({ action: "federated-credential.create", role: "operator", schema: createCredentialSchema }, (input, context) => save(input, context));
+export const createFederatedCredentialAction = authedAction(
+  { action: "federated-credential.create", role: "operator", schema: createCredentialSchema },
+  (input, context) => save(input, context),
+);
 
 /** Replace a federated credential (UiPath's PUT is a full replacement). */
-export const updateFederatedCredentialAction = authedAction({ action: "federated-credential.update", role: "operator", schema: updateCredentialSchema }, (input, context) => save(input, context));
+export const updateFederatedCredentialAction = authedAction(
+  { action: "federated-credential.update", role: "operator", schema: updateCredentialSchema },
+  (input, context) => save(input, context),
+);
 
 /** Delete a federated credential; the audit keeps what it was. */
-export const deleteFederatedCredentialAction = authedAction({ action: "federated-credential.delete", role: "operator", schema: deleteCredentialSchema }, async (input, { db, audit }) => {
-  const loaded = await loadUipathConnection(db, encryptionKey(), input.connectionId);
-  if (!loaded.ok) return refuse(loaded);
-  const result = await deleteCredential(loaded.conn, input);
-  const where = { connectionId: input.connectionId, connectionName: loaded.conn.name, clientId: input.clientId };
-  if (!result.ok) {
-    await audit({ outcome: "failure", target: { type: "federated-credential", id: input.credentialId }, vendorRequestId: result.requestId ?? null, details: { ...where, reason: result.code, message: result.message } });
-    return refuse(result);
-  }
-  await audit({ outcome: "success", target: { type: "federated-credential", id: input.credentialId, label: result.before.name ?? input.credentialId }, details: { ...where, before: auditSummary(result.before) } });
-  revalidatePath(PAGE, "layout");
-  return ok(null, `Credential “${result.before.name}” deleted. Tokens matching it are no longer accepted.`);
-});
-
-/** The issuer preflight alone, for the form's "Check issuer" button. */
-export const checkIssuerAction = authedAction({ action: "federated-credential.check-issuer", role: "operator", schema: checkIssuerSchema }, async ({ issuer }) => ok(await preflightIssuer(issuer, preflightOptions())));
-
-/** The tester's kid check: the published keys of an issuer a credential of the application trusts. */
-export const issuerKeysAction = authedAction({ action: "federated-credential.issuer-keys", role: "viewer", schema: issuerKeysSchema }, async (input, { db }) => {
-  const loaded = await loadUipathConnection(db, encryptionKey(), input.connectionId);
-  if (!loaded.ok) return refuse(loaded);
-  return ok(await keysForTester(loaded.conn, input, { preflight: preflightOptions() }));
-});
-
-/** The tester's real exchange: UiPath's answer is returned and audited; the access token is not. */
-export const exchangeTokenAction = authedAction({ action: "federated-credential.test-exchange", role: "operator", schema: exchangeTestSchema }, async (input, { db, audit }) => {
-  const loaded = await loadUipathConnection(db, encryptionKey(), input.connectionId);
-  if (!loaded.ok) return refuse(loaded);
-  const outcome = await exchangeForTest(loaded.conn, input);
-  const view = toExchangeView(outcome);
-  await audit({
-    outcome: outcome.ok ? "success" : "failure",
-    target: { type: "external-application", id: input.clientId, label: input.clientId },
-    vendorRequestId: view.exchanged ? null : view.requestId,
-    details: {
+export const deleteFederatedCredentialAction = authedAction(
+  { action: "federated-credential.delete", role: "operator", schema: deleteCredentialSchema },
+  async (input, { db, audit }) => {
+    const loaded = await loadUipathConnection(db, encryptionKey(), input.connectionId);
+    if (!loaded.ok) return refuse(loaded);
+    const result = await deleteCredential(loaded.conn, input);
+    const where = {
       connectionId: input.connectionId,
       connectionName: loaded.conn.name,
-      claims: outcome.claims,
-      scope: input.scope,
-      ...(view.exchanged ? { grantedScopes: view.grantedScopes, expiresAt: view.expiresAt } : { reason: view.code, point: view.point, message: view.message }),
-    },
-  });
-  return ok(view);
-});
+      clientId: input.clientId,
+    };
+    if (!result.ok) {
+      await audit({
+        outcome: "failure",
+        target: { type: "federated-credential", id: input.credentialId },
+        vendorRequestId: result.requestId ?? null,
+        details: { ...where, reason: result.code, message: result.message },
+      });
+      return refuse(result);
+    }
+    await audit({
+      outcome: "success",
+      target: {
+        type: "federated-credential",
+        id: input.credentialId,
+        label: result.before.name ?? input.credentialId,
+      },
+      details: { ...where, before: auditSummary(result.before) },
+    });
+    revalidatePath(PAGE, "layout");
+    return ok(null, `Credential “${result.before.name}” deleted. Tokens matching it are no longer accepted.`);
+  },
+);
+
+/** The issuer preflight alone, for the form's "Check issuer" button. */
+export const checkIssuerAction = authedAction(
+  { action: "federated-credential.check-issuer", role: "operator", schema: checkIssuerSchema },
+  async ({ issuer }) => ok(await preflightIssuer(issuer, preflightOptions())),
+);
+
+/** The tester's kid check: the published keys of an issuer a credential of the application trusts. */
+export const issuerKeysAction = authedAction(
+  { action: "federated-credential.issuer-keys", role: "viewer", schema: issuerKeysSchema },
+  async (input, { db }) => {
+    const loaded = await loadUipathConnection(db, encryptionKey(), input.connectionId);
+    if (!loaded.ok) return refuse(loaded);
+    return ok(await keysForTester(loaded.conn, input, { preflight: preflightOptions() }));
+  },
+);
+
+/** The tester's real exchange: UiPath's answer is returned and audited; the access token is not. */
+export const exchangeTokenAction = authedAction(
+  { action: "federated-credential.test-exchange", role: "operator", schema: exchangeTestSchema },
+  async (input, { db, audit }) => {
+    const loaded = await loadUipathConnection(db, encryptionKey(), input.connectionId);
+    if (!loaded.ok) return refuse(loaded);
+    const outcome = await exchangeForTest(loaded.conn, input);
+    const view = toExchangeView(outcome);
+    await audit({
+      outcome: outcome.ok ? "success" : "failure",
+      target: { type: "external-application", id: input.clientId, label: input.clientId },
+      vendorRequestId: view.exchanged ? null : view.requestId,
+      details: {
+        connectionId: input.connectionId,
+        connectionName: loaded.conn.name,
+        claims: outcome.claims,
+        scope: input.scope,
+        ...(view.exchanged
+          ? { grantedScopes: view.grantedScopes, expiresAt: view.expiresAt }
+          : { reason: view.code, point: view.point, message: view.message }),
+      },
+    });
+    return ok(view);
+  },
+);

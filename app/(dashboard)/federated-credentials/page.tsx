@@ -8,7 +8,12 @@ import { currentActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/get-db";
 import { loadFederationOverview } from "@/lib/federated/data";
 import { encryptionKey } from "@/lib/secrets/key";
-import { checkIssuerAction, createFederatedCredentialAction, deleteFederatedCredentialAction, updateFederatedCredentialAction } from "./actions";
+import {
+  checkIssuerAction,
+  createFederatedCredentialAction,
+  deleteFederatedCredentialAction,
+  updateFederatedCredentialAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Federated credentials" };
 
@@ -18,7 +23,12 @@ export default async function FederatedCredentialsPage() {
   const federations = await loadFederationOverview(await getDb(), encryptionKey());
   // Viewers do not even receive references to the write actions.
   const actions = hasRole(actor.role, "operator")
-    ? { create: createFederatedCredentialAction, update: updateFederatedCredentialAction, remove: deleteFederatedCredentialAction, checkIssuer: checkIssuerAction }
+    ? {
+        create: createFederatedCredentialAction,
+        update: updateFederatedCredentialAction,
+        remove: deleteFederatedCredentialAction,
+        checkIssuer: checkIssuerAction,
+      }
     : null;
   return (
     <>
@@ -27,7 +37,11 @@ export default async function FederatedCredentialsPage() {
         description="UiPath external applications that trust tokens from GitHub Actions, GitLab, Kubernetes and other OIDC issuers. UiPath compares iss and sub byte for byte: Trustdeck lints every change and checks the issuer before saving."
       />
       {federations.length === 0 ? (
-        <Alert title="No UiPath connection yet">{hasRole(actor.role, "admin") ? "Add a UiPath connection on the Connections page to see its external applications here." : "An admin has to add a UiPath connection first."}</Alert>
+        <Alert title="No UiPath connection yet">
+          {hasRole(actor.role, "admin")
+            ? "Add a UiPath connection on the Connections page to see its external applications here."
+            : "An admin has to add a UiPath connection first."}
+        </Alert>
       ) : (
         <div className="space-y-8">
           {federations.map((federation) => (

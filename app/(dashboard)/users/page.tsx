@@ -18,8 +18,19 @@ export default async function UsersPage() {
   const users = await listUsers(await getDb());
   return (
     <>
-      <PageHeader title="Users" description="Who can sign in, and what they may do: viewers read, operators also change certificates and credentials, admins also manage connections and users." />
-      <UsersPanel users={users} currentUserId={actor.id} actions={{ create: createUserAction, changeRole: changeUserRoleAction, setDisabled: setUserDisabledAction }} />
+      <PageHeader
+        title="Users"
+        description="Who can sign in, and what they may do: viewers read, operators also change certificates and credentials, admins also manage connections and users."
+      />
+      <UsersPanel
+        users={users}
+        currentUserId={actor.id}
+        actions={{
+          create: createUserAction,
+          changeRole: changeUserRoleAction,
+          setDisabled: setUserDisabledAction,
+        }}
+      />
     </>
   );
 }

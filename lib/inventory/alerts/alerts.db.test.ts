@@ -22,7 +22,13 @@ describe.each(TEST_ENGINES)("alerts on $engine", ({ open }) => {
   let connectionId: string;
   beforeAll(async () => {
     handle = await open();
-    const view = await createConnection(handle.db, key, { vendor: "cloudflare", name: "Acme", baseUrl: "https://api.example.test/client/v4", accountId: "0123456789abcdef0123456789abcdef", apiToken: "x".repeat(40) } as never);
+    const view = await createConnection(handle.db, key, {
+      vendor: "cloudflare",
+      name: "Acme",
+      baseUrl: "https://api.example.test/client/v4",
+      accountId: "0123456789abcdef0123456789abcdef",
+      apiToken: "x".repeat(40),
+    } as never);
     connectionId = view.id;
     const connection = { id: connectionId, name: "Acme", vendor: "cloudflare" as const };
     const sets = [
@@ -38,26 +44,63 @@ describe.each(TEST_ENGINES)("alerts on $engine", ({ open }) => {
   });
 
   it("alerts each certificate once per threshold as the clock moves", async () => {
-    await saveAlertRule(handle.db, key, alertRuleInputSchema.parse({ name: "In app", thresholds: DEFAULT_THRESHOLDS, channel: "in-app" }));
+    await saveAlertRule(
+      handle.db,
+      key,
+      alertRuleInputSchema.parse({ name: "In app", thresholds: DEFAULT_THRESHOLDS, channel: "in-app" }),
+    );
     const fired = [];
-    for (const day of [0, 0, 5, 10, 11, 33, 34, 40, 41, 90]) fired.push(await evaluateAlerts(handle.db, at(day)));
+    for (const day of [0, 0, 5, 10, 11, 33, 34, 40, 41, 90])
+      fired.push(await evaluateAlerts(handle.db, at(day)));
     expect(fired).toEqual([1, 0, 0, 1, 0, 1, 0, 1, 0, 0]);
-    const titles = (await handle.db.select().from(notifications).orderBy(asc(notifications.id))).map((n) => n.title);
-    expect(titles).toEqual(["Certificate expires within 60 days: soon", "Certificate expires within 30 days: soon", "Certificate expires within 7 days: soon", "Certificate expired: soon"]);
+    const titles = (await handle.db.select().from(notifications).orderBy(asc(notifications.id))).map(
+      (n) => n.title,
+    );
+    expect(titles).toEqual([
+      "Certificate expires within 60 days: soon",
+      "Certificate expires within 30 days: soon",
+      "Certificate expires within 7 days: soon",
+      "Certificate expired: soon",
+    ]);
   });
 
   it("respects the scope", async () => {
-    await saveAlertRule(handle.db, key, alertRuleInputSchema.parse({ name: "Other set", thresholds: [60], channel: "in-app", scopeConnectionId: connectionId, scopeSetId: "later" }));
+    await saveAlertRule(
+      handle.db,
+      key,
+      alertRuleInputSchema.parse({
+        name: "Other set",
+        thresholds: [60],
+        channel: "in-app",
+        scopeConnectionId: connectionId,
+        scopeSetId: "later",
+      }),
+    );
     expect(await evaluateAlerts(handle.db, t0)).toBe(0);
   });
 
   it("signs webhooks with the encrypted secret, retries with backoff and records every outcome", async () => {
-    const rule = await saveAlertRule(handle.db, key, alertRuleInputSchema.parse({ name: "Hook", thresholds: [60], channel: "webhook", webhookUrl: "https://hooks.example.test/x", webhookFormat: "slack", webhookSecret: "s3cret" }));
+    const rule = await saveAlertRule(
+      handle.db,
+      key,
+      alertRuleInputSchema.parse({
+        name: "Hook",
+        thresholds: [60],
+        channel: "webhook",
+        webhookUrl: "https://hooks.example.test/x",
+        webhookFormat: "slack",
+        webhookSecret: "s3cret",
+      }),
+    );
     expect(rule.webhookSecretSet).toBe(true);
     expect(JSON.stringify(await listAlertRules(handle.db))).not.toContain("s3cret");
     expect(await webhookSecretOf(handle.db, key, rule.id)).toBe("s3cret");
 
-    const answers: SendResult[] = [{ ok: false, status: 503, error: "HTTP 503" }, { ok: false, status: null, error: "reset" }, { ok: true, status: 200 }];
+    const answers: SendResult[] = [
+      { ok: false, status: 503, error: "HTTP 503" },
+      { ok: false, status: null, error: "reset" },
+      { ok: true, status: 200 },
+    ];
     const calls: Parameters<WebhookSender>[0][] = [];
     const send: WebhookSender = async (request) => (calls.push(request), answers.shift()!);
 
@@ -69,23 +112,51 @@ describe.each(TEST_ENGINES)("alerts on $engine", ({ open }) => {
     await processDueDeliveries(handle.db, key, new Date(t0.getTime() + 3 * 3_600_000), send); // nothing left
 
     expect(calls).toHaveLength(3);
-    expect(calls[0]).toMatchObject({ url: "https://hooks.example.test/x", format: "slack", secret: "s3cret" });
+    expect(calls[0]).toMatchObject({
+      url: "https://hooks.example.test/x",
+      format: "slack",
+      secret: "s3cret",
+    });
     expect(calls[0]!.message.title).toBe("Certificate expires within 60 days: soon");
     const [delivery] = await handle.db.select().from(alertDeliveries);
-    expect(delivery).toMatchObject({ status: "delivered", attempts: 3, responseStatus: 200, lastError: null });
+    expect(delivery).toMatchObject({
+      status: "delivered",
+      attempts: 3,
+      responseStatus: 200,
+      lastError: null,
+    });
   });
 
   it("gives up after the last retry and keeps the reason", async () => {
-    await saveAlertRule(handle.db, key, alertRuleInputSchema.parse({ name: "Dead hook", thresholds: [60], channel: "webhook", webhookUrl: "https://hooks.example.test/dead" }));
+    await saveAlertRule(
+      handle.db,
+      key,
+      alertRuleInputSchema.parse({
+        name: "Dead hook",
+        thresholds: [60],
+        channel: "webhook",
+        webhookUrl: "https://hooks.example.test/dead",
+      }),
+    );
     await handle.db.execute(sql`DELETE FROM alert_deliveries`);
     await evaluateAlerts(handle.db, t0);
-    const send: WebhookSender = async () => ({ ok: false, status: 500, error: "The receiver answered HTTP 500." });
+    const send: WebhookSender = async () => ({
+      ok: false,
+      status: 500,
+      error: "The receiver answered HTTP 500.",
+    });
     let now = t0;
     for (let i = 0; i < 6; i++) {
       await processDueDeliveries(handle.db, key, now, send);
       now = new Date(now.getTime() + 3 * 3_600_000);
     }
     const [delivery] = await handle.db.select().from(alertDeliveries);
-    expect(delivery).toMatchObject({ status: "failed", attempts: 5, responseStatus: 500, lastError: "The receiver answered HTTP 500.", nextAttemptAt: null });
+    expect(delivery).toMatchObject({
+      status: "failed",
+      attempts: 5,
+      responseStatus: 500,
+      lastError: "The receiver answered HTTP 500.",
+      nextAttemptAt: null,
+    });
   });
 });

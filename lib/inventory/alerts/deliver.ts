@@ -10,7 +10,12 @@ import { sendWebhook, type AlertMessage, type WebhookSender } from "./webhook";
 const CLAIM_MS = 5 * 60_000;
 
 function testMessage(ruleName: string): AlertMessage {
-  return { title: `Test alert: ${ruleName}`, text: "This is a test of the rule's webhook. No certificate is affected.", href: "/alerts", data: { test: true } };
+  return {
+    title: `Test alert: ${ruleName}`,
+    text: "This is a test of the rule's webhook. No certificate is affected.",
+    href: "/alerts",
+    data: { test: true },
+  };
 }
 
 /**
@@ -18,9 +23,23 @@ function testMessage(ruleName: string): AlertMessage {
  * first, so two instances never send the same one. A failure is retried with backoff (1 min,
  * 5 min, 30 min, 2 h) and then marked failed; every attempt's outcome is stored.
  */
-export async function processDueDeliveries(db: Database, key: Uint8Array, now: Date, send: WebhookSender = sendWebhook): Promise<{ delivered: number; failed: number }> {
+export async function processDueDeliveries(
+  db: Database,
+  key: Uint8Array,
+  now: Date,
+  send: WebhookSender = sendWebhook,
+): Promise<{ delivered: number; failed: number }> {
   const due = await db
-    .select({ id: alertDeliveries.id, attempts: alertDeliveries.attempts, nextAttemptAt: alertDeliveries.nextAttemptAt, ruleId: alertRules.id, ruleName: alertRules.name, url: alertRules.webhookUrl, format: alertRules.webhookFormat, payload: alertFirings.payload })
+    .select({
+      id: alertDeliveries.id,
+      attempts: alertDeliveries.attempts,
+      nextAttemptAt: alertDeliveries.nextAttemptAt,
+      ruleId: alertRules.id,
+      ruleName: alertRules.name,
+      url: alertRules.webhookUrl,
+      format: alertRules.webhookFormat,
+      payload: alertFirings.payload,
+    })
     .from(alertDeliveries)
     .innerJoin(alertRules, eq(alertDeliveries.ruleId, alertRules.id))
     .leftJoin(alertFirings, eq(alertDeliveries.firingId, alertFirings.id))
@@ -31,12 +50,27 @@ export async function processDueDeliveries(db: Database, key: Uint8Array, now: D
     const [claimed] = await db
       .update(alertDeliveries)
       .set({ nextAttemptAt: new Date(now.getTime() + CLAIM_MS) })
-      .where(and(eq(alertDeliveries.id, d.id), eq(alertDeliveries.status, "pending"), lte(alertDeliveries.nextAttemptAt, now)))
+      .where(
+        and(
+          eq(alertDeliveries.id, d.id),
+          eq(alertDeliveries.status, "pending"),
+          lte(alertDeliveries.nextAttemptAt, now),
+        ),
+      )
       .returning({ id: alertDeliveries.id });
     if (!claimed) continue;
     const attempts = d.attempts + 1;
     if (!d.url) {
-      await db.update(alertDeliveries).set({ status: "failed", attempts, lastAttemptAt: now, nextAttemptAt: null, lastError: "The rule has no webhook URL." }).where(eq(alertDeliveries.id, d.id));
+      await db
+        .update(alertDeliveries)
+        .set({
+          status: "failed",
+          attempts,
+          lastAttemptAt: now,
+          nextAttemptAt: null,
+          lastError: "The rule has no webhook URL.",
+        })
+        .where(eq(alertDeliveries.id, d.id));
       failed++;
       continue;
     }
@@ -44,14 +78,31 @@ export async function processDueDeliveries(db: Database, key: Uint8Array, now: D
     const secret = await webhookSecretOf(db, key, d.ruleId).catch(() => null);
     const result = await send({ url: d.url, format: d.format ?? "json", secret, message, now });
     if (result.ok) {
-      await db.update(alertDeliveries).set({ status: "delivered", attempts, lastAttemptAt: now, nextAttemptAt: null, responseStatus: result.status, lastError: null }).where(eq(alertDeliveries.id, d.id));
+      await db
+        .update(alertDeliveries)
+        .set({
+          status: "delivered",
+          attempts,
+          lastAttemptAt: now,
+          nextAttemptAt: null,
+          responseStatus: result.status,
+          lastError: null,
+        })
+        .where(eq(alertDeliveries.id, d.id));
       delivered++;
       continue;
     }
     const delay = retryDelayMs(attempts);
     await db
       .update(alertDeliveries)
-      .set({ status: delay === null ? "failed" : "pending", attempts, lastAttemptAt: now, nextAttemptAt: delay === null ? null : new Date(now.getTime() + delay), responseStatus: result.status, lastError: result.error })
+      .set({
+        status: delay === null ? "failed" : "pending",
+        attempts,
+        lastAttemptAt: now,
+        nextAttemptAt: delay === null ? null : new Date(now.getTime() + delay),
+        responseStatus: result.status,
+        lastError: result.error,
+      })
       .where(eq(alertDeliveries.id, d.id));
     if (delay === null) failed++;
   }

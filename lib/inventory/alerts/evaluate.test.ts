@@ -26,8 +26,25 @@ describe("thresholds", () => {
 });
 
 describe("due alerts", () => {
-  const rule = { id: "r", thresholds: DEFAULT_THRESHOLDS, scopeVendor: null, scopeConnectionId: null, scopeSetId: null };
-  const cert = (key: string, days: number, over: Partial<{ vendor: "uipath" | "cloudflare" | "huawei"; connectionId: string; setId: string }> = {}) => ({ key, vendor: "cloudflare" as const, connectionId: "c1", setId: "s1", notAfter: inDays(days), ...over });
+  const rule = {
+    id: "r",
+    thresholds: DEFAULT_THRESHOLDS,
+    scopeVendor: null,
+    scopeConnectionId: null,
+    scopeSetId: null,
+  };
+  const cert = (
+    key: string,
+    days: number,
+    over: Partial<{ vendor: "uipath" | "cloudflare" | "huawei"; connectionId: string; setId: string }> = {},
+  ) => ({
+    key,
+    vendor: "cloudflare" as const,
+    connectionId: "c1",
+    setId: "s1",
+    notAfter: inDays(days),
+    ...over,
+  });
 
   it("scopes by vendor, connection and set", () => {
     expect(inScope({ ...rule, scopeVendor: "uipath" }, cert("a", 1))).toBe(false);

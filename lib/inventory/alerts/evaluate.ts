@@ -30,7 +30,11 @@ export interface DueAlert {
 
 /** Whether a certificate is in a rule's scope (an unset scope field matches everything). */
 export function inScope(rule: RuleForEvaluation, cert: CertificateForEvaluation): boolean {
-  return (!rule.scopeVendor || rule.scopeVendor === cert.vendor) && (!rule.scopeConnectionId || rule.scopeConnectionId === cert.connectionId) && (!rule.scopeSetId || rule.scopeSetId === cert.setId);
+  return (
+    (!rule.scopeVendor || rule.scopeVendor === cert.vendor) &&
+    (!rule.scopeConnectionId || rule.scopeConnectionId === cert.connectionId) &&
+    (!rule.scopeSetId || rule.scopeSetId === cert.setId)
+  );
 }
 
 /**
@@ -41,7 +45,9 @@ export function inScope(rule: RuleForEvaluation, cert: CertificateForEvaluation)
 export function reachedThreshold(thresholds: Threshold[], notAfter: string, now: Date): Threshold | null {
   const left = Date.parse(notAfter) - now.getTime();
   if (left <= 0 && thresholds.includes("expired")) return "expired";
-  const days = thresholds.filter((t): t is number => t !== "expired" && left <= t * DAY_MS).sort((a, b) => a - b);
+  const days = thresholds
+    .filter((t): t is number => t !== "expired" && left <= t * DAY_MS)
+    .sort((a, b) => a - b);
   return days[0] ?? null;
 }
 
@@ -49,7 +55,11 @@ export function reachedThreshold(thresholds: Threshold[], notAfter: string, now:
  * Every (rule, certificate, threshold) reached at `now`. The caller stores each once (a unique
  * index), so a certificate alerts once per threshold however often this runs.
  */
-export function dueAlerts(rules: RuleForEvaluation[], certificates: CertificateForEvaluation[], now: Date): DueAlert[] {
+export function dueAlerts(
+  rules: RuleForEvaluation[],
+  certificates: CertificateForEvaluation[],
+  now: Date,
+): DueAlert[] {
   return rules.flatMap((rule) =>
     certificates.flatMap((cert) => {
       if (!inScope(rule, cert)) return [];

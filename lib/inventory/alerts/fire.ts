@@ -17,13 +17,34 @@ export function alertMessage(cert: InventoryCertificate, threshold: Threshold, n
   const name = cert.commonName ?? cert.subject;
   const where = `${VENDOR_LABELS[cert.vendor]} · ${cert.connectionName} · ${cert.setLabel}`;
   const left = daysLeft(cert.notAfter, now);
-  const title = threshold === "expired" ? `Certificate expired: ${name}` : `Certificate expires within ${threshold} days: ${name}`;
-  const when = left < 0 ? `expired on ${cert.notAfter.slice(0, 10)}` : `expires on ${cert.notAfter.slice(0, 10)} (${left} day${left === 1 ? "" : "s"} left)`;
+  const title =
+    threshold === "expired"
+      ? `Certificate expired: ${name}`
+      : `Certificate expires within ${threshold} days: ${name}`;
+  const when =
+    left < 0
+      ? `expired on ${cert.notAfter.slice(0, 10)}`
+      : `expires on ${cert.notAfter.slice(0, 10)} (${left} day${left === 1 ? "" : "s"} left)`;
   return {
     title,
     text: `Certificate ${shortThumbprint(cert.sha256)} in ${where} (slot ${cert.slot}) ${when}.`,
     href: cert.setHref,
-    data: { threshold, certificate: { key: cert.key, vendor: cert.vendor, connectionId: cert.connectionId, connectionName: cert.connectionName, setId: cert.setId, setLabel: cert.setLabel, slot: cert.slot, sha256: cert.sha256, subject: cert.subject, notAfter: cert.notAfter, daysLeft: left } },
+    data: {
+      threshold,
+      certificate: {
+        key: cert.key,
+        vendor: cert.vendor,
+        connectionId: cert.connectionId,
+        connectionName: cert.connectionName,
+        setId: cert.setId,
+        setLabel: cert.setLabel,
+        slot: cert.slot,
+        sha256: cert.sha256,
+        subject: cert.subject,
+        notAfter: cert.notAfter,
+        daysLeft: left,
+      },
+    },
   };
 }
 
@@ -46,24 +67,64 @@ export async function evaluateAlerts(db: Database, now: Date): Promise<number> {
     const message = alertMessage(cert, alert.threshold, now);
     const [firing] = await db
       .insert(alertFirings)
-      .values({ ruleId: alert.ruleId, certificateKey: alert.certificateKey, threshold: String(alert.threshold), firedAt: now, title: message.title, payload: { ...message } })
+      .values({
+        ruleId: alert.ruleId,
+        certificateKey: alert.certificateKey,
+        threshold: String(alert.threshold),
+        firedAt: now,
+        title: message.title,
+        payload: { ...message },
+      })
       .onConflictDoNothing()
       .returning({ id: alertFirings.id });
     if (!firing) continue;
     fired++;
-    if (channels.get(alert.ruleId) === "in-app") await db.insert(notifications).values({ createdAt: now, ruleId: alert.ruleId, title: message.title, body: message.text, href: message.href });
-    else await db.insert(alertDeliveries).values({ ruleId: alert.ruleId, firingId: firing.id, status: "pending", nextAttemptAt: now, createdAt: now });
+    if (channels.get(alert.ruleId) === "in-app")
+      await db
+        .insert(notifications)
+        .values({
+          createdAt: now,
+          ruleId: alert.ruleId,
+          title: message.title,
+          body: message.text,
+          href: message.href,
+        });
+    else
+      await db
+        .insert(alertDeliveries)
+        .values({
+          ruleId: alert.ruleId,
+          firingId: firing.id,
+          status: "pending",
+          nextAttemptAt: now,
+          createdAt: now,
+        });
   }
   return fired;
 }
 
 /** Queue a test delivery for a rule (webhook) or add a test notification (in-app). */
-export async function queueTestAlert(db: Database, rule: { id: string; name: string; channel: "in-app" | "webhook" }, now: Date): Promise<number | null> {
+export async function queueTestAlert(
+  db: Database,
+  rule: { id: string; name: string; channel: "in-app" | "webhook" },
+  now: Date,
+): Promise<number | null> {
   if (rule.channel === "in-app") {
-    await db.insert(notifications).values({ createdAt: now, ruleId: rule.id, title: `Test alert: ${rule.name}`, body: "This is a test of the rule's in-app notification. No certificate is affected.", href: "/alerts" });
+    await db
+      .insert(notifications)
+      .values({
+        createdAt: now,
+        ruleId: rule.id,
+        title: `Test alert: ${rule.name}`,
+        body: "This is a test of the rule's in-app notification. No certificate is affected.",
+        href: "/alerts",
+      });
     return null;
   }
-  const [row] = await db.insert(alertDeliveries).values({ ruleId: rule.id, test: true, status: "pending", nextAttemptAt: now, createdAt: now }).returning({ id: alertDeliveries.id });
+  const [row] = await db
+    .insert(alertDeliveries)
+    .values({ ruleId: rule.id, test: true, status: "pending", nextAttemptAt: now, createdAt: now })
+    .returning({ id: alertDeliveries.id });
   return row!.id;
 }
 

@@ -30,8 +30,19 @@ export interface DeliveryView {
 
 /** The newest notifications first. */
 export async function listNotifications(db: Database, limit = 100): Promise<NotificationView[]> {
-  const rows = await db.select().from(notifications).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(limit);
-  return rows.map((r) => ({ id: r.id, createdAt: r.createdAt.toISOString(), title: r.title, body: r.body, href: r.href, read: r.readAt !== null }));
+  const rows = await db
+    .select()
+    .from(notifications)
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(limit);
+  return rows.map((r) => ({
+    id: r.id,
+    createdAt: r.createdAt.toISOString(),
+    title: r.title,
+    body: r.body,
+    href: r.href,
+    read: r.readAt !== null,
+  }));
 }
 
 /** The newest webhook deliveries first, with the rule's name and the alert's title. */
@@ -44,8 +55,17 @@ export async function listDeliveries(db: Database, limit = 200): Promise<Deliver
     .orderBy(desc(alertDeliveries.createdAt), desc(alertDeliveries.id))
     .limit(limit);
   return rows.map(({ d, ruleName, title }) => ({
-    id: d.id, ruleName, title: title ?? "Test alert", test: d.test, status: d.status, attempts: d.attempts, createdAt: d.createdAt.toISOString(),
-    lastAttemptAt: d.lastAttemptAt?.toISOString() ?? null, nextAttemptAt: d.nextAttemptAt?.toISOString() ?? null, responseStatus: d.responseStatus, lastError: d.lastError,
+    id: d.id,
+    ruleName,
+    title: title ?? "Test alert",
+    test: d.test,
+    status: d.status,
+    attempts: d.attempts,
+    createdAt: d.createdAt.toISOString(),
+    lastAttemptAt: d.lastAttemptAt?.toISOString() ?? null,
+    nextAttemptAt: d.nextAttemptAt?.toISOString() ?? null,
+    responseStatus: d.responseStatus,
+    lastError: d.lastError,
   }));
 }
 

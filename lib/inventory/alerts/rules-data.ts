@@ -27,8 +27,16 @@ type Row = typeof alertRules.$inferSelect;
 
 function toView(row: Row): AlertRuleView {
   return {
-    id: row.id, name: row.name, enabled: row.enabled, thresholds: row.thresholds, scopeVendor: (row.scopeVendor as Vendor | null) ?? null,
-    scopeConnectionId: row.scopeConnectionId, scopeSetId: row.scopeSetId, channel: row.channel, webhookUrl: row.webhookUrl, webhookFormat: row.webhookFormat,
+    id: row.id,
+    name: row.name,
+    enabled: row.enabled,
+    thresholds: row.thresholds,
+    scopeVendor: (row.scopeVendor as Vendor | null) ?? null,
+    scopeConnectionId: row.scopeConnectionId,
+    scopeSetId: row.scopeSetId,
+    channel: row.channel,
+    webhookUrl: row.webhookUrl,
+    webhookFormat: row.webhookFormat,
     webhookSecretSet: Boolean(row.webhookSecretCiphertext),
   };
 }
@@ -40,7 +48,10 @@ export async function listAlertRules(db: Database): Promise<AlertRuleView[]> {
 
 /** The decrypted webhook secret of a rule (server only: signing), or null. */
 export async function webhookSecretOf(db: Database, key: Uint8Array, ruleId: string): Promise<string | null> {
-  const [row] = await db.select({ ciphertext: alertRules.webhookSecretCiphertext }).from(alertRules).where(eq(alertRules.id, ruleId));
+  const [row] = await db
+    .select({ ciphertext: alertRules.webhookSecretCiphertext })
+    .from(alertRules)
+    .where(eq(alertRules.id, ruleId));
   if (!row?.ciphertext) return null;
   const value = await decryptJson(row.ciphertext, key, purpose(ruleId));
   return typeof value === "string" ? value : null;
@@ -51,13 +62,33 @@ export async function saveAlertRule(db: Database, key: Uint8Array, input: AlertR
   const id = input.id ?? crypto.randomUUID();
   const webhook = input.channel === "webhook";
   const values = {
-    name: input.name, enabled: input.enabled, thresholds: input.thresholds, scopeVendor: input.scopeVendor ?? null, scopeConnectionId: input.scopeConnectionId ?? null, scopeSetId: input.scopeSetId ?? null,
-    channel: input.channel, webhookUrl: webhook ? (input.webhookUrl ?? null) : null, webhookFormat: webhook ? input.webhookFormat : null, updatedAt: new Date(),
+    name: input.name,
+    enabled: input.enabled,
+    thresholds: input.thresholds,
+    scopeVendor: input.scopeVendor ?? null,
+    scopeConnectionId: input.scopeConnectionId ?? null,
+    scopeSetId: input.scopeSetId ?? null,
+    channel: input.channel,
+    webhookUrl: webhook ? (input.webhookUrl ?? null) : null,
+    webhookFormat: webhook ? input.webhookFormat : null,
+    updatedAt: new Date(),
   };
-  const secret = webhook && input.webhookSecret ? await encryptJson(input.webhookSecret, key, purpose(id)) : undefined;
+  const secret =
+    webhook && input.webhookSecret ? await encryptJson(input.webhookSecret, key, purpose(id)) : undefined;
   const [row] = input.id
-    ? await db.update(alertRules).set({ ...values, ...(secret !== undefined ? { webhookSecretCiphertext: secret } : {}), ...(webhook ? {} : { webhookSecretCiphertext: null }) }).where(eq(alertRules.id, id)).returning()
-    : await db.insert(alertRules).values({ id, ...values, webhookSecretCiphertext: secret ?? null }).returning();
+    ? await db
+        .update(alertRules)
+        .set({
+          ...values,
+          ...(secret !== undefined ? { webhookSecretCiphertext: secret } : {}),
+          ...(webhook ? {} : { webhookSecretCiphertext: null }),
+        })
+        .where(eq(alertRules.id, id))
+        .returning()
+    : await db
+        .insert(alertRules)
+        .values({ id, ...values, webhookSecretCiphertext: secret ?? null })
+        .returning();
   if (!row) throw new Error("alert rule not found");
   return toView(row);
 }

@@ -2,7 +2,10 @@ import { z } from "zod";
 import { VENDORS } from "@/lib/connections/schemas";
 
 /** A threshold: days left (1–365) or "expired". */
-export const thresholdSchema = z.union([z.literal("expired"), z.coerce.number().int().min(1, "At least 1 day.").max(365, "At most 365 days.")]);
+export const thresholdSchema = z.union([
+  z.literal("expired"),
+  z.coerce.number().int().min(1, "At least 1 day.").max(365, "At most 365 days."),
+]);
 export type Threshold = z.output<typeof thresholdSchema>;
 
 /** The defaults the issue asks for: 60, 30 and 7 days, and expired. */
@@ -25,7 +28,10 @@ export const alertRuleInputSchema = z
     enabled: z.boolean().default(true),
     thresholds: z.array(thresholdSchema).min(1, "Pick at least one threshold.").max(8),
     scopeVendor: z.enum(VENDORS).optional(),
-    scopeConnectionId: z.uuid().optional().or(z.literal("").transform(() => undefined)),
+    scopeConnectionId: z
+      .uuid()
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     scopeSetId: optionalId,
     channel: z.enum(["in-app", "webhook"]),
     webhookUrl: optionalId,
@@ -34,10 +40,15 @@ export const alertRuleInputSchema = z
   })
   .superRefine((rule, ctx) => {
     if (rule.channel !== "webhook") return;
-    if (!rule.webhookUrl || !URL.canParse(rule.webhookUrl) || !/^https?:$/.test(new URL(rule.webhookUrl).protocol)) {
+    if (
+      !rule.webhookUrl ||
+      !URL.canParse(rule.webhookUrl) ||
+      !/^https?:$/.test(new URL(rule.webhookUrl).protocol)
+    ) {
       ctx.addIssue({ code: "custom", path: ["webhookUrl"], message: "Enter the webhook's https:// URL." });
     }
-    if (rule.scopeSetId && !rule.scopeConnectionId) ctx.addIssue({ code: "custom", path: ["scopeSetId"], message: "A set scope needs its connection." });
+    if (rule.scopeSetId && !rule.scopeConnectionId)
+      ctx.addIssue({ code: "custom", path: ["scopeSetId"], message: "A set scope needs its connection." });
   });
 export type AlertRuleInput = z.input<typeof alertRuleInputSchema>;
 export type AlertRule = z.output<typeof alertRuleInputSchema>;

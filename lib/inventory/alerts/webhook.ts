@@ -23,9 +23,21 @@ const TIMEOUT_MS = 10_000;
 export function webhookBody(format: "json" | "slack", message: AlertMessage, sentAt: Date): string {
   if (format === "slack") {
     const link = message.href ? ` <${message.href}|Open in Trustdeck>` : "";
-    return JSON.stringify({ text: `${message.title}\n${message.text}${link}`, blocks: [{ type: "section", text: { type: "mrkdwn", text: `*${message.title}*\n${message.text}${link}` } }] });
+    return JSON.stringify({
+      text: `${message.title}\n${message.text}${link}`,
+      blocks: [
+        { type: "section", text: { type: "mrkdwn", text: `*${message.title}*\n${message.text}${link}` } },
+      ],
+    });
   }
-  return JSON.stringify({ type: "trustdeck.alert", sentAt: sentAt.toISOString(), title: message.title, text: message.text, href: message.href, ...message.data });
+  return JSON.stringify({
+    type: "trustdeck.alert",
+    sentAt: sentAt.toISOString(),
+    title: message.title,
+    text: message.text,
+    href: message.href,
+    ...message.data,
+  });
 }
 
 /** The signature header value for a body. */
@@ -46,9 +58,11 @@ export async function checkWebhookUrl(raw: string): Promise<string | null> {
   if (addresses.length === 0) return `The webhook host ${url.hostname} does not resolve.`;
   for (const { address } of addresses) {
     const range = nonPublicRange(address);
-    if (range && !isAllowed(allow, url.hostname, port, address)) return `The webhook host ${url.hostname} is a non-public address (${range}); list it in ALERT_WEBHOOK_ALLOW_PRIVATE to allow it.`;
+    if (range && !isAllowed(allow, url.hostname, port, address))
+      return `The webhook host ${url.hostname} is a non-public address (${range}); list it in ALERT_WEBHOOK_ALLOW_PRIVATE to allow it.`;
   }
-  if (url.protocol !== "https:" && !isAllowed(allow, url.hostname, port, addresses[0]!.address)) return "Webhooks must use https:// (plain http is only allowed for hosts in ALERT_WEBHOOK_ALLOW_PRIVATE).";
+  if (url.protocol !== "https:" && !isAllowed(allow, url.hostname, port, addresses[0]!.address))
+    return "Webhooks must use https:// (plain http is only allowed for hosts in ALERT_WEBHOOK_ALLOW_PRIVATE).";
   return null;
 }
 
@@ -66,7 +80,13 @@ export function maskWebhookUrl(url: string | null): string | null {
 export type SendResult = { ok: true; status: number } | { ok: false; status: number | null; error: string };
 
 /** Signature of the sender, so tests and the scheduler can replace it. */
-export type WebhookSender = (request: { url: string; format: "json" | "slack"; secret: string | null; message: AlertMessage; now: Date }) => Promise<SendResult>;
+export type WebhookSender = (request: {
+  url: string;
+  format: "json" | "slack";
+  secret: string | null;
+  message: AlertMessage;
+  now: Date;
+}) => Promise<SendResult>;
 
 /** POST one signed alert. Never follows redirects; any 2xx is a delivery. */
 export const sendWebhook: WebhookSender = async ({ url, format, secret, message, now }) => {
@@ -74,14 +94,31 @@ export const sendWebhook: WebhookSender = async ({ url, format, secret, message,
   if (refused) return { ok: false, status: null, error: refused };
   const body = webhookBody(format, message, now);
   const timestamp = String(Math.floor(now.getTime() / 1000));
-  const headers: Record<string, string> = { "content-type": "application/json", "user-agent": "Trustdeck-Alerts", [TIMESTAMP_HEADER]: timestamp };
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "user-agent": "Trustdeck-Alerts",
+    [TIMESTAMP_HEADER]: timestamp,
+  };
   if (secret) headers[SIGNATURE_HEADER] = signBody(secret, timestamp, body);
   try {
-    const response = await fetch(url, { method: "POST", headers, body, redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_MS) });
+    const response = await fetch(url, {
+      method: "POST",
+      headers,
+      body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
     await response.body?.cancel().catch(() => undefined);
-    return response.ok ? { ok: true, status: response.status } : { ok: false, status: response.status, error: `The receiver answered HTTP ${response.status}.` };
+    return response.ok
+      ? { ok: true, status: response.status }
+      : { ok: false, status: response.status, error: `The receiver answered HTTP ${response.status}.` };
   } catch (error) {
-    const reason = error instanceof Error && error.name === "TimeoutError" ? `no answer within ${TIMEOUT_MS / 1000} s` : error instanceof Error ? error.message : "unknown error";
+    const reason =
+      error instanceof Error && error.name === "TimeoutError"
+        ? `no answer within ${TIMEOUT_MS / 1000} s`
+        : error instanceof Error
+          ? error.message
+          : "unknown error";
     return { ok: false, status: null, error: `Could not reach the receiver: ${reason}.` };
   }
 };

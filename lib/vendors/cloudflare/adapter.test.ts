@@ -15,14 +15,32 @@ const BASE = `/client/v4/accounts/${ACCOUNT}/access/saml_certificates`;
 
 function set(n: number) {
   const uid = `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
-  return { uid, created_at: "2026-01-01T00:00:00Z", updated_at: "2026-01-01T00:00:00Z", current_certificate: { uid: `c-${n}`, public_certificate: PEM, not_after: "2027-01-01T00:00:00Z", is_current: true }, previous_certificate: null };
+  return {
+    uid,
+    created_at: "2026-01-01T00:00:00Z",
+    updated_at: "2026-01-01T00:00:00Z",
+    current_certificate: {
+      uid: `c-${n}`,
+      public_certificate: PEM,
+      not_after: "2027-01-01T00:00:00Z",
+      is_current: true,
+    },
+    previous_certificate: null,
+  };
 }
 const ALL = Array.from({ length: 230 }, (_, i) => set(i + 1));
 let echoLastPage = false;
 let seenHeaders: Record<string, string | string[] | undefined> = {};
 
 let server: Awaited<ReturnType<typeof startScriptedServer>>;
-const conn = (): ConnectionFor<"cloudflare"> => ({ id: "cf", vendor: "cloudflare", name: "CF", baseUrl: `${server.url}/client/v4`, accountId: ACCOUNT, apiToken: "cf-token-0123456789" });
+const conn = (): ConnectionFor<"cloudflare"> => ({
+  id: "cf",
+  vendor: "cloudflare",
+  name: "CF",
+  baseUrl: `${server.url}/client/v4`,
+  accountId: ACCOUNT,
+  apiToken: "cf-token-0123456789",
+});
 
 beforeAll(async () => {
   server = await startScriptedServer({
@@ -35,12 +53,36 @@ beforeAll(async () => {
       if (echoLastPage && page > pages) page = pages; // the API bug the guard exists for
       const result = ALL.slice((page - 1) * perPage, page * perPage);
       // No total_pages: the SDK ignores it anyway; the guard must stop on its own.
-      json(res, 200, { success: true, errors: [], messages: [], result, result_info: { page, per_page: perPage, count: result.length } }, { "cf-ray": "ray-list" });
+      json(
+        res,
+        200,
+        {
+          success: true,
+          errors: [],
+          messages: [],
+          result,
+          result_info: { page, per_page: perPage, count: result.length },
+        },
+        { "cf-ray": "ray-list" },
+      );
     },
-    [`GET ${BASE}/${set(1).uid}`]: (_q, res) => json(res, 200, { success: true, errors: [], messages: [], result: set(1) }),
+    [`GET ${BASE}/${set(1).uid}`]: (_q, res) =>
+      json(res, 200, { success: true, errors: [], messages: [], result: set(1) }),
     [`POST ${BASE}/${set(1).uid}/rotate`]: (_q, res) => res.socket?.destroy(),
-    [`GET ${BASE}/${set(2).uid}`]: (_q, res) => json(res, 403, { success: false, errors: [{ code: 10000, message: "Authentication error" }], messages: [], result: null }, { "cf-ray": "8f1e2d3c4b5a6978-FRA" }),
-    [`GET ${BASE}/${set(1).uid}/pem`]: (_q, res) => res.writeHead(200, { "content-type": "application/x-pem-file" }).end(PEM),
+    [`GET ${BASE}/${set(2).uid}`]: (_q, res) =>
+      json(
+        res,
+        403,
+        {
+          success: false,
+          errors: [{ code: 10000, message: "Authentication error" }],
+          messages: [],
+          result: null,
+        },
+        { "cf-ray": "8f1e2d3c4b5a6978-FRA" },
+      ),
+    [`GET ${BASE}/${set(1).uid}/pem`]: (_q, res) =>
+      res.writeHead(200, { "content-type": "application/x-pem-file" }).end(PEM),
   });
 });
 afterAll(() => server.close());
@@ -69,19 +111,30 @@ describe("Cloudflare adapter over the SDK", () => {
   });
 
   it("maps 403 10000 to a permission error naming the permission, with the cf-ray", async () => {
-    const error = await createCloudflareAdapter().getCertificateSet(conn(), set(2).uid).catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: "permission", status: 403, vendorCode: "10000", requestId: "8f1e2d3c4b5a6978-FRA" });
+    const error = await createCloudflareAdapter()
+      .getCertificateSet(conn(), set(2).uid)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      kind: "permission",
+      status: 403,
+      vendorCode: "10000",
+      requestId: "8f1e2d3c4b5a6978-FRA",
+    });
     expect(JSON.stringify(error)).toContain("Access: Organizations, Identity Providers, and Groups");
     expect(JSON.stringify(error)).not.toContain("cf-token");
   });
 
   it("sends a rotate once; a dropped answer is an ambiguous write, re-read as not applied", async () => {
-    const error = await createCloudflareAdapter().actions.rotate(conn(), { setId: set(1).uid }).catch((e: unknown) => e);
+    const error = await createCloudflareAdapter()
+      .actions.rotate(conn(), { setId: set(1).uid })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "ambiguous-write", outcome: "not-applied" });
     expect(server.countOf("POST", `${BASE}/${set(1).uid}/rotate`)).toBe(1);
   });
 
   it("downloads the PEM as text", async () => {
-    await expect(createCloudflareAdapter().actions["download-pem"](conn(), { setId: set(1).uid })).resolves.toMatchObject({ pem: PEM });
+    await expect(
+      createCloudflareAdapter().actions["download-pem"](conn(), { setId: set(1).uid }),
+    ).resolves.toMatchObject({ pem: PEM });
   });
 });

@@ -3,7 +3,12 @@ import "server-only";
 import { VendorError } from "../errors";
 import type { HttpDepsInput } from "../http";
 import type { ConnectionFor, VendorAdapter } from "../model";
-import { cloudflareActionHandlers, CLOUDFLARE_ACTIONS, toCertificateSet, type CloudflareAction } from "./certificates";
+import {
+  cloudflareActionHandlers,
+  CLOUDFLARE_ACTIONS,
+  toCertificateSet,
+  type CloudflareAction,
+} from "./certificates";
 import { CloudflareClient } from "./client";
 import { listAllSamlCertificateSets } from "./list-sets";
 import { testCloudflareConnection } from "./test-connection";
@@ -28,7 +33,12 @@ export function createCloudflareAdapter(options: CloudflareAdapterOptions = {}):
     },
     async getCertificateSet(conn, setId) {
       if (!/^[0-9A-Za-z-]{1,36}$/.test(setId)) {
-        throw new VendorError({ vendor: "cloudflare", kind: "not-found", operation: `find certificate set ${setId.slice(0, 40)}`, retryable: false });
+        throw new VendorError({
+          vendor: "cloudflare",
+          kind: "not-found",
+          operation: `find certificate set ${setId.slice(0, 40)}`,
+          retryable: false,
+        });
       }
       return toCertificateSet(conn, await clientFor(conn).getSamlCertificateSet(setId));
     },

@@ -1,13 +1,21 @@
 import "server-only";
 
 import { slotFromCertificate } from "../certificate-slot";
-import type { CertificateActionHandlers, CertificateSet, CertificateSetAction, ConnectionFor } from "../model";
+import type {
+  CertificateActionHandlers,
+  CertificateSet,
+  CertificateSetAction,
+  ConnectionFor,
+} from "../model";
 import { writeWithReconciliation } from "../reconcile";
 import type { CloudflareClient } from "./client";
 import type { SamlCertificateSet } from "./schemas";
 
 /** What a Cloudflare SAML certificate set can do. */
-export const CLOUDFLARE_ACTIONS = ["rotate", "download-pem"] as const satisfies readonly CertificateSetAction[];
+export const CLOUDFLARE_ACTIONS = [
+  "rotate",
+  "download-pem",
+] as const satisfies readonly CertificateSetAction[];
 export type CloudflareAction = (typeof CLOUDFLARE_ACTIONS)[number];
 
 type Conn = ConnectionFor<"cloudflare">;
@@ -15,8 +23,16 @@ type Conn = ConnectionFor<"cloudflare">;
 /** A Cloudflare SAML encryption certificate set → our set with `current` and `previous` slots. */
 export async function toCertificateSet(conn: Conn, set: SamlCertificateSet): Promise<CertificateSet> {
   const [current, previous] = await Promise.all([
-    slotFromCertificate("current", set.current_certificate?.public_certificate, set.current_certificate ? { vendorId: set.current_certificate.uid } : {}),
-    slotFromCertificate("previous", set.previous_certificate?.public_certificate, set.previous_certificate ? { vendorId: set.previous_certificate.uid } : {}),
+    slotFromCertificate(
+      "current",
+      set.current_certificate?.public_certificate,
+      set.current_certificate ? { vendorId: set.current_certificate.uid } : {},
+    ),
+    slotFromCertificate(
+      "previous",
+      set.previous_certificate?.public_certificate,
+      set.previous_certificate ? { vendorId: set.previous_certificate.uid } : {},
+    ),
   ]);
   return {
     id: set.uid,
@@ -34,7 +50,9 @@ export async function toCertificateSet(conn: Conn, set: SamlCertificateSet): Pro
  * Rotation drops the previous certificate, which an IdP may still use: it is never retried, and
  * after a lost answer the set is re-read to tell whether the current certificate changed.
  */
-export function cloudflareActionHandlers(clientFor: (conn: Conn) => CloudflareClient): CertificateActionHandlers<Conn, CloudflareAction> {
+export function cloudflareActionHandlers(
+  clientFor: (conn: Conn) => CloudflareClient,
+): CertificateActionHandlers<Conn, CloudflareAction> {
   return {
     async rotate(conn, { setId }) {
       const client = clientFor(conn);

@@ -22,21 +22,39 @@ export class CloudflareClient extends VendorHttpClient {
 
   /** One page of certificate sets (C-1). Paging policy lives in `list-sets.ts`. */
   listSamlCertificateSets(page: number, perPage: number) {
-    return this.viaSdk("list SAML certificate sets", "GET", `${this.samlPath()}?page=${page}&per_page=${perPage}`, expectJson(s.listSamlCertificateSetsOutputSchema), (sdk, options) =>
-      sdk.zeroTrust.access.samlCertificates.list({ account_id: this.conn.accountId, page, per_page: perPage }, options),
+    return this.viaSdk(
+      "list SAML certificate sets",
+      "GET",
+      `${this.samlPath()}?page=${page}&per_page=${perPage}`,
+      expectJson(s.listSamlCertificateSetsOutputSchema),
+      (sdk, options) =>
+        sdk.zeroTrust.access.samlCertificates.list(
+          { account_id: this.conn.accountId, page, per_page: perPage },
+          options,
+        ),
     );
   }
 
   async getSamlCertificateSet(setId: string) {
-    const envelope = await this.viaSdk("read the SAML certificate set", "GET", `${this.samlPath()}/${enc(setId)}`, expectJson(s.getSamlCertificateSetOutputSchema), (sdk, options) =>
-      sdk.zeroTrust.access.samlCertificates.get(setId, { account_id: this.conn.accountId }, options),
+    const envelope = await this.viaSdk(
+      "read the SAML certificate set",
+      "GET",
+      `${this.samlPath()}/${enc(setId)}`,
+      expectJson(s.getSamlCertificateSetOutputSchema),
+      (sdk, options) =>
+        sdk.zeroTrust.access.samlCertificates.get(setId, { account_id: this.conn.accountId }, options),
     );
     return envelope.result;
   }
 
   async rotateSamlCertificateSet(setId: string) {
-    const envelope = await this.viaSdk("rotate the SAML certificate set", "POST", `${this.samlPath()}/${enc(setId)}/rotate`, expectJson(s.rotateSamlCertificateSetOutputSchema), (sdk, options) =>
-      sdk.zeroTrust.access.samlCertificates.rotate(setId, { account_id: this.conn.accountId }, options),
+    const envelope = await this.viaSdk(
+      "rotate the SAML certificate set",
+      "POST",
+      `${this.samlPath()}/${enc(setId)}/rotate`,
+      expectJson(s.rotateSamlCertificateSetOutputSchema),
+      (sdk, options) =>
+        sdk.zeroTrust.access.samlCertificates.rotate(setId, { account_id: this.conn.accountId }, options),
     );
     return envelope.result;
   }
@@ -46,21 +64,35 @@ export class CloudflareClient extends VendorHttpClient {
       "download the current SAML certificate",
       "GET",
       `${this.samlPath()}/${enc(setId)}/pem`,
-      expectText(["application/x-pem-file", "application/x-x509-ca-cert", "text/plain"], s.getSamlCertificatePemOutputSchema),
-      (sdk, options) => sdk.zeroTrust.access.samlCertificates.getPem(setId, { account_id: this.conn.accountId }, options),
+      expectText(
+        ["application/x-pem-file", "application/x-x509-ca-cert", "text/plain"],
+        s.getSamlCertificatePemOutputSchema,
+      ),
+      (sdk, options) =>
+        sdk.zeroTrust.access.samlCertificates.getPem(setId, { account_id: this.conn.accountId }, options),
     );
   }
 
   /** Account-owned tokens verify here (C-9). */
   verifyAccountToken() {
-    return this.viaSdk("verify the API token", "GET", `/accounts/${enc(this.conn.accountId)}/tokens/verify`, expectJson(s.verifyTokenOutputSchema), (sdk, options) =>
-      sdk.accounts.tokens.verify({ account_id: this.conn.accountId }, options),
+    return this.viaSdk(
+      "verify the API token",
+      "GET",
+      `/accounts/${enc(this.conn.accountId)}/tokens/verify`,
+      expectJson(s.verifyTokenOutputSchema),
+      (sdk, options) => sdk.accounts.tokens.verify({ account_id: this.conn.accountId }, options),
     );
   }
 
   /** User-owned tokens verify here (C-9). */
   verifyUserToken() {
-    return this.viaSdk("verify the API token", "GET", "/user/tokens/verify", expectJson(s.verifyTokenOutputSchema), (sdk, options) => sdk.user.tokens.verify(options));
+    return this.viaSdk(
+      "verify the API token",
+      "GET",
+      "/user/tokens/verify",
+      expectJson(s.verifyTokenOutputSchema),
+      (sdk, options) => sdk.user.tokens.verify(options),
+    );
   }
 
   /** The SDK authenticates itself; direct requests are not used for Cloudflare. */
@@ -79,17 +111,36 @@ export class CloudflareClient extends VendorHttpClient {
     const codes = [first?.code, ...chain.map((c) => c.code)];
     const details: ErrorDetails = {
       vendorCode: first ? String(first.code) : undefined,
-      vendorMessage: first ? [first.message, ...chain.map((c) => `${c.code} ${c.message}`)].join("; ") : undefined,
+      vendorMessage: first
+        ? [first.message, ...chain.map((c) => `${c.code} ${c.message}`)].join("; ")
+        : undefined,
       requestId: raw.headers.get("cf-ray") ?? undefined,
     };
     if (codes.includes(6111) || codes.includes(6003)) {
-      return { ...details, kind: "auth", retryable: false, userMessage: "Cloudflare could not read the API token (6003/6111: invalid Authorization header). Paste the token itself, without “Bearer ” and without spaces; a Global API Key is not an API token." };
+      return {
+        ...details,
+        kind: "auth",
+        retryable: false,
+        userMessage:
+          "Cloudflare could not read the API token (6003/6111: invalid Authorization header). Paste the token itself, without “Bearer ” and without spaces; a Global API Key is not an API token.",
+      };
     }
     if (raw.status === 403 && codes.includes(10000)) {
-      return { ...details, kind: "permission", retryable: false, userMessage: `The API token is not allowed to use Access for account ${this.conn.accountId} (10000 Authentication error). Give it the “${ACCESS_PERMISSION}” permission for this account, or check that the account ID is the one the token was created for.` };
+      return {
+        ...details,
+        kind: "permission",
+        retryable: false,
+        userMessage: `The API token is not allowed to use Access for account ${this.conn.accountId} (10000 Authentication error). Give it the “${ACCESS_PERMISSION}” permission for this account, or check that the account ID is the one the token was created for.`,
+      };
     }
     if (raw.status === 401 || codes.includes(1000) || codes.includes(9109)) {
-      return { ...details, kind: "auth", retryable: false, userMessage: "Cloudflare does not accept the API token: it is wrong, expired or revoked. Create a new token and replace it in the connection settings." };
+      return {
+        ...details,
+        kind: "auth",
+        retryable: false,
+        userMessage:
+          "Cloudflare does not accept the API token: it is wrong, expired or revoked. Create a new token and replace it in the connection settings.",
+      };
     }
     return details;
   }
@@ -101,8 +152,19 @@ export class CloudflareClient extends VendorHttpClient {
     read: ResponseReader<T>,
     call: (sdk: CloudflareSdk, options: { signal: AbortSignal }) => { asResponse(): Promise<Response> },
   ): Promise<T> {
-    const config = { apiToken: this.conn.apiToken, baseUrl: this.conn.baseUrl, fetch: this.deps.fetch, timeoutMs: this.deps.timeoutMs };
-    return this.send({ operation, method, url: new URL(`${this.conn.baseUrl}${pathAndQuery}`), read, transport: (signal) => runSdkAttempt(config, call, signal) });
+    const config = {
+      apiToken: this.conn.apiToken,
+      baseUrl: this.conn.baseUrl,
+      fetch: this.deps.fetch,
+      timeoutMs: this.deps.timeoutMs,
+    };
+    return this.send({
+      operation,
+      method,
+      url: new URL(`${this.conn.baseUrl}${pathAndQuery}`),
+      read,
+      transport: (signal) => runSdkAttempt(config, call, signal),
+    });
   }
 
   private samlPath(): string {

@@ -16,7 +16,11 @@ export const MAX_PAGES = 100;
  * Stops on an empty page, a short page, `total_pages`, or a page with nothing new; de-duplicates
  * by `uid`; refuses to go past `MAX_PAGES`.
  */
-export async function listAllSamlCertificateSets(client: CloudflareClient, pageSize = PAGE_SIZE, maxPages = MAX_PAGES): Promise<SamlCertificateSet[]> {
+export async function listAllSamlCertificateSets(
+  client: CloudflareClient,
+  pageSize = PAGE_SIZE,
+  maxPages = MAX_PAGES,
+): Promise<SamlCertificateSet[]> {
   const byUid = new Map<string, SamlCertificateSet>();
   for (let page = 1; page <= maxPages; page++) {
     const { result, result_info: info } = await client.listSamlCertificateSets(page, pageSize);
@@ -27,7 +31,11 @@ export async function listAllSamlCertificateSets(client: CloudflareClient, pageS
         added++;
       }
     }
-    const lastPage = result.length === 0 || result.length < pageSize || (info?.total_pages !== undefined && page >= info.total_pages) || added === 0;
+    const lastPage =
+      result.length === 0 ||
+      result.length < pageSize ||
+      (info?.total_pages !== undefined && page >= info.total_pages) ||
+      added === 0;
     if (lastPage) return [...byUid.values()];
   }
   throw new VendorError({

@@ -24,7 +24,11 @@ describe("Cloudflare adapter against the sandbox: operations", () => {
     expect(sets.length).toBe(30);
     expect(new Set(sets.map((s) => s.id)).size).toBe(30);
     const first = sets[0];
-    expect(first).toMatchObject({ kind: "cloudflare-saml", vendor: "cloudflare", actions: ["rotate", "download-pem"] });
+    expect(first).toMatchObject({
+      kind: "cloudflare-saml",
+      vendor: "cloudflare",
+      actions: ["rotate", "download-pem"],
+    });
     expect(first?.slots.map((s) => s.slot)).toEqual(["current", "previous"]);
     await expect(adapter.getCertificateSet(conn, first?.id ?? "")).resolves.toEqual(first);
   });
@@ -57,7 +61,9 @@ describe("Cloudflare adapter against the sandbox: operations", () => {
   });
 
   it("an unknown set is not-found", async () => {
-    await expect(setup().getCertificateSet(sb.conn("cloudflare", "Acme"), "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ kind: "not-found", status: 404 });
+    await expect(
+      setup().getCertificateSet(sb.conn("cloudflare", "Acme"), "00000000-0000-4000-8000-000000000000"),
+    ).rejects.toMatchObject({ kind: "not-found", status: 404 });
   });
 
   it("tests a connection: success, wrong token, token without Access, wrong account", async () => {
@@ -66,20 +72,39 @@ describe("Cloudflare adapter against the sandbox: operations", () => {
     await expect(adapter.testConnection(conn)).resolves.toMatchObject({ ok: true });
     const wrong = await adapter.testConnection({ ...conn, apiToken: "x".repeat(40) });
     expect(wrong.checks).toEqual([expect.objectContaining({ name: "credentials", ok: false })]);
-    const noAccess = await adapter.testConnection({ ...conn, apiToken: CLOUDFLARE_TOKENS.acmeNoAccess.value });
+    const noAccess = await adapter.testConnection({
+      ...conn,
+      apiToken: CLOUDFLARE_TOKENS.acmeNoAccess.value,
+    });
     expect(noAccess.checks[0]?.ok).toBe(true);
-    expect(noAccess.checks[1]).toMatchObject({ ok: false, message: expect.stringContaining("Access: Organizations, Identity Providers, and Groups") });
-    const otherAccount = await adapter.testConnection({ ...conn, accountId: sb.conn("cloudflare", "Globex").accountId });
+    expect(noAccess.checks[1]).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("Access: Organizations, Identity Providers, and Groups"),
+    });
+    const otherAccount = await adapter.testConnection({
+      ...conn,
+      accountId: sb.conn("cloudflare", "Globex").accountId,
+    });
     expect(otherAccount.ok).toBe(false);
     expect(otherAccount.checks.at(-1)?.message).toMatch(/account/i);
-    const disabled = await adapter.testConnection({ ...conn, apiToken: CLOUDFLARE_TOKENS.acmeDisabled.value });
+    const disabled = await adapter.testConnection({
+      ...conn,
+      apiToken: CLOUDFLARE_TOKENS.acmeDisabled.value,
+    });
     expect(disabled.checks[0]).toMatchObject({ ok: false });
   });
 
   it("carries the cf-ray and never the token in errors", async () => {
     const conn = { ...sb.conn("cloudflare", "Acme"), apiToken: CLOUDFLARE_TOKENS.acmeNoAccess.value };
-    const error = await setup().listCertificateSets(conn).catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: "permission", status: 403, vendorCode: "10000", requestId: expect.any(String) });
+    const error = await setup()
+      .listCertificateSets(conn)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      kind: "permission",
+      status: 403,
+      vendorCode: "10000",
+      requestId: expect.any(String),
+    });
     expect(JSON.stringify(error)).not.toContain(conn.apiToken);
   });
 });
@@ -94,7 +119,10 @@ describe("Cloudflare adapter against the sandbox: faults", () => {
 
   it("retries 5xx reads, then reports unavailable", async () => {
     await sb.control.fault({ method: "GET", path: SETS_GLOB, kind: "status", status: 500 });
-    await expect(setup().listCertificateSets(sb.conn("cloudflare", "Acme"))).rejects.toMatchObject({ kind: "unavailable", status: 500 });
+    await expect(setup().listCertificateSets(sb.conn("cloudflare", "Acme"))).rejects.toMatchObject({
+      kind: "unavailable",
+      status: 500,
+    });
     expect(await sb.count("cloudflare", "GET", LIST)).toBe(4);
   });
 
@@ -113,8 +141,16 @@ describe("Cloudflare adapter against the sandbox: faults", () => {
     const adapter = setup();
     const conn = sb.conn("cloudflare", "Acme");
     const [set] = await adapter.listCertificateSets(conn);
-    await sb.control.fault({ method: "POST", path: `${SETS_GLOB}/*/rotate`, kind: "rate-limit", retryAfter: 1 });
-    await expect(adapter.actions.rotate(conn, { setId: set?.id ?? "" })).rejects.toMatchObject({ kind: "rate-limited", outcome: "not-applied" });
+    await sb.control.fault({
+      method: "POST",
+      path: `${SETS_GLOB}/*/rotate`,
+      kind: "rate-limit",
+      retryAfter: 1,
+    });
+    await expect(adapter.actions.rotate(conn, { setId: set?.id ?? "" })).rejects.toMatchObject({
+      kind: "rate-limited",
+      outcome: "not-applied",
+    });
     expect(await sb.count("cloudflare", "POST", ROTATE)).toBe(1);
   });
 
@@ -122,7 +158,12 @@ describe("Cloudflare adapter against the sandbox: faults", () => {
     const adapter = setup();
     const conn = sb.conn("cloudflare", "Acme");
     const [set] = await adapter.listCertificateSets(conn);
-    await sb.control.fault({ method: "POST", path: `${SETS_GLOB}/*/rotate`, kind: "lost-response", count: 1 });
+    await sb.control.fault({
+      method: "POST",
+      path: `${SETS_GLOB}/*/rotate`,
+      kind: "lost-response",
+      count: 1,
+    });
     const error = await adapter.actions.rotate(conn, { setId: set?.id ?? "" }).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "ambiguous-write", outcome: "applied" });
     expect((error as Error & { userMessage: string }).userMessage).toContain("Do not repeat it");
@@ -133,8 +174,16 @@ describe("Cloudflare adapter against the sandbox: faults", () => {
     const adapter = setup();
     const conn = sb.conn("cloudflare", "Acme");
     const [set] = await adapter.listCertificateSets(conn);
-    await sb.control.fault({ method: "POST", path: `${SETS_GLOB}/*/rotate`, kind: "timeout", delayMs: 3000, count: 1 });
-    await expect(adapter.actions.rotate(conn, { setId: set?.id ?? "" })).rejects.toMatchObject({ kind: "ambiguous-write" });
+    await sb.control.fault({
+      method: "POST",
+      path: `${SETS_GLOB}/*/rotate`,
+      kind: "timeout",
+      delayMs: 3000,
+      count: 1,
+    });
+    await expect(adapter.actions.rotate(conn, { setId: set?.id ?? "" })).rejects.toMatchObject({
+      kind: "ambiguous-write",
+    });
     expect(await sb.count("cloudflare", "POST", ROTATE)).toBe(1);
   });
 });

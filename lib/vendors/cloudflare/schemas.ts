@@ -63,7 +63,9 @@ export const getSamlCertificateSetOutputSchema = envelope(samlCertificateSetSche
 export const rotateSamlCertificateSetOutputSchema = envelope(samlCertificateSetSchema);
 
 // GET /accounts/{account_id}/access/saml_certificates/{saml_cert_set_id}/pem — application/x-pem-file, no envelope
-export const getSamlCertificatePemOutputSchema = z.string().regex(/-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/, "not a PEM certificate");
+export const getSamlCertificatePemOutputSchema = z
+  .string()
+  .regex(/-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/, "not a PEM certificate");
 
 // GET /user/tokens/verify · /accounts/{account_id}/tokens/verify
 export const verifyTokenOutputSchema = envelope(

@@ -59,7 +59,9 @@ export async function runSdkAttempt(
     }
   };
   try {
-    return await call(createSdk(config.apiToken, config.baseUrl, capturingFetch, config.timeoutMs), { signal }).asResponse();
+    return await call(createSdk(config.apiToken, config.baseUrl, capturingFetch, config.timeoutMs), {
+      signal,
+    }).asResponse();
   } catch (error) {
     if (transportError !== undefined) throw transportError;
     if (failedResponse) return failedResponse;

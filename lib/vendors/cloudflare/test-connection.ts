@@ -11,7 +11,11 @@ type Conn = ConnectionFor<"cloudflare">;
  * Verify the token, then probe one page of SAML certificate sets: a token can be "active" and
  * still get 403 10000 for Access (missing permission group, or bound to another account).
  */
-export function testCloudflareConnection(conn: Conn, client: CloudflareClient, now: () => number): Promise<ConnectionTestResult> {
+export function testCloudflareConnection(
+  conn: Conn,
+  client: CloudflareClient,
+  now: () => number,
+): Promise<ConnectionTestResult> {
   return runConnectionTest(
     [
       {
@@ -20,7 +24,11 @@ export function testCloudflareConnection(conn: Conn, client: CloudflareClient, n
           // Account-owned tokens verify under the account, user-owned ones under /user.
           const verified = await client
             .verifyAccountToken()
-            .catch((error: unknown) => (isVendorError(error, "auth", "permission", "not-found") ? client.verifyUserToken() : Promise.reject(error)))
+            .catch((error: unknown) =>
+              isVendorError(error, "auth", "permission", "not-found")
+                ? client.verifyUserToken()
+                : Promise.reject(error),
+            )
             .catch((error: unknown) => {
               if (!isVendorError(error, "auth", "permission", "not-found")) throw error;
               // Both refused it: unknown, revoked, or an account token of another account.
@@ -31,7 +39,13 @@ export function testCloudflareConnection(conn: Conn, client: CloudflareClient, n
             });
           const { status, expires_on: expiresOn } = verified.result;
           if (status !== "active") {
-            throw new VendorError({ vendor: "cloudflare", kind: "auth", operation: "verify the API token", retryable: false, userMessage: `The API token is ${status}. Create a new token (or re-enable it) and replace it in the connection settings.` });
+            throw new VendorError({
+              vendor: "cloudflare",
+              kind: "auth",
+              operation: "verify the API token",
+              retryable: false,
+              userMessage: `The API token is ${status}. Create a new token (or re-enable it) and replace it in the connection settings.`,
+            });
           }
           return `The API token is active${expiresOn ? ` until ${expiresOn}` : ""}.`;
         },

@@ -2,7 +2,15 @@ import "server-only";
 
 import type { HttpDepsInput } from "../http";
 import type { ConnectionFor, VendorAdapter } from "../model";
-import { HUAWEI_ACTIONS_SUPPORTED, huaweiActionHandlers, parseSetId, readIdpSet, toIdpSet, toSpSet, type HuaweiAction } from "./certificates";
+import {
+  HUAWEI_ACTIONS_SUPPORTED,
+  huaweiActionHandlers,
+  parseSetId,
+  readIdpSet,
+  toIdpSet,
+  toSpSet,
+  type HuaweiAction,
+} from "./certificates";
 import { HuaweiClient } from "./client";
 import { testHuaweiConnection } from "./test-connection";
 
@@ -19,17 +27,30 @@ export function createHuaweiAdapter(options: HuaweiAdapterOptions = {}): HuaweiA
   const clientFor = (conn: ConnectionFor<"huawei">) => new HuaweiClient(conn, options.http);
   return {
     vendor: "huawei",
-    capabilities: { setKinds: ["huawei-sp", "huawei-idp"], actions: HUAWEI_ACTIONS_SUPPORTED, federatedCredentials: false },
+    capabilities: {
+      setKinds: ["huawei-sp", "huawei-idp"],
+      actions: HUAWEI_ACTIONS_SUPPORTED,
+      federatedCredentials: false,
+    },
     async listCertificateSets(conn) {
       const client = clientFor(conn);
-      const [sp, { associations }] = await Promise.all([client.listSpCertificates(), client.listExternalIdps()]);
-      const idpSets = await Promise.all(associations.map(async (idp) => toIdpSet(conn, idp, (await client.listIdpCertificates(idp.idp_id)).idp_certificates)));
+      const [sp, { associations }] = await Promise.all([
+        client.listSpCertificates(),
+        client.listExternalIdps(),
+      ]);
+      const idpSets = await Promise.all(
+        associations.map(async (idp) =>
+          toIdpSet(conn, idp, (await client.listIdpCertificates(idp.idp_id)).idp_certificates),
+        ),
+      );
       return [await toSpSet(conn, sp), ...idpSets];
     },
     async getCertificateSet(conn, setId) {
       const target = parseSetId(setId);
       const client = clientFor(conn);
-      return target.kind === "sp" ? toSpSet(conn, await client.listSpCertificates()) : readIdpSet(client, conn, target.idpId);
+      return target.kind === "sp"
+        ? toSpSet(conn, await client.listSpCertificates())
+        : readIdpSet(client, conn, target.idpId);
     },
     actions: huaweiActionHandlers(clientFor),
     testConnection(conn) {

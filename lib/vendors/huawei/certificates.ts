@@ -3,14 +3,25 @@ import "server-only";
 import { assertSingleCertificate, slotFromCertificate } from "../certificate-slot";
 import { VendorError } from "../errors";
 import { pemCertificateInputSchema } from "../inputs";
-import type { CertificateActionHandlers, CertificateSet, CertificateSetAction, CertificateSlotAction, ConnectionFor } from "../model";
+import type {
+  CertificateActionHandlers,
+  CertificateSet,
+  CertificateSetAction,
+  CertificateSlotAction,
+  ConnectionFor,
+} from "../model";
 import { parseInput } from "../parse-input";
 import { writeWithReconciliation } from "../reconcile";
 import type { HuaweiClient } from "./client";
 import type { ExternalIdp, IdpCertificate, SpCertificate } from "./schemas";
 
 /** What Huawei SP and IdP certificate sets can do. */
-export const HUAWEI_ACTIONS_SUPPORTED = ["create-sp-certificate", "activate", "delete-certificate", "import-idp-certificate"] as const satisfies readonly CertificateSetAction[];
+export const HUAWEI_ACTIONS_SUPPORTED = [
+  "create-sp-certificate",
+  "activate",
+  "delete-certificate",
+  "import-idp-certificate",
+] as const satisfies readonly CertificateSetAction[];
 export type HuaweiAction = (typeof HUAWEI_ACTIONS_SUPPORTED)[number];
 
 type Conn = ConnectionFor<"huawei">;
@@ -22,8 +33,15 @@ const IDP_PREFIX = "idp:";
 /** Which set an id names: the SP set, or the certificates of one external IdP. */
 export function parseSetId(setId: string): { kind: "sp" } | { kind: "idp"; idpId: string } {
   if (setId === SP_SET_ID) return { kind: "sp" };
-  if (setId.startsWith(IDP_PREFIX) && setId.length > IDP_PREFIX.length) return { kind: "idp", idpId: setId.slice(IDP_PREFIX.length) };
-  throw new VendorError({ vendor: "huawei", kind: "not-found", operation: `find certificate set ${setId.slice(0, 60)}`, retryable: false, userMessage: "There is no such certificate set at this connection. Reload the page." });
+  if (setId.startsWith(IDP_PREFIX) && setId.length > IDP_PREFIX.length)
+    return { kind: "idp", idpId: setId.slice(IDP_PREFIX.length) };
+  throw new VendorError({
+    vendor: "huawei",
+    kind: "not-found",
+    operation: `find certificate set ${setId.slice(0, 60)}`,
+    retryable: false,
+    userMessage: "There is no such certificate set at this connection. Reload the page.",
+  });
 }
 
 /** SP certificates → one set; one slot per certificate with its state. */
@@ -34,7 +52,11 @@ export async function toSpSet(conn: Conn, certificates: SpCertificate[]): Promis
       if (cert.state === "INACTIVE") actions.push("activate");
       // The active certificate cannot be deleted (IIC.1712): offer delete on the others only.
       if (cert.state !== "ACTIVE") actions.push("delete-certificate");
-      return slotFromCertificate(cert.certificate_id, cert.x509certificate, { vendorId: cert.certificate_id, state: cert.state, actions });
+      return slotFromCertificate(cert.certificate_id, cert.x509certificate, {
+        vendorId: cert.certificate_id,
+        state: cert.state,
+        actions,
+      });
     }),
   );
   return {
@@ -49,10 +71,21 @@ export async function toSpSet(conn: Conn, certificates: SpCertificate[]): Promis
 }
 
 /** One external IdP's signing certificates → one set. */
-export async function toIdpSet(conn: Conn, idp: Pick<ExternalIdp, "idp_id" | "idp_saml_config">, certificates: IdpCertificate[]): Promise<CertificateSet> {
+export async function toIdpSet(
+  conn: Conn,
+  idp: Pick<ExternalIdp, "idp_id" | "idp_saml_config">,
+  certificates: IdpCertificate[],
+): Promise<CertificateSet> {
   // At least one valid IdP certificate must remain: no delete when only one is left.
   const actions: CertificateSlotAction[] = certificates.length > 1 ? ["delete-certificate"] : [];
-  const slots = await Promise.all(certificates.map((cert) => slotFromCertificate(cert.certificate_id, cert.x509_Certificate_in_pem, { vendorId: cert.certificate_id, actions })));
+  const slots = await Promise.all(
+    certificates.map((cert) =>
+      slotFromCertificate(cert.certificate_id, cert.x509_Certificate_in_pem, {
+        vendorId: cert.certificate_id,
+        actions,
+      }),
+    ),
+  );
   return {
     id: `${IDP_PREFIX}${idp.idp_id}`,
     connectionId: conn.id,
@@ -70,14 +103,26 @@ function slotActionsOf(slots: CertificateSet["slots"]): CertificateSlotAction[] 
 
 /** The IdP set with its label: H-6 for the IdP, H-12 for its certificates. */
 export async function readIdpSet(client: HuaweiClient, conn: Conn, idpId: string): Promise<CertificateSet> {
-  const [{ associations }, { idp_certificates: certificates }] = await Promise.all([client.listExternalIdps(), client.listIdpCertificates(idpId)]);
+  const [{ associations }, { idp_certificates: certificates }] = await Promise.all([
+    client.listExternalIdps(),
+    client.listIdpCertificates(idpId),
+  ]);
   return toIdpSet(conn, associations.find((idp) => idp.idp_id === idpId) ?? { idp_id: idpId }, certificates);
 }
 
 /** Write actions; each is sent once and re-read after a lost answer. */
-export function huaweiActionHandlers(clientFor: (conn: Conn) => HuaweiClient): CertificateActionHandlers<Conn, HuaweiAction> {
+export function huaweiActionHandlers(
+  clientFor: (conn: Conn) => HuaweiClient,
+): CertificateActionHandlers<Conn, HuaweiAction> {
   const requireSp = (setId: string, action: string) => {
-    if (parseSetId(setId).kind !== "sp") throw new VendorError({ vendor: "huawei", kind: "validation", operation: action, retryable: false, userMessage: `Only service-provider certificates can be ${action}d.` });
+    if (parseSetId(setId).kind !== "sp")
+      throw new VendorError({
+        vendor: "huawei",
+        kind: "validation",
+        operation: action,
+        retryable: false,
+        userMessage: `Only service-provider certificates can be ${action}d.`,
+      });
   };
   return {
     async "create-sp-certificate"(conn, { setId }) {
@@ -121,11 +166,25 @@ export function huaweiActionHandlers(clientFor: (conn: Conn) => HuaweiClient): C
     },
     async "import-idp-certificate"(conn, { setId, pem }) {
       const target = parseSetId(setId);
-      if (target.kind !== "idp") throw new VendorError({ vendor: "huawei", kind: "validation", operation: "import the identity provider certificate", retryable: false, userMessage: "Certificates are imported into an external IdP's set." });
-      const input = parseInput(pemCertificateInputSchema, { pem }, "huawei", "import the identity provider certificate");
+      if (target.kind !== "idp")
+        throw new VendorError({
+          vendor: "huawei",
+          kind: "validation",
+          operation: "import the identity provider certificate",
+          retryable: false,
+          userMessage: "Certificates are imported into an external IdP's set.",
+        });
+      const input = parseInput(
+        pemCertificateInputSchema,
+        { pem },
+        "huawei",
+        "import the identity provider certificate",
+      );
       await assertSingleCertificate(input.pem, "huawei", "import the identity provider certificate");
       const client = clientFor(conn);
-      const before = new Set((await client.listIdpCertificates(target.idpId)).idp_certificates.map((c) => c.certificate_id));
+      const before = new Set(
+        (await client.listIdpCertificates(target.idpId)).idp_certificates.map((c) => c.certificate_id),
+      );
       await writeWithReconciliation(
         () => client.importIdpCertificate(target.idpId, input.pem),
         () => client.listIdpCertificates(target.idpId),

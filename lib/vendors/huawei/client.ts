@@ -3,7 +3,14 @@ import "server-only";
 import type { ZodType } from "zod";
 
 import type { VendorError } from "../errors";
-import { VendorHttpClient, type ErrorDetails, type HttpDepsInput, type HttpMethod, type RequestSummary, type OutgoingRequest } from "../http";
+import {
+  VendorHttpClient,
+  type ErrorDetails,
+  type HttpDepsInput,
+  type HttpMethod,
+  type RequestSummary,
+  type OutgoingRequest,
+} from "../http";
 import { expectEmpty, expectJson, type RawResponse, type ResponseReader } from "../http-response";
 import type { ConnectionFor } from "../model";
 import { describeHuaweiError, serverTimeFromSkewError } from "./errors";
@@ -42,46 +49,105 @@ export class HuaweiClient extends VendorHttpClient {
   }
 
   listSpCertificates() {
-    return this.json("GET", "/saml-certificates", "list the service-provider certificates", s.listSpCertificatesOutputSchema, HUAWEI_ACTIONS.listSp);
+    return this.json(
+      "GET",
+      "/saml-certificates",
+      "list the service-provider certificates",
+      s.listSpCertificatesOutputSchema,
+      HUAWEI_ACTIONS.listSp,
+    );
   }
 
   createSpCertificate() {
-    return this.json("POST", "/saml-certificates", "create a service-provider certificate", s.createSpCertificateOutputSchema, HUAWEI_ACTIONS.createSp);
+    return this.json(
+      "POST",
+      "/saml-certificates",
+      "create a service-provider certificate",
+      s.createSpCertificateOutputSchema,
+      HUAWEI_ACTIONS.createSp,
+    );
   }
 
   activateSpCertificate(certificateId: string): Promise<void> {
-    return this.call("POST", `/saml-certificates/${enc(certificateId)}/active`, "activate the service-provider certificate", expectEmpty(), HUAWEI_ACTIONS.activateSp);
+    return this.call(
+      "POST",
+      `/saml-certificates/${enc(certificateId)}/active`,
+      "activate the service-provider certificate",
+      expectEmpty(),
+      HUAWEI_ACTIONS.activateSp,
+    );
   }
 
   deleteSpCertificate(certificateId: string): Promise<void> {
-    return this.call("DELETE", `/saml-certificates/${enc(certificateId)}`, "delete the service-provider certificate", expectEmpty(), HUAWEI_ACTIONS.deleteSp);
+    return this.call(
+      "DELETE",
+      `/saml-certificates/${enc(certificateId)}`,
+      "delete the service-provider certificate",
+      expectEmpty(),
+      HUAWEI_ACTIONS.deleteSp,
+    );
   }
 
   listExternalIdps() {
-    return this.json("GET", "/external-idp", "list the external identity providers", s.listExternalIdpsOutputSchema, HUAWEI_ACTIONS.listIdp);
+    return this.json(
+      "GET",
+      "/external-idp",
+      "list the external identity providers",
+      s.listExternalIdpsOutputSchema,
+      HUAWEI_ACTIONS.listIdp,
+    );
   }
 
   listIdpCertificates(idpId: string) {
-    return this.json("GET", `/external-idp/${enc(idpId)}/certificate`, "list the identity provider's certificates", s.listIdpCertificatesOutputSchema, HUAWEI_ACTIONS.listIdpCerts);
+    return this.json(
+      "GET",
+      `/external-idp/${enc(idpId)}/certificate`,
+      "list the identity provider's certificates",
+      s.listIdpCertificatesOutputSchema,
+      HUAWEI_ACTIONS.listIdpCerts,
+    );
   }
 
   importIdpCertificate(idpId: string, pem: string) {
-    const body = s.importIdpCertificateInputSchema.parse({ x509_certificate_in_pem: pem, certificate_use: "SIGNING" });
-    return this.json("POST", `/external-idp/${enc(idpId)}/certificate`, "import the identity provider certificate", s.importIdpCertificateOutputSchema, HUAWEI_ACTIONS.importIdpCert, body);
+    const body = s.importIdpCertificateInputSchema.parse({
+      x509_certificate_in_pem: pem,
+      certificate_use: "SIGNING",
+    });
+    return this.json(
+      "POST",
+      `/external-idp/${enc(idpId)}/certificate`,
+      "import the identity provider certificate",
+      s.importIdpCertificateOutputSchema,
+      HUAWEI_ACTIONS.importIdpCert,
+      body,
+    );
   }
 
   deleteIdpCertificate(idpId: string, certificateId: string): Promise<void> {
-    return this.call("DELETE", `/external-idp/${enc(idpId)}/certificate/${enc(certificateId)}`, "delete the identity provider certificate", expectEmpty(), HUAWEI_ACTIONS.deleteIdpCert);
+    return this.call(
+      "DELETE",
+      `/external-idp/${enc(idpId)}/certificate/${enc(certificateId)}`,
+      "delete the identity provider certificate",
+      expectEmpty(),
+      HUAWEI_ACTIONS.deleteIdpCert,
+    );
   }
 
   /** Signs each attempt with a fresh X-Sdk-Date (the gateway allows ±15 minutes). */
   protected async buildAuthHeaders(request: OutgoingRequest): Promise<Record<string, string>> {
     const { accessKeyId, secretAccessKey, securityToken } = this.conn;
     // The Node SDK signs host and content-type too; the gateway verifies whatever list we send.
-    const signed: Record<string, string> = { "content-type": request.headers["content-type"] ?? "application/json", host: request.url.host };
+    const signed: Record<string, string> = {
+      "content-type": request.headers["content-type"] ?? "application/json",
+      host: request.url.host,
+    };
     if (securityToken) signed["x-security-token"] = securityToken;
     const date = new Date(this.deps.now() + this.clockOffsetMs());
-    const auth = signRequest({ method: request.method, url: request.url, headers: signed, body: request.body }, { accessKeyId, secretAccessKey }, date);
+    const auth = signRequest(
+      { method: request.method, url: request.url, headers: signed, body: request.body },
+      { accessKeyId, secretAccessKey },
+      date,
+    );
     return securityToken ? { ...auth, "X-Security-Token": securityToken } : auth;
   }
 
@@ -101,14 +167,31 @@ export class HuaweiClient extends VendorHttpClient {
   }
 
   protected describeError(raw: RawResponse, request: RequestSummary): ErrorDetails {
-    return describeHuaweiError(raw, { identityStoreId: this.conn.identityStoreId, requires: request.requires });
+    return describeHuaweiError(raw, {
+      identityStoreId: this.conn.identityStoreId,
+      requires: request.requires,
+    });
   }
 
-  private json<S extends ZodType>(method: HttpMethod, path: string, operation: string, schema: S, requires: string, body?: unknown) {
+  private json<S extends ZodType>(
+    method: HttpMethod,
+    path: string,
+    operation: string,
+    schema: S,
+    requires: string,
+    body?: unknown,
+  ) {
     return this.call(method, path, operation, expectJson(schema), requires, body);
   }
 
-  private call<T>(method: HttpMethod, path: string, operation: string, read: ResponseReader<T>, requires: string, body?: unknown): Promise<T> {
+  private call<T>(
+    method: HttpMethod,
+    path: string,
+    operation: string,
+    read: ResponseReader<T>,
+    requires: string,
+    body?: unknown,
+  ): Promise<T> {
     return this.send({
       operation,
       method,

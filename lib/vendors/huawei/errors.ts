@@ -17,7 +17,11 @@ function findErrorFields(value: unknown, depth = 0): ErrorFields | undefined {
   if (parsed.success) {
     const { error_code, error_msg, code, message, request_id } = parsed.data;
     if (error_code || error_msg || code !== undefined || message) {
-      return { code: error_code ?? (code === undefined ? undefined : String(code)), message: error_msg ?? message, requestId: request_id };
+      return {
+        code: error_code ?? (code === undefined ? undefined : String(code)),
+        message: error_msg ?? message,
+        requestId: request_id,
+      };
     }
   }
   for (const inner of Object.values(value)) {
@@ -49,19 +53,38 @@ export function serverTimeFromSkewError(raw: RawResponse): number | undefined {
 }
 
 /** Maps Huawei gateway (APIGW.*) and Identity Center (IIC.* / IdentityCenter.*) errors. */
-export function describeHuaweiError(raw: RawResponse, context: { identityStoreId: string; requires?: string }): ErrorDetails {
+export function describeHuaweiError(
+  raw: RawResponse,
+  context: { identityStoreId: string; requires?: string },
+): ErrorDetails {
   const fields = findErrorFields(jsonBodyOf(raw)) ?? {};
   const code = fields.code;
   const message = fields.message && withoutCanonicalRequest(fields.message);
-  const details: ErrorDetails = { vendorCode: code, vendorMessage: message, requestId: raw.headers.get("x-request-id") ?? fields.requestId };
+  const details: ErrorDetails = {
+    vendorCode: code,
+    vendorMessage: message,
+    requestId: raw.headers.get("x-request-id") ?? fields.requestId,
+  };
   // Older documentation uses the IdentityCenter. prefix for the same codes.
   const iic = code?.replace(/^IdentityCenter\./, "IIC.");
 
   if (code?.startsWith("APIGW.") && raw.status === 401) {
     if (/signature expired/i.test(fields.message ?? "")) {
-      return { ...details, kind: "auth", retryable: false, userMessage: "Huawei Cloud refused the request signature as expired: this server's clock differs from Huawei's by more than 15 minutes. Fix the server's time (NTP), then try again." };
+      return {
+        ...details,
+        kind: "auth",
+        retryable: false,
+        userMessage:
+          "Huawei Cloud refused the request signature as expired: this server's clock differs from Huawei's by more than 15 minutes. Fix the server's time (NTP), then try again.",
+      };
     }
-    return { ...details, kind: "auth", retryable: false, userMessage: "Huawei Cloud rejected the AK/SK signature. Check the access key ID and secret access key (and the security token, for temporary credentials)." };
+    return {
+      ...details,
+      kind: "auth",
+      retryable: false,
+      userMessage:
+        "Huawei Cloud rejected the AK/SK signature. Check the access key ID and secret access key (and the security token, for temporary credentials).",
+    };
   }
   if (raw.status === 403) {
     const action = /action\s+([\w:]+)/i.exec(fields.message ?? "")?.[1] ?? context.requires;
@@ -73,13 +96,29 @@ export function describeHuaweiError(raw: RawResponse, context: { identityStoreId
     };
   }
   if (raw.status === 404 || iic === "IIC.404" || iic === "IIC.1002") {
-    return { ...details, kind: "not-found", retryable: false, userMessage: `Huawei Cloud found no such object in identity store ${context.identityStoreId}${message ? ` (${message})` : ""}. Check the identity store ID and the region of the base URL, or reload the page.` };
+    return {
+      ...details,
+      kind: "not-found",
+      retryable: false,
+      userMessage: `Huawei Cloud found no such object in identity store ${context.identityStoreId}${message ? ` (${message})` : ""}. Check the identity store ID and the region of the base URL, or reload the page.`,
+    };
   }
   if (iic === "IIC.1006") {
-    return { ...details, kind: "unavailable", retryable: true, userMessage: "Another change to this identity store was in progress. Try again in a moment." };
+    return {
+      ...details,
+      kind: "unavailable",
+      retryable: true,
+      userMessage: "Another change to this identity store was in progress. Try again in a moment.",
+    };
   }
   if (iic === "IIC.1712") {
-    return { ...details, kind: "validation", retryable: false, userMessage: "Huawei Cloud refused: at least one valid certificate must remain, and the active service-provider certificate cannot be deleted. Activate or import another certificate first." };
+    return {
+      ...details,
+      kind: "validation",
+      retryable: false,
+      userMessage:
+        "Huawei Cloud refused: at least one valid certificate must remain, and the active service-provider certificate cannot be deleted. Activate or import another certificate first.",
+    };
   }
   return details;
 }

@@ -37,8 +37,12 @@ export const listExternalIdpsOutputSchema = z.object({
     z.object({
       idp_id: z.string().min(1),
       is_enabled: z.boolean().nullish(),
-      idp_saml_config: z.object({ entity_id: z.string().nullish(), login_url: z.string().nullish() }).nullish(),
-      idp_certificate_ids: z.array(z.object({ certificate_id: z.string(), status: z.string().nullish() })).nullish(),
+      idp_saml_config: z
+        .object({ entity_id: z.string().nullish(), login_url: z.string().nullish() })
+        .nullish(),
+      idp_certificate_ids: z
+        .array(z.object({ certificate_id: z.string(), status: z.string().nullish() }))
+        .nullish(),
     }),
   ),
 });

@@ -6,29 +6,50 @@ import { canonicalRequest, formatSdkDate, signRequest } from "./signer";
 describe("SDK-HMAC-SHA256 signer", () => {
   it("T1: GET with a query, underscore header excluded", () => {
     const headers = signRequest(
-      { method: "GET", url: new URL("https://example.huaweicloud.com/path?limit=1"), headers: { TEST_UNDERSCORE: "TEST_VALUE" } },
+      {
+        method: "GET",
+        url: new URL("https://example.huaweicloud.com/path?limit=1"),
+        headers: { TEST_UNDERSCORE: "TEST_VALUE" },
+      },
       { accessKeyId: "AccessKey", secretAccessKey: "SecretKey" },
       new Date("2006-01-02T15:04:05Z"),
     );
     expect(headers).toEqual({
       "X-Sdk-Date": "20060102T150405Z",
-      Authorization: "SDK-HMAC-SHA256 Access=AccessKey, SignedHeaders=x-sdk-date, Signature=5a2ce64c865e0e6046321c6f3d5a77ba8413eeaf355c3166c03d58d02ac79624",
+      Authorization:
+        "SDK-HMAC-SHA256 Access=AccessKey, SignedHeaders=x-sdk-date, Signature=5a2ce64c865e0e6046321c6f3d5a77ba8413eeaf355c3166c03d58d02ac79624",
     });
   });
 
   it("T2: POST with a JSON body whose trailing newline is hashed", () => {
     const headers = signRequest(
-      { method: "POST", url: new URL("https://example.huaweicloud.com/path?key=value"), headers: {}, body: '{"Name":"test","Id":1}\n' },
+      {
+        method: "POST",
+        url: new URL("https://example.huaweicloud.com/path?key=value"),
+        headers: {},
+        body: '{"Name":"test","Id":1}\n',
+      },
       { accessKeyId: "AccessKey", secretAccessKey: "SecretKey" },
       new Date("2006-01-02T15:04:05Z"),
     );
-    expect(headers.Authorization).toBe("SDK-HMAC-SHA256 Access=AccessKey, SignedHeaders=x-sdk-date, Signature=cecc2af119b18ab70b4d094c0750f3b42c02f254903179a0fc2cc72fc9db4f59");
+    expect(headers.Authorization).toBe(
+      "SDK-HMAC-SHA256 Access=AccessKey, SignedHeaders=x-sdk-date, Signature=cecc2af119b18ab70b4d094c0750f3b42c02f254903179a0fc2cc72fc9db4f59",
+    );
   });
 
   it("T3: the Identity Center list request, content-type;host;x-sdk-date", () => {
-    const url = new URL("https://identitystore.ap-southeast-1.myhuaweicloud.com/v1/identity-stores/d-1234567890/saml-certificates");
-    const signed = { "Content-Type": "application/json", Host: "identitystore.ap-southeast-1.myhuaweicloud.com" };
-    const headers = signRequest({ method: "GET", url, headers: signed }, { accessKeyId: "AKEXAMPLE", secretAccessKey: "SKEXAMPLE" }, new Date("2026-01-01T00:00:00Z"));
+    const url = new URL(
+      "https://identitystore.ap-southeast-1.myhuaweicloud.com/v1/identity-stores/d-1234567890/saml-certificates",
+    );
+    const signed = {
+      "Content-Type": "application/json",
+      Host: "identitystore.ap-southeast-1.myhuaweicloud.com",
+    };
+    const headers = signRequest(
+      { method: "GET", url, headers: signed },
+      { accessKeyId: "AKEXAMPLE", secretAccessKey: "SKEXAMPLE" },
+      new Date("2026-01-01T00:00:00Z"),
+    );
     expect(headers.Authorization).toBe(
       "SDK-HMAC-SHA256 Access=AKEXAMPLE, SignedHeaders=content-type;host;x-sdk-date, Signature=77fa8c5ff187daaf45362bc3713510b82c4a95aeb2ab801a7fa566162a793d88",
     );
@@ -54,11 +75,21 @@ describe("SDK-HMAC-SHA256 signer", () => {
 
   it("canonicalises the query as the Go SDK's test does", () => {
     const url = new URL("https://x/p");
-    for (const [k, v] of [["test", "一 (&=?!#%.*)"], ["multi", "3"], ["path", "/tmp/123"], ["multi", "1"], ["enable", "true"], ["limit", "1"], ["multi", "2"]] as const) {
+    for (const [k, v] of [
+      ["test", "一 (&=?!#%.*)"],
+      ["multi", "3"],
+      ["path", "/tmp/123"],
+      ["multi", "1"],
+      ["enable", "true"],
+      ["limit", "1"],
+      ["multi", "2"],
+    ] as const) {
       url.searchParams.append(k, v);
     }
     const canonical = canonicalRequest({ method: "GET", url, headers: {} }, new Map(), []);
-    expect(canonical.split("\n")[2]).toBe("enable=true&limit=1&multi=1&multi=2&multi=3&path=%2Ftmp%2F123&test=%E4%B8%80%20%28%26%3D%3F%21%23%25.%2A%29");
+    expect(canonical.split("\n")[2]).toBe(
+      "enable=true&limit=1&multi=1&multi=2&multi=3&path=%2Ftmp%2F123&test=%E4%B8%80%20%28%26%3D%3F%21%23%25.%2A%29",
+    );
   });
 
   it("formats X-Sdk-Date in UTC", () => {

@@ -23,7 +23,10 @@ const ALGORITHM = "SDK-HMAC-SHA256";
 
 /** `YYYYMMDDTHHMMSSZ` in UTC, the `X-Sdk-Date` format. */
 export function formatSdkDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 /**
@@ -31,7 +34,11 @@ export function formatSdkDate(date: Date): string {
  * official Go and Node SDKs) and returns the headers to add: `X-Sdk-Date` and `Authorization`.
  * Call it for every attempt: the gateway refuses dates more than 15 minutes off.
  */
-export function signRequest(request: SignableRequest, credentials: Pick<HuaweiCredentials, "accessKeyId" | "secretAccessKey">, date: Date): {
+export function signRequest(
+  request: SignableRequest,
+  credentials: Pick<HuaweiCredentials, "accessKeyId" | "secretAccessKey">,
+  date: Date,
+): {
   "X-Sdk-Date": string;
   Authorization: string;
 } {
@@ -44,7 +51,9 @@ export function signRequest(request: SignableRequest, credentials: Pick<HuaweiCr
   const signedHeaders = [...headers.keys()].sort();
   const canonical = canonicalRequest(request, headers, signedHeaders);
   const stringToSign = `${ALGORITHM}\n${sdkDate}\n${sha256Hex(canonical)}`;
-  const signature = createHmac("sha256", credentials.secretAccessKey).update(stringToSign, "utf8").digest("hex");
+  const signature = createHmac("sha256", credentials.secretAccessKey)
+    .update(stringToSign, "utf8")
+    .digest("hex");
   return {
     "X-Sdk-Date": sdkDate,
     Authorization: `${ALGORITHM} Access=${credentials.accessKeyId}, SignedHeaders=${signedHeaders.join(";")}, Signature=${signature}`,
@@ -52,7 +61,11 @@ export function signRequest(request: SignableRequest, credentials: Pick<HuaweiCr
 }
 
 /** The canonical request (exported for tests and for diffing against the gateway's echo). */
-export function canonicalRequest(request: SignableRequest, headers: Map<string, string>, signedHeaders: string[]): string {
+export function canonicalRequest(
+  request: SignableRequest,
+  headers: Map<string, string>,
+  signedHeaders: string[],
+): string {
   const bodyHash = headers.get("x-sdk-content-sha256") ?? sha256Hex(request.body ?? "");
   return [
     request.method.toUpperCase(),
@@ -86,7 +99,10 @@ function canonicalQuery(url: URL): string {
 
 /** RFC 3986 encoding: only `A–Z a–z 0–9 - _ . ~` stay as they are, hex in upper case. */
 function encode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 function sha256Hex(data: string | Uint8Array): string {

@@ -10,7 +10,11 @@ type Conn = ConnectionFor<"huawei">;
  * One signed read per permission (SP certificates, external IdPs), then a clock note if the
  * gateway had to correct our X-Sdk-Date.
  */
-export async function testHuaweiConnection(conn: Conn, client: HuaweiClient, now: () => number): Promise<ConnectionTestResult> {
+export async function testHuaweiConnection(
+  conn: Conn,
+  client: HuaweiClient,
+  now: () => number,
+): Promise<ConnectionTestResult> {
   const result = await runConnectionTest(
     [
       {
@@ -48,7 +52,13 @@ export async function testHuaweiConnection(conn: Conn, client: HuaweiClient, now
 
 /** A real Identity Store host names its region; a mismatch with the connection's region is a likely typo. */
 function regionCheck(conn: Conn): ConnectionCheck | undefined {
-  const hostRegion = /^identitystore\.([a-z0-9-]+)\.myhuaweicloud\.(com|eu)$/.exec(new URL(conn.baseUrl).hostname)?.[1];
+  const hostRegion = /^identitystore\.([a-z0-9-]+)\.myhuaweicloud\.(com|eu)$/.exec(
+    new URL(conn.baseUrl).hostname,
+  )?.[1];
   if (!hostRegion || hostRegion === conn.region) return undefined;
-  return { name: "region", ok: false, message: `The base URL is in region ${hostRegion} but the connection says ${conn.region}. Use the Identity Store host of the region where IAM Identity Center is enabled.` };
+  return {
+    name: "region",
+    ok: false,
+    message: `The base URL is in region ${hostRegion} but the connection says ${conn.region}. Use the Identity Store host of the region where IAM Identity Center is enabled.`,
+  };
 }

@@ -13,7 +13,11 @@ export const FIXTURE_PEM = readFileSync(join(__dirname, "../../x509/fixtures/rsa
 
 /** Fast HTTP settings for tests: short timeout, and sleeps recorded instead of waited. */
 export function testHttp(sleeps: number[] = [], maxAttempts = 4): HttpDepsInput {
-  return { timeoutMs: 1_000, sleep: async (ms) => void sleeps.push(ms), retry: { baseDelayMs: 5, maxAttempts } };
+  return {
+    timeoutMs: 1_000,
+    sleep: async (ms) => void sleeps.push(ms),
+    retry: { baseDelayMs: 5, maxAttempts },
+  };
 }
 
 /**
@@ -23,7 +27,10 @@ export function testHttp(sleeps: number[] = [], maxAttempts = 4): HttpDepsInput 
 export function sandboxFixture() {
   let sandbox: Sandbox | undefined;
   beforeAll(async () => {
-    sandbox = await startSandbox({ ports: { uipath: 0, cloudflare: 0, huawei: 0, issuers: 0 }, control: true });
+    sandbox = await startSandbox({
+      ports: { uipath: 0, cloudflare: 0, huawei: 0, issuers: 0 },
+      control: true,
+    });
   });
   afterAll(async () => {
     await sandbox?.stop();
@@ -46,7 +53,10 @@ export function sandboxFixture() {
     conn<V extends Vendor>(vendor: V, name: string): ConnectionFor<V> {
       const index = get().demo.findIndex((d) => d.vendor === vendor && d.name.includes(name));
       // Parsing with the dashboard's schema also checks that the sandbox's demo data fits it.
-      const conn: VendorConnection = { id: `${vendor}-${index}`, ...connectionInputSchema.parse(get().demo[index]) };
+      const conn: VendorConnection = {
+        id: `${vendor}-${index}`,
+        ...connectionInputSchema.parse(get().demo[index]),
+      };
       if (!isOf(vendor, conn)) throw new Error(`no ${vendor} demo connection named ${name}`);
       return conn;
     },
@@ -56,7 +66,8 @@ export function sandboxFixture() {
     },
     /** How many requests the sandbox saw for a method and a path pattern. */
     async count(service: Vendor, method: string, path: RegExp): Promise<number> {
-      return (await get().control.requests(service)).filter((r) => r.method === method && path.test(r.path)).length;
+      return (await get().control.requests(service)).filter((r) => r.method === method && path.test(r.path))
+        .length;
     },
   };
 }
@@ -67,15 +78,20 @@ function isOf<V extends Vendor>(vendor: V, conn: VendorConnection): conn is Conn
 
 function mintJwt(issuerUrl: string, claims: Record<string, unknown>, ca: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const req = request(`${issuerUrl}/mint`, { method: "POST", ca, headers: { "content-type": "application/json" } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => {
-        const body: unknown = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-        if (typeof body === "object" && body !== null && "token" in body && typeof body.token === "string") resolve(body.token);
-        else reject(new Error(`mint failed: ${res.statusCode}`));
-      });
-    });
+    const req = request(
+      `${issuerUrl}/mint`,
+      { method: "POST", ca, headers: { "content-type": "application/json" } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const body: unknown = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+          if (typeof body === "object" && body !== null && "token" in body && typeof body.token === "string")
+            resolve(body.token);
+          else reject(new Error(`mint failed: ${res.statusCode}`));
+        });
+      },
+    );
     req.on("error", reject);
     req.end(JSON.stringify(claims));
   });

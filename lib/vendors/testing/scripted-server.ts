@@ -29,14 +29,21 @@ export async function startScriptedServer(routes: Record<string, Script>): Promi
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const path = (req.url ?? "/").split("?")[0] ?? "/";
-      const entry: SeenRequest = { method: req.method ?? "GET", path: req.url ?? "/", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+      const entry: SeenRequest = {
+        method: req.method ?? "GET",
+        path: req.url ?? "/",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      };
       seen.push(entry);
       const key = `${entry.method} ${path}`;
       const count = (counts.get(key) ?? 0) + 1;
       counts.set(key, count);
       const script = routes[key] ?? routes[path];
       if (!script) {
-        res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: "no script" }));
+        res
+          .writeHead(404, { "content-type": "application/json" })
+          .end(JSON.stringify({ error: "no script" }));
         return;
       }
       script(entry, res, count);
@@ -59,6 +66,11 @@ export async function startScriptedServer(routes: Record<string, Script>): Promi
 }
 
 /** Writes a JSON response. */
-export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function json(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
 }

@@ -3,7 +3,13 @@ import "server-only";
 import type { HttpDepsInput } from "../http";
 import type { ConnectionFor, VendorAdapter } from "../model";
 import { uipathTokenCache, type TokenCache } from "./auth";
-import { assertSetId, samlActionHandlers, toCertificateSet, UIPATH_ACTIONS, type UiPathAction } from "./certificates";
+import {
+  assertSetId,
+  samlActionHandlers,
+  toCertificateSet,
+  UIPATH_ACTIONS,
+  type UiPathAction,
+} from "./certificates";
 import { UiPathClient } from "./client";
 import { federatedCredentialOperations } from "./federated";
 import { testUiPathConnection } from "./test-connection";

@@ -9,7 +9,15 @@ import { TokenCache } from "./auth";
 
 const PEM = readFileSync(join(__dirname, "../../x509/fixtures/ec-p256.pem"), "utf8");
 const PGID = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
-const pair = { partitionGlobalId: PGID, primaryCertificateId: 7, primaryCertificate: PEM, primaryCertificateThumbprint: "AB", secondaryCertificateId: 0, secondaryCertificate: null, secondaryCertificateThumbprint: null };
+const pair = {
+  partitionGlobalId: PGID,
+  primaryCertificateId: 7,
+  primaryCertificate: PEM,
+  primaryCertificateThumbprint: "AB",
+  secondaryCertificateId: 0,
+  secondaryCertificate: null,
+  secondaryCertificateThumbprint: null,
+};
 
 let server: Awaited<ReturnType<typeof startScriptedServer>>;
 let issued = 0;
@@ -17,24 +25,46 @@ let validTokens = new Set<string>();
 let html = false;
 
 function conn(overrides: Partial<ConnectionFor<"uipath">> = {}): ConnectionFor<"uipath"> {
-  return { id: "c1", vendor: "uipath", name: "UiPath", baseUrl: server.url, organizationName: "acme", partitionGlobalId: PGID, clientId: "app", clientSecret: "s3cret-value", scopes: "PM.AuthSetting PM.OAuthApp", ...overrides };
+  return {
+    id: "c1",
+    vendor: "uipath",
+    name: "UiPath",
+    baseUrl: server.url,
+    organizationName: "acme",
+    partitionGlobalId: PGID,
+    clientId: "app",
+    clientSecret: "s3cret-value",
+    scopes: "PM.AuthSetting PM.OAuthApp",
+    ...overrides,
+  };
 }
 
 beforeAll(async () => {
   server = await startScriptedServer({
     "POST /identity_/connect/token": (req, res) => {
-      if (html) return void res.writeHead(200, { "content-type": "text/html" }).end("<!DOCTYPE html><p>Sign in</p>");
+      if (html)
+        return void res.writeHead(200, { "content-type": "text/html" }).end("<!DOCTYPE html><p>Sign in</p>");
       const form = new URLSearchParams(req.body);
       if (form.get("client_secret") !== "s3cret-value") return json(res, 400, { error: "invalid_client" });
       if (form.get("scope")?.includes("PM.Nope")) return json(res, 400, { error: "invalid_scope" });
       const token = `tok-${++issued}`;
       validTokens.add(token);
       // Answer late so that concurrent callers overlap with the one in-flight request.
-      setTimeout(() => json(res, 200, { access_token: token, expires_in: 3600, token_type: "Bearer", scope: form.get("scope") }), 50);
+      setTimeout(
+        () =>
+          json(res, 200, {
+            access_token: token,
+            expires_in: 3600,
+            token_type: "Bearer",
+            scope: form.get("scope"),
+          }),
+        50,
+      );
     },
     [`GET /acme/identity_/api/SamlCertificate/${PGID}/certificates`]: (req, res) => {
       const token = req.headers.authorization?.replace("Bearer ", "") ?? "";
-      if (!validTokens.has(token)) return json(res, 401, {}, { "www-authenticate": 'Bearer error="invalid_token"' });
+      if (!validTokens.has(token))
+        return json(res, 401, {}, { "www-authenticate": 'Bearer error="invalid_token"' });
       json(res, 200, pair);
     },
   });
@@ -78,16 +108,23 @@ describe("UiPath client-credentials token cache", () => {
     const tokens = new TokenCache();
     const adapter = createUiPathAdapter({ tokens });
     await adapter.listCertificateSets(conn());
-    await expect(adapter.listCertificateSets(conn({ clientSecret: "rotated" }))).rejects.toMatchObject({ kind: "auth", vendorCode: "invalid_client" });
+    await expect(adapter.listCertificateSets(conn({ clientSecret: "rotated" }))).rejects.toMatchObject({
+      kind: "auth",
+      vendorCode: "invalid_client",
+    });
   });
 
   it("maps invalid_client and invalid_scope to clear messages, without the secret", async () => {
     const adapter = createUiPathAdapter({ tokens: new TokenCache() });
-    const wrong = await adapter.listCertificateSets(conn({ clientSecret: "wrong-secret" })).catch((e: unknown) => e);
+    const wrong = await adapter
+      .listCertificateSets(conn({ clientSecret: "wrong-secret" }))
+      .catch((e: unknown) => e);
     expect(wrong).toMatchObject({ kind: "auth", vendorCode: "invalid_client", retryable: false });
     expect(JSON.stringify(wrong)).toContain("App secret");
     expect(JSON.stringify(wrong)).not.toContain("wrong-secret");
-    const scope = await adapter.listCertificateSets(conn({ id: "c2", scopes: "PM.AuthSetting PM.Nope" })).catch((e: unknown) => e);
+    const scope = await adapter
+      .listCertificateSets(conn({ id: "c2", scopes: "PM.AuthSetting PM.Nope" }))
+      .catch((e: unknown) => e);
     expect(scope).toMatchObject({ kind: "permission", vendorCode: "invalid_scope" });
     expect(JSON.stringify(scope)).toContain("PM.Nope");
   });
@@ -95,17 +132,29 @@ describe("UiPath client-credentials token cache", () => {
   it("names the URL when the token endpoint answers HTML", async () => {
     html = true;
     try {
-      const error = await createUiPathAdapter({ tokens: new TokenCache() }).listCertificateSets(conn()).catch((e: unknown) => e);
+      const error = await createUiPathAdapter({ tokens: new TokenCache() })
+        .listCertificateSets(conn())
+        .catch((e: unknown) => e);
       expect(error).toMatchObject({ kind: "malformed-response", operation: "obtain an access token" });
-      expect(JSON.stringify(error)).toContain(`${server.url}/identity_/connect/token answered text/html instead of JSON`);
+      expect(JSON.stringify(error)).toContain(
+        `${server.url}/identity_/connect/token answered text/html instead of JSON`,
+      );
     } finally {
       html = false;
     }
   });
 
   it("reports a failing token request in the connection test without throwing", async () => {
-    const result = await createUiPathAdapter({ tokens: new TokenCache() }).testConnection(conn({ clientSecret: "nope" }));
+    const result = await createUiPathAdapter({ tokens: new TokenCache() }).testConnection(
+      conn({ clientSecret: "nope" }),
+    );
     expect(result.ok).toBe(false);
-    expect(result.checks).toEqual([expect.objectContaining({ name: "credentials", ok: false, message: expect.stringContaining("invalid_client") })]);
+    expect(result.checks).toEqual([
+      expect.objectContaining({
+        name: "credentials",
+        ok: false,
+        message: expect.stringContaining("invalid_client"),
+      }),
+    ]);
   });
 });

@@ -34,7 +34,12 @@ export class TokenCache {
   private readonly entries = new Map<string, Entry>();
 
   /** A valid token for `connectionId`, fetching one (once, for all concurrent callers) if needed. */
-  async get(connectionId: string, fingerprint: string, now: () => number, fetchToken: () => Promise<CachedToken>): Promise<CachedToken> {
+  async get(
+    connectionId: string,
+    fingerprint: string,
+    now: () => number,
+    fetchToken: () => Promise<CachedToken>,
+  ): Promise<CachedToken> {
     let entry = this.entries.get(connectionId);
     if (!entry || entry.fingerprint !== fingerprint) {
       entry = { fingerprint };
@@ -92,7 +97,11 @@ export function tokenEndpoint(accessUrl: string): URL {
 }
 
 /** Maps the OAuth error of the token endpoint to a precise, actionable message. */
-export function describeOAuthError(raw: RawResponse, scopes: string, flow: "secret" | "assertion"): ErrorDetails {
+export function describeOAuthError(
+  raw: RawResponse,
+  scopes: string,
+  flow: "secret" | "assertion",
+): ErrorDetails {
   const parsed = oauthErrorSchema.safeParse(jsonBodyOf(raw));
   if (!parsed.success) return {};
   const { error, error_description: description } = parsed.data;
@@ -100,12 +109,34 @@ export function describeOAuthError(raw: RawResponse, scopes: string, flow: "secr
   switch (error) {
     case "invalid_client":
       return flow === "secret"
-        ? { ...base, kind: "auth", retryable: false, userMessage: "UiPath does not accept the App ID and App secret (invalid_client). Check the App ID, and replace the secret if it was regenerated or has expired." }
-        : { ...base, kind: "auth", retryable: false, userMessage: `UiPath refused the JWT (invalid_client${description ? `: ${description}` : ""}). Check that the federated credential's issuer, audience and subject match the token's iss, aud and sub, and that the token has not expired.` };
+        ? {
+            ...base,
+            kind: "auth",
+            retryable: false,
+            userMessage:
+              "UiPath does not accept the App ID and App secret (invalid_client). Check the App ID, and replace the secret if it was regenerated or has expired.",
+          }
+        : {
+            ...base,
+            kind: "auth",
+            retryable: false,
+            userMessage: `UiPath refused the JWT (invalid_client${description ? `: ${description}` : ""}). Check that the federated credential's issuer, audience and subject match the token's iss, aud and sub, and that the token has not expired.`,
+          };
     case "invalid_scope":
-      return { ...base, kind: "permission", retryable: false, userMessage: `UiPath refused the scopes “${scopes}” (invalid_scope). Grant them to the external application as application scopes, or request only scopes it has.` };
+      return {
+        ...base,
+        kind: "permission",
+        retryable: false,
+        userMessage: `UiPath refused the scopes “${scopes}” (invalid_scope). Grant them to the external application as application scopes, or request only scopes it has.`,
+      };
     case "unauthorized_client":
-      return { ...base, kind: "permission", retryable: false, userMessage: "The external application may not use the client-credentials grant (unauthorized_client). It must be a confidential application with application scopes." };
+      return {
+        ...base,
+        kind: "permission",
+        retryable: false,
+        userMessage:
+          "The external application may not use the client-credentials grant (unauthorized_client). It must be a confidential application with application scopes.",
+      };
     case "invalid_grant":
       return { ...base, kind: "auth", retryable: false };
     default:

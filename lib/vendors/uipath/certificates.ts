@@ -2,7 +2,12 @@ import "server-only";
 
 import { slotFromCertificate } from "../certificate-slot";
 import { VendorError } from "../errors";
-import type { CertificateActionHandlers, CertificateSet, CertificateSetAction, ConnectionFor } from "../model";
+import type {
+  CertificateActionHandlers,
+  CertificateSet,
+  CertificateSetAction,
+  ConnectionFor,
+} from "../model";
 import { writeWithReconciliation } from "../reconcile";
 import type { UiPathClient } from "./client";
 import type { SamlCertificatePair } from "./schemas";
@@ -11,7 +16,12 @@ import type { SamlCertificatePair } from "./schemas";
 export const UIPATH_SAML_SET_ID = "saml";
 
 /** What the UiPath SAML pair can do. */
-export const UIPATH_ACTIONS = ["upload-primary", "upload-secondary", "switch", "delete-certificate"] as const satisfies readonly CertificateSetAction[];
+export const UIPATH_ACTIONS = [
+  "upload-primary",
+  "upload-secondary",
+  "switch",
+  "delete-certificate",
+] as const satisfies readonly CertificateSetAction[];
 export type UiPathAction = (typeof UIPATH_ACTIONS)[number];
 
 type Conn = ConnectionFor<"uipath">;
@@ -21,7 +31,11 @@ export async function toCertificateSet(conn: Conn, pair: SamlCertificatePair): P
   const hasPrimary = Boolean(pair.primaryCertificateId) && Boolean(pair.primaryCertificate);
   const hasSecondary = Boolean(pair.secondaryCertificateId) && Boolean(pair.secondaryCertificate);
   const [primary, secondary] = await Promise.all([
-    slotFromCertificate("primary", hasPrimary ? pair.primaryCertificate : null, idOf(pair.primaryCertificateId)),
+    slotFromCertificate(
+      "primary",
+      hasPrimary ? pair.primaryCertificate : null,
+      idOf(pair.primaryCertificateId),
+    ),
     // Only the staged secondary may be deleted: removing the primary would break SAML sign-in.
     slotFromCertificate("secondary", hasSecondary ? pair.secondaryCertificate : null, {
       ...idOf(pair.secondaryCertificateId),
@@ -48,7 +62,13 @@ function idOf(id: number | null | undefined): { vendorId?: string } {
 /** The set ids UiPath has: one per connection. */
 export function assertSetId(setId: string): void {
   if (setId !== UIPATH_SAML_SET_ID) {
-    throw new VendorError({ vendor: "uipath", kind: "not-found", operation: `find certificate set ${setId}`, retryable: false, userMessage: "A UiPath connection has one certificate set, “saml”. Reload the page." });
+    throw new VendorError({
+      vendor: "uipath",
+      kind: "not-found",
+      operation: `find certificate set ${setId}`,
+      retryable: false,
+      userMessage: "A UiPath connection has one certificate set, “saml”. Reload the page.",
+    });
   }
 }
 
@@ -58,18 +78,22 @@ function fingerprint(pair: SamlCertificatePair): string {
 }
 
 /** The write actions on the SAML pair; each re-reads after an ambiguous failure. */
-export function samlActionHandlers(clientFor: (conn: Conn) => UiPathClient): CertificateActionHandlers<Conn, UiPathAction> {
-  const upload = (slot: "primary" | "secondary") => async (conn: Conn, request: { setId: string; certificate: string }) => {
-    assertSetId(request.setId);
-    const client = clientFor(conn);
-    const before = await client.getSamlCertificates();
-    const pair = await writeWithReconciliation(
-      () => client.uploadSamlCertificate(slot, request.certificate),
-      () => client.getSamlCertificates(),
-      (after) => fingerprint(after) !== fingerprint(before),
-    );
-    return toCertificateSet(conn, pair);
-  };
+export function samlActionHandlers(
+  clientFor: (conn: Conn) => UiPathClient,
+): CertificateActionHandlers<Conn, UiPathAction> {
+  const upload =
+    (slot: "primary" | "secondary") =>
+    async (conn: Conn, request: { setId: string; certificate: string }) => {
+      assertSetId(request.setId);
+      const client = clientFor(conn);
+      const before = await client.getSamlCertificates();
+      const pair = await writeWithReconciliation(
+        () => client.uploadSamlCertificate(slot, request.certificate),
+        () => client.getSamlCertificates(),
+        (after) => fingerprint(after) !== fingerprint(before),
+      );
+      return toCertificateSet(conn, pair);
+    };
   return {
     "upload-primary": upload("primary"),
     "upload-secondary": upload("secondary"),
@@ -80,14 +104,17 @@ export function samlActionHandlers(clientFor: (conn: Conn) => UiPathClient): Cer
       const pair = await writeWithReconciliation(
         () => client.switchSamlCertificates(),
         () => client.getSamlCertificates(),
-        (after) => after.primaryCertificateId === before.secondaryCertificateId && after.primaryCertificateId !== before.primaryCertificateId,
+        (after) =>
+          after.primaryCertificateId === before.secondaryCertificateId &&
+          after.primaryCertificateId !== before.primaryCertificateId,
       );
       return toCertificateSet(conn, pair);
     },
     async "delete-certificate"(conn, request) {
       assertSetId(request.setId);
       const client = clientFor(conn);
-      const stillThere = (pair: SamlCertificatePair) => [pair.primaryCertificateId, pair.secondaryCertificateId].map(String).includes(request.certificateId);
+      const stillThere = (pair: SamlCertificatePair) =>
+        [pair.primaryCertificateId, pair.secondaryCertificateId].map(String).includes(request.certificateId);
       await writeWithReconciliation(
         () => client.deleteSamlCertificate(request.certificateId),
         () => client.getSamlCertificates(),

@@ -1,8 +1,17 @@
 import "server-only";
 
 import { isVendorError } from "../errors";
-import { federatedCredentialInputSchema, federatedTokenExchangeInputSchema, type FederatedCredentialInput } from "../inputs";
-import type { ConnectionFor, ExternalApplication, FederatedCredential, FederatedCredentialOperations } from "../model";
+import {
+  federatedCredentialInputSchema,
+  federatedTokenExchangeInputSchema,
+  type FederatedCredentialInput,
+} from "../inputs";
+import type {
+  ConnectionFor,
+  ExternalApplication,
+  FederatedCredential,
+  FederatedCredentialOperations,
+} from "../model";
 import { parseInput } from "../parse-input";
 import { writeWithReconciliation } from "../reconcile";
 import type { UiPathClient } from "./client";
@@ -27,7 +36,9 @@ export function toFederatedCredential(dto: FederatedCredentialDto): FederatedCre
 
 /** ExternalClientDto → our model. The schema already dropped `secret` and `secrets[].secret`. */
 export function toExternalApplication(dto: ExternalClient): ExternalApplication {
-  const scopes = new Set((dto.resources ?? []).flatMap((resource) => (resource.scopes ?? []).map((scope) => scope.name)));
+  const scopes = new Set(
+    (dto.resources ?? []).flatMap((resource) => (resource.scopes ?? []).map((scope) => scope.name)),
+  );
   return {
     clientId: dto.id,
     name: dto.name,
@@ -43,11 +54,19 @@ export function toExternalApplication(dto: ExternalClient): ExternalApplication 
 }
 
 function matches(dto: FederatedCredentialDto, input: FederatedCredentialInput): boolean {
-  return dto.name === input.name && dto.issuer === input.issuer && dto.audience === input.audience && dto.subject === input.subject && (dto.description ?? undefined) === input.description;
+  return (
+    dto.name === input.name &&
+    dto.issuer === input.issuer &&
+    dto.audience === input.audience &&
+    dto.subject === input.subject &&
+    (dto.description ?? undefined) === input.description
+  );
 }
 
 /** Federated credentials of UiPath external applications (U-6, U-8…U-12, U-13 with a JWT). */
-export function federatedCredentialOperations(clientFor: (conn: Conn) => UiPathClient): FederatedCredentialOperations<Conn> {
+export function federatedCredentialOperations(
+  clientFor: (conn: Conn) => UiPathClient,
+): FederatedCredentialOperations<Conn> {
   return {
     async listExternalApplications(conn) {
       return (await clientFor(conn).listExternalClients()).map(toExternalApplication);
@@ -59,7 +78,12 @@ export function federatedCredentialOperations(clientFor: (conn: Conn) => UiPathC
       return toFederatedCredential(await clientFor(conn).getFederatedCredential(clientId, credentialId));
     },
     async createFederatedCredential(conn, clientId, input) {
-      const body = parseInput(federatedCredentialInputSchema, input, "uipath", "save the federated credential");
+      const body = parseInput(
+        federatedCredentialInputSchema,
+        input,
+        "uipath",
+        "save the federated credential",
+      );
       const client = clientFor(conn);
       const before = new Set((await client.listFederatedCredentials(clientId)).map((c) => c.id));
       const created = await writeWithReconciliation(
@@ -70,7 +94,12 @@ export function federatedCredentialOperations(clientFor: (conn: Conn) => UiPathC
       return toFederatedCredential(created);
     },
     async updateFederatedCredential(conn, clientId, credentialId, input) {
-      const body = parseInput(federatedCredentialInputSchema, input, "uipath", "save the federated credential");
+      const body = parseInput(
+        federatedCredentialInputSchema,
+        input,
+        "uipath",
+        "save the federated credential",
+      );
       const client = clientFor(conn);
       const updated = await writeWithReconciliation(
         () => client.updateFederatedCredential(clientId, credentialId, body),
@@ -83,15 +112,21 @@ export function federatedCredentialOperations(clientFor: (conn: Conn) => UiPathC
       const client = clientFor(conn);
       await writeWithReconciliation(
         () => client.deleteFederatedCredential(clientId, credentialId),
-        () => client.getFederatedCredential(clientId, credentialId).then(
-          () => false,
-          (error: unknown) => (isVendorError(error, "not-found") ? true : Promise.reject(error)),
-        ),
+        () =>
+          client.getFederatedCredential(clientId, credentialId).then(
+            () => false,
+            (error: unknown) => (isVendorError(error, "not-found") ? true : Promise.reject(error)),
+          ),
         (gone) => gone,
       );
     },
     async exchangeFederatedToken(conn, input) {
-      const { clientId, assertion, scope } = parseInput(federatedTokenExchangeInputSchema, input, "uipath", "exchange the JWT for an access token");
+      const { clientId, assertion, scope } = parseInput(
+        federatedTokenExchangeInputSchema,
+        input,
+        "uipath",
+        "exchange the JWT for an access token",
+      );
       return clientFor(conn).exchangeAssertion(clientId, assertion, scope);
     },
   };

@@ -29,7 +29,10 @@ describe("UiPath adapter against the sandbox: operations", () => {
   it("uploads a secondary, switches, and deletes the staged one", async () => {
     const adapter = setup();
     const conn = sb.conn("uipath", "Fabrikam");
-    const uploaded = await adapter.actions["upload-secondary"](conn, { setId: "saml", certificate: FIXTURE_PEM });
+    const uploaded = await adapter.actions["upload-secondary"](conn, {
+      setId: "saml",
+      certificate: FIXTURE_PEM,
+    });
     const secondary = uploaded.slots[1];
     expect(secondary?.certificate?.subject).toBeTruthy();
     expect(uploaded.actions).toContain("switch");
@@ -37,14 +40,22 @@ describe("UiPath adapter against the sandbox: operations", () => {
     expect(switched.slots[0]?.certificate?.sha256).toBe(secondary?.certificate?.sha256);
     const staged = switched.slots[1]?.vendorId;
     expect(staged).toBeTruthy();
-    const deleted = await adapter.actions["delete-certificate"](conn, { setId: "saml", certificateId: staged ?? "" });
+    const deleted = await adapter.actions["delete-certificate"](conn, {
+      setId: "saml",
+      certificateId: staged ?? "",
+    });
     expect(deleted.slots[1]?.certificate).toBeNull();
     expect(await sb.count("uipath", "PUT", /SamlCertificate\/secondary$/)).toBe(1);
     expect(await sb.count("uipath", "POST", /\/switch$/)).toBe(1);
   });
 
   it("refuses an invalid certificate with the vendor's field error", async () => {
-    const error = await setup().actions["upload-secondary"](sb.conn("uipath", "Contoso"), { setId: "saml", certificate: "not a certificate" }).catch((e: unknown) => e);
+    const error = await setup()
+      .actions["upload-secondary"](sb.conn("uipath", "Contoso"), {
+        setId: "saml",
+        certificate: "not a certificate",
+      })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "validation", status: 400, outcome: "not-applied" });
     expect(JSON.stringify(error)).toContain("certificate");
   });
@@ -52,7 +63,13 @@ describe("UiPath adapter against the sandbox: operations", () => {
   it("lists external applications without any secret value", async () => {
     const apps = await setup().federatedCredentials.listExternalApplications(sb.conn("uipath", "Contoso"));
     expect(apps.length).toBeGreaterThan(1);
-    expect(apps[0]).toEqual(expect.objectContaining({ clientId: expect.any(String), isConfidential: expect.any(Boolean), scopes: expect.any(Array) }));
+    expect(apps[0]).toEqual(
+      expect.objectContaining({
+        clientId: expect.any(String),
+        isConfidential: expect.any(Boolean),
+        scopes: expect.any(Array),
+      }),
+    );
     expect(JSON.stringify(apps)).not.toMatch(/"secret"/);
   });
 
@@ -62,11 +79,19 @@ describe("UiPath adapter against the sandbox: operations", () => {
     const app = (await fc.listExternalApplications(conn)).find((a) => a.name === "Nightly Reports");
     const clientId = app?.clientId ?? "";
     const issuer = sb.sandbox.urls.issuers["github-actions"] ?? "";
-    const input = { name: "nightly", issuer, audience: "https://cloud.uipath.com/contoso", subject: "repo:contoso/nightly:ref:refs/heads/main" };
+    const input = {
+      name: "nightly",
+      issuer,
+      audience: "https://cloud.uipath.com/contoso",
+      subject: "repo:contoso/nightly:ref:refs/heads/main",
+    };
     const created = await fc.createFederatedCredential(conn, clientId, input);
     expect(created).toMatchObject({ ...input, clientId, description: null });
     await expect(fc.getFederatedCredential(conn, clientId, created.id)).resolves.toEqual(created);
-    const updated = await fc.updateFederatedCredential(conn, clientId, created.id, { ...input, description: "nightly reports" });
+    const updated = await fc.updateFederatedCredential(conn, clientId, created.id, {
+      ...input,
+      description: "nightly reports",
+    });
     expect(updated.description).toBe("nightly reports");
     await fc.deleteFederatedCredential(conn, clientId, created.id);
     await expect(fc.listFederatedCredentials(conn, clientId)).resolves.toEqual([]);
@@ -80,14 +105,23 @@ describe("UiPath adapter against the sandbox: operations", () => {
     const contoso = sb.conn("uipath", "Contoso");
     const app = (await fc.listExternalApplications(contoso)).find((a) => a.name === "GitHub Deploy");
     const existing = (await fc.listFederatedCredentials(contoso, app?.clientId ?? ""))[0];
-    const duplicate = { name: existing?.name ?? "", issuer: existing?.issuer ?? "", audience: "a", subject: "b" };
-    const error = await fc.createFederatedCredential(contoso, app?.clientId ?? "", duplicate).catch((e: unknown) => e);
+    const duplicate = {
+      name: existing?.name ?? "",
+      issuer: existing?.issuer ?? "",
+      audience: "a",
+      subject: "b",
+    };
+    const error = await fc
+      .createFederatedCredential(contoso, app?.clientId ?? "", duplicate)
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "validation", status: 400 });
     expect(Object.keys((error as { fieldErrors: object }).fieldErrors).length).toBeGreaterThan(0);
 
     const fabrikam = sb.conn("uipath", "Fabrikam");
     const ops = (await fc.listExternalApplications(fabrikam))[0];
-    const forbidden = await fc.deleteFederatedCredential(fabrikam, ops?.clientId ?? "", "00000000-0000-0000-0000-000000000000").catch((e: unknown) => e);
+    const forbidden = await fc
+      .deleteFederatedCredential(fabrikam, ops?.clientId ?? "", "00000000-0000-0000-0000-000000000000")
+      .catch((e: unknown) => e);
     expect(forbidden).toMatchObject({ kind: "permission", status: 403 });
     expect((forbidden as Error & { userMessage: string }).userMessage).toContain("PM.OAuthApp.Write");
   });
@@ -97,12 +131,25 @@ describe("UiPath adapter against the sandbox: operations", () => {
     const conn = sb.conn("uipath", "Contoso");
     const app = (await fc.listExternalApplications(conn)).find((a) => a.name === "GitHub Deploy");
     const credential = (await fc.listFederatedCredentials(conn, app?.clientId ?? ""))[0];
-    const token = await sb.mint(credential?.issuer ?? "", { sub: credential?.subject, aud: credential?.audience });
-    const result = await fc.exchangeFederatedToken(conn, { clientId: app?.clientId ?? "", assertion: token, scope: app?.scopes[0] ?? "" });
+    const token = await sb.mint(credential?.issuer ?? "", {
+      sub: credential?.subject,
+      aud: credential?.audience,
+    });
+    const result = await fc.exchangeFederatedToken(conn, {
+      clientId: app?.clientId ?? "",
+      assertion: token,
+      scope: app?.scopes[0] ?? "",
+    });
     expect(result.grantedScopes).toEqual([app?.scopes[0]]);
     expect(result.expiresInSeconds).toBeGreaterThan(3000);
     expect(JSON.stringify(result)).not.toMatch(/access_token|eyJ/);
-    const bad = await fc.exchangeFederatedToken(conn, { clientId: app?.clientId ?? "", assertion: `${token.slice(0, -4)}AAAA`, scope: app?.scopes[0] ?? "" }).catch((e: unknown) => e);
+    const bad = await fc
+      .exchangeFederatedToken(conn, {
+        clientId: app?.clientId ?? "",
+        assertion: `${token.slice(0, -4)}AAAA`,
+        scope: app?.scopes[0] ?? "",
+      })
+      .catch((e: unknown) => e);
     expect(bad).toMatchObject({ kind: "auth", vendorCode: "invalid_client" });
     expect(JSON.stringify(bad)).not.toContain(token.slice(0, 40));
   });
@@ -112,8 +159,17 @@ describe("UiPath adapter against the sandbox: operations", () => {
     const conn = sb.conn("uipath", "Contoso");
     await expect(adapter.testConnection(conn)).resolves.toMatchObject({ ok: true });
     const wrongSecret = await adapter.testConnection({ ...conn, clientSecret: "wrong" });
-    expect(wrongSecret.checks).toEqual([expect.objectContaining({ name: "credentials", ok: false, message: expect.stringContaining("App secret") })]);
-    const wrongPgid = await adapter.testConnection({ ...conn, partitionGlobalId: "11111111-1111-1111-1111-111111111111" });
+    expect(wrongSecret.checks).toEqual([
+      expect.objectContaining({
+        name: "credentials",
+        ok: false,
+        message: expect.stringContaining("App secret"),
+      }),
+    ]);
+    const wrongPgid = await adapter.testConnection({
+      ...conn,
+      partitionGlobalId: "11111111-1111-1111-1111-111111111111",
+    });
     expect(wrongPgid.checks[1]).toMatchObject({ name: "permission:PM.AuthSetting", ok: false });
   });
 });
@@ -121,35 +177,73 @@ describe("UiPath adapter against the sandbox: operations", () => {
 describe("UiPath adapter against the sandbox: faults", () => {
   it("retries a 429 honouring Retry-After", async () => {
     const sleeps: number[] = [];
-    await sb.control.fault({ path: "/*/identity_/api/SamlCertificate/*/certificates", kind: "rate-limit", retryAfter: 2, count: 1 });
+    await sb.control.fault({
+      path: "/*/identity_/api/SamlCertificate/*/certificates",
+      kind: "rate-limit",
+      retryAfter: 2,
+      count: 1,
+    });
     await expect(setup(sleeps).listCertificateSets(sb.conn("uipath", "Contoso"))).resolves.toHaveLength(1);
     expect(sleeps).toEqual([2000]);
     expect(await sb.count("uipath", "GET", SAML_GET)).toBe(2);
   });
 
   it("retries a 5xx read, then gives up with unavailable", async () => {
-    await sb.control.fault({ path: "/*/identity_/api/SamlCertificate/*/certificates", kind: "status", status: 503 });
-    await expect(setup().listCertificateSets(sb.conn("uipath", "Contoso"))).rejects.toMatchObject({ kind: "unavailable", status: 503, retryable: true });
+    await sb.control.fault({
+      path: "/*/identity_/api/SamlCertificate/*/certificates",
+      kind: "status",
+      status: 503,
+    });
+    await expect(setup().listCertificateSets(sb.conn("uipath", "Contoso"))).rejects.toMatchObject({
+      kind: "unavailable",
+      status: 503,
+      retryable: true,
+    });
     expect(await sb.count("uipath", "GET", SAML_GET)).toBe(4);
   });
 
   it("times out a read, and a dropped connection is a network error", async () => {
     // Two attempts each: the full retry bound is proven in http.test.ts.
-    await sb.control.fault({ path: "/*/identity_/api/SamlCertificate/*/certificates", kind: "timeout", delayMs: 3000, count: 2 });
-    await expect(setup([], 2).listCertificateSets(sb.conn("uipath", "Contoso"))).rejects.toMatchObject({ kind: "timeout" });
-    await sb.control.fault({ path: "/*/identity_/api/SamlCertificate/*/certificates", kind: "drop", count: 2 });
-    await expect(setup([], 2).listCertificateSets(sb.conn("uipath", "Contoso"))).rejects.toMatchObject({ kind: "network" });
+    await sb.control.fault({
+      path: "/*/identity_/api/SamlCertificate/*/certificates",
+      kind: "timeout",
+      delayMs: 3000,
+      count: 2,
+    });
+    await expect(setup([], 2).listCertificateSets(sb.conn("uipath", "Contoso"))).rejects.toMatchObject({
+      kind: "timeout",
+    });
+    await sb.control.fault({
+      path: "/*/identity_/api/SamlCertificate/*/certificates",
+      kind: "drop",
+      count: 2,
+    });
+    await expect(setup([], 2).listCertificateSets(sb.conn("uipath", "Contoso"))).rejects.toMatchObject({
+      kind: "network",
+    });
     expect(await sb.count("uipath", "GET", SAML_GET)).toBe(4);
   });
 
   it("turns a malformed body into malformed-response", async () => {
     await sb.control.fault({ path: "/*/identity_/api/SamlCertificate/*/certificates", kind: "malformed" });
-    await expect(setup().listCertificateSets(sb.conn("uipath", "Contoso"))).rejects.toMatchObject({ kind: "malformed-response" });
+    await expect(setup().listCertificateSets(sb.conn("uipath", "Contoso"))).rejects.toMatchObject({
+      kind: "malformed-response",
+    });
   });
 
   it("never retries a write: 5xx is sent once", async () => {
-    await sb.control.fault({ method: "PUT", path: "/*/identity_/api/SamlCertificate/secondary", kind: "status", status: 502 });
-    await expect(setup().actions["upload-secondary"](sb.conn("uipath", "Contoso"), { setId: "saml", certificate: FIXTURE_PEM })).rejects.toMatchObject({ kind: "unavailable", outcome: "not-applied" });
+    await sb.control.fault({
+      method: "PUT",
+      path: "/*/identity_/api/SamlCertificate/secondary",
+      kind: "status",
+      status: 502,
+    });
+    await expect(
+      setup().actions["upload-secondary"](sb.conn("uipath", "Contoso"), {
+        setId: "saml",
+        certificate: FIXTURE_PEM,
+      }),
+    ).rejects.toMatchObject({ kind: "unavailable", outcome: "not-applied" });
     expect(await sb.count("uipath", "PUT", /SamlCertificate\/secondary$/)).toBe(1);
   });
 
@@ -157,16 +251,36 @@ describe("UiPath adapter against the sandbox: faults", () => {
     const fc = setup().federatedCredentials;
     const conn = sb.conn("uipath", "Contoso");
     const app = (await fc.listExternalApplications(conn)).find((a) => a.name === "Nightly Reports");
-    await sb.control.fault({ method: "POST", path: "/identity_/api/ExternalClient/**", kind: "lost-response", count: 1 });
-    const input = { name: "lost", issuer: sb.sandbox.urls.issuers.gitlab ?? "", audience: "aud", subject: "sub" };
-    const error = await fc.createFederatedCredential(conn, app?.clientId ?? "", input).catch((e: unknown) => e);
+    await sb.control.fault({
+      method: "POST",
+      path: "/identity_/api/ExternalClient/**",
+      kind: "lost-response",
+      count: 1,
+    });
+    const input = {
+      name: "lost",
+      issuer: sb.sandbox.urls.issuers.gitlab ?? "",
+      audience: "aud",
+      subject: "sub",
+    };
+    const error = await fc
+      .createFederatedCredential(conn, app?.clientId ?? "", input)
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "ambiguous-write", outcome: "applied", retryable: false });
     expect(await sb.count("uipath", "POST", CREDENTIALS)).toBe(1);
   });
 
   it("a timed-out switch is an ambiguous write, sent once", async () => {
-    await sb.control.fault({ method: "POST", path: "/*/identity_/api/SamlCertificate/*/switch", kind: "timeout", delayMs: 3000, count: 1 });
-    await expect(setup().actions.switch(sb.conn("uipath", "Contoso"), { setId: "saml" })).rejects.toMatchObject({ kind: "ambiguous-write" });
+    await sb.control.fault({
+      method: "POST",
+      path: "/*/identity_/api/SamlCertificate/*/switch",
+      kind: "timeout",
+      delayMs: 3000,
+      count: 1,
+    });
+    await expect(
+      setup().actions.switch(sb.conn("uipath", "Contoso"), { setId: "saml" }),
+    ).rejects.toMatchObject({ kind: "ambiguous-write" });
     expect(await sb.count("uipath", "POST", /\/switch$/)).toBe(1);
   });
 

@@ -11,7 +11,12 @@ type Conn = ConnectionFor<"uipath">;
  * Token with the secret, then one read per scope: the SAML pair (PM.AuthSetting, and the
  * organization name + partitionGlobalId) and the external applications (PM.OAuthApp).
  */
-export function testUiPathConnection(conn: Conn, client: UiPathClient, tokens: TokenCache, now: () => number): Promise<ConnectionTestResult> {
+export function testUiPathConnection(
+  conn: Conn,
+  client: UiPathClient,
+  tokens: TokenCache,
+  now: () => number,
+): Promise<ConnectionTestResult> {
   // Always ask for a new token, so a changed or revoked secret shows up now.
   tokens.forget(conn.id);
   return runConnectionTest(
@@ -20,8 +25,12 @@ export function testUiPathConnection(conn: Conn, client: UiPathClient, tokens: T
         name: "credentials",
         run: async () => {
           const token = await client.managementToken();
-          const canWrite = token.grantedScopes.some((scope) => scope === "PM.OAuthApp" || scope === "PM.OAuthApp.Write");
-          const readOnly = canWrite ? "" : " Federated credentials are read-only with these scopes (changing them needs PM.OAuthApp or PM.OAuthApp.Write).";
+          const canWrite = token.grantedScopes.some(
+            (scope) => scope === "PM.OAuthApp" || scope === "PM.OAuthApp.Write",
+          );
+          const readOnly = canWrite
+            ? ""
+            : " Federated credentials are read-only with these scopes (changing them needs PM.OAuthApp or PM.OAuthApp.Write).";
           return `UiPath issued a token to App ID ${conn.clientId} with scopes ${token.grantedScopes.join(" ") || "(none listed)"}.${readOnly}`;
         },
       },

@@ -14,13 +14,27 @@ export const dynamic = "force-dynamic";
  * POST /api/inventory/refresh — "Refresh all" (operator). Answers at once with the run id; the
  * refresh continues in this server and its progress is stored for GET. Joins a running refresh.
  */
-export const POST = authedRoute({ action: "inventory.refresh", role: "operator" }, async (request, { db, actor }) => {
-  if (!isSameOrigin(request)) return NextResponse.json({ error: "forbidden", message: "Cross-site request refused." }, { status: 403 });
-  const run = await refreshAndAlert(db, encryptionKey(), { trigger: "manual", actorName: actor.name });
-  if (!run.joined) await recordAudit(db, { actor, action: "inventory.refresh", outcome: "success", sourceIp: clientIpFrom(request.headers), target: { type: "inventory-refresh", id: run.runId } });
-  void run.finished; // runs on after the response; failures are stored per connection
-  return NextResponse.json({ runId: run.runId, joined: run.joined }, { status: 202 });
-});
+export const POST = authedRoute(
+  { action: "inventory.refresh", role: "operator" },
+  async (request, { db, actor }) => {
+    if (!isSameOrigin(request))
+      return NextResponse.json(
+        { error: "forbidden", message: "Cross-site request refused." },
+        { status: 403 },
+      );
+    const run = await refreshAndAlert(db, encryptionKey(), { trigger: "manual", actorName: actor.name });
+    if (!run.joined)
+      await recordAudit(db, {
+        actor,
+        action: "inventory.refresh",
+        outcome: "success",
+        sourceIp: clientIpFrom(request.headers),
+        target: { type: "inventory-refresh", id: run.runId },
+      });
+    void run.finished; // runs on after the response; failures are stored per connection
+    return NextResponse.json({ runId: run.runId, joined: run.joined }, { status: 202 });
+  },
+);
 
 /** GET /api/inventory/refresh[?run=<id>] — progress of a run (or the current one) and each connection's freshness (viewer). */
 export const GET = authedRoute({ action: "inventory.read", role: "viewer" }, async (request, { db }) => {

@@ -18,7 +18,11 @@ import { runCertificateActionAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Certificate set" };
 
-export default async function CertificateSetPage({ params }: { params: Promise<{ connectionId: string; setId: string }> }) {
+export default async function CertificateSetPage({
+  params,
+}: {
+  params: Promise<{ connectionId: string; setId: string }>;
+}) {
   const actor = await currentActor();
   if (!actor) redirect("/login");
   const { connectionId, setId: rawSetId } = await params;
@@ -35,7 +39,11 @@ export default async function CertificateSetPage({ params }: { params: Promise<{
     return (
       <>
         <PageHeader title="Certificate set" />
-        <ReadErrorAlert title="The vendor could not be read" message={error.userMessage} requestId={error.requestId} />
+        <ReadErrorAlert
+          title="The vendor could not be read"
+          message={error.userMessage}
+          requestId={error.requestId}
+        />
       </>
     );
   }
@@ -52,7 +60,12 @@ export default async function CertificateSetPage({ params }: { params: Promise<{
         title={set.label}
         description={`${VENDOR_LABELS[set.vendor]} · ${connection.name}${set.updatedAt ? ` · changed at the vendor ${set.updatedAt.slice(0, 16).replace("T", " ")} UTC` : ""}`}
       />
-      <CertificateSetDetail connectionId={connectionId} set={set} readAt={new Date().toISOString()} runAction={hasRole(actor.role, "operator") && connection.enabled ? runCertificateActionAction : null} />
+      <CertificateSetDetail
+        connectionId={connectionId}
+        set={set}
+        readAt={new Date().toISOString()}
+        runAction={hasRole(actor.role, "operator") && connection.enabled ? runCertificateActionAction : null}
+      />
       <h2 className="mt-8 mb-2 text-base font-semibold">History</h2>
       {history.length ? <AuditTable rows={history} /> : <Alert>No changes made through Trustdeck yet.</Alert>}
     </>

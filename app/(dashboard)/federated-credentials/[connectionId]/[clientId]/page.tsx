@@ -10,11 +10,22 @@ import { currentActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/get-db";
 import { loadApplicationPage } from "@/lib/federated/data";
 import { encryptionKey } from "@/lib/secrets/key";
-import { checkIssuerAction, createFederatedCredentialAction, deleteFederatedCredentialAction, exchangeTokenAction, issuerKeysAction, updateFederatedCredentialAction } from "../../actions";
+import {
+  checkIssuerAction,
+  createFederatedCredentialAction,
+  deleteFederatedCredentialAction,
+  exchangeTokenAction,
+  issuerKeysAction,
+  updateFederatedCredentialAction,
+} from "../../actions";
 
 export const metadata: Metadata = { title: "External application" };
 
-export default async function ApplicationPage({ params }: { params: Promise<{ connectionId: string; clientId: string }> }) {
+export default async function ApplicationPage({
+  params,
+}: {
+  params: Promise<{ connectionId: string; clientId: string }>;
+}) {
   const actor = await currentActor();
   if (!actor) redirect("/login");
   const { connectionId, clientId: rawClientId } = await params;
@@ -34,17 +45,33 @@ export default async function ApplicationPage({ params }: { params: Promise<{ co
       <>
         {back}
         <PageHeader title="External application" />
-        <ReadErrorAlert title="UiPath could not be read" message={page.message} requestId={page.requestId} source="UiPath" />
+        <ReadErrorAlert
+          title="UiPath could not be read"
+          message={page.message}
+          requestId={page.requestId}
+          source="UiPath"
+        />
       </>
     );
   }
   const { connection, app } = page;
   const operator = hasRole(actor.role, "operator");
-  const writes = operator && connection.canWrite ? { create: createFederatedCredentialAction, update: updateFederatedCredentialAction, remove: deleteFederatedCredentialAction, checkIssuer: checkIssuerAction } : null;
+  const writes =
+    operator && connection.canWrite
+      ? {
+          create: createFederatedCredentialAction,
+          update: updateFederatedCredentialAction,
+          remove: deleteFederatedCredentialAction,
+          checkIssuer: checkIssuerAction,
+        }
+      : null;
   return (
     <>
       {back}
-      <PageHeader title={app.name} description={`UiPath external application · ${connection.connectionName} (organization ${connection.organizationName})`} />
+      <PageHeader
+        title={app.name}
+        description={`UiPath external application · ${connection.connectionName} (organization ${connection.organizationName})`}
+      />
       <div className="space-y-6">
         <ApplicationCard connection={connection} app={app} actions={writes} linkToApplication={false} />
         <Card>

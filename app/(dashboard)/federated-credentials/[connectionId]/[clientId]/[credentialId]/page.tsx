@@ -13,11 +13,20 @@ import { currentActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/get-db";
 import { loadApplicationPage } from "@/lib/federated/data";
 import { encryptionKey } from "@/lib/secrets/key";
-import { checkIssuerAction, createFederatedCredentialAction, deleteFederatedCredentialAction, updateFederatedCredentialAction } from "../../../actions";
+import {
+  checkIssuerAction,
+  createFederatedCredentialAction,
+  deleteFederatedCredentialAction,
+  updateFederatedCredentialAction,
+} from "../../../actions";
 
 export const metadata: Metadata = { title: "Federated credential" };
 
-export default async function CredentialPage({ params }: { params: Promise<{ connectionId: string; clientId: string; credentialId: string }> }) {
+export default async function CredentialPage({
+  params,
+}: {
+  params: Promise<{ connectionId: string; clientId: string; credentialId: string }>;
+}) {
   const actor = await currentActor();
   if (!actor) redirect("/login");
   const { connectionId, clientId: rawClientId, credentialId: rawCredentialId } = await params;
@@ -25,13 +34,21 @@ export default async function CredentialPage({ params }: { params: Promise<{ con
   const clientId = decodeURIComponent(rawClientId);
   const credentialId = decodeURIComponent(rawCredentialId);
   const db = await getDb();
-  const [page, history] = await Promise.all([loadApplicationPage(db, encryptionKey(), connectionId, clientId), auditHistoryOf(db, "federated-credential", credentialId)]);
+  const [page, history] = await Promise.all([
+    loadApplicationPage(db, encryptionKey(), connectionId, clientId),
+    auditHistoryOf(db, "federated-credential", credentialId),
+  ]);
   if (!page.ok && page.code === "not_found") notFound();
   if (!page.ok) {
     return (
       <>
         <PageHeader title="Federated credential" />
-        <ReadErrorAlert title="UiPath could not be read" message={page.message} requestId={page.requestId} source="UiPath" />
+        <ReadErrorAlert
+          title="UiPath could not be read"
+          message={page.message}
+          requestId={page.requestId}
+          source="UiPath"
+        />
       </>
     );
   }
@@ -40,17 +57,34 @@ export default async function CredentialPage({ params }: { params: Promise<{ con
   if (!credential) notFound();
   const writes =
     hasRole(actor.role, "operator") && connection.canWrite
-      ? { create: createFederatedCredentialAction, update: updateFederatedCredentialAction, remove: deleteFederatedCredentialAction, checkIssuer: checkIssuerAction }
+      ? {
+          create: createFederatedCredentialAction,
+          update: updateFederatedCredentialAction,
+          remove: deleteFederatedCredentialAction,
+          checkIssuer: checkIssuerAction,
+        }
       : null;
-  const context = { connectionId, clientId, appName: app.name, suggestedAudience: connection.suggestedAudience, credentials: app.credentials ?? [] };
+  const context = {
+    connectionId,
+    clientId,
+    appName: app.name,
+    suggestedAudience: connection.suggestedAudience,
+    credentials: app.credentials ?? [],
+  };
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={applicationHref(connectionId, clientId)} className="text-sky-700 underline dark:text-sky-400">
+        <Link
+          href={applicationHref(connectionId, clientId)}
+          className="text-sky-700 underline dark:text-sky-400"
+        >
           ← {app.name}
         </Link>
       </p>
-      <PageHeader title={credential.name ?? "Federated credential"} description={`Federated credential of ${app.name} · ${connection.connectionName}`} />
+      <PageHeader
+        title={credential.name ?? "Federated credential"}
+        description={`Federated credential of ${app.name} · ${connection.connectionName}`}
+      />
       <CredentialDetail credential={credential} context={context} actions={writes} />
       <h2 className="mt-8 mb-2 text-base font-semibold">History</h2>
       {history.length ? <AuditTable rows={history} /> : <Alert>No changes made through Trustdeck yet.</Alert>}
