@@ -56,14 +56,12 @@ export function TokenTester({ connectionId, clientId, scopes, credentials, actio
     const issuer = next?.ok ? stringClaim(next.jwt.payload, "iss") : undefined;
     // Only issuers a credential trusts: the server refuses others anyway.
     if (!issuer || keys[issuer] || !credentials.some((c) => c.issuer === issuer)) return;
-    void actions
-      .issuerKeys({ connectionId, clientId, issuer })
-      .then((result) =>
-        setKeys((previous) => ({
-          ...previous,
-          [issuer]: result.ok ? result.data : { ok: false, issuer, message: result.message },
-        })),
-      );
+    void actions.issuerKeys({ connectionId, clientId, issuer }).then((result) =>
+      setKeys((previous) => ({
+        ...previous,
+        [issuer]: result.ok ? result.data : { ok: false, issuer, message: result.message },
+      })),
+    );
   };
 
   const verdicts = decoded?.ok

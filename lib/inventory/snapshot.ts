@@ -138,33 +138,29 @@ export async function applyCertificateSnapshot(
         .set({ goneAt: now })
         .where(inArray(inventoryCertificates.key, gone));
     if (changes.length > 0) {
-      await tx
-        .insert(inventoryEvents)
-        .values(
-          changes.map((c) => ({
-            occurredAt: now,
-            itemType: "certificate" as const,
-            itemKey: c.key,
-            connectionId: connection.id,
-            kind: c.kind,
-            details: c.details,
-          })),
-        );
+      await tx.insert(inventoryEvents).values(
+        changes.map((c) => ({
+          occurredAt: now,
+          itemType: "certificate" as const,
+          itemKey: c.key,
+          connectionId: connection.id,
+          kind: c.kind,
+          details: c.details,
+        })),
+      );
     }
     if (drift.length > 0) {
-      await tx
-        .insert(inventoryDrift)
-        .values(
-          drift.map((d) => ({
-            detectedAt: now,
-            connectionId: connection.id,
-            setId: d.setId,
-            certificateKey: d.certificateKey,
-            kind: d.kind,
-            message: d.message,
-            details: d.details,
-          })),
-        );
+      await tx.insert(inventoryDrift).values(
+        drift.map((d) => ({
+          detectedAt: now,
+          connectionId: connection.id,
+          setId: d.setId,
+          certificateKey: d.certificateKey,
+          kind: d.kind,
+          message: d.message,
+          details: d.details,
+        })),
+      );
     }
     await tx
       .insert(inventoryConnections)

@@ -80,25 +80,21 @@ export async function evaluateAlerts(db: Database, now: Date): Promise<number> {
     if (!firing) continue;
     fired++;
     if (channels.get(alert.ruleId) === "in-app")
-      await db
-        .insert(notifications)
-        .values({
-          createdAt: now,
-          ruleId: alert.ruleId,
-          title: message.title,
-          body: message.text,
-          href: message.href,
-        });
+      await db.insert(notifications).values({
+        createdAt: now,
+        ruleId: alert.ruleId,
+        title: message.title,
+        body: message.text,
+        href: message.href,
+      });
     else
-      await db
-        .insert(alertDeliveries)
-        .values({
-          ruleId: alert.ruleId,
-          firingId: firing.id,
-          status: "pending",
-          nextAttemptAt: now,
-          createdAt: now,
-        });
+      await db.insert(alertDeliveries).values({
+        ruleId: alert.ruleId,
+        firingId: firing.id,
+        status: "pending",
+        nextAttemptAt: now,
+        createdAt: now,
+      });
   }
   return fired;
 }
@@ -110,15 +106,13 @@ export async function queueTestAlert(
   now: Date,
 ): Promise<number | null> {
   if (rule.channel === "in-app") {
-    await db
-      .insert(notifications)
-      .values({
-        createdAt: now,
-        ruleId: rule.id,
-        title: `Test alert: ${rule.name}`,
-        body: "This is a test of the rule's in-app notification. No certificate is affected.",
-        href: "/alerts",
-      });
+    await db.insert(notifications).values({
+      createdAt: now,
+      ruleId: rule.id,
+      title: `Test alert: ${rule.name}`,
+      body: "This is a test of the rule's in-app notification. No certificate is affected.",
+      href: "/alerts",
+    });
     return null;
   }
   const [row] = await db
