@@ -55,6 +55,9 @@ export default async function proxy(request: NextRequest): Promise<NextResponse>
 }
 
 export const config = {
-  // Everything except next-auth's own endpoints and static files.
-  matcher: ["/((?!api/auth|_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  // Everything except next-auth's own endpoints, the health probes (they answer without a
+  // session and reveal nothing) and static files (public/ and Next's own).
+  matcher: [
+    "/((?!api/auth|api/health|api/ready|_next/static|_next/image|icon.svg|favicon.ico|robots.txt|manifest.webmanifest|icon-192.png|icon-512.png|apple-touch-icon.png).*)",
+  ],
 };

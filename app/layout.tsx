@@ -9,6 +9,14 @@ export const metadata: Metadata = {
   description:
     "SAML certificates and OAuth federated credentials across UiPath, Cloudflare and Huawei Cloud.",
   robots: { index: false, follow: false },
+  manifest: "/manifest.webmanifest",
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "any" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

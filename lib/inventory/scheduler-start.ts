@@ -9,6 +9,11 @@ const TICK_MS = 60_000;
 
 const holder = globalThis as typeof globalThis & { __trustdeckScheduler?: NodeJS.Timeout };
 
+/** Whether this process's scheduler has started (for `/api/ready`). */
+export function schedulerStarted(): boolean {
+  return holder.__trustdeckScheduler !== undefined;
+}
+
 /** Start the in-server scheduler once per process (instrumentation.ts, Node.js runtime only). */
 export function startInventoryScheduler(): void {
   if (holder.__trustdeckScheduler) return;
