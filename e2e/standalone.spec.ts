@@ -1,0 +1,86 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { Client } from "pg";
+
+// The production artefact the Dockerfile ships: `output: "standalone"` builds a self-contained
+// server (<distDir>/standalone/server.js). Boot it against the suite's real PostgreSQL (the
+// embedded one scripts/e2e-server.mjs started, or E2E_DATABASE_URL) and ask it whether it is ready.
+const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+const serverJs = path.resolve(distDir, "standalone", "server.js");
+const port = Number(process.env.E2E_PORT ?? 3100) + 50;
+
+function adminUrl(): URL {
+  if (process.env.E2E_DATABASE_URL) return new URL(process.env.E2E_DATABASE_URL);
+  // scripts/lib/embedded-postgres.mjs: user postgres, password trustdeck-test, on E2E_PG_PORT.
+  return new URL(`postgres://postgres:trustdeck-test@127.0.0.1:${process.env.E2E_PG_PORT ?? 54330}/postgres`);
+}
+
+async function admin(sql: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl().toString() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+test.describe("standalone server", () => {
+  let server: ChildProcess | undefined;
+  const database = `trustdeck_standalone_${randomBytes(4).toString("hex")}`;
+
+  test.afterEach(async () => {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server!.once("exit", resolve));
+      server.kill("SIGTERM");
+      await exited;
+    }
+    await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  });
+
+  test("boots from the build on a fresh PostgreSQL, migrates it and answers ready", async () => {
+    test.setTimeout(120_000);
+    expect(existsSync(serverJs), `${serverJs} (is output: "standalone" set?)`).toBe(true);
+    await admin(`CREATE DATABASE "${database}"`);
+    const url = adminUrl();
+    url.pathname = `/${database}`;
+    let output = "";
+    server = spawn(process.execPath, [serverJs], {
+      cwd: path.dirname(serverJs),
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        PORT: String(port),
+        HOSTNAME: "127.0.0.1",
+        DATABASE_URL: url.toString(),
+        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+        NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+        TRUSTDECK_ENCRYPTION_KEY: randomBytes(32).toString("base64url"),
+        INVENTORY_REFRESH_INTERVAL_MINUTES: "0",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    server.stdout!.on("data", (chunk) => (output += chunk));
+    server.stderr!.on("data", (chunk) => (output += chunk));
+
+    await expect
+      .poll(
+        async () => {
+          const response = await fetch(`http://127.0.0.1:${port}/api/ready`).catch(() => null);
+          return response ? { status: response.status, body: await response.json() } : null;
+        },
+        { timeout: 90_000, message: `standalone server output:\n${output}` },
+      )
+      .toEqual({
+        status: 200,
+        body: { ready: true, checks: { database: "ok", migrations: "applied", scheduler: "running" } },
+      });
+    const login = await fetch(`http://127.0.0.1:${port}/login`);
+    expect(login.status).toBe(200);
+    expect(await login.text()).toContain("Trustdeck");
+  });
+});
