@@ -56,8 +56,8 @@ export default async function proxy(request: NextRequest): Promise<NextResponse>
 
 export const config = {
   // Everything except next-auth's own endpoints, the health probes (they answer without a
-  // session and reveal nothing) and static files (public/ and Next's own).
+  // session and reveal nothing), the metrics (bearer token of their own) and static files (public/ and Next's own).
   matcher: [
-    "/((?!api/auth|api/health|api/ready|_next/static|_next/image|icon.svg|favicon.ico|robots.txt|manifest.webmanifest|icon-192.png|icon-512.png|apple-touch-icon.png).*)",
+    "/((?!api/auth|api/health|api/ready|api/metrics|_next/static|_next/image|icon.svg|favicon.ico|robots.txt|manifest.webmanifest|icon-192.png|icon-512.png|apple-touch-icon.png).*)",
   ],
 };

@@ -30,6 +30,10 @@ const envSchema = z.object({
   INVENTORY_REFRESH_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
   INVENTORY_REFRESH_CONCURRENCY: z.coerce.number().int().min(1).max(32).optional(),
   ALERT_WEBHOOK_ALLOW_PRIVATE: optionalString,
+  // Prometheus scrape token for /api/metrics (the endpoint is off while unset).
+  METRICS_TOKEN: optionalString.pipe(
+    z.string().min(16, "METRICS_TOKEN must be at least 16 characters.").optional(),
+  ),
 });
 
 export type Env = z.output<typeof envSchema>;
