@@ -1,18 +1,24 @@
 import "server-only";
 
 import { VENDOR_LABELS, type Vendor } from "@/lib/connections/schemas";
+import { defaultUserMessage } from "./errors-messages";
 
 /** Every way a vendor call can fail, as the UI needs to tell them apart. */
 export const VENDOR_ERROR_KINDS = [
   "auth",
+  "credentials-expired",
+  "clock-skew",
   "permission",
+  "wrong-account",
   "not-found",
   "validation",
   "rate-limited",
   "unavailable",
   "timeout",
   "malformed-response",
+  "wrong-base-url",
   "ambiguous-write",
+  "connection-lost",
   "network",
   "tls",
 ] as const;
@@ -42,6 +48,14 @@ export interface VendorErrorInit {
   url?: string;
   retryAfterSeconds?: number;
   outcome?: WriteOutcome;
+  /**
+   * True when a write may have been applied although it failed: no answer in time, a connection
+   * lost after sending, or a 2xx whose body is unreadable. Only a re-read can tell what happened.
+   * Defaults to true for `ambiguous-write`.
+   */
+  ambiguous?: boolean;
+  /** How long Trustdeck waited for an answer before giving up (time-outs). */
+  waitedMs?: number;
   cause?: unknown;
 }
 
@@ -63,12 +77,15 @@ export interface VendorErrorJSON {
   url: string | null;
   retryAfterSeconds: number | null;
   outcome: WriteOutcome | null;
+  ambiguous: boolean;
+  waitedMs: number | null;
 }
 
 const RETRYABLE_BY_DEFAULT: ReadonlySet<VendorErrorKind> = new Set([
   "rate-limited",
   "unavailable",
   "timeout",
+  "connection-lost",
   "network",
 ]);
 
@@ -94,6 +111,8 @@ export class VendorError extends Error {
   readonly url: string | undefined;
   readonly retryAfterSeconds: number | undefined;
   readonly outcome: WriteOutcome | undefined;
+  readonly ambiguous: boolean;
+  readonly waitedMs: number | undefined;
 
   constructor(init: VendorErrorInit) {
     const userMessage = init.userMessage ?? defaultUserMessage(init);
@@ -117,6 +136,8 @@ export class VendorError extends Error {
     this.url = init.url;
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.outcome = init.outcome;
+    this.ambiguous = init.kind === "ambiguous-write" || (init.ambiguous ?? false);
+    this.waitedMs = init.waitedMs;
   }
 
   /** A stable code in the `kind:vendor` form, e.g. `permission:cloudflare`. */
@@ -148,6 +169,8 @@ export class VendorError extends Error {
       url: this.url ?? null,
       retryAfterSeconds: this.retryAfterSeconds ?? null,
       outcome: this.outcome ?? null,
+      ambiguous: this.ambiguous,
+      waitedMs: this.waitedMs ?? null,
     };
   }
 
@@ -167,6 +190,8 @@ export class VendorError extends Error {
       url: this.url,
       retryAfterSeconds: this.retryAfterSeconds,
       outcome: this.outcome,
+      ambiguous: this.ambiguous,
+      waitedMs: this.waitedMs,
     };
   }
 }
@@ -174,46 +199,6 @@ export class VendorError extends Error {
 /** True for a `VendorError`, optionally of one of the given kinds. */
 export function isVendorError(value: unknown, ...kinds: VendorErrorKind[]): value is VendorError {
   return value instanceof VendorError && (kinds.length === 0 || kinds.includes(value.kind));
-}
-
-function defaultUserMessage(init: VendorErrorInit): string {
-  const vendor = VENDOR_LABELS[init.vendor];
-  const detail = init.vendorMessage ? ` ${vendor} said: “${init.vendorMessage}”.` : "";
-  const host = hostOf(init.url);
-  switch (init.kind) {
-    case "auth":
-      return `${vendor} rejected the connection's credentials.${detail} Check the credentials in the connection settings and replace them if they were rotated.`;
-    case "permission":
-      return `The credentials work but are not allowed to ${init.operation}.${detail} Grant the missing permission at ${vendor}, then try again.`;
-    case "not-found":
-      return `${vendor} could not find what was asked for (${init.operation}).${detail} It may have been removed; reload the page, and check the identifiers in the connection settings.`;
-    case "validation":
-      return `${vendor} refused the request.${detail} Correct the input and try again.`;
-    case "rate-limited":
-      return `${vendor} is limiting the rate of requests. Try again${init.retryAfterSeconds ? ` in ${formatSeconds(init.retryAfterSeconds)}` : " in a few minutes"}.`;
-    case "unavailable":
-      return `${vendor} is temporarily unavailable${init.status ? ` (HTTP ${init.status})` : ""}. Try again in a few minutes.`;
-    case "timeout":
-      return `${vendor} did not answer in time${host ? ` (${host})` : ""}. Try again; if it keeps happening, check the network path to the vendor.`;
-    case "malformed-response":
-      return `${vendor} answered${init.url ? ` at ${init.url}` : ""} with something that is not the expected API response.${detail} Check that the base URL points at the vendor's API.`;
-    case "ambiguous-write":
-      return `The connection was lost before ${vendor} confirmed the change, so it may or may not have been applied. Reload to see the current state before trying again.`;
-    case "network":
-      return `Could not reach ${host ?? vendor}. Check the base URL and that this server can reach it.`;
-    case "tls":
-      return `The secure (TLS) connection to ${host ?? vendor} failed. Check the host name and that this server trusts its certificate.`;
-  }
-}
-
-function hostOf(url: string | undefined): string | undefined {
-  if (!url || !URL.canParse(url)) return undefined;
-  return new URL(url).host;
-}
-
-function formatSeconds(seconds: number): string {
-  if (seconds < 90) return `${Math.ceil(seconds)} seconds`;
-  return `${Math.ceil(seconds / 60)} minutes`;
 }
 
 /**

@@ -12,7 +12,10 @@ export interface RawResponse {
 }
 
 /** What a reader makes of a 2xx response: the parsed value, or why it is not what we expected. */
-export type ReadResult<T> = { ok: true; value: T } | { ok: false; problem: string };
+export type ReadResult<T> =
+  | { ok: true; value: T }
+  /** `webPage`: the answer is an HTML page, so the URL points at a website, not the vendor's API. */
+  | { ok: false; problem: string; webPage?: boolean };
 
 /** Turns a 2xx response into a typed value; a mismatch becomes a `malformed-response` error. */
 export type ResponseReader<T> = (raw: RawResponse) => ReadResult<T>;
@@ -25,6 +28,7 @@ export function expectJson<S extends z.ZodType>(schema: S): ResponseReader<z.out
       return {
         ok: false,
         problem: `answered ${mediaType ?? "without a Content-Type"} instead of JSON${htmlHint(raw.text)}`,
+        webPage: isWebPage(mediaType, raw.text),
       };
     }
     const json = parseJson(raw.text);
@@ -44,6 +48,7 @@ export function expectText<S extends z.ZodType>(
       return {
         ok: false,
         problem: `answered ${mediaType ?? "without a Content-Type"} instead of ${mediaTypes.join(" or ")}${htmlHint(raw.text)}`,
+        webPage: isWebPage(mediaType, raw.text),
       };
     }
     return validate(schema, raw.text);
@@ -89,8 +94,14 @@ function validate<S extends z.ZodType>(schema: S, value: unknown): ReadResult<z.
   return { ok: false, problem: `answered JSON of an unexpected shape (${issues})` };
 }
 
+function isWebPage(mediaType: string | undefined, text: string): boolean {
+  return mediaType === "text/html" || looksLikeHtml(text);
+}
+
+function looksLikeHtml(text: string): boolean {
+  return /^\s*<(!doctype|html)/i.test(text);
+}
+
 function htmlHint(text: string): string {
-  return /^\s*<(!doctype|html)/i.test(text)
-    ? " (an HTML page: the URL probably points at a web page, not the API)"
-    : "";
+  return looksLikeHtml(text) ? " (an HTML page: the URL probably points at a web page, not the API)" : "";
 }

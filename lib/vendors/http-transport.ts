@@ -10,7 +10,11 @@ export class AttemptTimeout extends Error {
 
 /** A failure below HTTP: no status line, or a body that could not be read to the end. */
 export interface TransportFailure {
-  kind: "timeout" | "network" | "tls";
+  /**
+   * `network`: the server could not be reached at all; `connection-lost`: a connection was made
+   * and then cut (reset, closed, dropped) before a whole answer arrived.
+   */
+  kind: "timeout" | "network" | "connection-lost" | "tls";
   /**
    * False when the request certainly never reached the server (DNS failure, refused connection,
    * TLS handshake failure): only then is a failed write known not to have happened.
@@ -18,6 +22,8 @@ export interface TransportFailure {
   maybeSent: boolean;
   /** A short technical reason without secrets, e.g. "ECONNREFUSED" or "certificate has expired". */
   reason: string;
+  /** For time-outs: how long this attempt waited, when known. */
+  waitedMs?: number;
 }
 
 const NOT_SENT_CODES = new Set([
@@ -49,15 +55,24 @@ const DESCRIPTIONS: Record<string, string> = {
 };
 
 /** Classifies what `fetch` (undici) or a body read threw, walking `cause` chains and AggregateErrors. */
-export function classifyTransportError(error: unknown, signal: AbortSignal): TransportFailure {
+export function classifyTransportError(
+  error: unknown,
+  signal: AbortSignal,
+  elapsedMs?: number,
+): TransportFailure {
   if (signal.aborted && signal.reason instanceof AttemptTimeout) {
-    return { kind: "timeout", maybeSent: true, reason: signal.reason.message };
+    return {
+      kind: "timeout",
+      maybeSent: true,
+      reason: signal.reason.message,
+      waitedMs: signal.reason.timeoutMs,
+    };
   }
   const codes = collectCodes(error);
   const tls = codes.find((code) => TLS_CODE.test(code));
   if (tls) return { kind: "tls", maybeSent: false, reason: DESCRIPTIONS[tls] ?? tls };
   if (codes.includes("UND_ERR_CONNECT_TIMEOUT"))
-    return { kind: "timeout", maybeSent: false, reason: "connect timeout" };
+    return { kind: "timeout", maybeSent: false, reason: "connect timeout", waitedMs: elapsedMs };
   const code = codes[0];
   // undici refuses some ports (the fetch spec's "bad port" list) before connecting.
   if (!code && error instanceof Error && error.cause instanceof Error && error.cause.message === "bad port") {
@@ -65,7 +80,11 @@ export function classifyTransportError(error: unknown, signal: AbortSignal): Tra
   }
   if (code && NOT_SENT_CODES.has(code))
     return { kind: "network", maybeSent: false, reason: DESCRIPTIONS[code] ?? code };
-  return { kind: "network", maybeSent: true, reason: code ? (DESCRIPTIONS[code] ?? code) : describe(error) };
+  return {
+    kind: "connection-lost",
+    maybeSent: true,
+    reason: code ? (DESCRIPTIONS[code] ?? code) : describe(error),
+  };
 }
 
 function collectCodes(error: unknown, depth = 0): string[] {

@@ -26,6 +26,9 @@ class TestClient extends VendorHttpClient {
   ) {
     super(deps);
   }
+  protected apiBase() {
+    return this.baseUrl;
+  }
   protected async buildAuthHeaders(request: OutgoingRequest) {
     this.authCalls.push(request);
     return { authorization: `Bearer secret-token-${request.attempt}` };
@@ -44,7 +47,7 @@ class TestClient extends VendorHttpClient {
     this.recoveries++;
     return this.recover;
   }
-  call(method: HttpMethod, path: string, body?: string): Promise<unknown> {
+  hit(method: HttpMethod, path: string, body?: string): Promise<unknown> {
     const url = new URL(path, this.baseUrl);
     if (method === "GET") return this.send({ operation: "test", method, url, read: expectJson(itemSchema) });
     return this.send({ operation: "test", method, url, body, read: expectEmpty() });
@@ -107,25 +110,25 @@ afterAll(() => server.close());
 
 describe("VendorHttpClient reads", () => {
   it("parses a JSON body with the schema", async () => {
-    await expect(new TestClient(server.url, deps).call("GET", "/ok")).resolves.toEqual({ id: "a" });
+    await expect(new TestClient(server.url, deps).hit("GET", "/ok")).resolves.toEqual({ id: "a" });
   });
 
   it("retries 429 honouring Retry-After seconds, signing each attempt afresh", async () => {
     sleeps.length = 0;
     const client = new TestClient(server.url, deps);
-    await expect(client.call("GET", "/flaky")).resolves.toEqual({ id: "b" });
+    await expect(client.hit("GET", "/flaky")).resolves.toEqual({ id: "b" });
     expect(sleeps).toEqual([2000, 2000]);
     expect(client.authCalls.map((r) => r.attempt)).toEqual([1, 2, 3]);
   });
 
   it("honours Retry-After as an HTTP date against the injected clock", async () => {
     sleeps.length = 0;
-    await expect(new TestClient(server.url, deps).call("GET", "/date")).resolves.toEqual({ id: "c" });
+    await expect(new TestClient(server.url, deps).hit("GET", "/date")).resolves.toEqual({ id: "c" });
     expect(sleeps).toEqual([7000]);
   });
 
   it("fails at once when Retry-After is beyond the bound, saying when to come back", async () => {
-    const error = await new TestClient(server.url, deps).call("GET", "/long-block").catch((e: unknown) => e);
+    const error = await new TestClient(server.url, deps).hit("GET", "/long-block").catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "rate-limited", status: 429, retryAfterSeconds: 300 });
     expect(server.countOf("GET", "/long-block")).toBe(1);
     expect((error as VendorError).userMessage).toContain("5 minutes");
@@ -134,7 +137,7 @@ describe("VendorHttpClient reads", () => {
   it("retries 5xx with jittered exponential backoff up to the bound", async () => {
     sleeps.length = 0;
     const before = server.countOf("GET", "/down");
-    const error = await new TestClient(server.url, deps).call("GET", "/down").catch((e: unknown) => e);
+    const error = await new TestClient(server.url, deps).hit("GET", "/down").catch((e: unknown) => e);
     expect(error).toMatchObject({
       kind: "unavailable",
       status: 503,
@@ -150,35 +153,35 @@ describe("VendorHttpClient reads", () => {
     let calls = 0;
     const before = server.countOf("GET", "/down");
     const slowClock = { ...deps, now: () => (calls++ === 0 ? 0 : 50_000) };
-    await expect(new TestClient(server.url, slowClock).call("GET", "/down")).rejects.toMatchObject({
+    await expect(new TestClient(server.url, slowClock).hit("GET", "/down")).rejects.toMatchObject({
       kind: "unavailable",
     });
     expect(server.countOf("GET", "/down") - before).toBe(1);
   });
 
   it("times out a hanging server and retries", async () => {
-    const error = await new TestClient(server.url, deps).call("GET", "/hang").catch((e: unknown) => e);
+    const error = await new TestClient(server.url, deps).hit("GET", "/hang").catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "timeout" });
     expect(server.countOf("GET", "/hang")).toBe(4);
   });
 
   it("times out a body that never finishes", async () => {
     const error = await new TestClient(server.url, { ...deps, retry: { maxAttempts: 1 } })
-      .call("GET", "/stall-body")
+      .hit("GET", "/stall-body")
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "timeout" });
   });
 
-  it("retries a dropped connection and reports a network error", async () => {
-    const error = await new TestClient(server.url, deps).call("GET", "/drop").catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: "network", retryable: true });
+  it("retries a dropped connection and reports it as lost, not unreachable", async () => {
+    const error = await new TestClient(server.url, deps).hit("GET", "/drop").catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "connection-lost", retryable: true });
     expect(server.countOf("GET", "/drop")).toBe(4);
   });
 
-  it("turns an HTML page into malformed-response naming the URL", async () => {
-    const error = await new TestClient(server.url, deps).call("GET", "/html").catch((e: unknown) => e);
+  it("turns an HTML page into wrong-base-url naming the URL", async () => {
+    const error = await new TestClient(server.url, deps).hit("GET", "/html").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VendorError);
-    expect(error).toMatchObject({ kind: "malformed-response", status: 200 });
+    expect(error).toMatchObject({ kind: "wrong-base-url", status: 200 });
     expect((error as VendorError).vendorMessage).toContain(
       `${server.url}/html answered text/html instead of JSON`,
     );
@@ -186,15 +189,15 @@ describe("VendorHttpClient reads", () => {
   });
 
   it("turns a JSON body of the wrong shape into malformed-response", async () => {
-    const error = await new TestClient(server.url, deps).call("GET", "/shape").catch((e: unknown) => e);
+    const error = await new TestClient(server.url, deps).hit("GET", "/shape").catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "malformed-response" });
     expect((error as VendorError).vendorMessage).toMatch(/id: .*expected string/);
   });
 
   it("does not follow redirects with credentials", async () => {
-    const error = await new TestClient(server.url, deps).call("GET", "/redirect").catch((e: unknown) => e);
+    const error = await new TestClient(server.url, deps).hit("GET", "/redirect").catch((e: unknown) => e);
     expect(error).toMatchObject({
-      kind: "malformed-response",
+      kind: "wrong-base-url",
       status: 302,
       vendorMessage: "redirected to https://example.com/login",
     });
@@ -209,7 +212,7 @@ describe("VendorHttpClient reads", () => {
 
   it("reports an unreachable host as a network error", async () => {
     const error = await new TestClient(await closedPort(), { ...deps, retry: { maxAttempts: 1 } })
-      .call("GET", "/ok")
+      .hit("GET", "/ok")
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "network", vendorMessage: "connection refused" });
   });
@@ -218,33 +221,33 @@ describe("VendorHttpClient reads", () => {
 describe("VendorHttpClient writes", () => {
   it("never retries a write after 5xx", async () => {
     const before = server.countOf("POST", "/down");
-    const error = await new TestClient(server.url, deps).call("POST", "/down", "{}").catch((e: unknown) => e);
+    const error = await new TestClient(server.url, deps).hit("POST", "/down", "{}").catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "unavailable", outcome: "not-applied" });
     expect(server.countOf("POST", "/down") - before).toBe(1);
   });
 
   it("turns a timed-out write into ambiguous-write, sent once", async () => {
-    const error = await new TestClient(server.url, deps).call("POST", "/hang", "{}").catch((e: unknown) => e);
+    const error = await new TestClient(server.url, deps).hit("POST", "/hang", "{}").catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "ambiguous-write", outcome: "unknown", retryable: false });
     expect(server.countOf("POST", "/hang")).toBe(1);
   });
 
   it("turns a dropped write into ambiguous-write, sent once", async () => {
-    const error = await new TestClient(server.url, deps).call("POST", "/drop", "{}").catch((e: unknown) => e);
+    const error = await new TestClient(server.url, deps).hit("POST", "/drop", "{}").catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "ambiguous-write" });
     expect(server.countOf("POST", "/drop")).toBe(1);
   });
 
   it("knows a write to a refused connection was not applied", async () => {
     const error = await new TestClient(await closedPort(), deps)
-      .call("POST", "/x", "{}")
+      .hit("POST", "/x", "{}")
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "network", outcome: "not-applied" });
   });
 
   it("retries once after a 401 when credentials were refreshed, also for writes", async () => {
     const client = new TestClient(server.url, deps, true);
-    await expect(client.call("POST", "/unauthorized-once", "{}")).resolves.toBeUndefined();
+    await expect(client.hit("POST", "/unauthorized-once", "{}")).resolves.toBeUndefined();
     expect(client.recoveries).toBe(1);
     expect(server.countOf("POST", "/unauthorized-once")).toBe(2);
   });
@@ -252,7 +255,7 @@ describe("VendorHttpClient writes", () => {
 
 describe("VendorError safety", () => {
   it("redacts secrets a vendor echoes and keeps them out of toJSON", async () => {
-    const error = await new TestClient(server.url, deps).call("GET", "/echo-secret").catch((e: unknown) => e);
+    const error = await new TestClient(server.url, deps).hit("GET", "/echo-secret").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VendorError);
     const serialised = JSON.stringify(error);
     expect(serialised).not.toContain("secret-token");
@@ -274,7 +277,7 @@ describe("TLS failures", () => {
   afterAll(() => tls.close());
 
   it("reports an untrusted certificate as a tls error and does not retry it", async () => {
-    const error = await new TestClient(tls.url, deps).call("GET", "/ok").catch((e: unknown) => e);
+    const error = await new TestClient(tls.url, deps).hit("GET", "/ok").catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "tls", retryable: false });
     expect((error as VendorError).vendorMessage).toMatch(/self-signed|not trusted|host name/);
   });

@@ -38,7 +38,7 @@ export function createCloudflareApp(runtime: SandboxRuntime): ServiceApp {
       return handler(ctx, auth.caller);
     };
   registerSamlCertificateRoutes(router, runtime, withCaller);
-  registerTokenRoutes(router, withCaller);
+  registerTokenRoutes(router, withCaller, () => runtime.state.cloudflare);
 
   return {
     service: "cloudflare",

@@ -1,7 +1,8 @@
 import type { RequestContext, Reply } from "../core/http-types";
 import type { Router } from "../core/router";
 import { effectiveStatus, type CfCaller } from "./auth";
-import { fail, ok } from "./envelope";
+import { authenticationError, fail, ok } from "./envelope";
+import type { CloudflareState } from "./model";
 import type { CallerHandler } from "./saml-certificate-routes";
 
 const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -34,11 +35,31 @@ function verify(ctx: RequestContext, caller: CfCaller, owner: "user" | "account"
   });
 }
 
+/** GET /accounts: the accounts a usable token (or global key) may act on, as one page. */
+function listAccounts(ctx: RequestContext, caller: CfCaller, state: CloudflareState): Reply {
+  if (caller.kind === "token" && effectiveStatus(caller.token, ctx.now) !== "active")
+    return authenticationError();
+  const ids = caller.kind === "token" ? caller.token.accounts : caller.key.accounts;
+  const accounts = state.accounts
+    .filter((a) => ids.includes(a.id))
+    .map((a) => ({ id: a.id, name: a.name, type: "standard", settings: {} }));
+  const count = accounts.length;
+  return ok(accounts, {
+    result_info: { page: 1, per_page: 50, count, total_count: count, total_pages: count ? 1 : 0 },
+  });
+}
+
 /** C-9: `/user/tokens/verify` (user-owned tokens) and `/accounts/{id}/tokens/verify` (account-owned). */
 export function registerTokenRoutes(
   router: Router,
   withCaller: (h: CallerHandler) => (ctx: RequestContext) => Promise<Reply>,
+  state: () => CloudflareState,
 ): void {
+  router.on(
+    "GET",
+    "/client/v4/accounts",
+    withCaller((ctx, caller) => listAccounts(ctx, caller, state())),
+  );
   router.on(
     "GET",
     "/client/v4/user/tokens/verify",

@@ -1,15 +1,18 @@
 import "server-only";
 
-import { VendorHttpClient, type ErrorDetails, type HttpDepsInput, type HttpMethod } from "../http";
-import { expectJson, expectText, jsonBodyOf, type RawResponse, type ResponseReader } from "../http-response";
+import type { VendorError } from "../errors";
+import { VendorHttpClient, type ErrorDetails, type HttpDepsInput, type RequestSummary } from "../http";
+import { expectText, type RawResponse } from "../http-response";
 import type { ConnectionFor } from "../model";
+import { describeCloudflareError, diagnoseRefusal } from "./errors";
 import * as s from "./schemas";
-import { runSdkAttempt, type CloudflareSdk } from "./sdk";
+import { sdkTransport, type CloudflareSdk, type SdkCall } from "./sdk";
 
-/** Cloudflare does not document the permission; this is the group that grants Access SAML reads/writes. */
-export const ACCESS_PERMISSION = "Access: Organizations, Identity Providers, and Groups";
+export { ACCESS_PERMISSION } from "./errors";
 
-/** The Cloudflare API for one connection, driven through the official SDK (vendor-apis.md §2). */
+const PEM_TYPES = ["application/x-pem-file", "application/x-x509-ca-cert", "text/plain"];
+
+/** The Cloudflare API for one connection; each call is sent by the official SDK as our transport. */
 export class CloudflareClient extends VendorHttpClient {
   readonly vendor = "cloudflare" as const;
 
@@ -20,82 +23,102 @@ export class CloudflareClient extends VendorHttpClient {
     super(deps);
   }
 
-  /** One page of certificate sets (C-1). Paging policy lives in `list-sets.ts`. */
+  // GET /accounts/{account_id}/access/saml_certificates?page=&per_page= (paging: list-sets.ts)
   listSamlCertificateSets(page: number, perPage: number) {
-    return this.viaSdk(
-      "list SAML certificate sets",
-      "GET",
-      `${this.samlPath()}?page=${page}&per_page=${perPage}`,
-      expectJson(s.listSamlCertificateSetsOutputSchema),
-      (sdk, options) =>
+    return this.get({
+      operation: "list SAML certificate sets",
+      path: `${this.samlPath()}?page=${page}&per_page=${perPage}`,
+      output: s.listSamlCertificateSetsOutputSchema,
+      transport: this.sdk((sdk, o) =>
         sdk.zeroTrust.access.samlCertificates.list(
-          { account_id: this.conn.accountId, page, per_page: perPage },
-          options,
+          { account_id: this.accountId, page, per_page: perPage },
+          o,
         ),
-    );
-  }
-
-  async getSamlCertificateSet(setId: string) {
-    const envelope = await this.viaSdk(
-      "read the SAML certificate set",
-      "GET",
-      `${this.samlPath()}/${enc(setId)}`,
-      expectJson(s.getSamlCertificateSetOutputSchema),
-      (sdk, options) =>
-        sdk.zeroTrust.access.samlCertificates.get(setId, { account_id: this.conn.accountId }, options),
-    );
-    return envelope.result;
-  }
-
-  async rotateSamlCertificateSet(setId: string) {
-    const envelope = await this.viaSdk(
-      "rotate the SAML certificate set",
-      "POST",
-      `${this.samlPath()}/${enc(setId)}/rotate`,
-      expectJson(s.rotateSamlCertificateSetOutputSchema),
-      (sdk, options) =>
-        sdk.zeroTrust.access.samlCertificates.rotate(setId, { account_id: this.conn.accountId }, options),
-    );
-    return envelope.result;
-  }
-
-  getSamlCertificatePem(setId: string) {
-    return this.viaSdk(
-      "download the current SAML certificate",
-      "GET",
-      `${this.samlPath()}/${enc(setId)}/pem`,
-      expectText(
-        ["application/x-pem-file", "application/x-x509-ca-cert", "text/plain"],
-        s.getSamlCertificatePemOutputSchema,
       ),
-      (sdk, options) =>
-        sdk.zeroTrust.access.samlCertificates.getPem(setId, { account_id: this.conn.accountId }, options),
-    );
+    });
   }
 
-  /** Account-owned tokens verify here (C-9). */
+  // GET /accounts/{account_id}/access/saml_certificates/{saml_cert_set_id}
+  async getSamlCertificateSet(setId: string) {
+    const envelope = await this.get({
+      operation: "read the SAML certificate set",
+      path: `${this.samlPath()}/${enc(setId)}`,
+      output: s.getSamlCertificateSetOutputSchema,
+      transport: this.sdk((sdk, o) =>
+        sdk.zeroTrust.access.samlCertificates.get(setId, { account_id: this.accountId }, o),
+      ),
+    });
+    return envelope.result;
+  }
+
+  // POST /accounts/{account_id}/access/saml_certificates/{saml_cert_set_id}/rotate (no body)
+  async rotateSamlCertificateSet(setId: string) {
+    const envelope = await this.post({
+      operation: "rotate the SAML certificate set",
+      path: `${this.samlPath()}/${enc(setId)}/rotate`,
+      output: s.rotateSamlCertificateSetOutputSchema,
+      transport: this.sdk((sdk, o) =>
+        sdk.zeroTrust.access.samlCertificates.rotate(setId, { account_id: this.accountId }, o),
+      ),
+    });
+    return envelope.result;
+  }
+
+  // GET /accounts/{account_id}/access/saml_certificates/{saml_cert_set_id}/pem — application/x-pem-file
+  getSamlCertificatePem(setId: string) {
+    return this.get({
+      operation: "download the current SAML certificate",
+      path: `${this.samlPath()}/${enc(setId)}/pem`,
+      output: expectText(PEM_TYPES, s.getSamlCertificatePemOutputSchema),
+      transport: this.sdk((sdk, o) =>
+        sdk.zeroTrust.access.samlCertificates.getPem(setId, { account_id: this.accountId }, o),
+      ),
+    });
+  }
+
+  // GET /accounts/{account_id}/tokens/verify — account-owned tokens
   verifyAccountToken() {
-    return this.viaSdk(
-      "verify the API token",
-      "GET",
-      `/accounts/${enc(this.conn.accountId)}/tokens/verify`,
-      expectJson(s.verifyTokenOutputSchema),
-      (sdk, options) => sdk.accounts.tokens.verify({ account_id: this.conn.accountId }, options),
-    );
+    return this.get({
+      operation: "verify the API token",
+      path: `/accounts/${enc(this.accountId)}/tokens/verify`,
+      output: s.verifyTokenOutputSchema,
+      transport: this.sdk((sdk, o) => sdk.accounts.tokens.verify({ account_id: this.accountId }, o)),
+      diagnose: false,
+    });
   }
 
-  /** User-owned tokens verify here (C-9). */
+  // GET /user/tokens/verify — user-owned tokens
   verifyUserToken() {
-    return this.viaSdk(
-      "verify the API token",
-      "GET",
-      "/user/tokens/verify",
-      expectJson(s.verifyTokenOutputSchema),
-      (sdk, options) => sdk.user.tokens.verify(options),
-    );
+    return this.get({
+      operation: "verify the API token",
+      path: "/user/tokens/verify",
+      output: s.verifyTokenOutputSchema,
+      transport: this.sdk((sdk, o) => sdk.user.tokens.verify(o)),
+      diagnose: false,
+    });
   }
 
-  /** The SDK authenticates itself; direct requests are not used for Cloudflare. */
+  // GET /accounts?per_page=50 — the accounts the token may act on
+  listAccounts() {
+    return this.get({
+      operation: "list the accounts of the API token",
+      path: "/accounts?per_page=50",
+      output: s.listAccountsOutputSchema,
+      transport: this.sdk((sdk, o) => sdk.accounts.list({ per_page: 50 }, o)),
+      diagnose: false,
+    });
+  }
+
+  /** The account of the connection. */
+  get accountId(): string {
+    return this.conn.accountId;
+  }
+
+  protected apiBase(): string {
+    return this.conn.baseUrl;
+  }
+
+  /** The SDK authenticates its own requests; this serves only calls without a transport. */
   protected async buildAuthHeaders(): Promise<Record<string, string>> {
     return { authorization: `Bearer ${this.conn.apiToken}` };
   }
@@ -105,70 +128,21 @@ export class CloudflareClient extends VendorHttpClient {
   }
 
   protected describeError(raw: RawResponse): ErrorDetails {
-    const parsed = s.errorEnvelopeSchema.safeParse(jsonBodyOf(raw));
-    const first = parsed.success ? parsed.data.errors[0] : undefined;
-    const chain = first?.error_chain ?? [];
-    const codes = [first?.code, ...chain.map((c) => c.code)];
-    const details: ErrorDetails = {
-      vendorCode: first ? String(first.code) : undefined,
-      vendorMessage: first
-        ? [first.message, ...chain.map((c) => `${c.code} ${c.message}`)].join("; ")
-        : undefined,
-      requestId: raw.headers.get("cf-ray") ?? undefined,
-    };
-    if (codes.includes(6111) || codes.includes(6003)) {
-      return {
-        ...details,
-        kind: "auth",
-        retryable: false,
-        userMessage:
-          "Cloudflare could not read the API token (6003/6111: invalid Authorization header). Paste the token itself, without “Bearer ” and without spaces; a Global API Key is not an API token.",
-      };
-    }
-    if (raw.status === 403 && codes.includes(10000)) {
-      return {
-        ...details,
-        kind: "permission",
-        retryable: false,
-        userMessage: `The API token is not allowed to use Access for account ${this.conn.accountId} (10000 Authentication error). Give it the “${ACCESS_PERMISSION}” permission for this account, or check that the account ID is the one the token was created for.`,
-      };
-    }
-    if (raw.status === 401 || codes.includes(1000) || codes.includes(9109)) {
-      return {
-        ...details,
-        kind: "auth",
-        retryable: false,
-        userMessage:
-          "Cloudflare does not accept the API token: it is wrong, expired or revoked. Create a new token and replace it in the connection settings.",
-      };
-    }
-    return details;
+    return describeCloudflareError(raw);
   }
 
-  private viaSdk<T>(
-    operation: string,
-    method: HttpMethod,
-    pathAndQuery: string,
-    read: ResponseReader<T>,
-    call: (sdk: CloudflareSdk, options: { signal: AbortSignal }) => { asResponse(): Promise<Response> },
-  ): Promise<T> {
-    const config = {
-      apiToken: this.conn.apiToken,
-      baseUrl: this.conn.baseUrl,
-      fetch: this.deps.fetch,
-      timeoutMs: this.deps.timeoutMs,
-    };
-    return this.send({
-      operation,
-      method,
-      url: new URL(`${this.conn.baseUrl}${pathAndQuery}`),
-      read,
-      transport: (signal) => runSdkAttempt(config, call, signal),
-    });
+  /** 403 10000 means expired, disabled, another account or a missing permission: ask which. */
+  protected override diagnose(error: VendorError, _request: RequestSummary): Promise<VendorError> {
+    return diagnoseRefusal(this, error);
+  }
+
+  private sdk(call: (sdk: CloudflareSdk, options: { signal: AbortSignal }) => SdkCall) {
+    const { apiToken, baseUrl } = this.conn;
+    return sdkTransport({ apiToken, baseUrl, fetch: this.deps.fetch, timeoutMs: this.deps.timeoutMs }, call);
   }
 
   private samlPath(): string {
-    return `/accounts/${enc(this.conn.accountId)}/access/saml_certificates`;
+    return `/accounts/${enc(this.accountId)}/access/saml_certificates`;
   }
 }
 

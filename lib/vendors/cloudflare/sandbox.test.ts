@@ -131,7 +131,7 @@ describe("Cloudflare adapter against the sandbox: faults", () => {
     await sb.control.fault({ method: "GET", path: SETS_GLOB, kind: "timeout", delayMs: 3000, count: 2 });
     await expect(setup([], 2).listCertificateSets(conn)).rejects.toMatchObject({ kind: "timeout" });
     await sb.control.fault({ method: "GET", path: SETS_GLOB, kind: "drop", count: 2 });
-    await expect(setup([], 2).listCertificateSets(conn)).rejects.toMatchObject({ kind: "network" });
+    await expect(setup([], 2).listCertificateSets(conn)).rejects.toMatchObject({ kind: "connection-lost" });
     expect(await sb.count("cloudflare", "GET", LIST)).toBe(4);
     await sb.control.fault({ method: "GET", path: SETS_GLOB, kind: "malformed", count: 1 });
     await expect(setup().listCertificateSets(conn)).rejects.toMatchObject({ kind: "malformed-response" });

@@ -2,7 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 
-// Cloudflare API v4 shapes (vendor-apis.md §2). Every JSON answer is an envelope.
+// Cloudflare API v4 shapes. Every JSON answer is an envelope.
 
 function envelope<R extends z.ZodType>(result: R) {
   return z.object({
@@ -76,3 +76,10 @@ export const verifyTokenOutputSchema = envelope(
     not_before: z.string().nullish(),
   }),
 );
+
+// GET /accounts — the accounts the token may act on
+export const listAccountsOutputSchema = envelope(
+  z.array(z.object({ id: z.string(), name: z.string() })),
+).extend({
+  result_info: z.object({ total_count: z.number().optional() }).optional(),
+});

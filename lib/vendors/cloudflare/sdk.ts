@@ -1,14 +1,15 @@
 import "server-only";
 
+import { BaseAccounts } from "cloudflare/resources/accounts/accounts";
 import { BaseTokens as AccountTokens } from "cloudflare/resources/accounts/tokens/tokens";
 import { BaseTokens as UserTokens } from "cloudflare/resources/user/tokens/tokens";
 import { BaseSAMLCertificates } from "cloudflare/resources/zero-trust/access/saml-certificates";
 import { createClient } from "cloudflare/tree-shakable";
 
-import type { FetchLike } from "../http";
+import type { FetchLike } from "../http-deps";
 
 /** Only the SDK resources we use: loads in half the time of the full client. */
-const RESOURCES = [BaseSAMLCertificates, AccountTokens, UserTokens] as const;
+const RESOURCES = [BaseSAMLCertificates, BaseAccounts, AccountTokens, UserTokens] as const;
 
 function createSdk(apiToken: string, baseURL: string, fetch: FetchLike, timeoutMs: number) {
   return createClient({
@@ -18,7 +19,8 @@ function createSdk(apiToken: string, baseURL: string, fetch: FetchLike, timeoutM
     apiEmail: null,
     userServiceKey: null,
     baseURL,
-    // Retries, timeouts and errors are ours (lib/vendors/http.ts); the SDK only builds and sends.
+    // Retries, timeouts and errors are ours (lib/vendors/http.ts); the SDK only builds and sends,
+    // through the fetch we hand it.
     maxRetries: 0,
     timeout: timeoutMs + 5_000,
     logLevel: "off",
@@ -31,7 +33,7 @@ function createSdk(apiToken: string, baseURL: string, fetch: FetchLike, timeoutM
 export type CloudflareSdk = ReturnType<typeof createSdk>;
 
 /** What every SDK call returns: an APIPromise whose raw response we take over. */
-interface SdkCall {
+export interface SdkCall {
   asResponse(): Promise<Response>;
 }
 
@@ -42,7 +44,7 @@ interface SdkCall {
  * normalisation sees exactly what a direct request would have seen.
  */
 export async function runSdkAttempt(
-  config: { apiToken: string; baseUrl: string; fetch: FetchLike; timeoutMs: number },
+  config: SdkConfig,
   call: (sdk: CloudflareSdk, options: { signal: AbortSignal }) => SdkCall,
   signal: AbortSignal,
 ): Promise<Response> {
@@ -67,4 +69,20 @@ export async function runSdkAttempt(
     if (failedResponse) return failedResponse;
     throw error;
   }
+}
+
+/** What a Cloudflare call needs to run its SDK method as the transport of one attempt. */
+export interface SdkConfig {
+  apiToken: string;
+  baseUrl: string;
+  fetch: FetchLike;
+  timeoutMs: number;
+}
+
+/** The transport of a call: the SDK method, run once per attempt by our HTTP path. */
+export function sdkTransport(
+  config: SdkConfig,
+  call: (sdk: CloudflareSdk, options: { signal: AbortSignal }) => SdkCall,
+): (signal: AbortSignal) => Promise<Response> {
+  return (signal) => runSdkAttempt(config, call, signal);
 }

@@ -1,9 +1,10 @@
 import "server-only";
 
 import { runConnectionTest } from "../connection-test";
-import { isVendorError, VendorError } from "../errors";
+import { VendorError } from "../errors";
 import type { ConnectionFor, ConnectionTestResult } from "../model";
-import { ACCESS_PERMISSION, type CloudflareClient } from "./client";
+import type { CloudflareClient } from "./client";
+import { ACCESS_PERMISSION, explainRefusal, readTokenStanding } from "./errors";
 
 type Conn = ConnectionFor<"cloudflare">;
 
@@ -21,33 +22,22 @@ export function testCloudflareConnection(
       {
         name: "credentials",
         run: async () => {
-          // Account-owned tokens verify under the account, user-owned ones under /user.
-          const verified = await client
-            .verifyAccountToken()
-            .catch((error: unknown) =>
-              isVendorError(error, "auth", "permission", "not-found")
-                ? client.verifyUserToken()
-                : Promise.reject(error),
-            )
-            .catch((error: unknown) => {
-              if (!isVendorError(error, "auth", "permission", "not-found")) throw error;
-              // Both refused it: unknown, revoked, or an account token of another account.
-              throw error.with({
-                kind: "auth",
-                userMessage: `Cloudflare does not recognise the API token for account ${conn.accountId} (${error.vendorCode ?? error.status} ${error.vendorMessage ?? ""}). It is wrong or revoked, or it was created for another account: check the token and the account ID.`,
-              });
-            });
-          const { status, expires_on: expiresOn } = verified.result;
-          if (status !== "active") {
-            throw new VendorError({
+          const standing = await readTokenStanding(client);
+          const { token, accounts } = standing;
+          const unusable =
+            !token ||
+            token.status !== "active" ||
+            (accounts !== undefined && !accounts.some((a) => a.id === conn.accountId));
+          if (unusable) {
+            const refusal = new VendorError({
               vendor: "cloudflare",
               kind: "auth",
               operation: "verify the API token",
               retryable: false,
-              userMessage: `The API token is ${status}. Create a new token (or re-enable it) and replace it in the connection settings.`,
             });
+            throw explainRefusal(standing, conn.accountId, refusal);
           }
-          return `The API token is active${expiresOn ? ` until ${expiresOn}` : ""}.`;
+          return `The API token is active${token.expires_on ? ` until ${token.expires_on}` : ""}.`;
         },
       },
       {

@@ -1,17 +1,14 @@
 import "server-only";
 
-import type { ZodType } from "zod";
-
 import type { VendorError } from "../errors";
 import {
   VendorHttpClient,
   type ErrorDetails,
   type HttpDepsInput,
-  type HttpMethod,
   type RequestSummary,
   type OutgoingRequest,
 } from "../http";
-import { expectEmpty, expectJson, type RawResponse, type ResponseReader } from "../http-response";
+import { expectEmpty, type RawResponse } from "../http-response";
 import type { ConnectionFor } from "../model";
 import { describeHuaweiError, serverTimeFromSkewError } from "./errors";
 import * as s from "./schemas";
@@ -20,7 +17,7 @@ import { signRequest } from "./signer";
 /** Clock corrections learnt from "signature expired" answers, per connection (server memory). */
 const clockOffsets = new Map<string, number>();
 
-/** IAM actions named in permission errors (vendor-apis.md §3.1). */
+/** IAM actions named in permission errors. */
 export const HUAWEI_ACTIONS = {
   listSp: "IdentityCenter:serviceProvider:listCertificates",
   createSp: "IdentityCenter:serviceProvider:createCertificate",
@@ -48,89 +45,97 @@ export class HuaweiClient extends VendorHttpClient {
     return clockOffsets.get(this.conn.id) ?? 0;
   }
 
+  // GET /v1/identity-stores/{identity_store_id}/saml-certificates
   listSpCertificates() {
-    return this.json(
-      "GET",
-      "/saml-certificates",
-      "list the service-provider certificates",
-      s.listSpCertificatesOutputSchema,
-      HUAWEI_ACTIONS.listSp,
-    );
-  }
-
-  createSpCertificate() {
-    return this.json(
-      "POST",
-      "/saml-certificates",
-      "create a service-provider certificate",
-      s.createSpCertificateOutputSchema,
-      HUAWEI_ACTIONS.createSp,
-    );
-  }
-
-  activateSpCertificate(certificateId: string): Promise<void> {
-    return this.call(
-      "POST",
-      `/saml-certificates/${enc(certificateId)}/active`,
-      "activate the service-provider certificate",
-      expectEmpty(),
-      HUAWEI_ACTIONS.activateSp,
-    );
-  }
-
-  deleteSpCertificate(certificateId: string): Promise<void> {
-    return this.call(
-      "DELETE",
-      `/saml-certificates/${enc(certificateId)}`,
-      "delete the service-provider certificate",
-      expectEmpty(),
-      HUAWEI_ACTIONS.deleteSp,
-    );
-  }
-
-  listExternalIdps() {
-    return this.json(
-      "GET",
-      "/external-idp",
-      "list the external identity providers",
-      s.listExternalIdpsOutputSchema,
-      HUAWEI_ACTIONS.listIdp,
-    );
-  }
-
-  listIdpCertificates(idpId: string) {
-    return this.json(
-      "GET",
-      `/external-idp/${enc(idpId)}/certificate`,
-      "list the identity provider's certificates",
-      s.listIdpCertificatesOutputSchema,
-      HUAWEI_ACTIONS.listIdpCerts,
-    );
-  }
-
-  importIdpCertificate(idpId: string, pem: string) {
-    const body = s.importIdpCertificateInputSchema.parse({
-      x509_certificate_in_pem: pem,
-      certificate_use: "SIGNING",
+    return this.get({
+      operation: "list the service-provider certificates",
+      path: this.storePath("/saml-certificates"),
+      output: s.listSpCertificatesOutputSchema,
+      requires: HUAWEI_ACTIONS.listSp,
     });
-    return this.json(
-      "POST",
-      `/external-idp/${enc(idpId)}/certificate`,
-      "import the identity provider certificate",
-      s.importIdpCertificateOutputSchema,
-      HUAWEI_ACTIONS.importIdpCert,
-      body,
-    );
   }
 
+  // POST /v1/identity-stores/{identity_store_id}/saml-certificates (no body) — 201
+  createSpCertificate() {
+    return this.post({
+      operation: "create a service-provider certificate",
+      path: this.storePath("/saml-certificates"),
+      output: s.createSpCertificateOutputSchema,
+      requires: HUAWEI_ACTIONS.createSp,
+    });
+  }
+
+  // POST /v1/identity-stores/{identity_store_id}/saml-certificates/{certificate_id}/active — 200, empty
+  activateSpCertificate(certificateId: string): Promise<void> {
+    return this.post({
+      operation: "activate the service-provider certificate",
+      path: this.storePath(`/saml-certificates/${enc(certificateId)}/active`),
+      output: expectEmpty(),
+      requires: HUAWEI_ACTIONS.activateSp,
+    });
+  }
+
+  // DELETE /v1/identity-stores/{identity_store_id}/saml-certificates/{certificate_id} — 200, empty
+  deleteSpCertificate(certificateId: string): Promise<void> {
+    return this.delete({
+      operation: "delete the service-provider certificate",
+      path: this.storePath(`/saml-certificates/${enc(certificateId)}`),
+      output: expectEmpty(),
+      requires: HUAWEI_ACTIONS.deleteSp,
+    });
+  }
+
+  // GET /v1/identity-stores/{identity_store_id}/external-idp
+  listExternalIdps() {
+    return this.get({
+      operation: "list the external identity providers",
+      path: this.storePath("/external-idp"),
+      output: s.listExternalIdpsOutputSchema,
+      requires: HUAWEI_ACTIONS.listIdp,
+    });
+  }
+
+  // GET /v1/identity-stores/{identity_store_id}/external-idp/{idp_id}/certificate
+  listIdpCertificates(idpId: string) {
+    return this.get({
+      operation: "list the identity provider's certificates",
+      path: this.storePath(`/external-idp/${enc(idpId)}/certificate`),
+      output: s.listIdpCertificatesOutputSchema,
+      requires: HUAWEI_ACTIONS.listIdpCerts,
+    });
+  }
+
+  // POST /v1/identity-stores/{identity_store_id}/external-idp/{idp_id}/certificate
+  importIdpCertificate(idpId: string, pem: string) {
+    return this.post({
+      operation: "import the identity provider certificate",
+      path: this.storePath(`/external-idp/${enc(idpId)}/certificate`),
+      input: {
+        schema: s.importIdpCertificateInputSchema,
+        value: { x509_certificate_in_pem: pem, certificate_use: "SIGNING" },
+      },
+      output: s.importIdpCertificateOutputSchema,
+      requires: HUAWEI_ACTIONS.importIdpCert,
+    });
+  }
+
+  // DELETE /v1/identity-stores/{identity_store_id}/external-idp/{idp_id}/certificate/{certificate_id}
   deleteIdpCertificate(idpId: string, certificateId: string): Promise<void> {
-    return this.call(
-      "DELETE",
-      `/external-idp/${enc(idpId)}/certificate/${enc(certificateId)}`,
-      "delete the identity provider certificate",
-      expectEmpty(),
-      HUAWEI_ACTIONS.deleteIdpCert,
-    );
+    return this.delete({
+      operation: "delete the identity provider certificate",
+      path: this.storePath(`/external-idp/${enc(idpId)}/certificate/${enc(certificateId)}`),
+      output: expectEmpty(),
+      requires: HUAWEI_ACTIONS.deleteIdpCert,
+    });
+  }
+
+  protected apiBase(): string {
+    return this.conn.baseUrl;
+  }
+
+  /** Content-Type on every call, bodiless ones included, as the SDK does (and signs it). */
+  protected override defaultHeaders(): Record<string, string> {
+    return { "content-type": "application/json", accept: "application/json" };
   }
 
   /** Signs each attempt with a fresh X-Sdk-Date (the gateway allows ±15 minutes). */
@@ -170,38 +175,12 @@ export class HuaweiClient extends VendorHttpClient {
     return describeHuaweiError(raw, {
       identityStoreId: this.conn.identityStoreId,
       requires: request.requires,
+      temporaryCredentials: this.conn.securityToken !== undefined && this.conn.securityToken !== "",
     });
   }
 
-  private json<S extends ZodType>(
-    method: HttpMethod,
-    path: string,
-    operation: string,
-    schema: S,
-    requires: string,
-    body?: unknown,
-  ) {
-    return this.call(method, path, operation, expectJson(schema), requires, body);
-  }
-
-  private call<T>(
-    method: HttpMethod,
-    path: string,
-    operation: string,
-    read: ResponseReader<T>,
-    requires: string,
-    body?: unknown,
-  ): Promise<T> {
-    return this.send({
-      operation,
-      method,
-      url: new URL(`${this.conn.baseUrl}/v1/identity-stores/${enc(this.conn.identityStoreId)}${path}`),
-      // Content-Type on every call, bodiless ones included, as the SDK does (and signs it).
-      headers: { "content-type": "application/json", accept: "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      read,
-      requires,
-    });
+  private storePath(rest: string): string {
+    return `/v1/identity-stores/${enc(this.conn.identityStoreId)}${rest}`;
   }
 }
 

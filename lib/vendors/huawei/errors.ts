@@ -55,7 +55,7 @@ export function serverTimeFromSkewError(raw: RawResponse): number | undefined {
 /** Maps Huawei gateway (APIGW.*) and Identity Center (IIC.* / IdentityCenter.*) errors. */
 export function describeHuaweiError(
   raw: RawResponse,
-  context: { identityStoreId: string; requires?: string },
+  context: { identityStoreId: string; requires?: string; temporaryCredentials?: boolean },
 ): ErrorDetails {
   const fields = findErrorFields(jsonBodyOf(raw)) ?? {};
   const code = fields.code;
@@ -69,22 +69,7 @@ export function describeHuaweiError(
   const iic = code?.replace(/^IdentityCenter\./, "IIC.");
 
   if (code?.startsWith("APIGW.") && raw.status === 401) {
-    if (/signature expired/i.test(fields.message ?? "")) {
-      return {
-        ...details,
-        kind: "auth",
-        retryable: false,
-        userMessage:
-          "Huawei Cloud refused the request signature as expired: this server's clock differs from Huawei's by more than 15 minutes. Fix the server's time (NTP), then try again.",
-      };
-    }
-    return {
-      ...details,
-      kind: "auth",
-      retryable: false,
-      userMessage:
-        "Huawei Cloud rejected the AK/SK signature. Check the access key ID and secret access key (and the security token, for temporary credentials).",
-    };
+    return { ...details, ...describeGatewayRefusal(fields.message ?? "", code, context) };
   }
   if (raw.status === 403) {
     const action = /action\s+([\w:]+)/i.exec(fields.message ?? "")?.[1] ?? context.requires;
@@ -93,6 +78,15 @@ export function describeHuaweiError(
       kind: "permission",
       retryable: false,
       userMessage: `The access key may not ${action ? `perform ${action}` : "do this"}. Grant it in IAM, and use the organization's management account or a delegated administrator of IAM Identity Center.`,
+    };
+  }
+  if ((raw.status === 404 || iic === "IIC.404") && /identity store/i.test(fields.message ?? "")) {
+    // Huawei answers "not found" for a store of another account: the AK/SK works, the ID is elsewhere.
+    return {
+      ...details,
+      kind: "wrong-account",
+      retryable: false,
+      userMessage: `The access key works, but its account has no identity store ${context.identityStoreId} in this region. Check the identity store ID and the region of the base URL, or use an access key of the account that owns the store.`,
     };
   }
   if (raw.status === 404 || iic === "IIC.404" || iic === "IIC.1002") {
@@ -121,4 +115,39 @@ export function describeHuaweiError(
     };
   }
   return details;
+}
+
+/** Temporary credentials past `expires_at`, as the gateway words it. */
+const EXPIRED_TEMPORARY =
+  /(security[\s_-]?token|temporary)[^,]*expired|expired[^,]*(security[\s_-]?token|temporary)/i;
+
+/** What a 401 from the API gateway means: a stale clock, expired temporary credentials, or a wrong key. */
+function describeGatewayRefusal(
+  message: string,
+  code: string,
+  context: { temporaryCredentials?: boolean },
+): ErrorDetails {
+  if (/signature expired/i.test(message)) {
+    return {
+      kind: "clock-skew",
+      retryable: false,
+      userMessage:
+        "Huawei Cloud refused the request signature as expired: this server's clock differs from Huawei's by more than 15 minutes. Fix the server's time (NTP), then try again.",
+    };
+  }
+  // APIGW.0307: "The token must be updated" — the gateway's word for an expired security token.
+  if (EXPIRED_TEMPORARY.test(message) || (code === "APIGW.0307" && context.temporaryCredentials)) {
+    return {
+      kind: "credentials-expired",
+      retryable: false,
+      userMessage:
+        "The temporary access key and security token have expired (they last 15 minutes to 24 hours). Obtain new temporary credentials and replace all three in the connection settings, or use a permanent access key.",
+    };
+  }
+  return {
+    kind: "auth",
+    retryable: false,
+    userMessage:
+      "Huawei Cloud rejected the AK/SK signature. Check the access key ID and secret access key (and the security token, for temporary credentials).",
+  };
 }

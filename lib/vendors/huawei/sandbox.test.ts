@@ -158,7 +158,7 @@ describe("Huawei adapter against the sandbox: faults", () => {
     await withFault(
       { method: "GET", path: SP_GLOB, kind: "drop" },
       () => setup([], 2).getCertificateSet(conn, "sp"),
-      { kind: "network" },
+      { kind: "connection-lost" },
     );
     await withFault(
       { method: "GET", path: SP_GLOB, kind: "malformed" },

@@ -135,7 +135,7 @@ describe("UiPath client-credentials token cache", () => {
       const error = await createUiPathAdapter({ tokens: new TokenCache() })
         .listCertificateSets(conn())
         .catch((e: unknown) => e);
-      expect(error).toMatchObject({ kind: "malformed-response", operation: "obtain an access token" });
+      expect(error).toMatchObject({ kind: "wrong-base-url", operation: "obtain an access token" });
       expect(JSON.stringify(error)).toContain(
         `${server.url}/identity_/connect/token answered text/html instead of JSON`,
       );

@@ -1,16 +1,10 @@
 import "server-only";
 
-import type { ZodType } from "zod";
+import type { z } from "zod";
 
 import type { VendorError } from "../errors";
-import {
-  VendorHttpClient,
-  type ErrorDetails,
-  type HttpDepsInput,
-  type HttpMethod,
-  type RequestSummary,
-} from "../http";
-import { expectEmpty, expectJson, jsonBodyOf, type RawResponse, type ResponseReader } from "../http-response";
+import { VendorHttpClient, type ErrorDetails, type HttpDepsInput, type RequestSummary } from "../http";
+import { expectEmpty, type RawResponse } from "../http-response";
 import type { FederatedCredentialInput } from "../inputs";
 import type { ConnectionFor, FederatedTokenExchangeResult } from "../model";
 import {
@@ -20,12 +14,12 @@ import {
   type CachedToken,
   type TokenCache,
 } from "./auth";
+import { describeUiPathError } from "./errors";
 import * as s from "./schemas";
 
-const FORM = { "content-type": "application/x-www-form-urlencoded", accept: "application/json" };
-const JSON_HEADERS = { "content-type": "application/json", accept: "application/json" };
+const JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
-/** The UiPath Identity API for one connection (vendor-apis.md §1). */
+/** The UiPath Identity API for one connection. */
 export class UiPathClient extends VendorHttpClient {
   readonly vendor = "uipath" as const;
   private usedToken: string | undefined;
@@ -54,7 +48,6 @@ export class UiPathClient extends VendorHttpClient {
             scope: scopes,
           },
           "secret",
-          scopes,
         ),
     );
   }
@@ -69,12 +62,11 @@ export class UiPathClient extends VendorHttpClient {
       {
         grant_type: "client_credentials",
         client_id: clientId,
-        client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+        client_assertion_type: JWT_BEARER,
         client_assertion: assertion,
         scope,
       },
       "assertion",
-      scope,
     );
     return {
       grantedScopes: token.grantedScopes,
@@ -84,117 +76,118 @@ export class UiPathClient extends VendorHttpClient {
     };
   }
 
+  // GET /{organizationName}/identity_/api/SamlCertificate/{partitionGlobalId}/certificates
   getSamlCertificates() {
-    return this.call(
-      "GET",
-      this.orgPath(`SamlCertificate/${this.pgid()}/certificates`),
-      "read the SAML certificates",
-      s.getSamlCertificatesOutputSchema,
-      "PM.AuthSetting",
-    );
+    return this.get({
+      operation: "read the SAML certificates",
+      path: this.orgPath(`SamlCertificate/${this.pgid()}/certificates`),
+      output: s.getSamlCertificatesOutputSchema,
+      requires: "PM.AuthSetting",
+    });
   }
 
+  // PUT /{organizationName}/identity_/api/SamlCertificate/primary · …/SamlCertificate/secondary
   uploadSamlCertificate(slot: "primary" | "secondary", certificate: string) {
-    const body = s.uploadSamlCertificateInputSchema.parse({
-      partitionGlobalId: this.conn.partitionGlobalId,
-      certificate,
+    return this.put({
+      operation: `upload the ${slot} SAML certificate`,
+      path: this.orgPath(`SamlCertificate/${slot}`),
+      input: {
+        schema: s.uploadSamlCertificateInputSchema,
+        value: { partitionGlobalId: this.conn.partitionGlobalId, certificate },
+      },
+      output: s.uploadSamlCertificateOutputSchema,
+      requires: "PM.AuthSetting",
     });
-    return this.call(
-      "PUT",
-      this.orgPath(`SamlCertificate/${slot}`),
-      `upload the ${slot} SAML certificate`,
-      s.uploadSamlCertificateOutputSchema,
-      "PM.AuthSetting",
-      body,
-    );
   }
 
+  // POST /{organizationName}/identity_/api/SamlCertificate/{partitionGlobalId}/switch
   switchSamlCertificates() {
-    const body = s.switchSamlCertificatesInputSchema.parse({
-      partitionGlobalId: this.conn.partitionGlobalId,
+    return this.post({
+      operation: "switch the SAML certificates",
+      path: this.orgPath(`SamlCertificate/${this.pgid()}/switch`),
+      input: {
+        schema: s.switchSamlCertificatesInputSchema,
+        value: { partitionGlobalId: this.conn.partitionGlobalId },
+      },
+      output: s.switchSamlCertificatesOutputSchema,
+      requires: "PM.AuthSetting",
     });
-    return this.call(
-      "POST",
-      this.orgPath(`SamlCertificate/${this.pgid()}/switch`),
-      "switch the SAML certificates",
-      s.switchSamlCertificatesOutputSchema,
-      "PM.AuthSetting",
-      body,
-    );
   }
 
+  // DELETE /{organizationName}/identity_/api/SamlCertificate/{partitionGlobalId}/{certificateId}
   deleteSamlCertificate(certificateId: string) {
-    return this.call(
-      "DELETE",
-      this.orgPath(`SamlCertificate/${this.pgid()}/${enc(certificateId)}`),
-      "delete the SAML certificate",
-      s.deleteSamlCertificateOutputSchema,
-      "PM.AuthSetting",
-    );
+    return this.delete({
+      operation: "delete the SAML certificate",
+      path: this.orgPath(`SamlCertificate/${this.pgid()}/${enc(certificateId)}`),
+      output: s.deleteSamlCertificateOutputSchema,
+      requires: "PM.AuthSetting",
+    });
   }
 
+  // GET /{organizationName}/identity_/api/ExternalClient/{partitionGlobalId}
   listExternalClients() {
-    return this.call(
-      "GET",
-      this.orgPath(`ExternalClient/${this.pgid()}`),
-      "list the external applications",
-      s.listExternalClientsOutputSchema,
-      "PM.OAuthApp.Read",
-    );
+    return this.get({
+      operation: "list the external applications",
+      path: this.orgPath(`ExternalClient/${this.pgid()}`),
+      output: s.listExternalClientsOutputSchema,
+      requires: "PM.OAuthApp.Read",
+    });
   }
 
+  // GET /identity_/api/ExternalClient/{partitionGlobalId}/{clientId}/FederatedCredentials
   listFederatedCredentials(clientId: string) {
-    return this.call(
-      "GET",
-      this.credentialsPath(clientId),
-      "list the federated credentials",
-      s.listFederatedCredentialsOutputSchema,
-      "PM.OAuthApp.Read",
-    );
+    return this.get({
+      operation: "list the federated credentials",
+      path: this.credentialsPath(clientId),
+      output: s.listFederatedCredentialsOutputSchema,
+      requires: "PM.OAuthApp.Read",
+    });
   }
 
+  // GET /identity_/api/ExternalClient/{partitionGlobalId}/{clientId}/FederatedCredentials/{id}
   getFederatedCredential(clientId: string, credentialId: string) {
-    return this.call(
-      "GET",
-      `${this.credentialsPath(clientId)}/${enc(credentialId)}`,
-      "read the federated credential",
-      s.getFederatedCredentialOutputSchema,
-      "PM.OAuthApp.Read",
-    );
+    return this.get({
+      operation: "read the federated credential",
+      path: `${this.credentialsPath(clientId)}/${enc(credentialId)}`,
+      output: s.getFederatedCredentialOutputSchema,
+      requires: "PM.OAuthApp.Read",
+    });
   }
 
+  // POST /identity_/api/ExternalClient/{partitionGlobalId}/{clientId}/FederatedCredentials
   createFederatedCredential(clientId: string, input: FederatedCredentialInput) {
-    const body = s.createFederatedCredentialInputSchema.parse(input);
-    return this.call(
-      "POST",
-      this.credentialsPath(clientId),
-      "create the federated credential",
-      s.createFederatedCredentialOutputSchema,
-      "PM.OAuthApp.Write",
-      body,
-    );
+    return this.post({
+      operation: "create the federated credential",
+      path: this.credentialsPath(clientId),
+      input: { schema: s.createFederatedCredentialInputSchema, value: input },
+      output: s.createFederatedCredentialOutputSchema,
+      requires: "PM.OAuthApp.Write",
+    });
   }
 
+  // PUT /identity_/api/ExternalClient/{partitionGlobalId}/{clientId}/FederatedCredentials/{id}
   updateFederatedCredential(clientId: string, credentialId: string, input: FederatedCredentialInput) {
-    const body = s.createFederatedCredentialInputSchema.parse(input);
-    return this.call(
-      "PUT",
-      `${this.credentialsPath(clientId)}/${enc(credentialId)}`,
-      "update the federated credential",
-      s.updateFederatedCredentialOutputSchema,
-      "PM.OAuthApp.Write",
-      body,
-    );
+    return this.put({
+      operation: "update the federated credential",
+      path: `${this.credentialsPath(clientId)}/${enc(credentialId)}`,
+      input: { schema: s.createFederatedCredentialInputSchema, value: input },
+      output: s.updateFederatedCredentialOutputSchema,
+      requires: "PM.OAuthApp.Write",
+    });
   }
 
+  // DELETE /identity_/api/ExternalClient/{partitionGlobalId}/{clientId}/FederatedCredentials/{id} — 204
   deleteFederatedCredential(clientId: string, credentialId: string): Promise<void> {
-    return this.sendTo(
-      "DELETE",
-      `${this.credentialsPath(clientId)}/${enc(credentialId)}`,
-      "delete the federated credential",
-      expectEmpty(),
-      "PM.OAuthApp.Write",
-    );
+    return this.delete({
+      operation: "delete the federated credential",
+      path: `${this.credentialsPath(clientId)}/${enc(credentialId)}`,
+      output: expectEmpty(),
+      requires: "PM.OAuthApp.Write",
+    });
+  }
+
+  protected apiBase(): string {
+    return this.conn.baseUrl;
   }
 
   protected async buildAuthHeaders(): Promise<Record<string, string>> {
@@ -214,88 +207,34 @@ export class UiPathClient extends VendorHttpClient {
   }
 
   protected describeError(raw: RawResponse, request: RequestSummary): ErrorDetails {
-    const parsed = s.modelStateErrorSchema.safeParse(jsonBodyOf(raw));
-    const body = parsed.success ? parsed.data : {};
-    const fieldErrors =
-      body.errors &&
-      Object.fromEntries(Object.entries(body.errors).map(([field, messages]) => [field, [messages].flat()]));
-    const firstField = fieldErrors && Object.values(fieldErrors).flat()[0];
-    const details: ErrorDetails = {
-      vendorMessage: firstField ?? body.detail ?? body.message ?? body.title,
-      requestId:
-        body.traceId ?? raw.headers.get("x-request-id") ?? raw.headers.get("x-correlation-id") ?? undefined,
-      fieldErrors,
-    };
-    if (raw.status === 403 && request.requires) {
-      details.userMessage = `The external application lacks the scope ${request.requires} (or ${request.requires.replace(/\.(Read|Write)$/, "")}). In UiPath Admin → External Applications, add it as an application scope, then test the connection again.`;
-    }
-    if (
-      raw.status === 400 &&
-      fieldErrors &&
-      Object.keys(fieldErrors).some((f) => f.toLowerCase() === "partitionglobalid")
-    ) {
-      details.userMessage = `UiPath does not accept the partitionGlobalId: ${firstField ?? "invalid value"}. Use the organization's GUID (from ?organizationId= in the portal URL), not its name.`;
-    }
-    if (raw.status === 401) {
-      details.userMessage =
-        "UiPath refused a freshly issued access token. Check that the access URL and organization match the external application's organization.";
-    }
-    return details;
+    return describeUiPathError(raw, request);
   }
 
-  private requestToken(
-    form: Record<string, string>,
+  // POST /identity_/connect/token (form; repeatable: it changes nothing at UiPath)
+  private async requestToken(
+    form: z.input<typeof s.requestTokenInputSchema>,
     flow: "secret" | "assertion",
-    scopes: string,
   ): Promise<CachedToken & { tokenType: string; expiresInSeconds: number }> {
-    return this.send({
+    const scope = form.scope;
+    const token = await this.post({
       operation: flow === "secret" ? "obtain an access token" : "exchange the JWT for an access token",
-      method: "POST",
-      url: tokenEndpoint(this.conn.baseUrl),
-      headers: FORM,
-      body: new URLSearchParams(form).toString(),
+      path: tokenEndpoint(this.conn.baseUrl),
+      input: { schema: s.requestTokenInputSchema, value: form, encoding: "form" },
+      output: s.requestTokenOutputSchema,
       idempotent: true,
       authenticate: false,
-      read: expectJson(s.requestTokenOutputSchema),
-      describeError: (raw) => describeOAuthError(raw, scopes, flow),
-      secrets: [form.client_secret, form.client_assertion].filter((value): value is string => Boolean(value)),
-    }).then((token) => ({
+      describeError: (raw) => describeOAuthError(raw, scope, flow),
+      secrets: ["client_secret" in form ? form.client_secret : form.client_assertion].filter(
+        (value): value is string => Boolean(value),
+      ),
+    });
+    return {
       accessToken: token.access_token,
       tokenType: token.token_type,
       expiresInSeconds: token.expires_in,
       expiresAt: this.deps.now() + token.expires_in * 1000,
-      grantedScopes: (token.scope ?? scopes).split(/\s+/).filter(Boolean),
-    }));
-  }
-
-  private call<S extends ZodType>(
-    method: HttpMethod,
-    path: string,
-    operation: string,
-    schema: S,
-    requires: string,
-    body?: unknown,
-  ) {
-    return this.sendTo(method, path, operation, expectJson(schema), requires, body);
-  }
-
-  private sendTo<T>(
-    method: HttpMethod,
-    path: string,
-    operation: string,
-    read: ResponseReader<T>,
-    requires: string,
-    body?: unknown,
-  ): Promise<T> {
-    return this.send({
-      operation,
-      method,
-      url: new URL(`${this.conn.baseUrl}${path}`),
-      headers: JSON_HEADERS,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      read,
-      requires,
-    });
+      grantedScopes: (token.scope ?? scope).split(/\s+/).filter(Boolean),
+    };
   }
 
   /** SAML and ExternalClient paths carry the organization name. */

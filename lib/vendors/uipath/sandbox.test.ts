@@ -202,7 +202,7 @@ describe("UiPath adapter against the sandbox: faults", () => {
     expect(await sb.count("uipath", "GET", SAML_GET)).toBe(4);
   });
 
-  it("times out a read, and a dropped connection is a network error", async () => {
+  it("times out a read, and a dropped connection is a lost connection", async () => {
     // Two attempts each: the full retry bound is proven in http.test.ts.
     await sb.control.fault({
       path: "/*/identity_/api/SamlCertificate/*/certificates",
@@ -219,7 +219,7 @@ describe("UiPath adapter against the sandbox: faults", () => {
       count: 2,
     });
     await expect(setup([], 2).listCertificateSets(sb.conn("uipath", "Contoso"))).rejects.toMatchObject({
-      kind: "network",
+      kind: "connection-lost",
     });
     expect(await sb.count("uipath", "GET", SAML_GET)).toBe(4);
   });

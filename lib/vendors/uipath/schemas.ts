@@ -4,10 +4,27 @@ import { z } from "zod";
 
 import { federatedCredentialInputSchema } from "../inputs";
 
-// UiPath Identity API shapes (vendor-apis.md §1). Secret-bearing fields of external clients are
+// UiPath Identity API shapes. Secret-bearing fields of external clients are
 // deliberately not declared: zod drops undeclared keys, so secret values never get past parsing.
 
-// POST /identity_/connect/token — 200 (client credentials, secret or JWT assertion)
+// POST /identity_/connect/token — form body: client credentials with a secret or a JWT assertion
+export const requestTokenInputSchema = z.union([
+  z.object({
+    grant_type: z.literal("client_credentials"),
+    client_id: z.string().min(1),
+    client_secret: z.string().min(1),
+    scope: z.string(),
+  }),
+  z.object({
+    grant_type: z.literal("client_credentials"),
+    client_id: z.string().min(1),
+    client_assertion_type: z.literal("urn:ietf:params:oauth:client-assertion-type:jwt-bearer"),
+    client_assertion: z.string().min(1),
+    scope: z.string(),
+  }),
+]);
+
+// POST /identity_/connect/token — 200
 export const requestTokenOutputSchema = z.object({
   access_token: z.string().min(1),
   expires_in: z.coerce.number().int().positive(),
