@@ -1,5 +1,6 @@
 import "server-only";
 
+import { waited } from "./errors-messages";
 import { isVendorError, type VendorError } from "./errors";
 import type { ConnectionCheck, ConnectionTestResult } from "./model";
 
@@ -46,9 +47,11 @@ export function explainFailure(error: VendorError): string {
       return `Cannot reach ${host}: ${error.vendorMessage ?? "connection failed"}. Check the base URL and that this server can reach that host.`;
     case "tls":
       return `The TLS connection to ${host} failed: ${error.vendorMessage ?? "handshake failed"}. Check the host name, and that this server trusts the certificate (NODE_EXTRA_CA_CERTS for a private CA).`;
+    case "connection-lost":
+      return `The connection to ${host} was cut before it answered (${error.vendorMessage ?? "connection lost"}). Check proxies and firewalls between this server and that host.`;
     case "timeout":
-      return `${host} did not answer in time. Check the base URL and the network path (proxy, firewall).`;
-    case "malformed-response":
+      return `${host} did not answer ${waited(error.waitedMs)}. Check the base URL and the network path (proxy, firewall).`;
+    case "wrong-base-url":
       return `${error.vendorMessage ?? "The answer was not the vendor's API"}. Check that the base URL points at the API.`;
     default:
       return error.userMessage;
