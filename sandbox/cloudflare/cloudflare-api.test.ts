@@ -223,6 +223,15 @@ describe("Cloudflare credentials", () => {
     expect((await cloudflareCall(sb, "y".repeat(40), "/user/tokens/verify")).status).toBe(403);
   });
 
+  it("lists the accounts a usable token may act on at /accounts; an expired token gets 403 10000", async () => {
+    const { body } = await get<Array<{ id: string; name: string }>>(T.acme.value, "/accounts");
+    expect(body.result).toEqual([expect.objectContaining({ id: acme.id, name: acme.name })]);
+    expect(body.result_info).toMatchObject({ total_count: 1 });
+    const expired = await cloudflareCall(sb, T.acmeExpired.value, "/accounts");
+    expect(expired.status).toBe(403);
+    expect(expired.json).toMatchObject({ errors: [{ code: 10000 }] });
+  });
+
   it("sends Ratelimit headers and cf-ray always; blocks for 5 minutes after 1200 requests with Retry-After", async () => {
     const first = await cloudflareCall(
       sb,

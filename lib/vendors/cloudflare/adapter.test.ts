@@ -128,7 +128,7 @@ describe("Cloudflare adapter over the SDK", () => {
     const error = await createCloudflareAdapter()
       .actions.rotate(conn(), { setId: set(1).uid })
       .catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: "ambiguous-write", outcome: "not-applied" });
+    expect(error).toMatchObject({ kind: "ambiguous-write", ambiguous: true, outcome: "not-applied" });
     expect(server.countOf("POST", `${BASE}/${set(1).uid}/rotate`)).toBe(1);
   });
 

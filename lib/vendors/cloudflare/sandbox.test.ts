@@ -165,7 +165,7 @@ describe("Cloudflare adapter against the sandbox: faults", () => {
       count: 1,
     });
     const error = await adapter.actions.rotate(conn, { setId: set?.id ?? "" }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: "ambiguous-write", outcome: "applied" });
+    expect(error).toMatchObject({ kind: "ambiguous-write", ambiguous: true, outcome: "applied" });
     expect((error as Error & { userMessage: string }).userMessage).toContain("Do not repeat it");
     expect(await sb.count("cloudflare", "POST", ROTATE)).toBe(1);
   });
@@ -183,6 +183,8 @@ describe("Cloudflare adapter against the sandbox: faults", () => {
     });
     await expect(adapter.actions.rotate(conn, { setId: set?.id ?? "" })).rejects.toMatchObject({
       kind: "ambiguous-write",
+      ambiguous: true,
+      waitedMs: 1000,
     });
     expect(await sb.count("cloudflare", "POST", ROTATE)).toBe(1);
   });

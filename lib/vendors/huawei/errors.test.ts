@@ -6,6 +6,7 @@ import type { VendorError } from "../errors";
 import type { RawResponse } from "../http-response";
 import { sandboxFixture, testHttp } from "../testing/sandbox-fixture";
 import { createHuaweiAdapter } from "./adapter";
+import { HuaweiClient } from "./client";
 import { describeHuaweiError } from "./errors";
 
 const sb = sandboxFixture();
@@ -57,6 +58,49 @@ describe("Huawei refusals, diagnosed against the sandbox", () => {
     const error = await listFails({ ...sb.conn("huawei", "Singapore"), secretAccessKey: "x".repeat(40) });
     expect(error).toMatchObject({ kind: "auth", status: 401 });
     expect(error.userMessage).toMatch(/^Huawei Cloud rejected the AK\/SK signature\./);
+  });
+});
+
+describe("Huawei write faults against the sandbox", () => {
+  it("a malformed 2xx to a write is malformed-response and ambiguous, sent once", async () => {
+    await sb.control.fault({
+      method: "POST",
+      path: "/v1/identity-stores/*/saml-certificates",
+      kind: "malformed",
+      count: 1,
+    });
+    const client = new HuaweiClient(sb.conn("huawei", "Singapore"), testHttp());
+    const error = await client.createSpCertificate().then(
+      () => expect.unreachable(),
+      (e: unknown) => e as VendorError,
+    );
+    expect(error).toMatchObject({
+      kind: "malformed-response",
+      ambiguous: true,
+      outcome: "unknown",
+      status: 200,
+    });
+    expect(error.userMessage).toMatch(/may have been applied/);
+    expect(await sb.count("huawei", "POST", SP)).toBe(1);
+  });
+
+  it("a lost answer to a write is ambiguous and never called unreachable", async () => {
+    await sb.control.fault({
+      method: "POST",
+      path: "/v1/identity-stores/*/saml-certificates",
+      kind: "lost-response",
+      count: 1,
+    });
+    const client = new HuaweiClient(sb.conn("huawei", "Singapore"), testHttp());
+    const error = await client.createSpCertificate().then(
+      () => expect.unreachable(),
+      (e: unknown) => e as VendorError,
+    );
+    expect(error).toMatchObject({ kind: "ambiguous-write", ambiguous: true, outcome: "unknown" });
+    expect(error.userMessage).not.toMatch(/Could not reach/);
+    expect(await sb.count("huawei", "POST", SP)).toBe(1);
+    // The sandbox applied it: one more certificate than the seed's three.
+    expect(await client.listSpCertificates()).toHaveLength(4);
   });
 });
 

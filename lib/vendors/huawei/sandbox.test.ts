@@ -180,7 +180,7 @@ describe("Huawei adapter against the sandbox: faults", () => {
     const error = await setup()
       .actions["create-sp-certificate"](sb.conn("huawei", "Singapore"), { setId: "sp" })
       .catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: "ambiguous-write", outcome: "applied" });
+    expect(error).toMatchObject({ kind: "ambiguous-write", ambiguous: true, outcome: "applied" });
     expect(await sb.count("huawei", "POST", SP)).toBe(1);
   });
 

@@ -266,7 +266,12 @@ describe("UiPath adapter against the sandbox: faults", () => {
     const error = await fc
       .createFederatedCredential(conn, app?.clientId ?? "", input)
       .catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: "ambiguous-write", outcome: "applied", retryable: false });
+    expect(error).toMatchObject({
+      kind: "ambiguous-write",
+      ambiguous: true,
+      outcome: "applied",
+      retryable: false,
+    });
     expect(await sb.count("uipath", "POST", CREDENTIALS)).toBe(1);
   });
 
