@@ -31,7 +31,7 @@ export function defaultUserMessage(init: VendorErrorInit): string {
     case "unavailable":
       return `${vendor} is temporarily unavailable${init.status ? ` (HTTP ${init.status})` : ""}. Try again in a few minutes.`;
     case "timeout":
-      return `${vendor}${host ? ` (${host})` : ""} did not answer ${waited(init.waitedMs)}. Try again; if it keeps happening, check the network path to the vendor.`;
+      return `${vendor}${host ? ` (${host})` : ""} did not answer ${waited(init.waitedMs)}${init.attempts && init.attempts > 1 ? ` (${init.attempts} attempts)` : ""}. Try again; if it keeps happening, check the network path to the vendor.`;
     case "malformed-response":
       return init.ambiguous
         ? `${vendor} accepted the request to ${init.operation} but its answer could not be read, so the change may have been applied. Reload to see the current state before trying again.`

@@ -56,6 +56,8 @@ export interface VendorErrorInit {
   ambiguous?: boolean;
   /** How long Trustdeck waited for an answer before giving up (time-outs). */
   waitedMs?: number;
+  /** How many times a read was sent before giving up (retries included). */
+  attempts?: number;
   cause?: unknown;
 }
 
@@ -79,6 +81,7 @@ export interface VendorErrorJSON {
   outcome: WriteOutcome | null;
   ambiguous: boolean;
   waitedMs: number | null;
+  attempts: number | null;
 }
 
 const RETRYABLE_BY_DEFAULT: ReadonlySet<VendorErrorKind> = new Set([
@@ -113,6 +116,7 @@ export class VendorError extends Error {
   readonly outcome: WriteOutcome | undefined;
   readonly ambiguous: boolean;
   readonly waitedMs: number | undefined;
+  readonly attempts: number | undefined;
 
   constructor(init: VendorErrorInit) {
     const userMessage = init.userMessage ?? defaultUserMessage(init);
@@ -138,6 +142,7 @@ export class VendorError extends Error {
     this.outcome = init.outcome;
     this.ambiguous = init.kind === "ambiguous-write" || (init.ambiguous ?? false);
     this.waitedMs = init.waitedMs;
+    this.attempts = init.attempts;
   }
 
   /** A stable code in the `kind:vendor` form, e.g. `permission:cloudflare`. */
@@ -171,6 +176,7 @@ export class VendorError extends Error {
       outcome: this.outcome ?? null,
       ambiguous: this.ambiguous,
       waitedMs: this.waitedMs ?? null,
+      attempts: this.attempts ?? null,
     };
   }
 
@@ -192,6 +198,8 @@ export class VendorError extends Error {
       outcome: this.outcome,
       ambiguous: this.ambiguous,
       waitedMs: this.waitedMs,
+      attempts: this.attempts,
+      cause: this.cause,
     };
   }
 }

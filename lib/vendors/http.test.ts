@@ -161,7 +161,8 @@ describe("VendorHttpClient reads", () => {
 
   it("times out a hanging server and retries", async () => {
     const error = await new TestClient(server.url, deps).hit("GET", "/hang").catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: "timeout" });
+    expect(error).toMatchObject({ kind: "timeout", waitedMs: 300, attempts: 4 });
+    expect((error as VendorError).userMessage).toContain("did not answer within 300 ms (4 attempts)");
     expect(server.countOf("GET", "/hang")).toBe(4);
   });
 

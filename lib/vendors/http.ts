@@ -153,7 +153,8 @@ export abstract class VendorHttpClient {
       const outcome = await this.attempt(request, attempt);
       if ("failure" in outcome) {
         const delay = backoffDelayMs(attempt, policy, this.deps.random);
-        if (!mayRetry(outcome.failure, attempt, delay)) throw outcome.failure;
+        if (!mayRetry(outcome.failure, attempt, delay))
+          throw attempt > 1 ? outcome.failure.with({ attempts: attempt }) : outcome.failure;
         await this.deps.sleep(delay);
         continue;
       }
