@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/db/schema";
+import type { Role } from "@/lib/auth/roles";
 import { Alert } from "./alert";
 
 /** Shown instead of a page the signed-in role may not use. */

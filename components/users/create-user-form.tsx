@@ -9,7 +9,7 @@ import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/auth/action-result";
 import { ROLE_DESCRIPTIONS } from "@/lib/auth/roles";
-import { ROLES } from "@/lib/db/schema";
+import { ROLES } from "@/lib/auth/roles";
 import { createUserSchema, MIN_PASSWORD_LENGTH, type CreateUserFormValues } from "@/lib/users/schemas";
 
 export function CreateUserForm({

@@ -10,7 +10,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Select } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ActionResult } from "@/lib/auth/action-result";
-import { ROLES, type Role } from "@/lib/db/schema";
+import { ROLES, type Role } from "@/lib/auth/roles";
 import type { UserView } from "@/lib/users/data";
 import type { CreateUserFormValues } from "@/lib/users/schemas";
 import { CreateUserForm } from "./create-user-form";

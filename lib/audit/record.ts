@@ -1,6 +1,7 @@
 import "server-only";
 import type { Database } from "@/lib/db/client";
-import { auditEvents, type Role } from "@/lib/db/schema";
+import { auditEvents } from "@/lib/db/schema";
+import type { Role } from "@/lib/auth/roles";
 import { redactSecrets } from "./redact";
 
 /** Who did something: a signed-in user, or an anonymous party (a failed sign-in). */

@@ -3,11 +3,10 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { getDb } from "@/lib/db/get-db";
 import type { Database } from "@/lib/db/client";
-import type { Role } from "@/lib/db/schema";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record";
 import { fail, type ActionResult } from "./action-result";
 import { clientIpFrom } from "./client-ip";
-import { hasRole } from "./roles";
+import { hasRole, type Role } from "./roles";
 import { currentActor, type Actor } from "./session";
 
 export type ActionContext = {

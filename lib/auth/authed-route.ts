@@ -2,10 +2,9 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db/get-db";
 import type { Database } from "@/lib/db/client";
-import type { Role } from "@/lib/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { clientIpFrom } from "./client-ip";
-import { hasRole } from "./roles";
+import { hasRole, type Role } from "./roles";
 import { currentActor, type Actor } from "./session";
 
 /**

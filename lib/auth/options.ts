@@ -5,7 +5,7 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import { getDb } from "@/lib/db/get-db";
 import { getEnv, oidcEnabled, type Env } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/record";
-import type { Role } from "@/lib/db/schema";
+import type { Role } from "@/lib/auth/roles";
 import { signInWithPassword } from "./sign-in";
 import { findOidcUser, resolveOidcUser } from "./oidc-users";
 import { clientIpFrom } from "./client-ip";

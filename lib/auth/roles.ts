@@ -1,4 +1,8 @@
-import type { Role } from "@/lib/db/schema";
+// Client-safe: forms import the roles from here, and the database schema takes its enum from here.
+
+/** The roles, least to most rights. */
+export const ROLES = ["viewer", "operator", "admin"] as const;
+export type Role = (typeof ROLES)[number];
 
 const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
 

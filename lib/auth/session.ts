@@ -1,7 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { getDb } from "@/lib/db/get-db";
-import type { Role } from "@/lib/db/schema";
+import type { Role } from "@/lib/auth/roles";
 import { getUser } from "@/lib/users/data";
 import { authOptions } from "./options";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "@/lib/db/client";
-import type { Role } from "@/lib/db/schema";
+import type { Role } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
 import { findUserByUsername, markSignedIn } from "@/lib/users/data";
 import { signInSchema } from "@/lib/users/schemas";

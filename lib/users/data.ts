@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { users, type Role } from "@/lib/db/schema";
+import { users } from "@/lib/db/schema";
+import type { Role } from "@/lib/auth/roles";
 import { hashPassword } from "@/lib/auth/password";
 import type { CreateUserInput } from "./schemas";
 

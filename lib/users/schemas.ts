@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "@/lib/db/schema";
+import { ROLES } from "@/lib/auth/roles";
 
 export const MIN_PASSWORD_LENGTH = 12;
 
