@@ -9,7 +9,7 @@ import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/auth/action-result";
 import { VENDOR_LABELS, VENDORS } from "@/lib/connections/schemas";
-import type { AlertRuleView } from "@/lib/inventory/alerts/rules-data";
+import type { AlertRuleView } from "@/lib/inventory/alerts/types";
 import {
   alertRuleInputSchema,
   DEFAULT_THRESHOLDS,

@@ -10,7 +10,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ActionResult } from "@/lib/auth/action-result";
 import { VENDOR_LABELS } from "@/lib/connections/schemas";
-import type { AlertRuleView } from "@/lib/inventory/alerts/rules-data";
+import type { AlertRuleView } from "@/lib/inventory/alerts/types";
 import type { AlertRuleInput } from "@/lib/inventory/alerts/schemas";
 import { AlertRuleForm } from "./alert-rule-form";
 

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { DeliveryView } from "@/lib/inventory/alerts/queries";
+import type { DeliveryView } from "@/lib/inventory/alerts/types";
 
 const STATUS = {
   delivered: { tone: "ok", label: "Delivered" },

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/auth/action-result";
-import type { NotificationView } from "@/lib/inventory/alerts/queries";
+import type { NotificationView } from "@/lib/inventory/alerts/types";
 
 /** The in-app notification list, newest first; unread ones are marked in words, not only colour. */
 export function NotificationsList({

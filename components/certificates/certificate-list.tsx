@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { filterCertificateSets } from "@/lib/certificates/list";
-import type { CertificateInventory } from "@/lib/certificates/read";
+import type { CertificateInventory } from "@/lib/certificates/types";
 import type { CertificateListFilter } from "@/lib/certificates/schemas";
 import { slotDaysLeft, slotStatus } from "@/lib/certificates/status";
 import { VENDOR_LABELS } from "@/lib/connections/schemas";

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/auth/action-result";
 import type { CertificateActionInput, CertificateWriteAction } from "@/lib/certificates/schemas";
 import { slotStatus } from "@/lib/certificates/status";
-import type { CertificateSet, CertificateSlot } from "@/lib/vendors/model";
+import type { CertificateSet, CertificateSlot } from "@/lib/vendors/contracts";
 import { ACTION_LABELS, SetActionDialog } from "./set-action-dialog";
 import { StatusBadge } from "./status-badge";
 

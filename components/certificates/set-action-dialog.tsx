@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { describeConsequence } from "@/lib/certificates/consequence";
 import type { CertificateWriteAction } from "@/lib/certificates/schemas";
-import type { CertificateSet } from "@/lib/vendors/model";
+import type { CertificateSet } from "@/lib/vendors/contracts";
 
 export const ACTION_LABELS: Record<CertificateWriteAction, string> = {
   "upload-primary": "Upload primary certificate",

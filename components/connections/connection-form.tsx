@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/auth/action-result";
-import type { ConnectionView } from "@/lib/connections/data";
+import type { ConnectionView } from "@/lib/connections/types";
 import {
   connectionInputSchema,
   connectionUpdateSchema,

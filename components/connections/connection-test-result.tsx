@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { ConnectionTestResult } from "@/lib/vendors/model";
+import type { ConnectionTestResult } from "@/lib/vendors/contracts";
 
 /** The checks of a connection test, each with what was verified or what to fix. */
 export function ConnectionTestResultView({ result }: { result: ConnectionTestResult }) {

@@ -9,7 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { MAX_CREDENTIALS_PER_APP } from "@/lib/federated/lint";
-import type { ApplicationView, ConnectionSummary } from "@/lib/federated/read";
+import type { ApplicationView, ConnectionSummary } from "@/lib/federated/types";
 import { CapacityMeter } from "./capacity-meter";
 import { CredentialDialogs, type Editing } from "./credential-dialogs";
 import { CredentialsTable } from "./credentials-table";

@@ -1,7 +1,7 @@
 import { ReadErrorAlert } from "@/components/ui/read-error-alert";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import type { ConnectionFederation } from "@/lib/federated/read";
+import type { ConnectionFederation } from "@/lib/federated/types";
 import { ApplicationCard } from "./application-card";
 import type { CredentialWriteActions } from "./types";
 

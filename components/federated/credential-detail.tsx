@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { detectTemplate, TEMPLATE_LABELS } from "@/lib/federated/templates";
-import type { FederatedCredential } from "@/lib/vendors/model";
+import type { FederatedCredential } from "@/lib/vendors/contracts";
 import { CredentialDialogs, type Editing } from "./credential-dialogs";
 import { applicationHref } from "./links";
 import type { CredentialContext, CredentialWriteActions } from "./types";

@@ -2,7 +2,7 @@
 
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
-import type { FederatedCredential } from "@/lib/vendors/model";
+import type { FederatedCredential } from "@/lib/vendors/contracts";
 import { CredentialForm } from "./credential-form";
 import type { CredentialContext, CredentialWriteActions } from "./types";
 

@@ -2,7 +2,7 @@ import { formatDistanceToNow } from "date-fns";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { FederatedCredential } from "@/lib/vendors/model";
+import type { FederatedCredential } from "@/lib/vendors/contracts";
 
 type CredentialsTableProps = {
   credentials: FederatedCredential[];

@@ -1,7 +1,7 @@
 import { Alert } from "@/components/ui/alert";
 import type { ExchangeFailurePoint } from "@/lib/federated/exchange-error";
 import type { CredentialVerdict } from "@/lib/federated/matcher";
-import type { ExchangeView } from "@/lib/federated/tester";
+import type { ExchangeView } from "@/lib/federated/types";
 import { relativeTime } from "@/lib/federated/time-words";
 
 const POINTS: Record<ExchangeFailurePoint, string> = {

@@ -1,7 +1,7 @@
 import type { FieldErrors } from "react-hook-form";
 import type { TemplateInput, UpdateCredentialValues } from "@/lib/federated/schemas";
 import { buildFromTemplate, defaultTemplate, detectTemplate } from "@/lib/federated/templates";
-import type { FederatedCredential } from "@/lib/vendors/model";
+import type { FederatedCredential } from "@/lib/vendors/contracts";
 import type { CredentialContext } from "./types";
 
 /** The form's state: the credential fields plus the template that builds issuer and subject. */

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { PreflightResult } from "@/lib/federated/preflight";
+import type { PreflightResult } from "@/lib/federated/types";
 
 const LABELS = {
   discovery: "discovery document",

@@ -1,9 +1,9 @@
 import type { ActionResult } from "@/lib/auth/action-result";
 import type { IssuerKeys } from "@/lib/federated/jwks";
-import type { PreflightResult } from "@/lib/federated/preflight";
+import type { PreflightResult } from "@/lib/federated/types";
 import type { CreateCredentialValues, UpdateCredentialValues } from "@/lib/federated/schemas";
-import type { ExchangeView } from "@/lib/federated/tester";
-import type { FederatedCredential } from "@/lib/vendors/model";
+import type { ExchangeView } from "@/lib/federated/types";
+import type { FederatedCredential } from "@/lib/vendors/contracts";
 
 /** A saved credential and the preflight that let it through. */
 export type SavedCredential = { credential: FederatedCredential; preflight: PreflightResult };

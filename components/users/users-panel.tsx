@@ -11,7 +11,7 @@ import { Select } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ActionResult } from "@/lib/auth/action-result";
 import { ROLES, type Role } from "@/lib/auth/roles";
-import type { UserView } from "@/lib/users/data";
+import type { UserView } from "@/lib/users/types";
 import type { CreateUserFormValues } from "@/lib/users/schemas";
 import { CreateUserForm } from "./create-user-form";
 

@@ -1,5 +1,5 @@
 import { format } from "date-fns";
-import type { CertificateSet, CertificateSlot } from "@/lib/vendors/model";
+import type { CertificateSet, CertificateSlot } from "@/lib/vendors/contracts";
 import { formatThumbprint } from "@/lib/x509/thumbprint";
 import type { CertificateWriteAction } from "./schemas";
 

@@ -1,4 +1,4 @@
-import type { CertificateSet } from "@/lib/vendors/model";
+import type { CertificateSet } from "@/lib/vendors/contracts";
 import type { CertificateListFilter } from "./schemas";
 import { earliestExpiry, setStatus, slotStatus, statusRank } from "./status";
 

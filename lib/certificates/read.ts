@@ -2,22 +2,11 @@ import "server-only";
 import type { Database } from "@/lib/db/client";
 import { listConnections, loadVendorConnection } from "@/lib/connections/data";
 import type { Vendor } from "@/lib/connections/schemas";
-import { isVendorError, type VendorErrorJSON } from "@/lib/vendors/errors";
+import { isVendorError } from "@/lib/vendors/errors";
 import type { CertificateSet } from "@/lib/vendors/model";
 import { operationsFor } from "@/lib/vendors/registry";
-import type { CertificateSetEntry } from "./list";
-
-/** A connection whose sets could not be read, with the vendor's error for the user. */
-export interface ConnectionReadFailure {
-  connection: { id: string; name: string; vendor: Vendor };
-  error: Pick<VendorErrorJSON, "kind" | "userMessage" | "status" | "vendorCode" | "requestId">;
-}
-
-export interface CertificateInventory {
-  entries: CertificateSetEntry[];
-  failures: ConnectionReadFailure[];
-  readAt: string;
-}
+import type { CertificateInventory, ConnectionReadFailure } from "./types";
+export type { CertificateInventory, ConnectionReadFailure } from "./types";
 
 function toFailure(connection: ConnectionReadFailure["connection"], error: unknown): ConnectionReadFailure {
   if (isVendorError(error)) {

@@ -1,4 +1,4 @@
-import type { CertificateSet, CertificateSlot } from "@/lib/vendors/model";
+import type { CertificateSet, CertificateSlot } from "@/lib/vendors/contracts";
 import { daysLeft, expiryStatus, type ExpiryStatus } from "@/lib/x509/expiry";
 
 /** A slot's status on the certificate list: its expiry bucket, or "inactive" for a parked certificate. */

@@ -13,22 +13,10 @@ import {
   type ConnectionUpdate,
   type Vendor,
 } from "./schemas";
+import type { ConnectionView } from "./types";
+export type { ConnectionView } from "./types";
 
 type ConnectionRow = typeof connections.$inferSelect;
-
-/** What the browser may see of a connection: identifiers, and which secrets are set — never their values. */
-export type ConnectionView = {
-  id: string;
-  vendor: Vendor;
-  name: string;
-  baseUrl: string;
-  settings: Record<string, string>;
-  secretsSet: string[];
-  enabled: boolean;
-  lastTest: { at: string; ok: boolean; summary: string } | null;
-  createdAt: string;
-  updatedAt: string;
-};
 
 const purpose = (id: string) => `connection:${id}`;
 

@@ -2,31 +2,12 @@ import "server-only";
 import { fetchJson, type GuardedFetchOptions } from "./guarded-fetch";
 import { describeKey, isRs256Key, summarizeJwks, type IssuerKey } from "./jwks";
 import { explainMismatch } from "./near-miss";
+import type { PreflightCheck, PreflightResult } from "./types";
+export type { PreflightCheck, PreflightCheckName, PreflightResult } from "./types";
 
 // The issuer preflight, run on the server before a credential is saved: would UiPath be able to
 // use this issuer? UiPath fetches the issuer's keys on every create and update, and verifies
 // RS256 signatures against them; a token's iss must equal the configured issuer byte for byte.
-
-export type PreflightCheckName = "discovery" | "issuer" | "jwks" | "rs256";
-
-/** One step of the preflight, with what was verified or exactly what failed. */
-export interface PreflightCheck {
-  name: PreflightCheckName;
-  ok: boolean;
-  message: string;
-}
-
-export interface PreflightResult {
-  ok: boolean;
-  issuer: string;
-  checks: PreflightCheck[];
-  /** The published keys (no key material), for the tester's kid check. */
-  keys: IssuerKey[];
-  /** The first failure, or what was verified. */
-  summary: string;
-  /** ISO 8601 */
-  checkedAt: string;
-}
 
 /** OpenID Connect Discovery 1.0 §4: the issuer, minus a trailing slash, plus the well-known path. */
 export function discoveryUrl(issuer: string): URL {

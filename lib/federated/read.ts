@@ -1,12 +1,9 @@
 import "server-only";
 import { isVendorError, type VendorErrorJSON } from "@/lib/vendors/errors";
-import type {
-  ConnectionFor,
-  ExternalApplication,
-  FederatedCredential,
-  FederatedCredentialOperations,
-} from "@/lib/vendors/model";
+import type { ConnectionFor, ExternalApplication, FederatedCredentialOperations } from "@/lib/vendors/model";
 import { adapterFor } from "@/lib/vendors/registry";
+import type { ApplicationView, ConnectionFederation, ConnectionSummary } from "./types";
+export type { ApplicationView, ConnectionFederation, ConnectionSummary } from "./types";
 
 // Reading federated credentials of one UiPath connection: its external applications, each with
 // its credentials. One failing application or connection is reported in place, not thrown, so
@@ -18,34 +15,6 @@ export type FederatedOps = FederatedCredentialOperations<UiPathConnection>;
 /** The operations of the registered UiPath adapter. */
 export function uipathFederatedOps(): FederatedOps {
   return adapterFor("uipath").federatedCredentials;
-}
-
-/** One external application with its credentials (null when they could not be read). */
-export interface ApplicationView {
-  clientId: string;
-  name: string;
-  isConfidential: boolean;
-  scopes: string[];
-  credentials: FederatedCredential[] | null;
-  error: VendorErrorJSON | null;
-}
-
-/** What the pages need to know about a UiPath connection besides its applications. */
-export interface ConnectionSummary {
-  connectionId: string;
-  connectionName: string;
-  organizationName: string;
-  baseUrl: string;
-  enabled: boolean;
-  /** Whether the connection requests a scope that allows credential writes. */
-  canWrite: boolean;
-  /** The audience most credentials here use, else `{accessURL}/{organization}`: the form's default. */
-  suggestedAudience: string;
-}
-
-export interface ConnectionFederation extends ConnectionSummary {
-  apps: ApplicationView[];
-  error: VendorErrorJSON | null;
 }
 
 /** Whether the connection's requested scopes allow writes (PM.OAuthApp or PM.OAuthApp.Write). */

@@ -9,6 +9,8 @@ import { vendorFailure, type Failure } from "./mutations";
 import { preflightIssuer, type PreflightResult } from "./preflight";
 import { uipathFederatedOps, type FederatedOps, type UiPathConnection } from "./read";
 import type { ExchangeTestInput, IssuerKeysInput } from "./schemas";
+import type { ExchangeView } from "./types";
+export type { ExchangeView } from "./types";
 
 // The server half of the token-exchange tester: the issuer's published keys for the kid check,
 // and the real exchange at UiPath's token endpoint, whose access token is dropped in the adapter.
@@ -93,23 +95,6 @@ export async function exchangeForTest(
     return { ...vendorFailure(error), point: failurePointOf(error.vendorCode, error.vendorMessage), claims };
   }
 }
-
-/** What the browser is told about an exchange: what was granted, or where it failed. Never a token. */
-export type ExchangeView =
-  | {
-      exchanged: true;
-      grantedScopes: string[];
-      tokenType: string;
-      expiresInSeconds: number;
-      expiresAt: string;
-    }
-  | {
-      exchanged: false;
-      code: string;
-      message: string;
-      point: ExchangeFailurePoint | null;
-      requestId: string | null;
-    };
 
 /** The browser-safe view of an exchange outcome. */
 export function toExchangeView(outcome: ExchangeOutcome): ExchangeView {

@@ -5,10 +5,10 @@ import { users } from "@/lib/db/schema";
 import type { Role } from "@/lib/auth/roles";
 import { hashPassword } from "@/lib/auth/password";
 import type { CreateUserInput } from "./schemas";
+import type { UserView } from "./types";
 
 export type UserRow = typeof users.$inferSelect;
-/** What the UI may see of a user: never the password hash. */
-export type UserView = Omit<UserRow, "passwordHash" | "oidcSubject">;
+export type { UserView } from "./types";
 
 const publicColumns = {
   id: users.id,

@@ -2,33 +2,10 @@ import "server-only";
 
 import { VENDOR_LABELS, type Vendor } from "@/lib/connections/schemas";
 import { defaultUserMessage } from "./errors-messages";
+import type { VendorErrorJSON, VendorErrorKind, WriteOutcome } from "./contracts";
 
-/** Every way a vendor call can fail, as the UI needs to tell them apart. */
-export const VENDOR_ERROR_KINDS = [
-  "auth",
-  "credentials-expired",
-  "clock-skew",
-  "permission",
-  "wrong-account",
-  "not-found",
-  "validation",
-  "rate-limited",
-  "unavailable",
-  "timeout",
-  "malformed-response",
-  "wrong-base-url",
-  "ambiguous-write",
-  "connection-lost",
-  "network",
-  "tls",
-] as const;
-export type VendorErrorKind = (typeof VENDOR_ERROR_KINDS)[number];
-
-/**
- * What an ambiguous write turned out to be after the adapter re-read the vendor's state:
- * `applied` (the change is there), `not-applied` (nothing changed, safe to try again) or `unknown`.
- */
-export type WriteOutcome = "applied" | "not-applied" | "unknown";
+export { VENDOR_ERROR_KINDS } from "./contracts";
+export type { VendorErrorJSON, VendorErrorKind, WriteOutcome } from "./contracts";
 
 /** The fields a `VendorError` is built from. Only `vendor`, `kind` and `operation` are required. */
 export interface VendorErrorInit {
@@ -59,29 +36,6 @@ export interface VendorErrorInit {
   /** How many times a read was sent before giving up (retries included). */
   attempts?: number;
   cause?: unknown;
-}
-
-/** The browser-safe form of a `VendorError` (what `toJSON()` returns). */
-export interface VendorErrorJSON {
-  name: "VendorError";
-  code: string;
-  vendor: Vendor;
-  kind: VendorErrorKind;
-  operation: string;
-  status: number | null;
-  vendorCode: string | null;
-  vendorMessage: string | null;
-  requestId: string | null;
-  retryable: boolean;
-  userMessage: string;
-  fieldErrors?: Record<string, string[]>;
-  method: string | null;
-  url: string | null;
-  retryAfterSeconds: number | null;
-  outcome: WriteOutcome | null;
-  ambiguous: boolean;
-  waitedMs: number | null;
-  attempts: number | null;
 }
 
 const RETRYABLE_BY_DEFAULT: ReadonlySet<VendorErrorKind> = new Set([

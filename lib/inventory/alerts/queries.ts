@@ -2,31 +2,8 @@ import "server-only";
 import { desc, eq } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { alertDeliveries, alertFirings, alertRules, notifications } from "@/lib/db/schema";
-
-/** An in-app notification for the list. */
-export interface NotificationView {
-  id: number;
-  createdAt: string;
-  title: string;
-  body: string;
-  href: string | null;
-  read: boolean;
-}
-
-/** One webhook delivery with its latest outcome. */
-export interface DeliveryView {
-  id: number;
-  ruleName: string;
-  title: string;
-  test: boolean;
-  status: "pending" | "delivered" | "failed";
-  attempts: number;
-  createdAt: string;
-  lastAttemptAt: string | null;
-  nextAttemptAt: string | null;
-  responseStatus: number | null;
-  lastError: string | null;
-}
+import type { DeliveryView, NotificationView } from "./types";
+export type { DeliveryView, NotificationView } from "./types";
 
 /** The newest notifications first. */
 export async function listNotifications(db: Database, limit = 100): Promise<NotificationView[]> {

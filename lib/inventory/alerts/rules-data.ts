@@ -4,24 +4,11 @@ import type { Database } from "@/lib/db/client";
 import { alertRules } from "@/lib/db/schema";
 import type { Vendor } from "@/lib/connections/schemas";
 import { decryptJson, encryptJson } from "@/lib/secrets/crypto";
-import type { AlertRule, Threshold } from "./schemas";
+import type { AlertRule } from "./schemas";
+import type { AlertRuleView } from "./types";
+export type { AlertRuleView } from "./types";
 
 const purpose = (ruleId: string) => `alert-rule:${ruleId}`;
-
-/** What the browser may see of a rule: whether a webhook secret is set, never its value. */
-export interface AlertRuleView {
-  id: string;
-  name: string;
-  enabled: boolean;
-  thresholds: Threshold[];
-  scopeVendor: Vendor | null;
-  scopeConnectionId: string | null;
-  scopeSetId: string | null;
-  channel: "in-app" | "webhook";
-  webhookUrl: string | null;
-  webhookFormat: "json" | "slack" | null;
-  webhookSecretSet: boolean;
-}
 
 type Row = typeof alertRules.$inferSelect;
 
