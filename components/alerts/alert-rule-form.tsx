@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useForm, useWatch, type Resolver } from "react-hook-form";
+import { useForm, useWatch, type FieldPath } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -13,11 +13,9 @@ import type { AlertRuleView } from "@/lib/inventory/alerts/types";
 import {
   alertRuleInputSchema,
   DEFAULT_THRESHOLDS,
+  type AlertRule,
   type AlertRuleInput,
 } from "@/lib/inventory/alerts/schemas";
-
-/** The form's values: thresholds as checkbox strings, parsed by the shared schema. */
-type FormShape = Omit<AlertRuleInput, "thresholds"> & { thresholds: string[] };
 
 const THRESHOLD_CHOICES = [
   { value: "60", label: "60 days" },
@@ -26,7 +24,8 @@ const THRESHOLD_CHOICES = [
   { value: "expired", label: "Expired" },
 ];
 
-function initial(rule?: AlertRuleView): FormShape {
+/** The form's values; thresholds are checkbox strings until the shared schema parses them. */
+function initial(rule?: AlertRuleView): AlertRuleInput {
   if (!rule)
     return {
       name: "",
@@ -61,8 +60,12 @@ export function AlertRuleForm({
   submit: (values: AlertRuleInput) => Promise<ActionResult<AlertRuleView>>;
   onDone: (message: string) => void;
 }) {
-  const { register, handleSubmit, control, setError, formState } = useForm<FormShape>({
-    resolver: zodResolver(alertRuleInputSchema as never) as unknown as Resolver<FormShape>,
+  const { register, handleSubmit, control, setError, formState } = useForm<
+    AlertRuleInput,
+    unknown,
+    AlertRule
+  >({
+    resolver: zodResolver(alertRuleInputSchema),
     defaultValues: initial(rule),
   });
   const [serverError, setServerError] = useState<string | null>(null);
@@ -71,10 +74,10 @@ export function AlertRuleForm({
 
   const onSubmit = handleSubmit(async (values) => {
     setServerError(null);
-    const result = await submit(values as unknown as AlertRuleInput);
+    const result = await submit(values);
     if (result.ok) return onDone(result.message ?? "Saved.");
     for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
-      if (messages?.[0]) setError(field as keyof FormShape, { message: messages[0] });
+      if (messages?.[0]) setError(field as FieldPath<AlertRuleInput>, { message: messages[0] });
     setServerError(result.message);
   });
 

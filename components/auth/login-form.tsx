@@ -25,8 +25,6 @@ const MESSAGES: Record<string, string> = {
 const fallback =
   "Sign-in did not work. Try again; if it keeps failing, ask an admin to check the server log.";
 
-type Values = z.input<typeof signInSchema>;
-
 export function LoginForm({
   callbackUrl,
   initialError,
@@ -40,7 +38,11 @@ export function LoginForm({
   const [error, setError] = useState<string | null>(
     initialError ? (MESSAGES[initialError] ?? fallback) : null,
   );
-  const { register, handleSubmit, formState } = useForm<Values>({
+  const { register, handleSubmit, formState } = useForm<
+    z.input<typeof signInSchema>,
+    unknown,
+    z.output<typeof signInSchema>
+  >({
     resolver: zodResolver(signInSchema),
     defaultValues: { username: "", password: "" },
   });

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
+import { readResult } from "@/lib/auth/action-result";
 import { filterCertificateSets } from "@/lib/certificates/list";
 import type { CertificateInventory } from "@/lib/certificates/types";
 import type { CertificateListFilter } from "@/lib/certificates/schemas";
@@ -16,13 +17,13 @@ import { StatusBadge } from "./status-badge";
 
 async function fetchInventory(): Promise<CertificateInventory> {
   const response = await fetch("/api/certificates", { headers: { Accept: "application/json" } });
-  if (!response.ok)
-    throw new Error(
-      response.status === 401
-        ? "Your session ended: sign in again."
-        : `Refreshing failed (HTTP ${response.status}).`,
-    );
-  return (await response.json()) as CertificateInventory;
+  const result = await readResult<CertificateInventory>(response);
+  if (result.ok) return result.data;
+  throw new Error(
+    result.code === "unauthenticated"
+      ? "Your session ended: sign in again."
+      : `Refreshing failed (HTTP ${response.status}).`,
+  );
 }
 
 function daysText(days: number | null): string {

@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/auth/action-result";
+import { ERROR_CODES } from "@/lib/auth/error-codes";
 import type { CertificateActionInput, CertificateWriteAction } from "@/lib/certificates/schemas";
 import { slotStatus } from "@/lib/certificates/status";
 import type { CertificateSet, CertificateSlot } from "@/lib/vendors/contracts";
@@ -62,13 +63,8 @@ export function CertificateSetDetail({ connectionId, set, readAt, runAction }: P
     } as CertificateActionInput;
     const result = await runAction!(input);
     if (!result.ok) {
-      // Field errors (the server's own check of the PEM) and vendor refusals stay in the dialog.
-      if (
-        result.code.startsWith("ERR_") ||
-        result.code === "EXPIRED" ||
-        result.code === "DUPLICATE_CERTIFICATE"
-      )
-        return result.message;
+      // The server's own refusal of the PEM stays in the dialog, next to the input.
+      if (ERROR_CODES[result.code] === "certificate") return result.message;
       setNotice({
         tone: "error",
         text: `${result.message}${result.requestId ? ` (vendor request id ${result.requestId})` : ""}`,

@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMemo, useState } from "react";
-import { FormProvider, useForm, useWatch, type Resolver } from "react-hook-form";
+import { FormProvider, useForm, useWatch, type FieldPath, type Resolver } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -10,7 +10,7 @@ import { Input, Textarea } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/auth/action-result";
 import { lintCredential, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH } from "@/lib/federated/lint";
 import type { PreflightResult } from "@/lib/federated/types";
-import { createCredentialSchema, updateCredentialSchema } from "@/lib/federated/schemas";
+import { credentialFormSchema, type CredentialFormOutput } from "@/lib/federated/schemas";
 import { audienceHint } from "@/lib/federated/templates";
 import type { FederatedCredential } from "@/lib/vendors/contracts";
 import { errorAt, initialValues, withTemplate, type CredentialFormValues } from "./form-values";
@@ -29,14 +29,15 @@ type CredentialFormProps = {
 
 /** Create or edit a federated credential: template, lint as you type, issuer preflight on save. */
 export function CredentialForm({ context, existing, actions, onDone }: CredentialFormProps) {
-  const resolver = useMemo<Resolver<CredentialFormValues>>(() => {
-    const base = zodResolver(
-      (existing ? updateCredentialSchema : createCredentialSchema) as never,
-    ) as unknown as Resolver<CredentialFormValues>;
+  const resolver = useMemo<Resolver<CredentialFormValues, unknown, CredentialFormOutput>>(() => {
+    const base = zodResolver(credentialFormSchema);
     // Validate what will be sent: issuer and subject as the template builds them.
     return (values, ctx, options) => base(withTemplate(values), ctx, options);
-  }, [existing]);
-  const form = useForm<CredentialFormValues>({ resolver, defaultValues: initialValues(context, existing) });
+  }, []);
+  const form = useForm<CredentialFormValues, unknown, CredentialFormOutput>({
+    resolver,
+    defaultValues: initialValues(context, existing),
+  });
   const { register, handleSubmit, control, setError, formState } = form;
   const values = withTemplate(useWatch({ control }) as CredentialFormValues);
   const findings = lintCredential(values, { siblings: context.credentials, selfId: existing?.id });
@@ -65,9 +66,12 @@ export function CredentialForm({ context, existing, actions, onDone }: Credentia
     if (result.ok) return onDone(result.message ?? "Saved.");
     for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
       if (!messages?.[0] || field === "form") continue;
-      setError(field === "issuer" && templated ? "template.issuer" : (field as keyof CredentialFormValues), {
-        message: messages[0],
-      });
+      setError(
+        field === "issuer" && templated ? "template.issuer" : (field as FieldPath<CredentialFormValues>),
+        {
+          message: messages[0],
+        },
+      );
     }
     const formErrors = result.fieldErrors?.form ?? [];
     setServerError({

@@ -1,14 +1,10 @@
 import type { FieldErrors } from "react-hook-form";
-import type { TemplateInput, UpdateCredentialValues } from "@/lib/federated/schemas";
+import type { CredentialFormValues } from "@/lib/federated/schemas";
 import { buildFromTemplate, defaultTemplate, detectTemplate } from "@/lib/federated/templates";
 import type { FederatedCredential } from "@/lib/vendors/contracts";
 import type { CredentialContext } from "./types";
 
-/** The form's state: the credential fields plus the template that builds issuer and subject. */
-export type CredentialFormValues = Omit<UpdateCredentialValues, "credentialId" | "template"> & {
-  credentialId?: string;
-  template: TemplateInput;
-};
+export type { CredentialFormValues } from "@/lib/federated/schemas";
 
 /** The values with issuer and subject taken from the template (what is validated, linted and sent). */
 export function withTemplate(values: CredentialFormValues): CredentialFormValues {

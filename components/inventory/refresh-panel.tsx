@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
+import { readResult } from "@/lib/auth/action-result";
 import { VENDOR_LABELS } from "@/lib/connections/schemas";
 import type { InventoryConnection } from "@/lib/inventory/types";
 
@@ -49,8 +50,9 @@ export function InventoryRefreshPanel({
       const response = await fetch(`/api/inventory/refresh?run=${run.id}`, { cache: "no-store" }).catch(
         () => null,
       );
-      if (!response?.ok) return setError("Lost track of the refresh; reload the page to see its result.");
-      const progress = (await response.json()) as Progress;
+      const result = await readResult<Progress>(response);
+      if (!result.ok) return setError("Lost track of the refresh; reload the page to see its result.");
+      const progress = result.data;
       setConnections(progress.connections);
       if (progress.run) setRun(progress.run);
       if (progress.run?.finishedAt) router.refresh();
@@ -61,9 +63,9 @@ export function InventoryRefreshPanel({
   const start = async () => {
     setError(null);
     const response = await fetch("/api/inventory/refresh", { method: "POST" }).catch(() => null);
-    const body = (await response?.json().catch(() => null)) as { runId?: string; message?: string } | null;
-    if (!response?.ok || !body?.runId) return setError(body?.message ?? "The refresh could not start.");
-    setRun({ id: body.runId, total: connections.length, done: 0, finishedAt: null, failures: [] });
+    const result = await readResult<{ runId: string; joined: boolean }>(response);
+    if (!result.ok) return setError(response ? result.message : "The refresh could not start.");
+    setRun({ id: result.data.runId, total: connections.length, done: 0, finishedAt: null, failures: [] });
   };
 
   return (

@@ -8,9 +8,13 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/auth/action-result";
-import { ROLE_DESCRIPTIONS } from "@/lib/auth/roles";
-import { ROLES } from "@/lib/auth/roles";
-import { createUserSchema, MIN_PASSWORD_LENGTH, type CreateUserFormValues } from "@/lib/users/schemas";
+import { ROLE_DESCRIPTIONS, ROLES } from "@/lib/auth/roles";
+import {
+  createUserSchema,
+  MIN_PASSWORD_LENGTH,
+  type CreateUserFormValues,
+  type CreateUserInput,
+} from "@/lib/users/schemas";
 
 export function CreateUserForm({
   submit,
@@ -19,7 +23,11 @@ export function CreateUserForm({
   submit: (values: CreateUserFormValues) => Promise<ActionResult<unknown>>;
   onDone: (message: string) => void;
 }) {
-  const { register, handleSubmit, setError, formState } = useForm<CreateUserFormValues>({
+  const { register, handleSubmit, setError, formState } = useForm<
+    CreateUserFormValues,
+    unknown,
+    CreateUserInput
+  >({
     resolver: zodResolver(createUserSchema),
     defaultValues: { username: "", displayName: "", role: "viewer", password: "" },
   });

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 import type { FindingVendor } from "@/lib/x509/findings";
 import { MAX_CERTIFICATE_INPUT_BYTES, tooLargeMessage } from "@/lib/x509/limits";
+import { X509_ERROR_CODES } from "@/lib/auth/error-codes";
 import type { CertificateSummary } from "@/lib/x509/summary";
 import { CertificatePreview } from "./certificate-preview";
 import type { Inspection } from "./inspect-certificate";
@@ -71,7 +72,8 @@ export function CertificateInput(props: CertificateInputProps) {
         return;
       }
       // A refused paste is cleared so a private key does not linger in the page or a form.
-      if (result.error.code === "ERR_PRIVATE_KEY" || result.error.code === "ERR_PKCS12") setText("");
+      const code = X509_ERROR_CODES[result.error.code];
+      if (code === "private-key" || code === "pkcs12") setText("");
       setError(result.error.message);
       setAccepted(undefined);
       onChange(null);

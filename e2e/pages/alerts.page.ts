@@ -15,9 +15,9 @@ export class AlertsPage {
       .poll(
         async () => {
           const body = (await (await this.page.request.get("/api/inventory/refresh")).json()) as {
-            run: { finishedAt: string | null } | null;
+            data: { run: { finishedAt: string | null } | null };
           };
-          return body.run === null || body.run.finishedAt !== null;
+          return body.data.run === null || body.data.run.finishedAt !== null;
         },
         { timeout: 60_000 },
       )

@@ -53,10 +53,10 @@ describe("authedAction", () => {
     state.actor = { id: "u2", name: "Oscar", username: "oscar", role: "operator" };
     expect(await action({ name: "x" })).toMatchObject({
       ok: false,
-      code: "invalid_input",
+      code: "invalid-input",
       fieldErrors: { name: ["Too short."] },
     });
-    expect(await action({ name: 42 } as never)).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(await action({ name: 42 } as never)).toMatchObject({ ok: false, code: "invalid-input" });
     expect(run).not.toHaveBeenCalled();
   });
 

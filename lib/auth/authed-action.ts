@@ -51,7 +51,7 @@ export function authedAction<S extends z.ZodType, T>(
     }
     const parsed = config.schema.safeParse(raw);
     if (!parsed.success) {
-      return fail("invalid_input", "Some fields need attention.", {
+      return fail("invalid-input", "Some fields need attention.", {
         fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
       });
     }

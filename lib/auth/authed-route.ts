@@ -3,13 +3,15 @@ import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db/get-db";
 import type { Database } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
+import { fail } from "./action-result";
 import { clientIpFrom } from "./client-ip";
 import { hasRole, type Role } from "./roles";
 import { currentActor, type Actor } from "./session";
 
 /**
  * The route-handler counterpart of `authedAction`: a session and a role, checked on the server
- * for every request, with refusals audited. Answers 401/403 JSON instead of running `handler`.
+ * for every request, with refusals audited. Answers 401/403 with an `ActionResult` failure instead
+ * of running `handler`.
  */
 export function authedRoute<C>(
   config: { action: string; role: Role },
@@ -17,8 +19,7 @@ export function authedRoute<C>(
 ) {
   return async (request: Request, routeContext: { params: Promise<C> }): Promise<Response> => {
     const actor = await currentActor();
-    if (!actor)
-      return NextResponse.json({ error: "unauthenticated", message: "Sign in again." }, { status: 401 });
+    if (!actor) return NextResponse.json(fail("unauthenticated", "Sign in again."), { status: 401 });
     const db = await getDb();
     if (!hasRole(actor.role, config.role)) {
       await recordAudit(db, {
@@ -28,10 +29,7 @@ export function authedRoute<C>(
         sourceIp: clientIpFrom(request.headers),
         details: { requiredRole: config.role },
       });
-      return NextResponse.json(
-        { error: "forbidden", message: `This needs the ${config.role} role.` },
-        { status: 403 },
-      );
+      return NextResponse.json(fail("forbidden", `This needs the ${config.role} role.`), { status: 403 });
     }
     return handler(request, { db, actor, params: await routeContext.params });
   };

@@ -1,4 +1,5 @@
 import "server-only";
+import { VENDOR_ERROR_CODES, type ErrorCode } from "@/lib/auth/error-codes";
 import type { Database } from "@/lib/db/client";
 import { loadVendorConnection } from "@/lib/connections/data";
 import { isVendorError } from "@/lib/vendors/errors";
@@ -8,7 +9,7 @@ import { decodeBase64 } from "@/lib/x509/base64";
 
 type Download =
   | { ok: true; body: string | Uint8Array; filename: string }
-  | { ok: false; status: number; code: string; message: string };
+  | { ok: false; status: number; code: ErrorCode; message: string };
 
 /** The vendor's own PEM endpoint where it has one (Cloudflare's current certificate). */
 async function vendorPem(conn: VendorConnection, setId: string): Promise<PemDownload | null> {
@@ -30,12 +31,12 @@ export async function downloadCertificate(
 ): Promise<Download> {
   const conn = await loadVendorConnection(db, key, query.connection);
   if (!conn)
-    return { ok: false, status: 404, code: "not_found", message: "This connection no longer exists." };
+    return { ok: false, status: 404, code: "not-found", message: "This connection no longer exists." };
   try {
     const set = await operationsFor(conn).getCertificateSet(query.set);
     const slot = set.slots.find((s) => s.slot === query.slot || s.vendorId === query.slot);
     if (!slot?.certificate)
-      return { ok: false, status: 404, code: "not_found", message: "That slot holds no certificate now." };
+      return { ok: false, status: 404, code: "not-found", message: "That slot holds no certificate now." };
     const fromVendor =
       query.slot === "current" && set.actions.includes("download-pem")
         ? await vendorPem(conn, query.set)
@@ -54,6 +55,6 @@ export async function downloadCertificate(
         };
   } catch (error) {
     if (!isVendorError(error)) throw error;
-    return { ok: false, status: 502, code: `vendor:${error.kind}`, message: error.userMessage };
+    return { ok: false, status: 502, code: VENDOR_ERROR_CODES[error.kind], message: error.userMessage };
   }
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Database } from "@/lib/db/client";
 import type { AuditEntry } from "@/lib/audit/record";
-import { fail, ok, type ActionResult } from "@/lib/auth/action-result";
+import { fail, failFromVendor, ok, type ActionResult } from "@/lib/auth/action-result";
 import { loadVendorConnection } from "@/lib/connections/data";
 import { VENDOR_LABELS } from "@/lib/connections/schemas";
 import { isVendorError } from "@/lib/vendors/errors";
@@ -42,7 +42,7 @@ export async function runCertificateAction(
   audit: Audit,
 ): Promise<ActionResult<CertificateSet>> {
   const conn = await loadVendorConnection(db, key, input.connectionId);
-  if (!conn) return fail("not_found", "This connection no longer exists.");
+  if (!conn) return fail("not-found", "This connection no longer exists.");
   const auditTarget = (label: string) => ({
     type: "certificate-set",
     id: `${conn.id}/${input.setId}`,
@@ -55,9 +55,7 @@ export async function runCertificateAction(
     before = await operationsFor(conn).getCertificateSet(input.setId);
   } catch (error) {
     if (!isVendorError(error)) throw error;
-    return fail(`vendor:${error.kind}`, `Could not read the set before changing it: ${error.userMessage}`, {
-      requestId: error.requestId ?? undefined,
-    });
+    return failFromVendor(error, `Could not read the set before changing it: ${error.userMessage}`);
   }
   const label = `${conn.name} · ${before.label}`;
   const slotActions =
@@ -68,7 +66,7 @@ export async function runCertificateAction(
     ("certificateId" in input && !slotActions.includes(input.action as never))
   ) {
     return fail(
-      "not_offered",
+      "not-offered",
       `${VENDOR_LABELS[conn.vendor]} does not offer “${input.action}” for this ${"certificateId" in input ? "certificate" : "set"} now. Reload the page to see what it allows.`,
     );
   }
@@ -104,7 +102,7 @@ export async function runCertificateAction(
       const target = before.slots.find((slot) => slot.vendorId === input.certificateId);
       if (remaining.length === 0 && target && validCertificates(before, now).includes(target)) {
         return fail(
-          "last_valid_certificate",
+          "last-valid-certificate",
           "This is the only valid certificate of the set: deleting it would break sign-in. Add or activate another certificate first.",
         );
       }
@@ -142,9 +140,6 @@ export async function runCertificateAction(
         },
       },
     });
-    return fail(`vendor:${json.kind}`, json.userMessage, {
-      requestId: json.requestId ?? undefined,
-      fieldErrors: json.fieldErrors,
-    });
+    return failFromVendor(json);
   }
 }

@@ -1,3 +1,4 @@
+import { X509_ERROR_CODES, type ErrorCode } from "@/lib/auth/error-codes";
 import { decodeCertificates } from "@/lib/x509/decode";
 import { certificateFindings, type Finding } from "@/lib/x509/findings";
 import { summarizeCertificate, type CertificateSummary } from "@/lib/x509/summary";
@@ -5,7 +6,10 @@ import type { Vendor } from "@/lib/connections/schemas";
 
 export type PemCheck =
   | { ok: true; summary: CertificateSummary; findings: Finding[] }
-  | { ok: false; code: string; message: string };
+  | { ok: false; code: ErrorCode; message: string };
+
+/** The findings that refuse an upload, with their result codes. */
+const BLOCKING_FINDINGS = { EXPIRED: "expired", DUPLICATE_CERTIFICATE: "duplicate-certificate" } as const;
 
 /**
  * The server's own check of an uploaded certificate (the browser preview is a convenience):
@@ -16,11 +20,12 @@ export async function checkUploadedPem(
   context: { vendor: Vendor; now: Date; existingSha256: string[] },
 ): Promise<PemCheck> {
   const decoded = decodeCertificates(input);
-  if (!decoded.ok) return { ok: false, code: decoded.error.code, message: decoded.error.message };
+  if (!decoded.ok)
+    return { ok: false, code: X509_ERROR_CODES[decoded.error.code], message: decoded.error.message };
   if (decoded.certificates.length !== 1) {
     return {
       ok: false,
-      code: "ERR_NOT_ONE_CERTIFICATE",
+      code: "not-one-certificate",
       message: `This input holds ${decoded.certificates.length} certificates; upload exactly one (the signing certificate itself, without its chain).`,
     };
   }
@@ -30,7 +35,9 @@ export async function checkUploadedPem(
     vendor: context.vendor,
     existingSha256: context.existingSha256,
   });
-  const blocking = findings.find((f) => f.code === "EXPIRED" || f.code === "DUPLICATE_CERTIFICATE");
-  if (blocking) return { ok: false, code: blocking.code, message: blocking.message };
+  const blocking = findings.find((f): f is Finding & { code: keyof typeof BLOCKING_FINDINGS } =>
+    Object.hasOwn(BLOCKING_FINDINGS, f.code),
+  );
+  if (blocking) return { ok: false, code: BLOCKING_FINDINGS[blocking.code], message: blocking.message };
   return { ok: true, summary, findings };
 }

@@ -75,7 +75,7 @@ describe.each(TEST_ENGINES)("connections on $engine", ({ open }) => {
       apiToken: "x",
     });
     await expect(createConnection(handle.db, key, dup)).rejects.toMatchObject({
-      code: "name_taken",
+      code: "name-taken",
       field: "name",
     });
     const [existing] = await listConnections(handle.db, key);

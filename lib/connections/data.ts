@@ -83,7 +83,7 @@ export async function getConnectionView(
 /** Raised for a connection rule the form cannot check (a name already used, a missing row). */
 export class ConnectionRuleError extends Error {
   constructor(
-    readonly code: "name_taken" | "not_found" | "vendor_changed",
+    readonly code: "name-taken" | "not-found" | "vendor-changed",
     message: string,
     readonly field?: string,
   ) {
@@ -98,7 +98,7 @@ async function assertNameFree(db: Database, name: string, exceptId?: string) {
     .where(eq(connections.name, name))
     .limit(1);
   if (row && row.id !== exceptId)
-    throw new ConnectionRuleError("name_taken", `A connection named “${name}” already exists.`, "name");
+    throw new ConnectionRuleError("name-taken", `A connection named “${name}” already exists.`, "name");
 }
 
 export async function createConnection(
@@ -131,10 +131,10 @@ export async function updateConnection(
   input: ConnectionUpdate,
 ): Promise<{ before: ConnectionView; after: ConnectionView; secretsReplaced: string[] }> {
   const [row] = await db.select().from(connections).where(eq(connections.id, input.id)).limit(1);
-  if (!row) throw new ConnectionRuleError("not_found", "This connection no longer exists.");
+  if (!row) throw new ConnectionRuleError("not-found", "This connection no longer exists.");
   if (row.vendor !== input.vendor)
     throw new ConnectionRuleError(
-      "vendor_changed",
+      "vendor-changed",
       "A connection's vendor cannot change; add a new connection instead.",
       "vendor",
     );
@@ -177,7 +177,7 @@ export async function setConnectionEnabled(
     .set({ enabled, updatedAt: new Date() })
     .where(eq(connections.id, id))
     .returning();
-  if (!row) throw new ConnectionRuleError("not_found", "This connection no longer exists.");
+  if (!row) throw new ConnectionRuleError("not-found", "This connection no longer exists.");
   return toView(row, await readSecrets(row, key).then(secretNamesOf, () => []));
 }
 
@@ -186,7 +186,7 @@ export async function deleteConnection(db: Database, id: string): Promise<{ name
     .delete(connections)
     .where(eq(connections.id, id))
     .returning({ name: connections.name, vendor: connections.vendor });
-  if (!row) throw new ConnectionRuleError("not_found", "This connection no longer exists.");
+  if (!row) throw new ConnectionRuleError("not-found", "This connection no longer exists.");
   return row;
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { VENDOR_ERROR_CODES } from "@/lib/auth/error-codes";
 import { getConnectionView, listConnections, loadVendorConnection } from "@/lib/connections/data";
 import type { Database } from "@/lib/db/client";
 import { isVendorError } from "@/lib/vendors/errors";
@@ -26,20 +27,20 @@ export async function loadUipathConnection(
   if (!view || view.vendor !== "uipath")
     return {
       ok: false,
-      code: "not_found",
+      code: "not-found",
       message: "This UiPath connection no longer exists. Reload the page.",
     };
   if (!view.enabled)
     return {
       ok: false,
-      code: "connection_disabled",
+      code: "connection-disabled",
       message: `The connection “${view.name}” is disabled: an admin must enable it before Trustdeck calls UiPath with it.`,
     };
   const conn = await loadVendorConnection(db, key, connectionId);
   if (conn?.vendor !== "uipath")
     return {
       ok: false,
-      code: "not_found",
+      code: "not-found",
       message: "This UiPath connection no longer exists. Reload the page.",
     };
   return { ok: true, conn };
@@ -74,7 +75,7 @@ export async function loadApplicationPage(
     if (!app)
       return {
         ok: false,
-        code: "not_found",
+        code: "not-found",
         message: "This external application does not exist (any more) in the connection's organization.",
       };
     return { ok: true, connection: summarize(loaded.conn, true, [app]), app };
@@ -82,7 +83,7 @@ export async function loadApplicationPage(
     if (isVendorError(error))
       return {
         ok: false,
-        code: `vendor:${error.kind}`,
+        code: VENDOR_ERROR_CODES[error.kind],
         message: error.userMessage,
         ...(error.requestId ? { requestId: error.requestId } : {}),
       };

@@ -110,7 +110,7 @@ describe("saving: lint, preflight, then one write", () => {
     });
     expect(await deleteCredential(conn, { ...target, credentialId: id }, deps())).toMatchObject({
       ok: false,
-      code: "not_found",
+      code: "not-found",
     });
   });
 
@@ -135,7 +135,7 @@ describe("saving: lint, preflight, then one write", () => {
       .ops.createFederatedCredential(conn, app.clientId, input)
       .catch((e: unknown) => e);
     expect(vendorFailure(vendor as never)).toMatchObject({
-      code: "vendor:validation",
+      code: "vendor-validation",
       fieldErrors: { form: [expect.stringContaining("at most 20")] },
       requestId: expect.any(String),
     });
@@ -160,7 +160,7 @@ describe("saving: lint, preflight, then one write", () => {
       .ops.createFederatedCredential(conn, app.clientId, input)
       .catch((e: unknown) => e);
     expect(vendorFailure(vendor as never)).toMatchObject({
-      code: "vendor:validation",
+      code: "vendor-validation",
       fieldErrors: { name: [expect.stringContaining("already exists")] },
     });
   });
@@ -220,7 +220,7 @@ describe("saving: lint, preflight, then one write", () => {
     };
     expect(await saveCredential(conn, input, deps())).toMatchObject({
       ok: false,
-      code: "vendor:permission",
+      code: "vendor-permission",
       message: expect.stringContaining("PM.OAuthApp.Write"),
     });
   });
@@ -254,7 +254,7 @@ describe("the tester's server half", () => {
     const wrong = await sb.mint(github(), { sub: "repo:contoso/robots:ref:refs/heads/dev", aud: AUD });
     expect(await exchangeForTest(conn, { ...target, assertion: wrong, scope })).toMatchObject({
       ok: false,
-      code: "vendor:auth",
+      code: "vendor-auth",
       point: "sub",
     });
     const badScope = await exchangeForTest(conn, { ...target, assertion: good, scope: "PM.AuthSetting" });

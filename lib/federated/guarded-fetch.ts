@@ -54,9 +54,8 @@ async function resolveHost(host: string, options: GuardedFetchOptions): Promise<
 
 function describeError(error: NodeJS.ErrnoException, url: URL, options: GuardedFetchOptions): string {
   const host = url.host;
-  if (error.code === "TRUSTDECK_TIMEOUT")
-    return `${host} did not answer within ${options.timeoutMs / 1000} s.`;
-  if (error.code === "TRUSTDECK_TOO_LARGE")
+  if (error.code === "timeout") return `${host} did not answer within ${options.timeoutMs / 1000} s.`;
+  if (error.code === "too-large")
     return `${url.href} is larger than ${Math.round(options.maxBytes / 1024)} KB, too large for this document.`;
   if (error.code === "ECONNREFUSED") return `${host} refused the connection (nothing listens there).`;
   if (error.code === "ECONNRESET") return `${host} closed the connection before answering.`;
@@ -96,7 +95,7 @@ function get(url: URL, pinned: Address, options: GuardedFetchOptions): Promise<G
       clearTimeout(timer);
       resolve(result);
     };
-    const fail = (code: string) => req.destroy(Object.assign(new Error(code), { code }));
+    const fail = (code: "timeout" | "too-large") => req.destroy(Object.assign(new Error(code), { code }));
     const req = request(requestOptions, (res) => {
       const status = res.statusCode ?? 0;
       if (status >= 300 && status < 400) {
@@ -110,12 +109,12 @@ function get(url: URL, pinned: Address, options: GuardedFetchOptions): Promise<G
         res.resume();
         return settle({ ok: false, message: `${url.href} answered HTTP ${status}.` });
       }
-      if (Number(res.headers["content-length"] ?? 0) > options.maxBytes) return fail("TRUSTDECK_TOO_LARGE");
+      if (Number(res.headers["content-length"] ?? 0) > options.maxBytes) return fail("too-large");
       const chunks: Buffer[] = [];
       let size = 0;
       res.on("data", (chunk: Buffer) => {
         size += chunk.length;
-        if (size > options.maxBytes) fail("TRUSTDECK_TOO_LARGE");
+        if (size > options.maxBytes) fail("too-large");
         else chunks.push(chunk);
       });
       res.on("end", () => {
@@ -130,7 +129,7 @@ function get(url: URL, pinned: Address, options: GuardedFetchOptions): Promise<G
       );
     });
     // A total deadline, not a socket idle timeout: a slow-drip server must not hold a save open.
-    const timer = setTimeout(() => fail("TRUSTDECK_TIMEOUT"), options.timeoutMs);
+    const timer = setTimeout(() => fail("timeout"), options.timeoutMs);
     req.on("error", (error: NodeJS.ErrnoException) => {
       const message = describeError(error, url, options);
       settle(

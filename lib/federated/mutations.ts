@@ -1,4 +1,5 @@
 import "server-only";
+import { VENDOR_ERROR_CODES, type ErrorCode } from "@/lib/auth/error-codes";
 import { isVendorError, type VendorError } from "@/lib/vendors/errors";
 import type { FederatedCredential } from "@/lib/vendors/model";
 import type { GuardedFetchOptions } from "./guarded-fetch";
@@ -13,8 +14,8 @@ import type { CreateCredentialInput, DeleteCredentialInput, UpdateCredentialInpu
 /** A refused or failed change, in the shape server actions return. */
 export interface Failure {
   ok: false;
-  /** `lint`, `preflight`, `not_found` or `vendor:<kind>`. */
-  code: string;
+  /** `lint`, `preflight`, `not-found`, or a vendor failure's code. */
+  code: ErrorCode;
   message: string;
   fieldErrors?: Record<string, string[]>;
   requestId?: string;
@@ -45,7 +46,7 @@ export function vendorFailure(error: VendorError): Failure {
   }
   return {
     ok: false,
-    code: `vendor:${error.kind}`,
+    code: VENDOR_ERROR_CODES[error.kind],
     message: error.userMessage,
     ...(Object.keys(fieldErrors).length ? { fieldErrors } : {}),
     ...(error.requestId ? { requestId: error.requestId } : {}),
@@ -88,7 +89,7 @@ export async function saveCredential(
     if (credentialId && !before)
       return {
         ok: false,
-        code: "not_found",
+        code: "not-found",
         message: "This credential no longer exists at UiPath. Reload the page.",
       };
 
@@ -135,7 +136,7 @@ export async function deleteCredential(
     if (isVendorError(error, "not-found"))
       return {
         ok: false,
-        code: "not_found",
+        code: "not-found",
         message:
           "This credential no longer exists at UiPath: someone else may have deleted it. Reload the page.",
       };

@@ -135,6 +135,17 @@ export const updateCredentialSchema = credentialFields
 export type UpdateCredentialValues = z.input<typeof updateCredentialSchema>;
 export type UpdateCredentialInput = z.output<typeof updateCredentialSchema>;
 
+/**
+ * The credential form, for a create and an edit alike: the credential fields plus the template
+ * that builds issuer and subject (kind `other` when typed by hand). The actions take the schemas
+ * above; the form's output fits both.
+ */
+export const credentialFormSchema = credentialFields
+  .extend({ credentialId: z.string().trim().min(1).max(200).optional(), template: templateInputSchema })
+  .superRefine(matchesTemplate);
+export type CredentialFormValues = z.input<typeof credentialFormSchema>;
+export type CredentialFormOutput = z.output<typeof credentialFormSchema>;
+
 /** Delete one credential. */
 export const deleteCredentialSchema = credentialTargetSchema.extend({
   credentialId: z.string().trim().min(1).max(200),

@@ -1,4 +1,5 @@
 // Client-safe: what the federated-credential pages render (applications, preflight, test exchange).
+import type { ErrorCode } from "@/lib/auth/error-codes";
 import type { FederatedCredential, VendorErrorJSON } from "@/lib/vendors/contracts";
 import type { ExchangeFailurePoint } from "./exchange-error";
 import type { IssuerKey } from "./jwks";
@@ -63,7 +64,7 @@ export type ExchangeView =
     }
   | {
       exchanged: false;
-      code: string;
+      code: ErrorCode;
       message: string;
       point: ExchangeFailurePoint | null;
       requestId: string | null;

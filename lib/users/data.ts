@@ -43,7 +43,7 @@ export async function listUsers(db: Database): Promise<UserView[]> {
 /** Raised when a user change would break an invariant (duplicate name, last admin...). */
 export class UserRuleError extends Error {
   constructor(
-    readonly code: "username_taken" | "last_admin" | "self_change" | "not_found",
+    readonly code: "username-taken" | "last-admin" | "self-change" | "not-found",
     message: string,
   ) {
     super(message);
@@ -52,7 +52,7 @@ export class UserRuleError extends Error {
 
 export async function createUser(db: Database, input: CreateUserInput): Promise<UserView> {
   if (await findUserByUsername(db, input.username)) {
-    throw new UserRuleError("username_taken", `A user named ${input.username} already exists.`);
+    throw new UserRuleError("username-taken", `A user named ${input.username} already exists.`);
   }
   const [row] = await db
     .insert(users)
@@ -81,14 +81,14 @@ export async function changeUserRole(
   role: Role,
 ): Promise<{ before: Role; user: UserView }> {
   const current = await getUser(db, userId);
-  if (!current) throw new UserRuleError("not_found", "That user no longer exists.");
+  if (!current) throw new UserRuleError("not-found", "That user no longer exists.");
   if (
     current.role === "admin" &&
     role !== "admin" &&
     !current.disabled &&
     (await otherActiveAdmins(db, userId)) === 0
   ) {
-    throw new UserRuleError("last_admin", "This is the last active admin: make someone else admin first.");
+    throw new UserRuleError("last-admin", "This is the last active admin: make someone else admin first.");
   }
   const [row] = await db
     .update(users)
@@ -101,9 +101,9 @@ export async function changeUserRole(
 /** Disable or re-enable an account; refuses to disable the last active admin. */
 export async function setUserDisabled(db: Database, userId: string, disabled: boolean): Promise<UserView> {
   const current = await getUser(db, userId);
-  if (!current) throw new UserRuleError("not_found", "That user no longer exists.");
+  if (!current) throw new UserRuleError("not-found", "That user no longer exists.");
   if (disabled && current.role === "admin" && (await otherActiveAdmins(db, userId)) === 0) {
-    throw new UserRuleError("last_admin", "This is the last active admin: it cannot be disabled.");
+    throw new UserRuleError("last-admin", "This is the last active admin: it cannot be disabled.");
   }
   const [row] = await db
     .update(users)

@@ -24,7 +24,7 @@ describe.each(TEST_ENGINES)("users on $engine", ({ open }) => {
         role: "viewer",
         password: "another-password",
       }),
-    ).rejects.toMatchObject({ code: "username_taken" });
+    ).rejects.toMatchObject({ code: "username-taken" });
     const listed = await listUsers(handle.db);
     expect(listed.map((u) => u.username)).toEqual(["root"]);
     expect(JSON.stringify(listed)).not.toContain("scrypt");
@@ -32,8 +32,8 @@ describe.each(TEST_ENGINES)("users on $engine", ({ open }) => {
 
   it("never leaves the system without an active admin", async () => {
     const [root] = await listUsers(handle.db);
-    await expect(changeUserRole(handle.db, root!.id, "viewer")).rejects.toMatchObject({ code: "last_admin" });
-    await expect(setUserDisabled(handle.db, root!.id, true)).rejects.toMatchObject({ code: "last_admin" });
+    await expect(changeUserRole(handle.db, root!.id, "viewer")).rejects.toMatchObject({ code: "last-admin" });
+    await expect(setUserDisabled(handle.db, root!.id, true)).rejects.toMatchObject({ code: "last-admin" });
     const second = await createUser(handle.db, {
       username: "second",
       displayName: "Second",

@@ -37,10 +37,10 @@ export const saveAlertRuleAction = authedAction(
   async (input, { db, audit }) => {
     if (input.channel === "webhook" && input.webhookUrl) {
       const refused = await checkWebhookUrl(input.webhookUrl);
-      if (refused) return fail("webhook_refused", refused, { fieldErrors: { webhookUrl: [refused] } });
+      if (refused) return fail("webhook-refused", refused, { fieldErrors: { webhookUrl: [refused] } });
     }
     const before = input.id ? (await listAlertRules(db)).find((r) => r.id === input.id) : undefined;
-    if (input.id && !before) return fail("not_found", "This rule no longer exists.");
+    if (input.id && !before) return fail("not-found", "This rule no longer exists.");
     const rule = await saveAlertRule(db, encryptionKey(), input);
     await audit({
       outcome: "success",
@@ -60,7 +60,7 @@ export const deleteAlertRuleAction = authedAction(
   { action: "alert-rule.delete", role: "admin", schema: alertRuleIdSchema },
   async ({ id }, { db, audit }) => {
     const name = await deleteAlertRule(db, id);
-    if (!name) return fail("not_found", "This rule no longer exists.");
+    if (!name) return fail("not-found", "This rule no longer exists.");
     await audit({ outcome: "success", target: { type: "alert-rule", id, label: name } });
     revalidatePath("/alerts");
     return ok(null, `Rule “${name}” deleted.`);
@@ -72,7 +72,7 @@ export const sendTestAlertAction = authedAction(
   { action: "alert-rule.test", role: "admin", schema: alertRuleIdSchema },
   async ({ id }, { db, audit }) => {
     const rule = (await listAlertRules(db)).find((r) => r.id === id);
-    if (!rule) return fail("not_found", "This rule no longer exists.");
+    if (!rule) return fail("not-found", "This rule no longer exists.");
     const now = new Date();
     const deliveryId = await queueTestAlert(db, rule, now);
     let delivery: DeliveryView | null = null;
@@ -94,7 +94,7 @@ export const sendTestAlertAction = authedAction(
     revalidatePath("/alerts");
     if (delivery && delivery.status !== "delivered")
       return fail(
-        "webhook_failed",
+        "webhook-failed",
         `The test did not arrive: ${delivery.lastError ?? "unknown error"} Trustdeck retries it with backoff.`,
       );
     return ok(

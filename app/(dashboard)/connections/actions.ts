@@ -121,7 +121,7 @@ export const testConnectionAction = authedAction(
   { action: "connection.test", role: "operator", schema: z.object({ id: z.uuid() }) },
   async ({ id }, { db, audit }) => {
     const tested = await testStoredConnection(db, encryptionKey(), id);
-    if (!tested) return fail("not_found", "This connection no longer exists.");
+    if (!tested) return fail("not-found", "This connection no longer exists.");
     const { name, result } = tested;
     const failed = result.checks.find((check) => !check.ok);
     await audit({

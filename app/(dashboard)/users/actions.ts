@@ -11,7 +11,7 @@ function ruleFailure(error: unknown) {
     return fail(
       error.code,
       error.message,
-      error.code === "username_taken" ? { fieldErrors: { username: [error.message] } } : undefined,
+      error.code === "username-taken" ? { fieldErrors: { username: [error.message] } } : undefined,
     );
   throw error;
 }
@@ -38,7 +38,7 @@ export const changeUserRoleAction = authedAction(
   { action: "user.change-role", role: "admin", schema: changeRoleSchema },
   async ({ userId, role }, { db, actor, audit }) => {
     if (userId === actor.id)
-      return fail("self_change", "You cannot change your own role; ask another admin.");
+      return fail("self-change", "You cannot change your own role; ask another admin.");
     try {
       const { before, user } = await changeUserRole(db, userId, role);
       await audit({
@@ -57,7 +57,7 @@ export const changeUserRoleAction = authedAction(
 export const setUserDisabledAction = authedAction(
   { action: "user.set-disabled", role: "admin", schema: setDisabledSchema },
   async ({ userId, disabled }, { db, actor, audit }) => {
-    if (userId === actor.id && disabled) return fail("self_change", "You cannot disable your own account.");
+    if (userId === actor.id && disabled) return fail("self-change", "You cannot disable your own account.");
     try {
       const user = await setUserDisabled(db, userId, disabled);
       await audit({

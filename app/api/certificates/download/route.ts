@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { fail } from "@/lib/auth/action-result";
 import { authedRoute } from "@/lib/auth/authed-route";
 import { downloadCertificate } from "@/lib/certificates/download";
 import { encryptionKey } from "@/lib/secrets/key";
@@ -18,12 +19,11 @@ export const GET = authedRoute(
     const parsed = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!parsed.success)
       return NextResponse.json(
-        { error: "invalid_input", message: "connection, set, slot and format (pem or der) are required." },
+        fail("invalid-input", "connection, set, slot and format (pem or der) are required."),
         { status: 400 },
       );
     const result = await downloadCertificate(db, encryptionKey(), parsed.data);
-    if (!result.ok)
-      return NextResponse.json({ error: result.code, message: result.message }, { status: result.status });
+    if (!result.ok) return NextResponse.json(fail(result.code, result.message), { status: result.status });
     return new NextResponse(result.body as BodyInit, {
       headers: {
         "Content-Type": parsed.data.format === "pem" ? "application/x-pem-file" : "application/pkix-cert",

@@ -1,3 +1,4 @@
+import { fail } from "@/lib/auth/action-result";
 import { authedRoute } from "@/lib/auth/authed-route";
 import { toCsv, toIcs } from "@/lib/inventory/export-formats";
 import { exportRows } from "@/lib/inventory/export-rows";
@@ -15,10 +16,7 @@ export const GET = authedRoute({ action: "inventory.export", role: "viewer" }, a
   const url = new URL(request.url);
   const format = url.searchParams.get("format") ?? "csv";
   if (!(format in TYPES))
-    return Response.json(
-      { error: "invalid_format", message: "Use format=csv, json or ics." },
-      { status: 400 },
-    );
+    return Response.json(fail("invalid-input", "Use format=csv, json or ics."), { status: 400 });
   const now = new Date();
   const { rows, connections } = await exportRows(db, now);
   const body =

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { recordAudit } from "@/lib/audit/record";
+import { fail, ok } from "@/lib/auth/action-result";
 import { authedRoute } from "@/lib/auth/authed-route";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { readInventoryConnections } from "@/lib/inventory/read";
@@ -18,10 +19,7 @@ export const POST = authedRoute(
   { action: "inventory.refresh", role: "operator" },
   async (request, { db, actor }) => {
     if (!isSameOrigin(request))
-      return NextResponse.json(
-        { error: "forbidden", message: "Cross-site request refused." },
-        { status: 403 },
-      );
+      return NextResponse.json(fail("forbidden", "Cross-site request refused."), { status: 403 });
     const run = await refreshAndAlert(db, encryptionKey(), { trigger: "manual", actorName: actor.name });
     if (!run.joined)
       await recordAudit(db, {
@@ -32,7 +30,7 @@ export const POST = authedRoute(
         target: { type: "inventory-refresh", id: run.runId },
       });
     void run.finished; // runs on after the response; failures are stored per connection
-    return NextResponse.json({ runId: run.runId, joined: run.joined }, { status: 202 });
+    return NextResponse.json(ok({ runId: run.runId, joined: run.joined }), { status: 202 });
   },
 );
 
@@ -41,5 +39,5 @@ export const GET = authedRoute({ action: "inventory.read", role: "viewer" }, asy
   const id = new URL(request.url).searchParams.get("run") ?? (await currentRun(db, new Date()));
   const run = id && /^[0-9a-f-]{36}$/i.test(id) ? await readRefreshRun(db, id) : null;
   const connections = await readInventoryConnections(db);
-  return NextResponse.json({ run, connections }, { headers: { "cache-control": "no-store" } });
+  return NextResponse.json(ok({ run, connections }), { headers: { "cache-control": "no-store" } });
 });

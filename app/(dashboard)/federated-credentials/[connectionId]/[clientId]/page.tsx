@@ -32,7 +32,7 @@ export default async function ApplicationPage({
   if (!/^[0-9a-f-]{36}$/i.test(connectionId)) notFound();
   const clientId = decodeURIComponent(rawClientId);
   const page = await loadApplicationPage(await getDb(), encryptionKey(), connectionId, clientId);
-  if (!page.ok && page.code === "not_found") notFound();
+  if (!page.ok && page.code === "not-found") notFound();
   const back = (
     <p className="mb-2 text-sm">
       <Link href="/federated-credentials" className="text-sky-700 underline dark:text-sky-400">

@@ -38,7 +38,7 @@ export default async function CredentialPage({
     loadApplicationPage(db, encryptionKey(), connectionId, clientId),
     auditHistoryOf(db, "federated-credential", credentialId),
   ]);
-  if (!page.ok && page.code === "not_found") notFound();
+  if (!page.ok && page.code === "not-found") notFound();
   if (!page.ok) {
     return (
       <>

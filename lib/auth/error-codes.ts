@@ -1,0 +1,103 @@
+// Client-safe: the closed list of error codes of `ActionResult`, and the maps from the codes of
+// lower layers (vendor error kinds, lib/x509's ERR_* codes) onto it.
+import type { VendorErrorKind } from "@/lib/vendors/contracts";
+import type { X509ErrorCode } from "@/lib/x509/errors";
+
+/**
+ * Every error code a server action or route handler can return, kebab-case, each with the kind of
+ * trouble it is. The client decides how to show an error from this map (never from the text of a
+ * code): `certificate` refusals stay next to the certificate input, the others are notices.
+ */
+export const ERROR_CODES = {
+  // The caller and the request.
+  unauthenticated: "session",
+  forbidden: "session",
+  "invalid-input": "input",
+  // What the request names, or a rule of ours it would break.
+  "not-found": "conflict",
+  "name-taken": "conflict",
+  "username-taken": "conflict",
+  "vendor-changed": "conflict",
+  "last-admin": "conflict",
+  "self-change": "conflict",
+  "connection-disabled": "conflict",
+  "not-offered": "conflict",
+  "last-valid-certificate": "conflict",
+  // Our own checks of what was sent.
+  lint: "input",
+  preflight: "input",
+  "webhook-refused": "input",
+  "webhook-failed": "delivery",
+  // A certificate input refused by the server's check (lib/x509's ERR_* codes, mapped).
+  empty: "certificate",
+  "too-large": "certificate",
+  "private-key": "certificate",
+  csr: "certificate",
+  "public-key": "certificate",
+  pkcs12: "certificate",
+  jwt: "certificate",
+  "truncated-pem": "certificate",
+  corrupt: "certificate",
+  "not-certificate": "certificate",
+  "not-single-certificate": "certificate",
+  "not-one-certificate": "certificate",
+  expired: "certificate",
+  "duplicate-certificate": "certificate",
+  // The vendor (see `VENDOR_ERROR_CODES`).
+  "vendor-auth": "vendor",
+  "vendor-permission": "vendor",
+  "vendor-not-found": "vendor",
+  "vendor-validation": "vendor",
+  "rate-limited": "vendor",
+  unavailable: "vendor",
+  timeout: "vendor",
+  "malformed-response": "vendor",
+  "ambiguous-write": "vendor",
+  network: "vendor",
+  tls: "vendor",
+  // A vendor answered with a certificate that does not decode.
+  malformed: "vendor",
+  // Anything unexpected (logged on the server, never detailed to the client).
+  internal: "internal",
+} as const satisfies Record<string, ErrorKind>;
+
+/** The kind of trouble an error code stands for. */
+export type ErrorKind = "session" | "input" | "conflict" | "certificate" | "delivery" | "vendor" | "internal";
+
+/** One of the error codes in `ERROR_CODES`. */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** Whether `value` is one of the error codes (for bodies read back from a route handler). */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && Object.hasOwn(ERROR_CODES, value);
+}
+
+/** A vendor failure's code: the kind itself, or `vendor-<kind>` where the kind would read as ours. */
+export const VENDOR_ERROR_CODES = {
+  auth: "vendor-auth",
+  permission: "vendor-permission",
+  "not-found": "vendor-not-found",
+  validation: "vendor-validation",
+  "rate-limited": "rate-limited",
+  unavailable: "unavailable",
+  timeout: "timeout",
+  "malformed-response": "malformed-response",
+  "ambiguous-write": "ambiguous-write",
+  network: "network",
+  tls: "tls",
+} as const satisfies Record<VendorErrorKind, ErrorCode>;
+
+/** lib/x509 keeps its library codes (`ERR_PRIVATE_KEY`); results carry these instead. */
+export const X509_ERROR_CODES = {
+  ERR_EMPTY: "empty",
+  ERR_TOO_LARGE: "too-large",
+  ERR_PRIVATE_KEY: "private-key",
+  ERR_CSR: "csr",
+  ERR_PUBLIC_KEY: "public-key",
+  ERR_PKCS12: "pkcs12",
+  ERR_JWT: "jwt",
+  ERR_TRUNCATED_PEM: "truncated-pem",
+  ERR_CORRUPT: "corrupt",
+  ERR_NOT_CERTIFICATE: "not-certificate",
+  ERR_NOT_SINGLE_CERTIFICATE: "not-single-certificate",
+} as const satisfies Record<X509ErrorCode, ErrorCode>;
