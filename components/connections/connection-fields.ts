@@ -1,7 +1,7 @@
-import type { Vendor } from "@/lib/connections/schemas";
+import type { ConnectionFieldName, Vendor } from "@/lib/connections/schemas";
 
 export type ConnectionFieldSpec = {
-  name: string;
+  name: ConnectionFieldName;
   label: string;
   hint?: string;
   placeholder?: string;

@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useForm, useWatch, type Resolver } from "react-hook-form";
+import { useForm, useWatch, type DefaultValues, type FieldPath } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -15,20 +15,25 @@ import {
   connectionUpdateSchema,
   VENDOR_LABELS,
   VENDORS,
-  type Vendor,
+  type ConnectionFormValues,
+  type ConnectionInput,
+  type ConnectionUpdate,
+  type ConnectionUpdateValues,
 } from "@/lib/connections/schemas";
 import { CONNECTION_FIELDS } from "./connection-fields";
 
-type FormShape = Record<string, string | undefined> & { vendor: Vendor };
+/** What the form edits: a new connection's fields, or an existing one's (secrets may stay empty). */
+type FormInput = ConnectionFormValues | ConnectionUpdateValues;
+type FormOutput = ConnectionInput | ConnectionUpdate;
 
 type ConnectionFormProps = {
   /** The connection being edited; absent when adding one. */
   existing?: ConnectionView;
-  submit: (values: FormShape) => Promise<ActionResult<ConnectionView>>;
+  submit: (values: FormOutput) => Promise<ActionResult<ConnectionView>>;
   onDone: (message: string) => void;
 };
 
-function initialValues(existing?: ConnectionView): FormShape {
+function initialValues(existing?: ConnectionView): DefaultValues<FormInput> {
   if (!existing) return { vendor: "uipath", name: "" };
   return {
     id: existing.id,
@@ -42,8 +47,12 @@ function initialValues(existing?: ConnectionView): FormShape {
 /** Add or edit a connection. Secrets are write-only: on edit, an untouched secret stays as stored. */
 export function ConnectionForm({ existing, submit, onDone }: ConnectionFormProps) {
   const schema = existing ? connectionUpdateSchema : connectionInputSchema;
-  const { register, handleSubmit, control, setError, formState } = useForm<FormShape>({
-    resolver: zodResolver(schema as never) as unknown as Resolver<FormShape>,
+  const { register, handleSubmit, control, setError, getFieldState, formState } = useForm<
+    FormInput,
+    unknown,
+    FormOutput
+  >({
+    resolver: zodResolver(schema),
     defaultValues: initialValues(existing),
   });
   const [serverError, setServerError] = useState<string | null>(null);
@@ -55,7 +64,7 @@ export function ConnectionForm({ existing, submit, onDone }: ConnectionFormProps
     const result = await submit(values);
     if (result.ok) return onDone(result.message ?? "Saved.");
     for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-      if (messages?.[0]) setError(field, { message: messages[0] });
+      if (messages?.[0]) setError(field as FieldPath<FormInput>, { message: messages[0] });
     }
     setServerError(result.message);
   });
@@ -109,7 +118,7 @@ export function ConnectionForm({ existing, submit, onDone }: ConnectionFormProps
             key={`${vendor}-${spec.name}`}
             label={`${spec.label}${spec.optional ? " (optional)" : ""}`}
             hint={spec.hint}
-            error={formState.errors[spec.name]?.message}
+            error={getFieldState(spec.name, formState).error?.message}
           >
             <Input
               type={spec.secret ? "password" : "text"}

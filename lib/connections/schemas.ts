@@ -131,6 +131,12 @@ export const connectionInputSchema = z.discriminatedUnion("vendor", [
 ]);
 export type ConnectionInput = z.output<typeof connectionInputSchema>;
 export type ConnectionFormValues = z.input<typeof connectionInputSchema>;
+/** A field of some vendor's connection form. */
+export type ConnectionFieldName = ConnectionFormValues extends infer T
+  ? T extends unknown
+    ? keyof T
+    : never
+  : never;
 
 const keepIfEmpty = <T extends z.ZodType>(schema: T) =>
   z.union([z.literal("").transform(() => undefined), schema]).optional();
@@ -147,6 +153,7 @@ export const connectionUpdateSchema = z.discriminatedUnion("vendor", [
   }),
 ]);
 export type ConnectionUpdate = z.output<typeof connectionUpdateSchema>;
+export type ConnectionUpdateValues = z.input<typeof connectionUpdateSchema>;
 
 /** The secret part of each vendor's connection, as stored (encrypted) in the database. */
 export const connectionSecretsSchema = z.discriminatedUnion("vendor", [
