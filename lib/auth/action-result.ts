@@ -25,8 +25,10 @@ export type ActionResult<T = undefined> =
 /** The failure half of `ActionResult`. */
 export type ActionFailure = Extract<ActionResult<never>, { ok: false }>;
 
+/** A success, with an optional sentence for the user. */
 export const ok = <T>(data: T, message?: string): ActionResult<T> => ({ ok: true, data, message });
 
+/** An expected failure: one of the listed codes, a sentence for the user, and any details. */
 export const fail = (
   code: ErrorCode,
   message: string,
