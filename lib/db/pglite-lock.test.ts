@@ -96,6 +96,26 @@ describe("one writer per PGlite folder, across processes", () => {
     expect(existsSync(lockFileFor(folder))).toBe(false);
   }, 90_000);
 
+  it("two processes that find the same stale lock at once: exactly one takes it over, the other is refused", async () => {
+    const folder = tempFolder();
+    const gone = spawn(process.execPath, ["-e", ""]);
+    await new Promise((r) => gone.on("exit", r));
+    const stale = { pid: gone.pid, hostname: hostname(), startedAt: "2026-01-01T00:00:00Z", command: "gone" };
+    writeFileSync(lockFileFor(folder), JSON.stringify(stale));
+
+    const racers = [holder(folder, "hold"), holder(folder, "hold")];
+    const outcomes = await Promise.all(
+      racers.map((r) => Promise.race([r.ready.then(() => "holds" as const), r.finished.then((f) => f)])),
+    );
+    const winner = outcomes.findIndex((o) => o === "holds");
+    expect(winner).toBeGreaterThanOrEqual(0);
+    const loser = outcomes[1 - winner] as Finished;
+    expect(loser.code).toBe(3);
+    expect(loser.stderr).toContain(`is in use by process ${racers[winner]!.child.pid}`);
+    racers[winner]!.child.kill("SIGTERM");
+    expect((await racers[winner]!.finished).code).toBe(0);
+  }, 90_000);
+
   it("refuses a lock it cannot read, and a live holder on another host, without touching the folder", async () => {
     const folder = tempFolder();
     writeFileSync(lockFileFor(folder), "not json");

@@ -37,6 +37,14 @@ export class DatabaseLockedError extends Error {
 
 /** A takeover older than this was abandoned by a crashed process. */
 const TAKEOVER_STALE_MS = 10_000;
+const RETRY_MS = 20;
+/** Enough rounds to outlast another process's takeover, or an abandoned one. */
+const MAX_ATTEMPTS = Math.ceil(TAKEOVER_STALE_MS / RETRY_MS) + 10;
+
+/** Blocks this thread briefly: acquiring happens once, before anything else runs. */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
 
 /** The lock file sits beside the folder, so taking it touches nothing inside the database. */
 export function lockFileFor(folder: string): string {
@@ -68,14 +76,14 @@ export function acquirePgliteLock(
   };
   const content = `${JSON.stringify(me)}\n`;
 
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (tryCreate(file, content)) return held(file, content);
     const existing = readOwner(file);
     if (existing.state === "gone") continue; // released between our two steps: try again
     if (existing.state === "unreadable" || isAlive(existing.owner))
       throw new DatabaseLockedError(resolved, existing.owner, file);
-    if (!takeOverStale(file, existing.raw)) continue;
-    options.onStale?.(existing.owner);
+    if (takeOverStale(file, existing.raw)) options.onStale?.(existing.owner);
+    else sleepSync(RETRY_MS); // another process is taking the stale lock over: see who wins
   }
   throw new DatabaseLockedError(resolved, readOwnerOrUndefined(file), file);
 }
