@@ -15,6 +15,7 @@ import {
 } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { startOrReuseSandbox } from "./lib/demo-sandbox.mjs";
+import { keepRunning } from "./lib/keep-running.mjs";
 import { answers, createSupervisor, ROOT, run, TSX_NODE } from "./lib/processes.mjs";
 
 const DATA = resolve(ROOT, process.env.TRUSTDECK_DATA_DIR ?? ".trustdeck");
@@ -127,9 +128,6 @@ async function startDashboard(supervisor, env) {
   return dashboard;
 }
 
-const RESTART_WINDOW_MS = 60_000;
-const MAX_RESTARTS = 3;
-
 async function main() {
   const secrets = demoSecrets();
   const supervisor = createSupervisor();
@@ -161,26 +159,18 @@ async function main() {
       throw new Error("seeding the demo database failed (see its output above)");
     await buildIfNeeded();
 
-    const restarts = [];
-    for (;;) {
-      // A sandbox that stopped meanwhile is started again with its saved state.
-      if (restarts.length > 0) await startOrReuseSandbox(supervisor, { dataDir: sandboxDir });
-      const dashboard = await startDashboard(supervisor, env);
-      if (restarts.length === 0) printBanner();
-      else console.log(`demo: the dashboard is back at ${URL_BASE}`);
-      const code = await dashboard.exited;
-      if (stopping) return;
-      const now = Date.now();
-      restarts.push(now);
-      while (restarts.length && now - restarts[0] > RESTART_WINDOW_MS) restarts.shift();
-      if (restarts.length > MAX_RESTARTS)
-        throw new Error(
-          `the dashboard stopped ${restarts.length} times within a minute (last exit code ${code})`,
-        );
-      console.log(
-        `demo: the dashboard stopped (exit code ${code}); restarting it — the vendor sandbox runs on with its state`,
-      );
-    }
+    await keepRunning({
+      name: "the dashboard",
+      stopping: () => stopping,
+      start: async (attempt) => {
+        // The vendor sandbox runs on; one that stopped meanwhile is started again with its saved state.
+        if (attempt > 0) await startOrReuseSandbox(supervisor, { dataDir: sandboxDir });
+        const dashboard = await startDashboard(supervisor, env);
+        if (attempt === 0) printBanner();
+        else console.log(`demo: the dashboard is back at ${URL_BASE}`);
+        return dashboard;
+      },
+    });
   } catch (error) {
     if (stopping) return;
     stopping = true;
