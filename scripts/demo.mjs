@@ -186,13 +186,19 @@ async function main() {
   }
 }
 
+/** A path relative to the repository when it lies inside it, else absolute. */
+function shownPath(path) {
+  const rel = relative(ROOT, path);
+  return rel && !rel.startsWith("..") ? rel : path;
+}
+
 function printBanner() {
   console.log(`
   Trustdeck demo is running.
 
     Dashboard   ${URL_BASE}
     Sign in     admin / trustdeck-demo-admin      (also operator / trustdeck-demo-operator, viewer / trustdeck-demo-viewer)
-    Data        ${relative(ROOT, DATA) || DATA}/  (delete it to start over)
+    Data        ${shownPath(DATA)}/  (delete it to start over)
 
   Press Ctrl+C to stop.
 `);
