@@ -34,7 +34,7 @@ export function createCloudflareApp(runtime: CloudflareRuntime): ServiceApp {
       return handler(ctx, auth.caller);
     };
   registerSamlCertificateRoutes(router, runtime, withCaller);
-  registerTokenRoutes(router, withCaller, () => runtime.state.cloudflare);
+  registerTokenRoutes(router, withCaller, () => runtime.state);
 
   return {
     service: "cloudflare",
