@@ -5,7 +5,7 @@ import { loadavg } from "node:os";
 import { createInterface } from "node:readline";
 import { join } from "node:path";
 import { canonicalQuery, canonicalUri, formatSdkDate } from "../sandbox/huawei/signature";
-import type { DemoConnection } from "../sandbox/seed/demo-connections";
+import type { DemoConnection } from "../sandbox/vendors";
 
 /**
  * Load bench for the vendor sandbox: N concurrent keep-alive clients for D seconds

@@ -2,6 +2,8 @@ import { chmod, mkdir, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { parseCliConfig } from "./cli-config";
 import { startSandbox, type Sandbox } from "./server";
+import { stateFileIn } from "./state-keeper";
+import { SANDBOX_VENDORS } from "./vendors";
 
 /** `npm run sandbox`: every simulator in one process, demo seed, stops on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -17,10 +19,16 @@ async function main(): Promise<void> {
   await chmod(connectionsFile, 0o600);
   await writeFile(
     join(config.dataDir, "sandbox.json"),
-    `${JSON.stringify({ pid: process.pid, urls: sandbox.urls, caFile: sandbox.caFile, control: config.control }, null, 2)}\n`,
+    `${JSON.stringify({ pid: process.pid, urls: sandbox.urls, caFile: sandbox.caFile, control: config.control, persist: Boolean(config.persist) }, null, 2)}\n`,
   );
 
-  printBanner(sandbox, { startupMs, control: Boolean(config.control), connectionsFile });
+  printBanner(sandbox, {
+    startupMs,
+    control: Boolean(config.control),
+    persist: Boolean(config.persist),
+    connectionsFile,
+    stateFile: stateFileIn(config.dataDir),
+  });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -36,7 +44,7 @@ async function main(): Promise<void> {
 
 function printBanner(
   sandbox: Sandbox,
-  info: { startupMs: number; control: boolean; connectionsFile: string },
+  info: { startupMs: number; control: boolean; persist: boolean; connectionsFile: string; stateFile: string },
 ): void {
   const rel = (p: string) => {
     const r = relative(process.cwd(), p);
@@ -45,9 +53,7 @@ function printBanner(
   const lines = [
     `Trustdeck vendor sandbox ready in ${info.startupMs} ms`,
     "",
-    `  UiPath      ${sandbox.urls.uipath}`,
-    `  Cloudflare  ${sandbox.urls.cloudflare}`,
-    `  Huawei      ${sandbox.urls.huawei}`,
+    ...SANDBOX_VENDORS.map((v) => `  ${v.label.padEnd(12)}${sandbox.urls[v.name]}`),
     ...Object.entries(sandbox.urls.issuers).map(
       ([name, url]) =>
         `  Issuer      ${url}${name === "no-jwks" ? "   (broken on purpose: its JWKS answers 404)" : ""}`,
@@ -56,6 +62,7 @@ function printBanner(
     `  CA          ${sandbox.caFile ?? "(in memory)"}`,
     `              export NODE_EXTRA_CA_CERTS=${sandbox.caFile ?? "<ca.pem>"}`,
     `  Control     ${info.control ? "enabled: /__sandbox/{reset,clock,faults,requests,settings}" : "disabled (use --control or SANDBOX_CONTROL=1)"}`,
+    `  State       ${info.persist ? `${sandbox.restored ? "restored from" : "seeded; saved in"} ${rel(info.stateFile)}` : "in memory (use --persist or SANDBOX_PERSIST=1 to keep it)"}`,
     "",
     `Demo connections (also in ${rel(info.connectionsFile)}):`,
     JSON.stringify(sandbox.demo, null, 2),

@@ -1,27 +1,22 @@
 import type { KeyPool } from "./certs/key-pool";
-import type { CloudflareState } from "./cloudflare/model";
 import type { SandboxClock } from "./core/clock";
 import type { IdSource } from "./core/ids";
-import type { SandboxSettings } from "./core/settings";
-import type { HuaweiState } from "./huawei/model";
+import type { CoreSettings } from "./core/settings";
 import type { IssuerName } from "./issuers/issuer-profiles";
 import type { JwksFetcher } from "./issuers/jwks-fetcher";
-import type { UipathState } from "./uipath/model";
 
-/** Every simulator's state; replaced as a whole on reset. */
-export interface SandboxState {
-  uipath: UipathState;
-  cloudflare: CloudflareState;
-  huawei: HuaweiState;
-}
-
-/** What the simulators share: the clock, switches, ID and key sources, the issuers, and the state. */
-export interface SandboxRuntime {
+/** What every simulator shares: the clock, switches, ID and key sources, and the issuers. */
+export interface SharedRuntime<Settings extends object = object> {
   clock: SandboxClock;
-  settings: SandboxSettings;
+  /** One object for the whole sandbox: the core switches and every vendor's own. */
+  settings: CoreSettings & Settings;
   ids: IdSource;
   keys: KeyPool;
   jwks: JwksFetcher;
   issuerUrls: Record<IssuerName, string>;
-  state: SandboxState;
+}
+
+/** What one simulator's code sees: the shared pieces and its own state, replaced as a whole on reset. */
+export interface VendorRuntime<State, Settings extends object = object> extends SharedRuntime<Settings> {
+  state: State;
 }

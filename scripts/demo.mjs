@@ -1,6 +1,8 @@
 // `npm run demo`: the dashboard on a production build, the vendor sandbox with its demo data,
-// and demo users — on a fresh machine with nothing but Node. Data lives in .trustdeck/ and
-// survives restarts; a second run skips the build when no source changed.
+// and demo users — on a fresh machine with nothing but Node. Data (the database and the vendor
+// sandbox's state) lives in .trustdeck/ and survives restarts; a second run skips the build when no
+// source changed and reuses a sandbox still running. A dashboard that stops is restarted while the
+// sandbox runs on; any failure stops every process the demo started before it exits.
 import { createHash, randomBytes } from "node:crypto";
 import {
   chmodSync,
@@ -11,10 +13,12 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
-import { join, relative } from "node:path";
-import { ROOT, run, start, waitForUrl } from "./lib/processes.mjs";
+import { join, relative, resolve } from "node:path";
+import { startOrReuseSandbox } from "./lib/demo-sandbox.mjs";
+import { keepRunning } from "./lib/keep-running.mjs";
+import { answers, createSupervisor, ROOT, run, TSX_NODE } from "./lib/processes.mjs";
 
-const DATA = join(ROOT, process.env.TRUSTDECK_DATA_DIR ?? ".trustdeck");
+const DATA = resolve(ROOT, process.env.TRUSTDECK_DATA_DIR ?? ".trustdeck");
 const PORT = Number(process.env.PORT ?? 3000);
 const HOST = process.env.HOST ?? "127.0.0.1";
 const URL_BASE = `http://${HOST === "0.0.0.0" ? "127.0.0.1" : HOST}:${PORT}`;
@@ -95,42 +99,9 @@ async function buildIfNeeded() {
   writeFileSync(stamp, fingerprint);
 }
 
-async function startSandbox() {
-  const dataDir = join(DATA, "sandbox");
-  const connectionsFile = join(dataDir, "connections.json");
-  const before = existsSync(connectionsFile) ? statSync(connectionsFile).mtimeMs : 0;
-  const sandbox = start("tsx", ["sandbox/main.ts"], {
-    env: { SANDBOX_DATA_DIR: dataDir },
-    onLine: (line) => process.stdout.write(`[sandbox] ${line}\n`),
-  });
-  const deadline = Date.now() + 60_000;
-  while (!(existsSync(connectionsFile) && statSync(connectionsFile).mtimeMs > before)) {
-    if (sandbox.child.exitCode !== null)
-      throw new Error("the sandbox exited during start-up (see its output above)");
-    if (Date.now() > deadline) throw new Error("the sandbox did not write its demo connections within 60 s");
-    await new Promise((r) => setTimeout(r, 200));
-  }
+/** The dashboard's environment: the database, the secrets and trust in the sandbox's CA. */
+function dashboardEnv(secrets, caFile) {
   return {
-    sandbox,
-    connections: JSON.parse(readFileSync(connectionsFile, "utf8")),
-    caFile: join(dataDir, "ca.pem"),
-  };
-}
-
-async function main() {
-  const secrets = demoSecrets();
-  const { sandbox, connections, caFile } = await startSandbox();
-  let dashboard;
-  const stopAll = async () => {
-    await dashboard?.stop();
-    await sandbox.stop();
-    process.exit(0);
-  };
-  process.on("SIGINT", stopAll);
-  process.on("SIGTERM", stopAll);
-
-  await buildIfNeeded();
-  const env = {
     NEXT_TELEMETRY_DISABLED: "1",
     PGLITE_DIR: join(DATA, "db"),
     NEXTAUTH_URL: URL_BASE,
@@ -139,28 +110,98 @@ async function main() {
     ISSUER_PREFLIGHT_ALLOW_PRIVATE: "localhost",
     ...secrets,
   };
-  const seedFile = join(DATA, "demo-seed.json");
-  writeFileSync(seedFile, JSON.stringify({ users: DEMO_USERS, connections }, null, 2), { mode: 0o600 });
-  if ((await run("tsx", ["--conditions=react-server", "scripts/seed.ts", seedFile], { env })) !== 0)
-    throw new Error("seeding the demo database failed");
+}
 
-  dashboard = start("next", ["start", "-H", HOST, "-p", String(PORT)], {
+/** Starts the dashboard and waits for its sign-in page; fails if it exits first. */
+async function startDashboard(supervisor, env) {
+  const dashboard = supervisor.start("the dashboard", "next", ["start", "-H", HOST, "-p", String(PORT)], {
     env,
     onLine: (line) => process.stdout.write(`[dashboard] ${line}\n`),
   });
-  await waitForUrl(`${URL_BASE}/login`);
+  const deadline = Date.now() + 60_000;
+  while (!(await answers(`${URL_BASE}/login`))) {
+    if (dashboard.child.exitCode !== null || dashboard.child.signalCode !== null)
+      throw new Error(`the dashboard exited during start-up (see its output above; is port ${PORT} taken?)`);
+    if (Date.now() > deadline) throw new Error(`the dashboard did not answer at ${URL_BASE} within 60 s`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return dashboard;
+}
+
+async function main() {
+  const secrets = demoSecrets();
+  const supervisor = createSupervisor();
+  let stopping = false;
+  const stopAll = async (signal) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\ndemo: ${signal}: stopping ${supervisor.describe().join(", ") || "nothing"}…`);
+    await supervisor.stopAll();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stopAll("SIGINT"));
+  process.on("SIGTERM", () => void stopAll("SIGTERM"));
+
+  try {
+    const sandboxDir = join(DATA, "sandbox");
+    const sandbox = await startOrReuseSandbox(supervisor, { dataDir: sandboxDir });
+    const env = dashboardEnv(secrets, sandbox.caFile);
+    const seedFile = join(DATA, "demo-seed.json");
+    writeFileSync(
+      seedFile,
+      JSON.stringify({ users: DEMO_USERS, connections: sandbox.connections }, null, 2),
+      {
+        mode: 0o600,
+      },
+    );
+    const seedArgs = [...TSX_NODE.slice(1), "--conditions=react-server", "scripts/seed.ts", seedFile];
+    if ((await run(TSX_NODE[0], seedArgs, { env })) !== 0)
+      throw new Error("seeding the demo database failed (see its output above)");
+    await buildIfNeeded();
+
+    await keepRunning({
+      name: "the dashboard",
+      stopping: () => stopping,
+      start: async (attempt) => {
+        // The vendor sandbox runs on; one that stopped meanwhile is started again with its saved state.
+        if (attempt > 0) await startOrReuseSandbox(supervisor, { dataDir: sandboxDir });
+        const dashboard = await startDashboard(supervisor, env);
+        if (attempt === 0) printBanner();
+        else console.log(`demo: the dashboard is back at ${URL_BASE}`);
+        return dashboard;
+      },
+    });
+  } catch (error) {
+    if (stopping) return;
+    stopping = true;
+    const started = supervisor.describe();
+    await supervisor.stopAll();
+    console.error(`demo: ${error instanceof Error ? error.message : error}`);
+    console.error(
+      started.length
+        ? `demo: stopped every process it had started: ${started.join(", ")}`
+        : "demo: no process of its own was left running",
+    );
+    process.exit(1);
+  }
+}
+
+/** A path relative to the repository when it lies inside it, else absolute. */
+function shownPath(path) {
+  const rel = relative(ROOT, path);
+  return rel && !rel.startsWith("..") ? rel : path;
+}
+
+function printBanner() {
   console.log(`
   Trustdeck demo is running.
 
     Dashboard   ${URL_BASE}
     Sign in     admin / trustdeck-demo-admin      (also operator / trustdeck-demo-operator, viewer / trustdeck-demo-viewer)
-    Data        ${relative(ROOT, DATA)}/  (delete it to start over)
+    Data        ${shownPath(DATA)}/  (delete it to start over)
 
   Press Ctrl+C to stop.
 `);
-  const code = await dashboard.exited;
-  await sandbox.stop();
-  process.exit(code ?? 0);
 }
 
 main().catch((error) => {

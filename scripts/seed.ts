@@ -23,6 +23,8 @@ async function main() {
   const file = process.argv[2];
   if (!file) throw new Error("usage: seed.ts <file.json>");
   const seed = seedSchema.parse(JSON.parse(readFileSync(file, "utf8")));
+  // Every setting is checked before the database is opened.
+  const key = parseKey(process.env.TRUSTDECK_ENCRYPTION_KEY);
   const handle = await openDatabase({
     databaseUrl: process.env.DATABASE_URL || undefined,
     pgliteDir: process.env.PGLITE_DIR ?? ".trustdeck/db",
@@ -42,7 +44,6 @@ async function main() {
       });
       users++;
     }
-    const key = parseKey(process.env.TRUSTDECK_ENCRYPTION_KEY);
     const existing = new Set((await listConnections(handle.db, key)).map((c) => c.name));
     let connections = 0;
     for (const connection of seed.connections) {

@@ -2,7 +2,8 @@
  * Create a Trustdeck user from the command line (the first admin, or a break-glass account):
  *   npm run user:create -- --username alice --role admin [--name "Alice Doe"]
  * The password is read from TRUSTDECK_NEW_PASSWORD or asked for on the terminal (not echoed).
- * Uses DATABASE_URL or PGLITE_DIR like the dashboard; stop the dashboard first when on PGlite.
+ * Uses DATABASE_URL or PGLITE_DIR like the dashboard. On PGlite (one process per folder) it is
+ * refused while the dashboard runs, with the holder's pid; stop the dashboard first.
  */
 import { parseArgs } from "node:util";
 import { openDatabase } from "@/lib/db/client";
@@ -65,12 +66,12 @@ async function main() {
       details: { after: { username: user.username, role: user.role }, via: "npm run user:create" },
     });
     console.log(`Created ${user.username} (${user.role}).`);
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
   } finally {
     await handle.close();
   }
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

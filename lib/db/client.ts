@@ -2,6 +2,7 @@ import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { acquirePgliteLock } from "./pglite-lock";
 import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -42,14 +43,44 @@ async function openPostgres(url: string): Promise<Handle> {
 }
 
 async function openPglite(dir: string): Promise<Handle> {
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { drizzle } = await import("drizzle-orm/pglite");
-  const { migrate } = await import("drizzle-orm/pglite/migrator");
   const inMemory = dir.startsWith("memory://");
-  // PGlite cannot create nested folders itself (stack notes, pitfall 7).
-  if (!inMemory) mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create(inMemory ? dir : path.resolve(dir));
-  const db = drizzle(client, { schema });
-  await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db: db as unknown as Database, close: () => client.close(), engine: "pglite" };
+  // One writer per folder: a second process is refused here, before PGlite touches a file.
+  const lock = inMemory
+    ? undefined
+    : acquirePgliteLock(dir, {
+        onStale: (owner) =>
+          console.warn(
+            `[db] taking over the stale lock of ${path.resolve(dir)}` +
+              (owner ? ` (process ${owner.pid} on ${owner.hostname} is no longer running)` : ""),
+          ),
+      });
+  try {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { drizzle } = await import("drizzle-orm/pglite");
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    // PGlite cannot create nested folders itself.
+    if (!inMemory) mkdirSync(dir, { recursive: true });
+    const client = await PGlite.create(inMemory ? dir : path.resolve(dir));
+    try {
+      const db = drizzle(client, { schema });
+      await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+      return {
+        db: db as unknown as Database,
+        close: async () => {
+          try {
+            await client.close();
+          } finally {
+            lock?.release();
+          }
+        },
+        engine: "pglite",
+      };
+    } catch (error) {
+      await client.close().catch(() => undefined);
+      throw error;
+    }
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db/get-db";
+import { getDb, ServerConfigError, requireServerConfig } from "@/lib/db/get-db";
 import { getEnv } from "@/lib/env";
 import { encryptionKey } from "@/lib/secrets/key";
 import { schedulerTick } from "./scheduler";
@@ -14,9 +14,20 @@ export function schedulerStarted(): boolean {
   return holder.__trustdeckScheduler !== undefined;
 }
 
-/** Start the in-server scheduler once per process (instrumentation.ts, Node.js runtime only). */
+/**
+ * Start the in-server scheduler once per process (instrumentation.ts, Node.js runtime only). A
+ * process without valid settings starts none: it must never open the database, whose folder may
+ * belong to a configured dashboard.
+ */
 export function startInventoryScheduler(): void {
   if (holder.__trustdeckScheduler) return;
+  try {
+    requireServerConfig();
+  } catch (error) {
+    if (!(error instanceof ServerConfigError)) throw error;
+    console.error(`[inventory] the scheduler is not started. ${error.message}`);
+    return;
+  }
   let running = false;
   const tick = async () => {
     if (running) return; // a long refresh outlasts a tick: never stack them

@@ -1,5 +1,6 @@
 import { issueCertificate, issueSeedCertificate, type IssueParams } from "../certs/issue-certificate";
-import type { SandboxRuntime } from "../runtime";
+import type { SharedRuntime } from "../runtime";
+import type { CloudflareRuntime } from "./model";
 import type { CfAccount, CfCertificate, CfCertificateSet } from "./model";
 
 /** Validity of a new Access SAML certificate (the spec example spans three years). */
@@ -10,7 +11,7 @@ const DAY_MS = 24 * 3600 * 1000;
 
 /** Generates a certificate for an account's set: RSA-2048, SHA-256, 8-byte serial, self-signed. */
 export async function generateCfCertificate(
-  runtime: Pick<SandboxRuntime, "keys" | "ids">,
+  runtime: Pick<SharedRuntime, "keys" | "ids">,
   account: CfAccount,
   notBefore: Date,
   notAfter: Date,
@@ -38,7 +39,7 @@ export async function generateCfCertificate(
  * of one set each shift it by exactly one certificate without holding a lock while signing.
  */
 export async function rotateSet(
-  runtime: SandboxRuntime,
+  runtime: CloudflareRuntime,
   account: CfAccount,
   set: CfCertificateSet,
   at: Date,
@@ -58,7 +59,7 @@ export async function rotateSet(
  * Applies the automatic rotations the sandbox clock has passed, each at the moment it
  * was due (not_after − 30 days), so a jump of years rotates several times.
  */
-export async function autoRotate(runtime: SandboxRuntime, account: CfAccount, now: Date): Promise<void> {
+export async function autoRotate(runtime: CloudflareRuntime, account: CfAccount, now: Date): Promise<void> {
   for (const set of account.sets) {
     for (
       let i = 0;

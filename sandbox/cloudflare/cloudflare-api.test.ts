@@ -2,8 +2,9 @@ import "@abraham/reflection";
 import * as x509 from "@peculiar/x509";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Sandbox } from "../server";
-import { CLOUDFLARE_ACCOUNTS, CLOUDFLARE_GLOBAL_KEY, CLOUDFLARE_TOKENS } from "../seed/cloudflare-catalog";
-import { cloudflareCall, startTestSandbox } from "../testing/harness";
+import { CLOUDFLARE_ACCOUNTS, CLOUDFLARE_GLOBAL_KEY, CLOUDFLARE_TOKENS } from "./catalog";
+import { startTestSandbox } from "../testing/harness";
+import { cloudflareCall } from "./testing";
 import { httpRequest } from "../testing/http";
 
 const acme = CLOUDFLARE_ACCOUNTS.acme;

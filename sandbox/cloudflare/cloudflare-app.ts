@@ -3,7 +3,7 @@ import type { RequestContext, Reply } from "../core/http-types";
 import type { RateDecision } from "../core/rate-window";
 import { Router } from "../core/router";
 import type { ServiceApp } from "../core/service-app";
-import type { SandboxRuntime } from "../runtime";
+import type { CloudflareRuntime } from "./model";
 import { authenticate, rateKey } from "./auth";
 import { fail, noRoute } from "./envelope";
 import { registerSamlCertificateRoutes, type CallerHandler } from "./saml-certificate-routes";
@@ -18,27 +18,23 @@ const COLOS = ["SJC", "AMS", "SIN", "FRA", "IAD"];
  * credentials checked per request, 1200 requests / 5 min per token with a 5-minute
  * block on breach, `Ratelimit` / `Ratelimit-Policy` always, `cf-ray` as request id.
  */
-export function createCloudflareApp(runtime: SandboxRuntime): ServiceApp {
+export function createCloudflareApp(runtime: CloudflareRuntime): ServiceApp {
   const router = new Router();
   const decisions = new WeakMap<RequestContext, RateDecision>();
   const withCaller =
     (handler: CallerHandler) =>
     async (ctx: RequestContext): Promise<Reply> => {
-      const auth = authenticate(runtime.state.cloudflare, ctx);
+      const auth = authenticate(runtime.state, ctx);
       if (!auth.ok) return auth.reply;
       if (runtime.settings.rateLimits) {
-        const decision = runtime.state.cloudflare.rateWindow.hit(
-          rateKey(auth.caller),
-          LIMIT,
-          ctx.now.getTime(),
-        );
+        const decision = runtime.state.rateWindow.hit(rateKey(auth.caller), LIMIT, ctx.now.getTime());
         decisions.set(ctx, decision);
         if (!decision.allowed) return rateLimited(decision.resetSeconds);
       }
       return handler(ctx, auth.caller);
     };
   registerSamlCertificateRoutes(router, runtime, withCaller);
-  registerTokenRoutes(router, withCaller, () => runtime.state.cloudflare);
+  registerTokenRoutes(router, withCaller, () => runtime.state);
 
   return {
     service: "cloudflare",

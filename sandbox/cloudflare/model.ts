@@ -1,3 +1,4 @@
+import type { VendorRuntime } from "../runtime";
 import { RateWindow } from "../core/rate-window";
 
 /** One certificate of a set. */
@@ -59,3 +60,15 @@ export interface CloudflareState {
 export function emptyCloudflareState(): CloudflareState {
   return { accounts: [], tokens: [], globalKeys: [], rateWindow: new RateWindow(5 * 60_000, 5 * 60_000) };
 }
+
+/** The Cloudflare simulator's own switches. */
+export interface CloudflareSettings {
+  /**
+   * A list past the last page: `empty` (documented: `result: []`) or `echo-last` (the behaviour
+   * reported in cloudflare-python PR#2682), to test client guards.
+   */
+  cloudflarePastLastPage: "empty" | "echo-last";
+}
+
+/** What the Cloudflare simulator's code sees. */
+export type CloudflareRuntime = VendorRuntime<CloudflareState, CloudflareSettings>;

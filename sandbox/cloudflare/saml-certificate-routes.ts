@@ -1,6 +1,6 @@
 import type { RequestContext, Reply } from "../core/http-types";
 import type { Router } from "../core/router";
-import type { SandboxRuntime } from "../runtime";
+import type { CloudflareRuntime } from "./model";
 import { authorize, type CfCaller } from "./auth";
 import { AccountLocks, AUTO_ROTATE_BEFORE_MS, autoRotate, rotateSet, setDto } from "./certificate-sets";
 import { fail, noRoute, ok } from "./envelope";
@@ -16,7 +16,7 @@ export type CallerHandler = (ctx: RequestContext, caller: CfCaller) => Reply | P
 /** C-1…C-4: list (paged), get, rotate, PEM download. */
 export function registerSamlCertificateRoutes(
   router: Router,
-  runtime: SandboxRuntime,
+  runtime: CloudflareRuntime,
   withCaller: (h: CallerHandler) => (ctx: RequestContext) => Promise<Reply>,
 ): void {
   const locks = new AccountLocks();
@@ -29,7 +29,7 @@ export function registerSamlCertificateRoutes(
       if (!ACCOUNT_ID.test(accountId)) return noRoute(ctx.rawPath);
       const denied = authorize(caller, accountId, need, ctx.now);
       if (denied) return denied;
-      const account = runtime.state.cloudflare.accounts.find((a) => a.id === accountId);
+      const account = runtime.state.accounts.find((a) => a.id === accountId);
       if (!account) return fail(403, [{ code: 10000, message: "Authentication error" }]);
       if (rotationDue(account, ctx.now))
         await locks.run(account, () => autoRotate(runtime, account, ctx.now));
@@ -89,7 +89,7 @@ function rotationDue(account: CfAccount, now: Date): boolean {
   );
 }
 
-function list(runtime: SandboxRuntime, ctx: RequestContext, account: CfAccount): Reply {
+function list(runtime: CloudflareRuntime, ctx: RequestContext, account: CfAccount): Reply {
   const page = intParam(ctx, "page", 1);
   const perPage = intParam(ctx, "per_page", 25);
   if (page === undefined || page < 1)

@@ -2,10 +2,10 @@ import type { Fault, FaultSpec } from "./faults";
 import type { SeedName } from "./control-routes";
 import type { ServiceName } from "./http-types";
 import type { RequestLogEntry } from "./request-log";
-import type { SandboxSettings } from "./settings";
+import type { CoreSettings } from "./settings";
 
 /** A typed wrapper of the `/__sandbox/*` routes, for tests and the bench. */
-export interface ControlClient {
+export interface ControlClient<Settings extends object = CoreSettings> {
   /** Re-seeds state and resets clock, faults, request log and rate counters. */
   reset(seed?: SeedName): Promise<void>;
   /** Sets the sandbox clock; returns the new time. */
@@ -23,11 +23,14 @@ export interface ControlClient {
   /** Empties the request log. */
   clearRequests(): Promise<void>;
   /** Changes run-time switches; returns the full settings. */
-  settings(patch?: Partial<SandboxSettings>): Promise<SandboxSettings>;
+  settings(patch?: Partial<Settings>): Promise<Settings>;
 }
 
 /** Builds a ControlClient for a sandbox origin (any vendor port), or one that refuses when control is off. */
-export function createControlClient(origin: string, enabled: boolean): ControlClient {
+export function createControlClient<Settings extends object>(
+  origin: string,
+  enabled: boolean,
+): ControlClient<Settings> {
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     if (!enabled)
       throw new Error("The sandbox control plane is disabled: start it with control: true (or --control).");
@@ -57,6 +60,6 @@ export function createControlClient(origin: string, enabled: boolean): ControlCl
       ).requests,
     clearRequests: async () => void (await call("DELETE", "requests")),
     settings: async (patch) =>
-      (await call<{ settings: SandboxSettings }>(patch ? "POST" : "GET", "settings", patch)).settings,
+      (await call<{ settings: Settings }>(patch ? "POST" : "GET", "settings", patch)).settings,
   };
 }

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../server";
-import { CLOUDFLARE_ACCOUNTS, CLOUDFLARE_TOKENS } from "../seed/cloudflare-catalog";
-import { HUAWEI_CREDENTIALS, HUAWEI_STORES } from "../seed/huawei-catalog";
-import { cloudflareCall, startTestSandbox, uipathCall, uipathToken } from "../testing/harness";
+import { CLOUDFLARE_ACCOUNTS, CLOUDFLARE_TOKENS } from "../cloudflare/catalog";
+import { HUAWEI_CREDENTIALS, HUAWEI_STORES } from "../huawei/catalog";
+import { cloudflareCall } from "../cloudflare/testing";
+import { startTestSandbox } from "../testing/harness";
+import { uipathCall, uipathToken } from "../uipath/testing";
 import { httpRequest } from "../testing/http";
-import { signedRequest } from "../testing/huawei-signer";
+import { signedRequest } from "../huawei/test-signer";
 
 const acme = CLOUDFLARE_ACCOUNTS.acme;
 const token = CLOUDFLARE_TOKENS.acme.value;

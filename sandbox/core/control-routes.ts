@@ -5,7 +5,7 @@ import { isRecord, json, parseJsonBody } from "./reply";
 import type { RequestLog } from "./request-log";
 import { Router } from "./router";
 import type { ControlHandler } from "./service-app";
-import type { SandboxSettings } from "./settings";
+import { applySettings, type AnySettingSpecs } from "./settings";
 
 /** The seeds a reset can load. */
 export type SeedName = "demo" | "empty";
@@ -15,12 +15,14 @@ export interface ControlDeps {
   clock: SandboxClock;
   faults: FaultRegistry;
   log: RequestLog;
-  settings: SandboxSettings;
+  /** The services that exist (every vendor and the issuers). */
+  services: readonly ServiceName[];
+  /** Every switch's spec (core and vendors'), and the one settings object they describe. */
+  settingSpecs: AnySettingSpecs;
+  settings: Record<string, unknown>;
   /** Re-seeds state (and resets clock, faults, log and rate counters). */
   reset(seed?: SeedName): Promise<void>;
 }
-
-const SERVICES: readonly ServiceName[] = ["uipath", "cloudflare", "huawei", "issuers"];
 
 /** `/__sandbox/*`: test-only routes no vendor has, mounted only when control is enabled. */
 export function createControlHandler(deps: ControlDeps): ControlHandler {
@@ -44,7 +46,7 @@ export function createControlHandler(deps: ControlDeps): ControlHandler {
   });
   router.on("GET", "/__sandbox/faults", () => json(200, { faults: deps.faults.list() }));
   router.on("POST", "/__sandbox/faults", (ctx) => {
-    const spec = parseFaultSpec(parseJsonBody(ctx.body));
+    const spec = parseFaultSpec(parseJsonBody(ctx.body), deps.services);
     return typeof spec === "string" ? bad(spec) : json(201, { fault: deps.faults.add(spec) });
   });
   router.on("DELETE", "/__sandbox/faults", () => {
@@ -53,8 +55,8 @@ export function createControlHandler(deps: ControlDeps): ControlHandler {
   });
   router.on("GET", "/__sandbox/requests", (ctx) => {
     const service = ctx.query.get("service") ?? undefined;
-    if (service && !SERVICES.includes(service as ServiceName)) return bad("unknown service");
-    return json(200, { requests: deps.log.list(service as ServiceName | undefined) });
+    if (service && !deps.services.includes(service)) return bad("unknown service");
+    return json(200, { requests: deps.log.list(service) });
   });
   router.on("DELETE", "/__sandbox/requests", () => {
     deps.log.clear();
@@ -62,7 +64,7 @@ export function createControlHandler(deps: ControlDeps): ControlHandler {
   });
   router.on("GET", "/__sandbox/settings", () => json(200, { settings: deps.settings }));
   router.on("POST", "/__sandbox/settings", (ctx) => {
-    const error = applySettings(deps.settings, parseJsonBody(ctx.body));
+    const error = applySettings(deps.settingSpecs, deps.settings, parseJsonBody(ctx.body));
     return error ? bad(error) : json(200, { settings: deps.settings });
   });
   router.on("GET", "/__sandbox/stats", () => {
@@ -82,31 +84,4 @@ export function createControlHandler(deps: ControlDeps): ControlHandler {
 
 function bad(error: string): Reply {
   return json(400, { error });
-}
-
-function applySettings(settings: SandboxSettings, patch: unknown): string | undefined {
-  if (!isRecord(patch)) return "body must be a JSON object";
-  const next = { ...settings };
-  for (const [key, value] of Object.entries(patch)) {
-    switch (key) {
-      case "rateLimits":
-      case "uipathRetryAfter":
-        if (typeof value !== "boolean") return `${key} must be a boolean`;
-        next[key] = value;
-        break;
-      case "cloudflarePastLastPage":
-        if (value !== "empty" && value !== "echo-last")
-          return "cloudflarePastLastPage must be empty or echo-last";
-        next[key] = value;
-        break;
-      case "jwksTimeoutMs":
-        if (typeof value !== "number" || value <= 0) return "jwksTimeoutMs must be a positive number";
-        next[key] = value;
-        break;
-      default:
-        return `unknown setting ${key}`;
-    }
-  }
-  Object.assign(settings, next);
-  return undefined;
 }

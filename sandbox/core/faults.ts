@@ -62,8 +62,8 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-/** Validates a fault spec from JSON; returns an error message or the spec. */
-export function parseFaultSpec(input: unknown): FaultSpec | string {
+/** Validates a fault spec from JSON against the services that exist; returns an error message or the spec. */
+export function parseFaultSpec(input: unknown, services?: readonly ServiceName[]): FaultSpec | string {
   if (typeof input !== "object" || input === null) return "body must be a JSON object";
   const o = input as Record<string, unknown>;
   if (typeof o.path !== "string" || o.path === "") return "path is required";
@@ -74,7 +74,10 @@ export function parseFaultSpec(input: unknown): FaultSpec | string {
       return `${k} must be a non-negative number`;
   }
   if (o.method !== undefined && typeof o.method !== "string") return "method must be a string";
-  if (o.service !== undefined && !["uipath", "cloudflare", "huawei", "issuers"].includes(o.service as string))
+  if (
+    o.service !== undefined &&
+    (typeof o.service !== "string" || (services && !services.includes(o.service)))
+  )
     return "service is unknown";
   try {
     globToRegExp(o.path);

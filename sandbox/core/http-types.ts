@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 
-/** The simulated services; `issuers` is the HTTPS OIDC issuer host. */
-export type ServiceName = "uipath" | "cloudflare" | "huawei" | "issuers";
+/** A simulated service: a registered vendor's name (sandbox/vendors.ts), or `issuers`. */
+export type ServiceName = string;
 
 /** One parsed request as handlers see it. The raw body is kept for signature checks. */
 export interface RequestContext {

@@ -9,7 +9,7 @@ const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
  * dashboard keep working after a restart), independent of creation order.
  */
 export class IdSource {
-  private readonly counters = new Map<string, number>();
+  private counters = new Map<string, number>();
 
   constructor(private readonly seed: string) {}
 
@@ -56,5 +56,15 @@ export class IdSource {
     const n = (this.counters.get(kind) ?? 0) + 1;
     this.counters.set(kind, n);
     return `${kind}#runtime-${n}`;
+  }
+
+  /** The runtime counters, to save with the state they labelled. */
+  counterSnapshot(): Map<string, number> {
+    return new Map(this.counters);
+  }
+
+  /** Continues from saved counters, so objects created after a restart get new labels. */
+  restoreCounters(saved: Map<string, number>): void {
+    this.counters = new Map(saved);
   }
 }

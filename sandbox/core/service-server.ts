@@ -18,6 +18,8 @@ export interface ServerDeps {
   control?: ControlHandler;
   /** Aborted on stop, to end held (timeout) connections. */
   stopSignal: AbortSignal;
+  /** Told after a request that may have changed vendor state (any method but GET, HEAD, OPTIONS). */
+  onChange?: () => void;
 }
 
 /**
@@ -107,11 +109,18 @@ async function handleRequest(deps: ServerDeps, req: IncomingMessage, res: Server
       reply = await deps.app.handle(ctx);
       req.socket.destroy();
       logEntry(reply.status, fault);
+      mayHaveChanged(deps, ctx);
       return;
   }
   reply = deps.app.decorate(reply, ctx);
   write(res, reply);
   logEntry(reply.status, fault);
+  if (fault?.kind !== "status" && fault?.kind !== "rate-limit" && fault?.kind !== "malformed")
+    mayHaveChanged(deps, ctx);
+}
+
+function mayHaveChanged(deps: ServerDeps, ctx: RequestContext): void {
+  if (deps.onChange && !["GET", "HEAD", "OPTIONS"].includes(ctx.method)) deps.onChange();
 }
 
 function buildContext(deps: ServerDeps, req: IncomingMessage, body: Buffer): RequestContext {

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { issueCertificate } from "../certs/issue-certificate";
 import { generateRsaKeyPair } from "../certs/key-pool";
 import type { Sandbox } from "../server";
-import { HUAWEI_CREDENTIALS, HUAWEI_STORES } from "../seed/huawei-catalog";
+import { HUAWEI_CREDENTIALS, HUAWEI_STORES } from "./catalog";
 import { startTestSandbox } from "../testing/harness";
 import { httpRequest } from "../testing/http";
-import { signedRequest, type SigningCredentials } from "../testing/huawei-signer";
+import { signedRequest, type SigningCredentials } from "./test-signer";
 
 const C = HUAWEI_CREDENTIALS;
 const sg = HUAWEI_STORES.acmeSingapore;

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { RequestContext } from "../core/http-types";
 import { Router } from "../core/router";
 import type { ServiceApp } from "../core/service-app";
-import type { SandboxRuntime } from "../runtime";
+import type { HuaweiRuntime } from "./model";
 import { hwError, hwJson } from "./errors";
 import { registerIdpRoutes } from "./idp-routes";
 import { registerSpCertificateRoutes } from "./sp-certificate-routes";
@@ -13,7 +13,7 @@ import { createStoreGuard } from "./store-guard";
  * plus the Identity Center discovery routes, behind an AK/SK-verifying "API gateway".
  * Every response carries X-Request-Id (32 hex), which error bodies repeat.
  */
-export function createHuaweiApp(runtime: SandboxRuntime): ServiceApp {
+export function createHuaweiApp(runtime: HuaweiRuntime): ServiceApp {
   const router = new Router();
   const guard = createStoreGuard(runtime);
   registerSpCertificateRoutes(router, runtime, guard);
@@ -57,14 +57,14 @@ export function createHuaweiApp(runtime: SandboxRuntime): ServiceApp {
 /** `/v1/instances` and `/v1/registered-regions` (Identity Center host), to discover store IDs and regions. */
 function registerDiscoveryRoutes(
   router: Router,
-  runtime: SandboxRuntime,
+  runtime: HuaweiRuntime,
   guard: ReturnType<typeof createStoreGuard>,
 ): void {
   router.on(
     "GET",
     "/v1/instances",
     guard.authorised("IdentityCenter:instance:list", (_ctx, caller) => {
-      const stores = runtime.state.huawei.stores.filter((s) => s.domainId === caller.domainId);
+      const stores = runtime.state.stores.filter((s) => s.domainId === caller.domainId);
       const instances = stores.map((s) => ({
         instance_id: s.instanceId,
         identity_store_id: s.id,
@@ -78,9 +78,7 @@ function registerDiscoveryRoutes(
     "/v1/registered-regions",
     guard.authorised("IdentityCenter:instance:listRegions", (_ctx, caller) => {
       const regions = [
-        ...new Set(
-          runtime.state.huawei.stores.filter((s) => s.domainId === caller.domainId).map((s) => s.region),
-        ),
+        ...new Set(runtime.state.stores.filter((s) => s.domainId === caller.domainId).map((s) => s.region)),
       ];
       return hwJson(200, { regions: regions.map((region_id) => ({ region_id })) });
     }),

@@ -2,7 +2,7 @@ import { parseSinglePem } from "../certs/parse-certificate";
 import type { RequestContext, Reply } from "../core/http-types";
 import { empty, isRecord, parseJsonBody } from "../core/reply";
 import type { Router } from "../core/router";
-import type { SandboxRuntime } from "../runtime";
+import type { HuaweiRuntime } from "./model";
 import { badRequest, hwJson, lastCertificate, notFound } from "./errors";
 import type { ExternalIdp, IdentityStore, IdpCertificate } from "./model";
 import type { createStoreGuard } from "./store-guard";
@@ -54,7 +54,7 @@ function idpDto(idp: ExternalIdp, now: Date) {
 /** H-6 list IdPs, H-12 list, H-13 import (200 {certificate_id}), H-14 delete (not the last valid one). */
 export function registerIdpRoutes(
   router: Router,
-  runtime: SandboxRuntime,
+  runtime: HuaweiRuntime,
   guard: ReturnType<typeof createStoreGuard>,
 ): void {
   const inIdp = (

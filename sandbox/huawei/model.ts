@@ -1,3 +1,4 @@
+import type { VendorRuntime } from "../runtime";
 import type { ParsedCertificate } from "../certs/parse-certificate";
 
 /** An AK/SK pair bound to an account and a role. Temporary credentials carry a security token. */
@@ -57,3 +58,6 @@ export interface HuaweiState {
 export function emptyHuaweiState(): HuaweiState {
   return { credentials: [], stores: [] };
 }
+
+/** What the Huawei simulator's code sees. */
+export type HuaweiRuntime = VendorRuntime<HuaweiState>;

@@ -3,7 +3,8 @@ import { toPem } from "../certs/parse-certificate";
 import type { RequestContext } from "../core/http-types";
 import { empty } from "../core/reply";
 import type { Router } from "../core/router";
-import type { SandboxRuntime } from "../runtime";
+import type { SharedRuntime } from "../runtime";
+import type { HuaweiRuntime } from "./model";
 import { badRequest, hwJson, lastCertificate, notFound } from "./errors";
 import type { IdentityStore, SpCertificate } from "./model";
 import type { createStoreGuard } from "./store-guard";
@@ -26,7 +27,7 @@ export function spCertificateDto(cert: SpCertificate, now: Date) {
 
 /** Generates an SP signing certificate: RSA-2048, SHA256withRSA, 16-byte serial, self-signed. */
 export async function generateSpCertificate(
-  runtime: Pick<SandboxRuntime, "keys" | "ids">,
+  runtime: Pick<SharedRuntime, "keys" | "ids">,
   store: IdentityStore,
   label: string,
   notBefore: Date,
@@ -53,7 +54,7 @@ export async function generateSpCertificate(
 /** H-1…H-4: create (201 INACTIVE), list (bare array), activate (others INACTIVE), delete (not the active one). */
 export function registerSpCertificateRoutes(
   router: Router,
-  runtime: SandboxRuntime,
+  runtime: HuaweiRuntime,
   guard: ReturnType<typeof createStoreGuard>,
 ): void {
   router.on(

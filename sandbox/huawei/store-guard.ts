@@ -1,5 +1,5 @@
 import type { Handler, RequestContext, Reply } from "../core/http-types";
-import type { SandboxRuntime } from "../runtime";
+import type { HuaweiRuntime } from "./model";
 import { noPermission, notFound } from "./errors";
 import type { HwCredential, IdentityStore } from "./model";
 import { verifyRequest } from "./verify-request";
@@ -12,11 +12,11 @@ export type StoreHandler = (
 ) => Reply | Promise<Reply>;
 
 /** Signature check, then the IAM action (members are denied), then the caller's own identity store. */
-export function createStoreGuard(runtime: SandboxRuntime) {
+export function createStoreGuard(runtime: HuaweiRuntime) {
   const authorised =
     (action: string, next: (ctx: RequestContext, caller: HwCredential) => Reply | Promise<Reply>): Handler =>
     (ctx) => {
-      const verified = verifyRequest(runtime.state.huawei, ctx);
+      const verified = verifyRequest(runtime.state, ctx);
       if (!verified.ok) return verified.reply;
       // Only the management account or a delegated administrator may call Identity Center.
       if (verified.credential.role === "member") return noPermission(ctx, action);
@@ -24,7 +24,7 @@ export function createStoreGuard(runtime: SandboxRuntime) {
     };
   const inStore = (action: string, next: StoreHandler): Handler =>
     authorised(action, (ctx, caller) => {
-      const store = runtime.state.huawei.stores.find(
+      const store = runtime.state.stores.find(
         (s) => s.id === ctx.params.storeId && s.domainId === caller.domainId,
       );
       return store ? next(ctx, store, caller) : notFound(ctx, "identity store");

@@ -3,8 +3,10 @@ import * as x509 from "@peculiar/x509";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectionInputSchema } from "../../lib/connections/schemas";
 import type { Sandbox } from "../server";
-import { startTestSandbox, cloudflareCall, uipathCall, uipathToken } from "../testing/harness";
-import { signedRequest } from "../testing/huawei-signer";
+import { cloudflareCall } from "../cloudflare/testing";
+import { startTestSandbox } from "../testing/harness";
+import { uipathCall, uipathToken } from "../uipath/testing";
+import { signedRequest } from "../huawei/test-signer";
 import { demoConnections } from "./demo-connections";
 
 const DAY = 86_400_000;

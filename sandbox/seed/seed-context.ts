@@ -1,7 +1,7 @@
-import type { SandboxRuntime } from "../runtime";
+import type { SharedRuntime } from "../runtime";
 
 /** What seeding needs: everything but the state it builds. */
-export type SeedContext = Omit<SandboxRuntime, "state">;
+export type SeedContext = SharedRuntime;
 
 /** Which data to load: the full demo, or identities and credentials only. */
 export type SeedName = "demo" | "empty";

@@ -1,6 +1,6 @@
 import { SignJWT } from "jose";
 import { randomUUID } from "node:crypto";
-import type { SandboxRuntime } from "../runtime";
+import type { UipathRuntime } from "./model";
 import type { AccessTokenRecord, ExternalApp, UipathOrg } from "./model";
 
 /** UiPath access tokens live one hour; client credentials get no refresh token. */
@@ -14,7 +14,7 @@ export class AccessTokenIssuer {
   private issued = 0;
 
   constructor(
-    private readonly runtime: SandboxRuntime,
+    private readonly runtime: UipathRuntime,
     private readonly signingKey: CryptoKeyPair,
     private readonly accessUrl: () => string,
   ) {}
@@ -41,7 +41,7 @@ export class AccessTokenIssuer {
       .setNotBefore(now)
       .setExpirationTime(exp)
       .sign(this.signingKey.privateKey);
-    const tokens = this.runtime.state.uipath.tokens;
+    const tokens = this.runtime.state.tokens;
     if (++this.issued % SWEEP_EVERY === 0 || tokens.size >= MAX_TOKENS) this.evict(tokens);
     tokens.set(token, { clientId: app.id, orgName: org.name, scopes, expiresAtMs: exp * 1000 });
     return { token, expiresIn: ACCESS_TOKEN_LIFETIME_S };
@@ -49,7 +49,7 @@ export class AccessTokenIssuer {
 
   /** Looks a bearer token up. */
   lookup(token: string): AccessTokenRecord | undefined {
-    return this.runtime.state.uipath.tokens.get(token);
+    return this.runtime.state.tokens.get(token);
   }
 
   private evict(tokens: Map<string, AccessTokenRecord>): void {

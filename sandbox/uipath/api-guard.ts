@@ -1,6 +1,6 @@
 import type { Handler, RequestContext, Reply } from "../core/http-types";
 import { empty } from "../core/reply";
-import type { SandboxRuntime } from "../runtime";
+import type { UipathRuntime } from "./model";
 import type { AccessTokenIssuer } from "./access-tokens";
 import { findOrg, type UipathOrg } from "./model";
 import { forbidden, notFoundProblem, unauthorized, validationProblem } from "./responses";
@@ -24,7 +24,7 @@ export type OrgHandler = (ctx: RequestContext, org: UipathOrg) => Reply | Promis
  * per-org rate limit (429), scopes (403, any of `scopes`), the `{org}` path segment
  * and the `partitionGlobalId` (GUID, else 400 model state; another org's, 404).
  */
-export function createGuard(runtime: SandboxRuntime, tokens: AccessTokenIssuer) {
+export function createGuard(runtime: UipathRuntime, tokens: AccessTokenIssuer) {
   return (scopes: string[], handler: OrgHandler): Handler =>
     async (ctx) => {
       const match = /^Bearer\s+(\S+)$/i.exec(String(ctx.headers.authorization ?? ""));
@@ -37,7 +37,7 @@ export function createGuard(runtime: SandboxRuntime, tokens: AccessTokenIssuer) 
           description: `The token expired at '${dotnetDate(new Date(record.expiresAtMs))}'`,
         });
       }
-      const org = findOrg(runtime.state.uipath, record.orgName);
+      const org = findOrg(runtime.state, record.orgName);
       if (!org) return unauthorized({ code: "invalid_token" });
 
       const limited = rateLimit(runtime, org, ctx);
@@ -62,10 +62,10 @@ export function checkPartition(ctx: RequestContext, org: UipathOrg, pgid: string
   return undefined;
 }
 
-function rateLimit(runtime: SandboxRuntime, org: UipathOrg, ctx: RequestContext): Reply | undefined {
+function rateLimit(runtime: UipathRuntime, org: UipathOrg, ctx: RequestContext): Reply | undefined {
   if (!runtime.settings.rateLimits) return undefined;
   const limit = UIPATH_RATE_LIMITS[ctx.method] ?? UIPATH_RATE_LIMITS.GET!;
-  const decision = runtime.state.uipath.rateWindow.hit(
+  const decision = runtime.state.rateWindow.hit(
     `${org.partitionGlobalId}:${ctx.method}`,
     limit,
     ctx.now.getTime(),

@@ -6,7 +6,7 @@ import {
   jwtVerify,
   type JSONWebKeySet,
 } from "jose";
-import type { SandboxRuntime } from "../runtime";
+import type { UipathRuntime } from "./model";
 import type { ExternalApp, FederatedCredential } from "./model";
 
 /** UiPath rejects assertions over 8 KB before validating them. */
@@ -24,7 +24,7 @@ export type AssertionResult =
  * exact, `exp` valid.
  */
 export async function verifyClientAssertion(
-  runtime: SandboxRuntime,
+  runtime: UipathRuntime,
   app: ExternalApp,
   assertion: string,
 ): Promise<AssertionResult> {

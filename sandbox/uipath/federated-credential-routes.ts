@@ -1,7 +1,7 @@
 import type { RequestContext, Reply } from "../core/http-types";
 import { empty } from "../core/reply";
 import type { Router } from "../core/router";
-import type { SandboxRuntime } from "../runtime";
+import type { UipathRuntime } from "./model";
 import type { createGuard } from "./api-guard";
 import { applyInput, validateAgainstApp, validateFields } from "./federated-credential-rules";
 import type { ExternalApp, FederatedCredential, UipathOrg } from "./model";
@@ -17,7 +17,7 @@ const ITEM = `${LIST}/:credentialId`;
 /** U-8…U-12: list, create, get, update (full replacement), delete. */
 export function registerFederatedCredentialRoutes(
   router: Router,
-  runtime: SandboxRuntime,
+  runtime: UipathRuntime,
   guard: ReturnType<typeof createGuard>,
 ): void {
   router.on(
@@ -52,7 +52,7 @@ export function registerFederatedCredentialRoutes(
   );
 }
 
-async function create(runtime: SandboxRuntime, ctx: RequestContext, app: ExternalApp): Promise<Reply> {
+async function create(runtime: UipathRuntime, ctx: RequestContext, app: ExternalApp): Promise<Reply> {
   const read = readJsonObject(ctx);
   if (!read.ok) return read.reply;
   const fields = validateFields(read.body);
@@ -75,7 +75,7 @@ async function create(runtime: SandboxRuntime, ctx: RequestContext, app: Externa
 }
 
 async function update(
-  runtime: SandboxRuntime,
+  runtime: UipathRuntime,
   ctx: RequestContext,
   app: ExternalApp,
   credential: FederatedCredential,

@@ -1,4 +1,4 @@
-import type { SandboxRuntime } from "../runtime";
+import type { UipathRuntime } from "./model";
 import type { ExternalApp, FederatedCredential } from "./model";
 
 /** At most this many federated credentials per external application. */
@@ -56,7 +56,7 @@ export function validateFields(
  * UiPath fetches on every create and update (really fetched here, over HTTPS).
  */
 export async function validateAgainstApp(
-  runtime: SandboxRuntime,
+  runtime: UipathRuntime,
   app: ExternalApp,
   input: FederatedCredentialInput,
   selfId?: string,

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Sandbox } from "../server";
-import { UIPATH_ORGS } from "../seed/uipath-catalog";
-import { startTestSandbox, uipathCall, uipathToken } from "../testing/harness";
+import { UIPATH_ORGS } from "./catalog";
+import { startTestSandbox } from "../testing/harness";
+import { uipathCall, uipathToken } from "./testing";
 
 const org = UIPATH_ORGS.contoso;
 const deploy = org.apps[0]!;

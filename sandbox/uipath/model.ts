@@ -1,3 +1,4 @@
+import type { VendorRuntime } from "../runtime";
 import { RateWindow } from "../core/rate-window";
 
 /** One SAML certificate slot at a UiPath organization. */
@@ -92,3 +93,12 @@ export function findApp(
   }
   return undefined;
 }
+
+/** The UiPath simulator's own switches. */
+export interface UipathSettings {
+  /** UiPath does not document Retry-After on 429; send it unless this is false. */
+  uipathRetryAfter: boolean;
+}
+
+/** What the UiPath simulator's code sees. */
+export type UipathRuntime = VendorRuntime<UipathState, UipathSettings>;

@@ -1,7 +1,7 @@
 import type { Router } from "../core/router";
 import type { RequestContext, Reply } from "../core/http-types";
 import { parseCertificateText } from "../certs/parse-certificate";
-import type { SandboxRuntime } from "../runtime";
+import type { UipathRuntime } from "./model";
 import { checkPartition, type createGuard } from "./api-guard";
 import type { SamlCertificate, UipathOrg } from "./model";
 import { aspJson, notFoundProblem, validationProblem } from "./responses";
@@ -26,7 +26,7 @@ export function pairDto(org: UipathOrg) {
 /** U-1…U-5: get, upload primary, upload secondary, switch, delete. */
 export function registerSamlRoutes(
   router: Router,
-  runtime: SandboxRuntime,
+  runtime: UipathRuntime,
   guard: ReturnType<typeof createGuard>,
 ): void {
   router.on(
@@ -74,7 +74,7 @@ export function registerSamlRoutes(
 }
 
 function upload(
-  runtime: SandboxRuntime,
+  runtime: UipathRuntime,
   ctx: RequestContext,
   org: UipathOrg,
   slot: "primary" | "secondary",
@@ -97,7 +97,7 @@ function upload(
   if (parsed.notAfter.getTime() <= ctx.now.getTime())
     return validationProblem(ctx, { certificate: ["The certificate has expired."] });
   const stored: SamlCertificate = {
-    id: runtime.state.uipath.nextCertificateId++,
+    id: runtime.state.nextCertificateId++,
     base64Der: parsed.der.toString("base64"),
     thumbprint: parsed.sha1Thumbprint,
   };

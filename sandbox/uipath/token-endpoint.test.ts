@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Sandbox } from "../server";
-import { UIPATH_ORGS } from "../seed/uipath-catalog";
-import { mint, startTestSandbox, tokenRequest, uipathCall, uipathToken } from "../testing/harness";
+import { UIPATH_ORGS } from "./catalog";
+import { mint, startTestSandbox } from "../testing/harness";
+import { tokenRequest, uipathCall, uipathToken } from "./testing";
 
 const contoso = UIPATH_ORGS.contoso;
 const deploy = contoso.apps[0]!; // GitHub Deploy: three github-actions credentials

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import type { Handler, RequestContext } from "../core/http-types";
-import type { SandboxRuntime } from "../runtime";
+import type { UipathRuntime } from "./model";
 import type { AccessTokenIssuer } from "./access-tokens";
 import { verifyClientAssertion } from "./client-assertion";
 import { findApp, type ExternalApp } from "./model";
@@ -13,7 +13,7 @@ const JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
  * credentials with a secret or a federated JWT. Errors follow RFC 6749 §5.2 with
  * status 400 and no WWW-Authenticate header.
  */
-export function createTokenHandler(runtime: SandboxRuntime, tokens: AccessTokenIssuer): Handler {
+export function createTokenHandler(runtime: UipathRuntime, tokens: AccessTokenIssuer): Handler {
   return async (ctx) => {
     if (
       !String(ctx.headers["content-type"] ?? "")
@@ -36,7 +36,7 @@ export function createTokenHandler(runtime: SandboxRuntime, tokens: AccessTokenI
     if (!grantType) return oauthError("invalid_request", "grant_type is missing");
     if (grantType !== "client_credentials") return oauthError("unsupported_grant_type");
     const clientId = form.get("client_id");
-    const found = clientId ? findApp(runtime.state.uipath, clientId) : undefined;
+    const found = clientId ? findApp(runtime.state, clientId) : undefined;
     if (
       !found ||
       (ctx.params.org !== undefined && found.org.name.toLowerCase() !== ctx.params.org.toLowerCase())
@@ -62,7 +62,7 @@ export function createTokenHandler(runtime: SandboxRuntime, tokens: AccessTokenI
 }
 
 async function authenticate(
-  runtime: SandboxRuntime,
+  runtime: UipathRuntime,
   app: ExternalApp,
   form: URLSearchParams,
   ctx: RequestContext,

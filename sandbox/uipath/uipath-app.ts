@@ -3,7 +3,7 @@ import type { RequestContext, Reply } from "../core/http-types";
 import { empty, text } from "../core/reply";
 import { Router } from "../core/router";
 import type { ServiceApp } from "../core/service-app";
-import type { SandboxRuntime } from "../runtime";
+import type { UipathRuntime } from "./model";
 import { AccessTokenIssuer } from "./access-tokens";
 import { createGuard } from "./api-guard";
 import { registerExternalClientRoutes } from "./external-client-routes";
@@ -20,7 +20,7 @@ const PORTAL_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8">
  * wrong path does at the real host (forum 504018).
  */
 export function createUipathApp(
-  runtime: SandboxRuntime,
+  runtime: UipathRuntime,
   signingKey: CryptoKeyPair,
   accessUrl: () => string,
 ): ServiceApp {

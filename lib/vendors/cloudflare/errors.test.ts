@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 // Expired, disabled and under-privileged tokens exist only in the sandbox's catalog.
-import { CLOUDFLARE_TOKENS } from "@/sandbox/seed/cloudflare-catalog";
+import { CLOUDFLARE_TOKENS } from "@/sandbox/cloudflare/catalog";
 import type { VendorError } from "../errors";
 import { sandboxFixture, testHttp } from "../testing/sandbox-fixture";
 import { createCloudflareAdapter } from "./adapter";

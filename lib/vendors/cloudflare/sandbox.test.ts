@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 // Special-purpose tokens (no Access permission, disabled) exist only in the sandbox's catalog.
-import { CLOUDFLARE_TOKENS } from "@/sandbox/seed/cloudflare-catalog";
+import { CLOUDFLARE_TOKENS } from "@/sandbox/cloudflare/catalog";
 import { testHttp, sandboxFixture } from "../testing/sandbox-fixture";
 import { createCloudflareAdapter } from "./adapter";
 import { CloudflareClient } from "./client";

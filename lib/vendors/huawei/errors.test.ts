@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 // Identity stores of other accounts exist only in the sandbox's catalog.
-import { HUAWEI_STORES } from "@/sandbox/seed/huawei-catalog";
+import { HUAWEI_STORES } from "@/sandbox/huawei/catalog";
 import type { VendorError } from "../errors";
 import type { RawResponse } from "../http-response";
 import { sandboxFixture, testHttp } from "../testing/sandbox-fixture";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 // A member account's AK/SK (denied by IAM) exists only in the sandbox's catalog.
-import { HUAWEI_CREDENTIALS } from "@/sandbox/seed/huawei-catalog";
+import { HUAWEI_CREDENTIALS } from "@/sandbox/huawei/catalog";
 import { FIXTURE_PEM, sandboxFixture, testHttp } from "../testing/sandbox-fixture";
 import { createHuaweiAdapter } from "./adapter";
 

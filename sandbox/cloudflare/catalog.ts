@@ -1,4 +1,4 @@
-import { demoIds as ids } from "./demo-ids";
+import { demoIds as ids } from "../seed/demo-ids";
 
 /** A certificate set to seed: days until current / previous expire, and its age. */
 export interface SetPlan {

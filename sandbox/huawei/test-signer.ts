@@ -1,6 +1,6 @@
 import { createHash, createHmac } from "node:crypto";
-import { canonicalQuery, canonicalUri, formatSdkDate } from "../huawei/signature";
-import { httpRequest, type TestResponse } from "./http";
+import { canonicalQuery, canonicalUri, formatSdkDate } from "./signature";
+import { httpRequest, type TestResponse } from "../testing/http";
 
 /** Credentials for a signed test request. */
 export interface SigningCredentials {

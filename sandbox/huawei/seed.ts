@@ -1,16 +1,10 @@
 import { issueSeedCertificate } from "../certs/issue-certificate";
 import { parseDer, toPem } from "../certs/parse-certificate";
-import { generateSpCertificate, SP_CERT_VALIDITY_MS } from "../huawei/sp-certificate-routes";
-import { emptyHuaweiState, type ExternalIdp, type HuaweiState, type IdentityStore } from "../huawei/model";
-import { demoIds } from "./demo-ids";
-import {
-  HUAWEI_CREDENTIALS,
-  HUAWEI_DOMAINS,
-  HUAWEI_STORES,
-  type IdpPlan,
-  type StorePlan,
-} from "./huawei-catalog";
-import { daysFrom, type SeedContext, type SeedName } from "./seed-context";
+import { generateSpCertificate, SP_CERT_VALIDITY_MS } from "./sp-certificate-routes";
+import { emptyHuaweiState, type ExternalIdp, type HuaweiState, type IdentityStore } from "./model";
+import { demoIds } from "../seed/demo-ids";
+import { HUAWEI_CREDENTIALS, HUAWEI_DOMAINS, HUAWEI_STORES, type IdpPlan, type StorePlan } from "./catalog";
+import { daysFrom, type SeedContext, type SeedName } from "../seed/seed-context";
 
 /** Builds the Huawei state; `empty` keeps stores and credentials but no certificates or IdPs. */
 export async function seedHuawei(ctx: SeedContext, seed: SeedName): Promise<HuaweiState> {

@@ -1,5 +1,5 @@
 import type { IssuerName } from "../issuers/issuer-profiles";
-import { demoIds as ids } from "./demo-ids";
+import { demoIds as ids } from "../seed/demo-ids";
 
 /** A federated credential to seed; `issuer` is a hosted issuer name or a literal URL. */
 export interface CredentialPlan {

@@ -1,4 +1,4 @@
-import { demoIds as ids } from "./demo-ids";
+import { demoIds as ids } from "../seed/demo-ids";
 
 /** An IdP certificate to seed. */
 export interface IdpCertPlan {

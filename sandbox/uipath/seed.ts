@@ -1,10 +1,10 @@
 import { issueSeedCertificate } from "../certs/issue-certificate";
 import { parseDer } from "../certs/parse-certificate";
-import { emptyUipathState, type ExternalApp, type SamlCertificate, type UipathState } from "../uipath/model";
+import { emptyUipathState, type ExternalApp, type SamlCertificate, type UipathState } from "./model";
 import type { IssuerName } from "../issuers/issuer-profiles";
-import { demoIds } from "./demo-ids";
-import { daysFrom, type SeedContext, type SeedName } from "./seed-context";
-import { UIPATH_ORGS, type AppPlan, type OrgPlan } from "./uipath-catalog";
+import { demoIds } from "../seed/demo-ids";
+import { daysFrom, type SeedContext, type SeedName } from "../seed/seed-context";
+import { UIPATH_ORGS, type AppPlan, type OrgPlan } from "./catalog";
 
 /** Customer-made signing certificates: two years, OpenSSL-style 20-byte serial. */
 const CUSTOMER_CERT_DAYS = 730;

@@ -1,18 +1,8 @@
-import { generateCfCertificate, CF_CERT_VALIDITY_MS } from "../cloudflare/certificate-sets";
-import {
-  emptyCloudflareState,
-  type CfAccount,
-  type CfToken,
-  type CloudflareState,
-} from "../cloudflare/model";
-import {
-  CLOUDFLARE_ACCOUNTS,
-  CLOUDFLARE_GLOBAL_KEY,
-  CLOUDFLARE_TOKENS,
-  type SetPlan,
-} from "./cloudflare-catalog";
-import { demoIds } from "./demo-ids";
-import { daysFrom, type SeedContext, type SeedName } from "./seed-context";
+import { generateCfCertificate, CF_CERT_VALIDITY_MS } from "./certificate-sets";
+import { emptyCloudflareState, type CfAccount, type CfToken, type CloudflareState } from "./model";
+import { CLOUDFLARE_ACCOUNTS, CLOUDFLARE_GLOBAL_KEY, CLOUDFLARE_TOKENS, type SetPlan } from "./catalog";
+import { demoIds } from "../seed/demo-ids";
+import { daysFrom, type SeedContext, type SeedName } from "../seed/seed-context";
 
 type AccountKey = keyof typeof CLOUDFLARE_ACCOUNTS;
 
