@@ -58,7 +58,7 @@ async function openPglite(dir: string): Promise<Handle> {
     const { PGlite } = await import("@electric-sql/pglite");
     const { drizzle } = await import("drizzle-orm/pglite");
     const { migrate } = await import("drizzle-orm/pglite/migrator");
-    // PGlite cannot create nested folders itself.
+    // PGlite cannot create nested folders itself (docs/architecture.md, "Platform pitfalls").
     if (!inMemory) mkdirSync(dir, { recursive: true });
     const client = await PGlite.create(inMemory ? dir : path.resolve(dir));
     try {

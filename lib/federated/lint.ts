@@ -9,7 +9,7 @@ import {
 // Lint before save: each finding is one sentence that says what is wrong and why it matters.
 // Errors are things UiPath refuses or that can never match a token; warnings are likely mistakes.
 
-/** UiPath's limits (vendor-apis.md §1.8). */
+/** UiPath's limits (docs/vendor-contracts.md, UiPath "Validation rules"). */
 export const MAX_CREDENTIALS_PER_APP = 20;
 export const MAX_NAME_LENGTH = 128;
 export const MAX_DESCRIPTION_LENGTH = 512;

@@ -4,7 +4,7 @@ import { explainAudience, explainMismatch } from "./near-miss";
 import { isoSeconds, kilobytes, relativeTime } from "./time-words";
 
 // The claim-by-claim verdict of a token against each credential of an application, the way
-// UiPath checks it (vendor-apis.md §1.2): RS256 only, iss exact, aud contains, sub exact, exp,
+// UiPath checks it (docs/vendor-contracts.md, UiPath "Authentication"): RS256 only, iss exact, aud contains, sub exact, exp,
 // a key from the issuer's JWKS, at most 8 KB.
 
 export const CLAIMS = ["iss", "aud", "sub", "exp", "nbf", "alg", "kid", "size"] as const;

@@ -39,7 +39,7 @@ export interface FindingContext {
 
 /**
  * Longest certificate lifetime we accept without a warning, per vendor. None of the three vendors
- * documents a maximum for SAML certificates (see shared/vendor-docs), so these are our choice:
+ * documents a maximum for SAML certificates (docs/vendor-contracts.md), so these are our choice:
  * 10 years (3,653 days, leap days included), the lifetime Huawei gives the SP certificates it
  * generates itself (its documented example expires about ten years out). Anything longer outlives
  * any sensible key-rotation policy. Pass `maxValidityDays` when a tenant enforces a real limit.

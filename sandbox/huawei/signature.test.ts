@@ -16,7 +16,7 @@ function verify(req: SignableRequest, authorization: string, sk: string): boolea
   return signString(sk, stringToSign(canonical, String(req.headers["x-sdk-date"]))) === auth.signature;
 }
 
-describe("SDK-HMAC-SHA256 verifier against vendor-apis.md §3.2", () => {
+describe("SDK-HMAC-SHA256 verifier against the test vectors of docs/vendor-contracts.md", () => {
   it("T1: GET with an excluded underscore header", () => {
     const req: SignableRequest = {
       method: "GET",

@@ -1,7 +1,7 @@
 import { createHash, createHmac } from "node:crypto";
 
 /**
- * SDK-HMAC-SHA256 canonicalisation, written from vendor-apis.md §3.2 (the algorithm of
+ * SDK-HMAC-SHA256 canonicalisation, written from docs/vendor-contracts.md, Huawei "Request signing" (the algorithm of
  * huaweicloud-sdk-go-v3 signer.go and the Node AKSKSigner). Independent of the
  * dashboard's signer on purpose: the sandbox must catch the dashboard's mistakes.
  */

@@ -1,6 +1,6 @@
 // Finds a real Chromium for Playwright without downloading anything: an explicit CHROMIUM_PATH,
 // Debian's /usr/bin/chromium, Playwright's own browser if one was installed, and finally the
-// Chromium packed inside the `@sparticuz/chromium` npm package (shared/stack-notes.md, last section).
+// Chromium packed inside the `@sparticuz/chromium` npm package (docs/architecture.md, "Platform pitfalls").
 // CommonJS so that both Playwright's config loader and the .mjs scripts can load it.
 const { existsSync, mkdirSync, readFileSync, writeFileSync } = require("node:fs");
 const { join, resolve } = require("node:path");

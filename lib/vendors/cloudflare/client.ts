@@ -12,7 +12,10 @@ export { ACCESS_PERMISSION } from "./errors";
 
 const PEM_TYPES = ["application/x-pem-file", "application/x-x509-ca-cert", "text/plain"];
 
-/** The Cloudflare API for one connection; each call is sent by the official SDK as our transport. */
+/**
+ * The Cloudflare API for one connection; each call is sent by the official SDK as our transport
+ * (docs/vendor-contracts.md, "Cloudflare Zero Trust Access").
+ */
 export class CloudflareClient extends VendorHttpClient {
   readonly vendor = "cloudflare" as const;
 

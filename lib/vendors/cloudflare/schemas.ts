@@ -2,7 +2,8 @@ import "server-only";
 
 import { z } from "zod";
 
-// Cloudflare API v4 shapes. Every JSON answer is an envelope.
+// Cloudflare API v4 shapes (docs/vendor-contracts.md, "Cloudflare Zero Trust Access"). Every JSON
+// answer is an envelope.
 
 function envelope<R extends z.ZodType>(result: R) {
   return z.object({

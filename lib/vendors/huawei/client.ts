@@ -17,7 +17,7 @@ import { signRequest } from "./signer";
 /** Clock corrections learnt from "signature expired" answers, per connection (server memory). */
 const clockOffsets = new Map<string, number>();
 
-/** IAM actions named in permission errors. */
+/** IAM actions named in permission errors (docs/vendor-contracts.md, Huawei "Hosts and discovery"). */
 export const HUAWEI_ACTIONS = {
   listSp: "IdentityCenter:serviceProvider:listCertificates",
   createSp: "IdentityCenter:serviceProvider:createCertificate",

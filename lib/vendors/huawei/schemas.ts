@@ -2,7 +2,8 @@ import "server-only";
 
 import { z } from "zod";
 
-// Huawei Cloud IAM Identity Center (Identity Store host) shapes.
+// Huawei Cloud IAM Identity Center (Identity Store host) shapes (docs/vendor-contracts.md, "Huawei
+// Cloud IAM Identity Center").
 
 // Error body `{error_code, error_msg, request_id, encoded_authorization_message?}`; the SDK
 // falls back to `code`/`message` and searches nested objects, so `findErrorFields` does too.

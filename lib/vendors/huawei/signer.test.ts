@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 
 import { canonicalRequest, formatSdkDate, signRequest } from "./signer";
 
-// Signing vectors T1–T3 (T1/T2 from huaweicloud-sdk-go-v3 signer_test.go).
+// Signing vectors T1–T3 (docs/vendor-contracts.md, Huawei "Test vectors"; T1/T2 from
+// huaweicloud-sdk-go-v3 signer_test.go).
 describe("SDK-HMAC-SHA256 signer", () => {
   it("T1: GET with a query, underscore header excluded", () => {
     const headers = signRequest(

@@ -19,7 +19,7 @@ import * as s from "./schemas";
 
 const JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
-/** The UiPath Identity API for one connection. */
+/** The UiPath Identity API for one connection (docs/vendor-contracts.md, "UiPath Automation Cloud"). */
 export class UiPathClient extends VendorHttpClient {
   readonly vendor = "uipath" as const;
   private usedToken: string | undefined;

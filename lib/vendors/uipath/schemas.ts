@@ -4,8 +4,9 @@ import { z } from "zod";
 
 import { federatedCredentialInputSchema } from "../inputs";
 
-// UiPath Identity API shapes. Secret-bearing fields of external clients are
-// deliberately not declared: zod drops undeclared keys, so secret values never get past parsing.
+// UiPath Identity API shapes (docs/vendor-contracts.md, "UiPath Automation Cloud"). Secret-bearing
+// fields of external clients are deliberately not declared: zod drops undeclared keys, so secret
+// values never get past parsing.
 
 // POST /identity_/connect/token — form body: client credentials with a secret or a JWT assertion
 export const requestTokenInputSchema = z.union([
