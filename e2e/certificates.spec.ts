@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Locator } from "@playwright/test";
 import { CertificatesPage } from "./pages/certificates.page";
-import { LoginPage } from "./pages/login.page";
+import { signInAs } from "./support/sessions";
+import { LONG_JOURNEY_TIMEOUT } from "./support/timeouts";
 import { generateCertificatePem } from "./support/certificates";
 import { sandboxControl } from "./support/sandbox";
 import { serverActionId } from "./support/server-actions";
@@ -16,6 +17,7 @@ async function thumbprintsIn(slot: Locator): Promise<string[]> {
 }
 
 test.describe("certificates", () => {
+  test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT }); // vendor writes, reconciliation, key generation
   test.beforeEach(async () => {
     for (const vendor of ["uipath", "cloudflare", "huawei"] as const)
       await sandboxControl(vendor, "reset", {});
@@ -24,7 +26,7 @@ test.describe("certificates", () => {
   test("the list shows every vendor's sets; a viewer can read and download but not change", async ({
     page,
   }) => {
-    await new LoginPage(page).signInAs("viewer");
+    await signInAs(page, "viewer");
     const certificates = new CertificatesPage(page);
     await certificates.gotoList();
     for (const vendor of [
@@ -60,7 +62,7 @@ test.describe("certificates", () => {
   });
 
   test("an operator rotates a Cloudflare set and sees the slots move", async ({ page }) => {
-    await new LoginPage(page).signInAs("operator");
+    await signInAs(page, "operator");
     const certificates = new CertificatesPage(page);
     await certificates.openSet(CLOUDFLARE);
     const [current] = await thumbprintsIn(certificates.slot("current"));
@@ -76,7 +78,7 @@ test.describe("certificates", () => {
   });
 
   test("a vendor 503 during a rotation is shown honestly and nothing moves", async ({ page }) => {
-    await new LoginPage(page).signInAs("operator");
+    await signInAs(page, "operator");
     const certificates = new CertificatesPage(page);
     await certificates.openSet(CLOUDFLARE);
     const [current] = await thumbprintsIn(certificates.slot("current"));
@@ -106,7 +108,7 @@ test.describe("certificates", () => {
   test("a rotation whose answer is lost is reconciled: the set is re-read and the user told it was applied", async ({
     page,
   }) => {
-    await new LoginPage(page).signInAs("operator");
+    await signInAs(page, "operator");
     const certificates = new CertificatesPage(page);
     await certificates.openSet(CLOUDFLARE);
     const [current] = await thumbprintsIn(certificates.slot("current"));
@@ -137,7 +139,7 @@ test.describe("certificates", () => {
       kind: "status",
       status: 500,
     });
-    await new LoginPage(page).signInAs("viewer");
+    await signInAs(page, "viewer");
     const certificates = new CertificatesPage(page);
     await certificates.gotoList();
     await expect(
@@ -156,7 +158,7 @@ test.describe("certificates", () => {
   test("an operator drags a certificate onto the UiPath secondary slot; a pasted private key is refused in the browser", async ({
     page,
   }) => {
-    await new LoginPage(page).signInAs("operator");
+    await signInAs(page, "operator");
     // The X.509 decoder (@peculiar/x509 with tsyringe) is fetched only when a certificate is first given.
     const scripts: Promise<string>[] = [];
     page.on("response", (response) => {
@@ -201,7 +203,7 @@ test.describe("certificates", () => {
   test("an operator creates and activates a Huawei SP certificate, and imports an IdP certificate", async ({
     page,
   }) => {
-    await new LoginPage(page).signInAs("operator");
+    await signInAs(page, "operator");
     const certificates = new CertificatesPage(page);
     await certificates.openSet(HUAWEI, "Service-provider");
     const before = await page.locator("[data-testid^=slot-]").count();

@@ -1,13 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { ConnectionsPage } from "./pages/connections.page";
-import { LoginPage } from "./pages/login.page";
+import { signInAs } from "./support/sessions";
 import { SANDBOX, sandboxConnections } from "./support/sandbox";
 
 test.describe("test connection", () => {
   test("a working sandbox connection passes; a wrong token and a wrong account say precisely what is wrong; the list remembers", async ({
     page,
   }) => {
-    await new LoginPage(page).signInAs("admin");
+    await signInAs(page, "admin");
     const connections = new ConnectionsPage(page);
     await connections.goto();
 

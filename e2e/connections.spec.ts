@@ -1,5 +1,5 @@
 import { expect, test, type Response } from "@playwright/test";
-import { LoginPage } from "./pages/login.page";
+import { signInAs } from "./support/sessions";
 import { ConnectionsPage } from "./pages/connections.page";
 
 const SECRET = `cf-e2e-token-${Date.now()}-do-not-leak`;
@@ -18,7 +18,7 @@ test("an admin adds a connection; its secret never reaches the browser again; th
     );
   });
 
-  await new LoginPage(page).signInAs("admin");
+  await signInAs(page, "admin");
   const connections = new ConnectionsPage(page);
   await connections.goto();
 

@@ -3,7 +3,8 @@ import { request } from "node:https";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { FederatedCredentialsPage } from "./pages/federated.page";
-import { LoginPage } from "./pages/login.page";
+import { signInAs } from "./support/sessions";
+import { LONG_JOURNEY_TIMEOUT } from "./support/timeouts";
 import { SANDBOX, sandboxControl } from "./support/sandbox";
 import { serverActionId } from "./support/server-actions";
 
@@ -34,6 +35,7 @@ function mint(issuer: string, claims: Record<string, unknown>): Promise<string> 
 }
 
 test.describe("federated credentials", () => {
+  test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT }); // many vendor and issuer round trips
   test.beforeEach(async () => {
     await sandboxControl("uipath", "reset", {});
   });
@@ -41,7 +43,7 @@ test.describe("federated credentials", () => {
   test("an operator creates from the GitHub template, passes the preflight, tests tokens, edits, and deletes with confirmation", async ({
     page,
   }) => {
-    await new LoginPage(page).signInAs("operator");
+    await signInAs(page, "operator");
     const federated = new FederatedCredentialsPage(page);
     await federated.goto();
 
@@ -175,7 +177,7 @@ test.describe("federated credentials", () => {
   test("a viewer reads and tests tokens but cannot change or exchange, even by calling the actions", async ({
     page,
   }) => {
-    await new LoginPage(page).signInAs("viewer");
+    await signInAs(page, "viewer");
     const federated = new FederatedCredentialsPage(page);
     await federated.goto();
     await expect(federated.meter(federated.application("GitHub Deploy", CONTOSO))).toContainText("3 / 20");

@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { AlertsPage } from "./pages/alerts.page";
-import { LoginPage } from "./pages/login.page";
+import { signInAs } from "./support/sessions";
+import { LONG_JOURNEY_TIMEOUT } from "./support/timeouts";
 import { sandboxConnections, sandboxControl } from "./support/sandbox";
 
 test.describe("inventory refresh and exports", () => {
+  test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT }); // inventory refreshes
   test.beforeEach(async () => {
     for (const vendor of ["uipath", "cloudflare", "huawei"] as const)
       await sandboxControl(vendor, "reset", {});
@@ -19,7 +21,7 @@ test.describe("inventory refresh and exports", () => {
     const others = sandboxConnections()
       .filter((c) => c.vendor !== "cloudflare")
       .map((c) => c.name);
-    await new LoginPage(page).signInAs("operator");
+    await signInAs(page, "operator");
     const alerts = new AlertsPage(page);
     await alerts.goto();
     const first = await alerts.refreshAll();
@@ -50,7 +52,7 @@ test.describe("inventory refresh and exports", () => {
   });
 
   test("the CSV, JSON and ICS exports download and parse", async ({ page }) => {
-    await new LoginPage(page).signInAs("operator");
+    await signInAs(page, "operator");
     const alerts = new AlertsPage(page);
     await alerts.goto();
     await alerts.refreshAll();

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { LoginPage } from "./pages/login.page";
+import { signInAs } from "./support/sessions";
+import { LONG_JOURNEY_TIMEOUT } from "./support/timeouts";
 import { OverviewPage } from "./pages/overview.page";
 import { sandboxConnections, sandboxControl } from "./support/sandbox";
 
@@ -16,14 +17,14 @@ async function rotateOutsideTrustdeck(): Promise<void> {
 }
 
 test.describe("overview", () => {
-  test.describe.configure({ timeout: 180_000 });
+  test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT }); // two inventory refreshes
 
   test("after a refresh, a failing vendor is listed as stale and a change made at the vendor as drift", async ({
     page,
   }) => {
     for (const vendor of ["uipath", "cloudflare", "huawei"] as const)
       await sandboxControl(vendor, "reset", {});
-    await new LoginPage(page).signInAs("operator");
+    await signInAs(page, "operator");
     const overview = new OverviewPage(page);
     await overview.goto();
     await overview.refreshAll();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { LoginPage } from "./pages/login.page";
+import { signInAs } from "./support/sessions";
 import { ConnectionsPage } from "./pages/connections.page";
 import { serverActionId } from "./support/server-actions";
 
@@ -8,7 +8,7 @@ test.describe("roles", () => {
     page,
     browser,
   }) => {
-    await new LoginPage(page).signInAs("viewer");
+    await signInAs(page, "viewer");
     await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
     await page.goto("/users");
     await expect(page.getByText("Not available for your role")).toBeVisible();
@@ -42,7 +42,7 @@ test.describe("roles", () => {
     // The admin sees the refusal in the audit log.
     const adminContext = await browser.newContext();
     const adminPage = await adminContext.newPage();
-    await new LoginPage(adminPage).signInAs("admin");
+    await signInAs(adminPage, "admin");
     await adminPage.goto("/audit?actor=viewer&outcome=denied");
     const row = adminPage.getByTestId("audit-row").first();
     await expect(row).toContainText("connection.create");
@@ -51,7 +51,7 @@ test.describe("roles", () => {
   });
 
   test("an operator can read connections but not manage them or users", async ({ page }) => {
-    await new LoginPage(page).signInAs("operator");
+    await signInAs(page, "operator");
     const connections = new ConnectionsPage(page);
     await connections.goto();
     await expect(connections.addButton()).toHaveCount(0);

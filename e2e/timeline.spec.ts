@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { LoginPage } from "./pages/login.page";
+import { signInAs } from "./support/sessions";
+import { LONG_JOURNEY_TIMEOUT } from "./support/timeouts";
 import { OverviewPage } from "./pages/overview.page";
 
 /**
@@ -10,7 +11,7 @@ async function refreshAsOperator(browser: Browser): Promise<void> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    await new LoginPage(page).signInAs("operator");
+    await signInAs(page, "operator");
     const overview = new OverviewPage(page);
     await overview.goto();
     await overview.refreshAll();
@@ -22,7 +23,7 @@ async function refreshAsOperator(browser: Browser): Promise<void> {
 /** Signed in as a viewer, on an Overview whose snapshot holds the sandbox's demo certificates. */
 async function openOverview(page: Page): Promise<OverviewPage> {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await new LoginPage(page).signInAs("viewer");
+  await signInAs(page, "viewer");
   const overview = new OverviewPage(page);
   await overview.goto();
   await expect(overview.bars().first()).toBeVisible();
@@ -30,7 +31,7 @@ async function openOverview(page: Page): Promise<OverviewPage> {
 }
 
 test.describe("expiry timeline", () => {
-  test.describe.configure({ timeout: 120_000 });
+  test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT }); // beforeAll runs a refresh
   test.beforeAll(async ({ browser }) => refreshAsOperator(browser));
 
   // A hydration mismatch or a render error shows up here (React reports both to the console).

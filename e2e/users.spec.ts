@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { LoginPage } from "./pages/login.page";
+import { signInAs } from "./support/sessions";
 
 test("an admin creates a user, changes the role, disables the account; the user is then refused", async ({
   page,
   browser,
 }) => {
-  await new LoginPage(page).signInAs("admin");
+  await signInAs(page, "admin");
   await page.getByRole("link", { name: "Users" }).click();
   await page.getByRole("button", { name: "Create user" }).click();
   const dialog = page.getByRole("dialog");

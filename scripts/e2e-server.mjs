@@ -1,11 +1,20 @@
 // The dashboard as the end-to-end suite meets it: a production build (`next start`) on a fresh
 // PostgreSQL database, seeded with the e2e users. Playwright starts this as its webServer and
-// stops it by process id; SIGTERM stops Next.js and the embedded PostgreSQL.
+// stops it by process id; SIGTERM stops Next.js and the embedded PostgreSQL. It serves the
+// suite's own build folder (`.next-test/`, scripts/lib/build-dirs.cjs), never the demo's `.next/`.
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, start, run, waitForUrl } from "./lib/processes.mjs";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
+import { SUITE_DIST_DIR, suiteBuildEnv } from "./lib/build-dirs.cjs";
+
+if (!existsSync(join(ROOT, SUITE_DIST_DIR, "BUILD_ID"))) {
+  console.error(
+    `No test build in ${SUITE_DIST_DIR}/: run \`NEXT_DIST_DIR=${SUITE_DIST_DIR} npx next build\` first (npm test does).`,
+  );
+  process.exit(1);
+}
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseUrl = `http://127.0.0.1:${port}`;
@@ -31,6 +40,7 @@ const users = JSON.parse(readFileSync(join(ROOT, "e2e", "fixtures", "seed.json")
 writeFileSync(seedFile, JSON.stringify({ users, connections: sandboxConnections }), { mode: 0o600 });
 
 const env = {
+  ...suiteBuildEnv,
   NEXT_TELEMETRY_DISABLED: "1",
   DATABASE_URL: databaseUrl,
   NEXTAUTH_URL: baseUrl,
@@ -63,5 +73,5 @@ next.exited.then(async (code) => {
   await pg?.stop();
   process.exit(code ?? 1);
 });
-await waitForUrl(`${baseUrl}/login`);
+await waitForUrl(`${baseUrl}/login`, 240_000); // a bound for a busy machine, not an expectation
 console.log(`e2e dashboard ready at ${baseUrl}`);

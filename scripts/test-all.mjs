@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, run } from "./lib/processes.mjs";
+import { suiteBuildEnv } from "./lib/build-dirs.cjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const cache = join(ROOT, ".cache");
@@ -14,10 +15,10 @@ const playwrightReport = join(cache, "playwright-results.json");
 for (const file of [vitestReport, playwrightReport]) rmSync(file, { force: true });
 
 const steps = [];
-async function step(name, command, args) {
+async function step(name, command, args, env = {}) {
   const started = Date.now();
   console.log(`\n━━ ${name} ━━`);
-  const code = await run(command, args);
+  const code = await run(command, args, { env });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   steps.push({ name, ok: code === 0, seconds });
   console.log(`━━ ${name}: ${code === 0 ? "ok" : `failed (exit ${code})`} in ${seconds} s`);
@@ -37,7 +38,8 @@ await step("vitest", "vitest", [
   "--reporter=json",
   `--outputFile.json=${vitestReport}`,
 ]);
-const built = await step("build", "next", ["build"]);
+// Into `.next-test/`, which scripts/e2e-server.mjs serves: a running demo keeps its `.next/`.
+const built = await step("build", "next", ["build"], suiteBuildEnv);
 if (built) await step("playwright", "playwright", ["test"]);
 else steps.push({ name: "playwright", ok: false, seconds: "0", skipped: "the build failed" });
 

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { REFRESH_RUN_TIMEOUT } from "../support/timeouts";
 
 /** The alerts page: inventory freshness and "Refresh all", exports, rules, notifications, deliveries. */
 export class AlertsPage {
@@ -19,7 +20,7 @@ export class AlertsPage {
           };
           return body.data.run === null || body.data.run.finishedAt !== null;
         },
-        { timeout: 60_000 },
+        { timeout: REFRESH_RUN_TIMEOUT },
       )
       .toBe(true);
   }
@@ -29,7 +30,7 @@ export class AlertsPage {
     await this.waitForIdle();
     await this.page.getByRole("button", { name: "Refresh all" }).click();
     const progress = this.page.getByTestId("refresh-progress");
-    await expect(progress).toContainText("Refresh finished", { timeout: 60_000 });
+    await expect(progress).toContainText("Refresh finished", { timeout: REFRESH_RUN_TIMEOUT });
     return (await progress.textContent()) ?? "";
   }
 

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 
 export const USERS = {
   admin: { username: "admin", password: "admin-password-e2e", name: "Ada Admin" },
@@ -8,9 +8,7 @@ export const USERS = {
   lockout: { username: "lockout", password: "lockout-password-e2e", name: "Lou Lockout" },
 } as const;
 
-export type E2eRole = keyof typeof USERS;
-
-/** The sign-in page. */
+/** The sign-in page. Journeys start from saved sessions (support/sessions.ts); this is for the form itself. */
 export class LoginPage {
   constructor(private readonly page: Page) {}
 
@@ -22,13 +20,6 @@ export class LoginPage {
     await this.page.getByLabel("Username").fill(username);
     await this.page.getByLabel("Password").fill(password);
     await this.page.getByRole("button", { name: "Sign in", exact: true }).click();
-  }
-
-  /** Sign in as one of the seeded users and wait for the dashboard. */
-  async signInAs(role: E2eRole) {
-    await this.goto();
-    await this.submit(USERS[role].username, USERS[role].password);
-    await expect(this.page.getByTestId("signed-in-user")).toHaveText(USERS[role].name);
   }
 
   /** The form's error message (not Next.js's empty route announcer, which is also an alert). */

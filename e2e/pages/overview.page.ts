@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { REFRESH_RUN_TIMEOUT } from "../support/timeouts";
 
 const DAY_MS = 86_400_000;
 
@@ -16,7 +17,7 @@ export class OverviewPage {
     await this.page.getByRole("link", { name: "Freshness, refresh and exports" }).click();
     await this.page.getByRole("button", { name: "Refresh all" }).click();
     await expect(this.page.getByTestId("refresh-progress")).toContainText("Refresh finished", {
-      timeout: 90_000,
+      timeout: REFRESH_RUN_TIMEOUT,
     });
   }
 

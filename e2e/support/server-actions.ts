@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { SUITE_DIST_DIR } from "../../scripts/lib/build-dirs.cjs";
 
 type Manifest = { node: Record<string, { exportedName?: string; filename?: string }> };
 
@@ -9,7 +10,10 @@ type Manifest = { node: Record<string, { exportedName?: string; filename?: strin
  */
 export function serverActionId(exportedName: string): string {
   const manifest = JSON.parse(
-    readFileSync(path.join(process.cwd(), ".next/server/server-reference-manifest.json"), "utf8"),
+    readFileSync(
+      path.join(process.cwd(), SUITE_DIST_DIR, "server", "server-reference-manifest.json"),
+      "utf8",
+    ),
   ) as Manifest;
   const entry = Object.entries(manifest.node).find(([, value]) => value.exportedName === exportedName);
   if (!entry) throw new Error(`server action ${exportedName} is not in the build`);

@@ -29,7 +29,7 @@ function deps() {
     ops,
     preflight: {
       allow: parseAllowList("localhost"),
-      timeoutMs: 2000,
+      timeoutMs: 15_000, // generous for a busy machine
       maxBytes: 512 * 1024,
       ca: [...rootCertificates, sb.sandbox.caPem],
     },

@@ -11,7 +11,7 @@ const issuer = (name: string) => sb.sandbox.urls.issuers[name] ?? "";
 const options = (overrides: Partial<GuardedFetchOptions> = {}): GuardedFetchOptions => ({
   allow: parseAllowList("localhost"),
   allowVariable: "ISSUER_PREFLIGHT_ALLOW_PRIVATE",
-  timeoutMs: 1500,
+  timeoutMs: 15_000, // generous for a busy machine; the deadline test sets its own
   maxBytes: 512 * 1024,
   // Under Vitest NODE_EXTRA_CA_CERTS is not set: trust the sandbox CA explicitly.
   ca: [...rootCertificates, sb.sandbox.caPem],

@@ -9,7 +9,7 @@ import { createUiPathAdapter } from "./uipath/adapter";
 import { TokenCache } from "./uipath/auth";
 
 // Transport failures as a connection test reports them: unreachable host, TLS, wrong base URL.
-const http = { timeoutMs: 1_000, retry: { maxAttempts: 1 } };
+const http = { timeoutMs: 15_000, retry: { maxAttempts: 1 } }; // generous: none of these servers hangs
 let tls: Awaited<ReturnType<typeof startUntrustedTlsServer>>;
 let closedUrl = "";
 let html: Awaited<ReturnType<typeof startScriptedServer>>;

@@ -75,8 +75,11 @@ const deps: HttpDepsInput = {
   sleep: async (ms) => void sleeps.push(ms),
   now: () => Date.parse("2026-01-01T00:00:00Z"),
   random: () => 0.5,
-  timeoutMs: 300,
+  // Generous for a busy machine; only the routes that never answer get the short timeout below.
+  timeoutMs: 15_000,
 };
+/** For `/hang` and `/stall-body`, which never finish: a short timeout is safe whatever the machine's speed. */
+const hangingDeps: HttpDepsInput = { ...deps, timeoutMs: 300 };
 
 beforeAll(async () => {
   server = await startScriptedServer({
@@ -160,14 +163,14 @@ describe("VendorHttpClient reads", () => {
   });
 
   it("times out a hanging server and retries", async () => {
-    const error = await new TestClient(server.url, deps).hit("GET", "/hang").catch((e: unknown) => e);
+    const error = await new TestClient(server.url, hangingDeps).hit("GET", "/hang").catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "timeout", waitedMs: 300, attempts: 4 });
     expect((error as VendorError).userMessage).toContain("did not answer within 300 ms (4 attempts)");
     expect(server.countOf("GET", "/hang")).toBe(4);
   });
 
   it("times out a body that never finishes", async () => {
-    const error = await new TestClient(server.url, { ...deps, retry: { maxAttempts: 1 } })
+    const error = await new TestClient(server.url, { ...hangingDeps, retry: { maxAttempts: 1 } })
       .hit("GET", "/stall-body")
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "timeout" });
@@ -228,7 +231,9 @@ describe("VendorHttpClient writes", () => {
   });
 
   it("turns a timed-out write into ambiguous-write, sent once", async () => {
-    const error = await new TestClient(server.url, deps).hit("POST", "/hang", "{}").catch((e: unknown) => e);
+    const error = await new TestClient(server.url, hangingDeps)
+      .hit("POST", "/hang", "{}")
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "ambiguous-write", outcome: "unknown", retryable: false });
     expect(server.countOf("POST", "/hang")).toBe(1);
   });

@@ -93,13 +93,16 @@ describe("UiPath federated credentials", () => {
     const seeded = (await uipathCall(sb, token, "GET", list(deploy.id))).json as Dto[];
     expect(seeded).toHaveLength(3);
 
+    const advancedAt = Date.now();
     const now = await sb.control.advance(10 * 86_400_000);
     const t = await uipathToken(sb, "contoso");
     const created = await uipathCall(sb, t, "POST", list(empty.id), body());
     expect(created.status).toBe(201);
     const dto = created.json as Dto;
     expect(dto).toMatchObject({ clientId: empty.id, name: "deploy-prod", description: "Production deploys" });
-    expect(Math.abs(Date.parse(dto.createdAt) - now.getTime())).toBeLessThan(5000);
+    // Stamped from the sandbox clock, which kept running since `advance` by however long this took.
+    expect(Date.parse(dto.createdAt) - now.getTime()).toBeGreaterThanOrEqual(-1000); // whole seconds
+    expect(Date.parse(dto.createdAt) - now.getTime()).toBeLessThanOrEqual(Date.now() - advancedAt);
     expect(created.headers.location).toMatch(new RegExp(`${dto.id}$`));
 
     expect((await uipathCall(sb, t, "GET", `${list(empty.id)}/${dto.id}`)).json).toEqual(dto);
@@ -252,6 +255,8 @@ describe("UiPath federated credentials", () => {
       ).status,
     ).toBe(400);
     await sb.control.clearFaults();
+    // A real JWKS fetch must not race the 300 ms deadline set above: give it a generous one.
+    await sb.control.settings({ jwksTimeoutMs: 30_000 });
     expect(
       (await uipathCall(sb, token, "POST", list(empty.id), body({ issuer: sb.urls.issuers.gitlab }))).status,
     ).toBe(201);

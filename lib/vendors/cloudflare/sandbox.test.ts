@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 // Special-purpose tokens (no Access permission, disabled) exist only in the sandbox's catalog.
 import { CLOUDFLARE_TOKENS } from "@/sandbox/cloudflare/catalog";
-import { testHttp, sandboxFixture } from "../testing/sandbox-fixture";
+import { HANGING_ROUTE_TIMEOUT_MS, testHttp, sandboxFixture } from "../testing/sandbox-fixture";
 import { createCloudflareAdapter } from "./adapter";
 import { CloudflareClient } from "./client";
 import { listAllSamlCertificateSets } from "./list-sets";
@@ -12,8 +12,8 @@ const LIST = /\/access\/saml_certificates$/;
 const ROTATE = /\/rotate$/;
 const SETS_GLOB = "/client/v4/accounts/*/access/saml_certificates";
 
-function setup(sleeps: number[] = [], maxAttempts = 4) {
-  return createCloudflareAdapter({ http: testHttp(sleeps, maxAttempts) });
+function setup(sleeps: number[] = [], maxAttempts = 4, timeoutMs?: number) {
+  return createCloudflareAdapter({ http: testHttp(sleeps, maxAttempts, timeoutMs) });
 }
 
 describe("Cloudflare adapter against the sandbox: operations", () => {
@@ -129,7 +129,9 @@ describe("Cloudflare adapter against the sandbox: faults", () => {
   it("times out, drops and malformed bodies on reads", async () => {
     const conn = sb.conn("cloudflare", "Acme");
     await sb.control.fault({ method: "GET", path: SETS_GLOB, kind: "timeout", delayMs: 3000, count: 2 });
-    await expect(setup([], 2).listCertificateSets(conn)).rejects.toMatchObject({ kind: "timeout" });
+    await expect(setup([], 2, HANGING_ROUTE_TIMEOUT_MS).listCertificateSets(conn)).rejects.toMatchObject({
+      kind: "timeout",
+    });
     await sb.control.fault({ method: "GET", path: SETS_GLOB, kind: "drop", count: 2 });
     await expect(setup([], 2).listCertificateSets(conn)).rejects.toMatchObject({ kind: "connection-lost" });
     expect(await sb.count("cloudflare", "GET", LIST)).toBe(4);
@@ -171,7 +173,7 @@ describe("Cloudflare adapter against the sandbox: faults", () => {
   });
 
   it("a timed-out rotate is an ambiguous write, sent once", async () => {
-    const adapter = setup();
+    const adapter = setup([], 4, HANGING_ROUTE_TIMEOUT_MS);
     const conn = sb.conn("cloudflare", "Acme");
     const [set] = await adapter.listCertificateSets(conn);
     await sb.control.fault({

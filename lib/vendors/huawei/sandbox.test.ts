@@ -2,15 +2,15 @@ import { describe, expect, it } from "vitest";
 
 // A member account's AK/SK (denied by IAM) exists only in the sandbox's catalog.
 import { HUAWEI_CREDENTIALS } from "@/sandbox/huawei/catalog";
-import { FIXTURE_PEM, sandboxFixture, testHttp } from "../testing/sandbox-fixture";
+import { FIXTURE_PEM, HANGING_ROUTE_TIMEOUT_MS, sandboxFixture, testHttp } from "../testing/sandbox-fixture";
 import { createHuaweiAdapter } from "./adapter";
 
 const sb = sandboxFixture();
 const SP = /\/saml-certificates$/;
 const SP_GLOB = "/v1/identity-stores/*/saml-certificates";
 
-function setup(sleeps: number[] = [], maxAttempts = 4) {
-  return createHuaweiAdapter({ http: testHttp(sleeps, maxAttempts) });
+function setup(sleeps: number[] = [], maxAttempts = 4, timeoutMs?: number) {
+  return createHuaweiAdapter({ http: testHttp(sleeps, maxAttempts, timeoutMs) });
 }
 
 describe("Huawei adapter against the sandbox: operations", () => {
@@ -152,7 +152,7 @@ describe("Huawei adapter against the sandbox: faults", () => {
     );
     await withFault(
       { method: "GET", path: SP_GLOB, kind: "timeout", delayMs: 3000 },
-      () => setup([], 2).getCertificateSet(conn, "sp"),
+      () => setup([], 2, HANGING_ROUTE_TIMEOUT_MS).getCertificateSet(conn, "sp"),
       { kind: "timeout" },
     );
     await withFault(

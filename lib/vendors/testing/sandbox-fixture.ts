@@ -11,10 +11,20 @@ import type { ConnectionFor, VendorConnection } from "../model";
 /** A valid RSA-2048 certificate (until 2035) from the x509 fixture corpus, for uploads and imports. */
 export const FIXTURE_PEM = readFileSync(join(__dirname, "../../x509/fixtures/rsa2048.pem"), "utf8");
 
-/** Fast HTTP settings for tests: short timeout, and sleeps recorded instead of waited. */
-export function testHttp(sleeps: number[] = [], maxAttempts = 4): HttpDepsInput {
+/**
+ * The client timeout for tests against a sandbox route that never answers (a `timeout` fault that
+ * holds the request longer than this): short, and safe on a slow machine, since nothing answers.
+ */
+export const HANGING_ROUTE_TIMEOUT_MS = 1_000;
+
+/**
+ * HTTP settings for tests: sleeps recorded instead of waited, and a per-attempt timeout generous
+ * enough for a busy machine (the sandbox generates RSA keys on some writes). Only tests against a
+ * route that never answers pass `HANGING_ROUTE_TIMEOUT_MS`.
+ */
+export function testHttp(sleeps: number[] = [], maxAttempts = 4, timeoutMs = 15_000): HttpDepsInput {
   return {
-    timeoutMs: 1_000,
+    timeoutMs,
     sleep: async (ms) => void sleeps.push(ms),
     retry: { baseDelayMs: 5, maxAttempts },
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { FIXTURE_PEM, testHttp, sandboxFixture } from "../testing/sandbox-fixture";
+import { FIXTURE_PEM, HANGING_ROUTE_TIMEOUT_MS, testHttp, sandboxFixture } from "../testing/sandbox-fixture";
 import { createUiPathAdapter } from "./adapter";
 import { TokenCache } from "./auth";
 
@@ -9,8 +9,8 @@ const SAML_GET = /\/identity_\/api\/SamlCertificate\/[^/]+\/certificates$/;
 const TOKEN = /^\/identity_\/connect\/token$/;
 const CREDENTIALS = /\/FederatedCredentials$/;
 
-function setup(sleeps: number[] = [], maxAttempts = 4) {
-  return createUiPathAdapter({ tokens: new TokenCache(), http: testHttp(sleeps, maxAttempts) });
+function setup(sleeps: number[] = [], maxAttempts = 4, timeoutMs?: number) {
+  return createUiPathAdapter({ tokens: new TokenCache(), http: testHttp(sleeps, maxAttempts, timeoutMs) });
 }
 
 describe("UiPath adapter against the sandbox: operations", () => {
@@ -210,9 +210,9 @@ describe("UiPath adapter against the sandbox: faults", () => {
       delayMs: 3000,
       count: 2,
     });
-    await expect(setup([], 2).listCertificateSets(sb.conn("uipath", "Contoso"))).rejects.toMatchObject({
-      kind: "timeout",
-    });
+    await expect(
+      setup([], 2, HANGING_ROUTE_TIMEOUT_MS).listCertificateSets(sb.conn("uipath", "Contoso")),
+    ).rejects.toMatchObject({ kind: "timeout" });
     await sb.control.fault({
       path: "/*/identity_/api/SamlCertificate/*/certificates",
       kind: "drop",
@@ -284,7 +284,7 @@ describe("UiPath adapter against the sandbox: faults", () => {
       count: 1,
     });
     await expect(
-      setup().actions.switch(sb.conn("uipath", "Contoso"), { setId: "saml" }),
+      setup([], 4, HANGING_ROUTE_TIMEOUT_MS).actions.switch(sb.conn("uipath", "Contoso"), { setId: "saml" }),
     ).rejects.toMatchObject({ kind: "ambiguous-write" });
     expect(await sb.count("uipath", "POST", /\/switch$/)).toBe(1);
   });
