@@ -4,12 +4,14 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { Client } from "pg";
+import { SUITE_DIST_DIR } from "../scripts/lib/build-dirs.cjs";
+import { LONG_JOURNEY_TIMEOUT, SERVER_BOOT_TIMEOUT } from "./support/timeouts";
 
 // The production artefact the Dockerfile ships: `output: "standalone"` builds a self-contained
 // server (<distDir>/standalone/server.js). Boot it against the suite's real PostgreSQL (the
 // embedded one scripts/e2e-server.mjs started, or E2E_DATABASE_URL) and ask it whether it is ready.
-const distDir = process.env.NEXT_DIST_DIR ?? ".next";
-const serverJs = path.resolve(distDir, "standalone", "server.js");
+// The suite's build (.next-test/), the one scripts/e2e-server.mjs serves too.
+const serverJs = path.resolve(SUITE_DIST_DIR, "standalone", "server.js");
 const port = Number(process.env.E2E_PORT ?? 3100) + 50;
 
 function adminUrl(): URL {
@@ -42,7 +44,7 @@ test.describe("standalone server", () => {
   });
 
   test("boots from the build on a fresh PostgreSQL, migrates it and answers ready", async () => {
-    test.setTimeout(120_000);
+    test.setTimeout(LONG_JOURNEY_TIMEOUT); // boots and migrates a second server
     expect(existsSync(serverJs), `${serverJs} (is output: "standalone" set?)`).toBe(true);
     await admin(`CREATE DATABASE "${database}"`);
     const url = adminUrl();
@@ -73,7 +75,7 @@ test.describe("standalone server", () => {
           const response = await fetch(`http://127.0.0.1:${port}/api/ready`).catch(() => null);
           return response ? { status: response.status, body: await response.json() } : null;
         },
-        { timeout: 90_000, message: `standalone server output:\n${output}` },
+        { timeout: SERVER_BOOT_TIMEOUT, message: `standalone server output:\n${output}` },
       )
       .toEqual({
         status: 200,

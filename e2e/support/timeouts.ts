@@ -7,3 +7,6 @@ export const REFRESH_RUN_TIMEOUT = 120_000;
 
 /** A journey that runs inventory refreshes or many vendor round trips. */
 export const LONG_JOURNEY_TIMEOUT = 300_000;
+
+/** A second dashboard server booting and migrating a fresh database (the standalone journey). */
+export const SERVER_BOOT_TIMEOUT = 240_000;
