@@ -83,9 +83,12 @@ const sleeps: number[] = [];
 const deps: HttpDepsInput = {
   sleep: async (ms) => void sleeps.push(ms),
   random: () => 0.5,
-  timeoutMs: 300,
+  // Generous for a busy machine; only `/hang`, which never answers, gets the short timeout below.
+  timeoutMs: 15_000,
 };
 const client = () => new VerbClient(server.url, deps);
+/** For `/hang`: a short timeout is safe whatever the machine's speed, since nothing ever answers. */
+const hangingClient = () => new VerbClient(server.url, { ...deps, timeoutMs: 300 });
 const failure = (promise: Promise<unknown>) =>
   promise.then(
     () => expect.unreachable(),
@@ -182,7 +185,7 @@ describe("a 2xx that fails its output schema", () => {
 
 describe("ambiguity: writes that may have been applied, and reads never", () => {
   it("a timed-out write is ambiguous, sent once, and says how long Trustdeck waited", async () => {
-    const error = await failure(client().create("/hang", { name: "a" }));
+    const error = await failure(hangingClient().create("/hang", { name: "a" }));
     expect(error).toMatchObject({
       kind: "ambiguous-write",
       ambiguous: true,
@@ -214,7 +217,8 @@ describe("ambiguity: writes that may have been applied, and reads never", () => 
 
   it("reads are never ambiguous: time-out, lost connection", async () => {
     const once = new VerbClient(server.url, { ...deps, retry: { maxAttempts: 1 } });
-    const timeout = await failure(once.readItem("/hang"));
+    const hangingOnce = new VerbClient(server.url, { ...deps, timeoutMs: 300, retry: { maxAttempts: 1 } });
+    const timeout = await failure(hangingOnce.readItem("/hang"));
     expect(timeout).toMatchObject({ kind: "timeout", ambiguous: false, waitedMs: 300 });
     expect(timeout.userMessage).toContain("within 300 ms");
     const lost = await failure(once.readItem("/drop"));
@@ -231,7 +235,7 @@ describe("ambiguity: writes that may have been applied, and reads never", () => 
   });
 
   it("serialises ambiguous and waitedMs for the browser", async () => {
-    const error = await failure(client().create("/hang", { name: "a" }));
+    const error = await failure(hangingClient().create("/hang", { name: "a" }));
     expect(JSON.parse(JSON.stringify(error))).toMatchObject({ ambiguous: true, waitedMs: 300 });
     expect(JSON.stringify(error)).not.toContain("verb-secret");
   });
