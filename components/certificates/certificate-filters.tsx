@@ -4,7 +4,7 @@ import { FilterField } from "@/components/ui/filter-field";
 import { Input, Select } from "@/components/ui/input";
 import type { CertificateListFilter } from "@/lib/certificates/schemas";
 import { STATUS_LABELS } from "@/lib/certificates/status";
-import { VENDOR_LABELS, VENDORS } from "@/lib/connections/schemas";
+import { VENDOR_LABELS, VENDORS } from "@/lib/vendors/descriptors";
 
 /** Search, filters and sort as a GET form: the URL holds the view, so it can be shared. */
 export function CertificateFilters({

@@ -11,7 +11,7 @@ import { filterCertificateSets } from "@/lib/certificates/list";
 import type { CertificateInventory } from "@/lib/certificates/types";
 import type { CertificateListFilter } from "@/lib/certificates/schemas";
 import { slotDaysLeft, slotStatus } from "@/lib/certificates/status";
-import { VENDOR_LABELS } from "@/lib/connections/schemas";
+import { VENDOR_LABELS } from "@/lib/vendors/descriptors";
 import { shortThumbprint } from "@/lib/certificates/consequence";
 import { StatusBadge } from "./status-badge";
 

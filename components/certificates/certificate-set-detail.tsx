@@ -10,8 +10,9 @@ import type { ActionResult } from "@/lib/auth/action-result";
 import { ERROR_CODES } from "@/lib/auth/error-codes";
 import type { CertificateActionInput, CertificateWriteAction } from "@/lib/certificates/schemas";
 import { slotStatus } from "@/lib/certificates/status";
+import { actionLabel, NAMED_SLOTS } from "@/lib/vendors/descriptors";
 import type { CertificateSet, CertificateSlot } from "@/lib/vendors/contracts";
-import { ACTION_LABELS, SetActionDialog } from "./set-action-dialog";
+import { SetActionDialog } from "./set-action-dialog";
 import { StatusBadge } from "./status-badge";
 
 const SET_ACTIONS: CertificateWriteAction[] = [
@@ -32,9 +33,7 @@ type Props = {
 };
 
 function slotTitle(slot: CertificateSlot): string {
-  return ["primary", "secondary", "current", "previous"].includes(slot.slot)
-    ? `${slot.slot[0]!.toUpperCase()}${slot.slot.slice(1)}`
-    : "Certificate";
+  return NAMED_SLOTS.has(slot.slot) ? `${slot.slot[0]!.toUpperCase()}${slot.slot.slice(1)}` : "Certificate";
 }
 
 /** A set's slots side by side, with downloads and the changes the vendor allows now. */
@@ -86,7 +85,7 @@ export function CertificateSetDetail({ connectionId, set, readAt, runAction }: P
               variant={action === "rotate" ? "danger" : "primary"}
               onClick={() => setDialog({ action })}
             >
-              {ACTION_LABELS[action]}
+              {actionLabel(set.vendor, action)}
             </Button>
           ))}
         </div>
@@ -131,7 +130,7 @@ export function CertificateSetDetail({ connectionId, set, readAt, runAction }: P
                     variant={action === "delete-certificate" ? "danger" : "secondary"}
                     onClick={() => setDialog({ action, certificateId: slot.vendorId })}
                   >
-                    {ACTION_LABELS[action]}
+                    {actionLabel(set.vendor, action)}
                   </Button>
                 ))}
               </div>

@@ -7,18 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { describeConsequence } from "@/lib/certificates/consequence";
 import type { CertificateWriteAction } from "@/lib/certificates/schemas";
+import { actionLabel } from "@/lib/vendors/descriptors";
 import type { CertificateSet } from "@/lib/vendors/contracts";
-
-export const ACTION_LABELS: Record<CertificateWriteAction, string> = {
-  "upload-primary": "Upload primary certificate",
-  "upload-secondary": "Upload secondary certificate",
-  switch: "Switch primary and secondary",
-  "delete-certificate": "Delete certificate",
-  rotate: "Rotate",
-  "create-sp-certificate": "Create SP certificate",
-  activate: "Activate",
-  "import-idp-certificate": "Import IdP certificate",
-};
 
 const NEEDS_PEM = new Set<CertificateWriteAction>([
   "upload-primary",
@@ -43,13 +33,10 @@ export function SetActionDialog({ set, action, certificateId, onClose, onSubmit 
   const needsPem = NEEDS_PEM.has(action);
   const existing = set.slots.flatMap((slot) => (slot.certificate ? [slot.certificate.sha256] : []));
   const danger = action === "delete-certificate" || action === "rotate" || action === "upload-primary";
+  const label = actionLabel(set.vendor, action);
 
   return (
-    <Dialog
-      open
-      onOpenChange={(open) => !open && !pending && onClose()}
-      title={`${ACTION_LABELS[action]} — ${set.label}`}
-    >
+    <Dialog open onOpenChange={(open) => !open && !pending && onClose()} title={`${label} — ${set.label}`}>
       <div className="space-y-4 text-sm">
         {needsPem ? (
           <CertificateInput
@@ -78,7 +65,7 @@ export function SetActionDialog({ set, action, certificateId, onClose, onSubmit 
               else onClose();
             }}
           >
-            {pending ? "Working…" : `Confirm: ${ACTION_LABELS[action].toLowerCase()}`}
+            {pending ? "Working…" : `Confirm: ${label.toLowerCase()}`}
           </Button>
         </div>
       </div>

@@ -13,14 +13,13 @@ import type { ConnectionView } from "@/lib/connections/types";
 import {
   connectionInputSchema,
   connectionUpdateSchema,
-  VENDOR_LABELS,
-  VENDORS,
   type ConnectionFormValues,
   type ConnectionInput,
   type ConnectionUpdate,
   type ConnectionUpdateValues,
 } from "@/lib/connections/schemas";
-import { CONNECTION_FIELDS } from "./connection-fields";
+import { descriptorOf, VENDOR_LABELS, VENDORS } from "@/lib/vendors/descriptors";
+import { connectionFormFields } from "./connection-fields";
 
 /** What the form edits: a new connection's fields, or an existing one's (secrets may stay empty). */
 type FormInput = ConnectionFormValues | ConnectionUpdateValues;
@@ -34,7 +33,7 @@ type ConnectionFormProps = {
 };
 
 function initialValues(existing?: ConnectionView): DefaultValues<FormInput> {
-  if (!existing) return { vendor: "uipath", name: "" };
+  if (!existing) return { vendor: VENDORS[0], name: "" };
   return {
     id: existing.id,
     vendor: existing.vendor,
@@ -89,11 +88,11 @@ export function ConnectionForm({ existing, submit, onDone }: ConnectionFormProps
       <Field
         label="Name"
         error={formState.errors.name?.message}
-        hint="How this account appears in Trustdeck, e.g. “UiPath — production org”."
+        hint={`How this account appears in Trustdeck, e.g. “${descriptorOf(vendor).shortName} — production org”.`}
       >
         <Input {...register("name")} />
       </Field>
-      {CONNECTION_FIELDS[vendor].map((spec) => {
+      {connectionFormFields(vendor).map((spec) => {
         const stored = existing?.secretsSet.includes(spec.name);
         if (spec.secret && stored && !replacing[spec.name]) {
           return (

@@ -12,7 +12,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { ActionResult } from "@/lib/auth/action-result";
 import type { ConnectionView } from "@/lib/connections/types";
 import type { ConnectionTestResult } from "@/lib/vendors/contracts";
-import { VENDOR_LABELS } from "@/lib/connections/schemas";
+import { VENDOR_LABELS } from "@/lib/vendors/descriptors";
 import { ConnectionForm } from "./connection-form";
 import { ConnectionTestResultView } from "./connection-test-result";
 

@@ -4,7 +4,7 @@ import { useCallback, useId, useRef, useState } from "react";
 import { useDropzone, type FileRejection } from "react-dropzone";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
-import type { FindingVendor } from "@/lib/x509/findings";
+import type { Vendor } from "@/lib/vendors/descriptors";
 import { MAX_CERTIFICATE_INPUT_BYTES, tooLargeMessage } from "@/lib/x509/limits";
 import { X509_ERROR_CODES } from "@/lib/auth/error-codes";
 import type { CertificateSummary } from "@/lib/x509/summary";
@@ -23,7 +23,7 @@ export interface CertificateInputProps {
   disabled?: boolean;
   /** Show the preview of the accepted certificate under the input (default true). */
   preview?: boolean;
-  vendor?: FindingVendor;
+  vendor?: Vendor;
   maxValidityDays?: number;
   existingSha256?: string[];
   className?: string;

@@ -10,8 +10,8 @@ import {
   expiryStatus,
   type ExpiryStatus,
   type Finding,
-  type FindingVendor,
 } from "@/lib/x509/findings";
+import { validityLimitOf, type Vendor } from "@/lib/vendors/descriptors";
 import type { CertificateSummary } from "@/lib/x509/summary";
 import { CertificateChain } from "./certificate-chain";
 import { CertificateFindings } from "./certificate-findings";
@@ -24,7 +24,9 @@ export interface CertificatePreviewProps {
   chain?: ChainView;
   /** Findings to show; computed from the context props below when omitted. */
   findings?: Finding[];
-  vendor?: FindingVendor;
+  /** The target vendor, whose certificate-lifetime limit applies. */
+  vendor?: Vendor;
+  /** Overrides the vendor's lifetime limit. */
   maxValidityDays?: number;
   /** SHA-256 thumbprints already in the target set, to flag duplicates. */
   existingSha256?: string[];
@@ -140,8 +142,8 @@ export function CertificatePreview(props: CertificatePreviewProps) {
     props.findings ??
     certificateFindings(summary, {
       now,
-      vendor: props.vendor,
-      maxValidityDays: props.maxValidityDays,
+      ...(props.vendor ? validityLimitOf(props.vendor) : {}),
+      ...(props.maxValidityDays !== undefined ? { maxValidityDays: props.maxValidityDays } : {}),
       existingSha256: props.existingSha256,
     });
   const Title = `h${headingLevel}` as "h2" | "h3" | "h4";

@@ -4,17 +4,17 @@ import type { Database } from "@/lib/db/client";
 import { loadVendorConnection } from "@/lib/connections/data";
 import { isVendorError } from "@/lib/vendors/errors";
 import type { PemDownload, VendorConnection } from "@/lib/vendors/model";
-import { adapterFor, operationsFor } from "@/lib/vendors/registry";
+import { operationsFor, runCertificateAction } from "@/lib/vendors/registry";
 import { decodeBase64 } from "@/lib/x509/base64";
 
 type Download =
   | { ok: true; body: string | Uint8Array; filename: string }
   | { ok: false; status: number; code: ErrorCode; message: string };
 
-/** The vendor's own PEM endpoint where it has one (Cloudflare's current certificate). */
+/** The vendor's own PEM of a set's current certificate, where the set offers `download-pem`. */
 async function vendorPem(conn: VendorConnection, setId: string): Promise<PemDownload | null> {
-  if (conn.vendor !== "cloudflare") return null;
-  return adapterFor("cloudflare").actions["download-pem"](conn, { setId });
+  const result = await runCertificateAction(conn, { action: "download-pem", setId });
+  return "pem" in result ? result : null;
 }
 
 function pemToDer(pem: string): Uint8Array | null {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { VENDORS } from "@/lib/connections/schemas";
+import { VENDORS } from "@/lib/vendors/descriptors";
 
 export const STATUS_FILTERS = ["expired", "lt7", "lt30", "lt60", "ok", "inactive"] as const;
 export const SORT_KEYS = ["expiry", "vendor", "connection", "name", "status"] as const;

@@ -1,3 +1,4 @@
+import { isParkedSlot } from "@/lib/vendors/descriptors";
 import type { CertificateSet, CertificateSlot } from "@/lib/vendors/contracts";
 import { daysLeft, expiryStatus, type ExpiryStatus } from "@/lib/x509/expiry";
 
@@ -22,8 +23,7 @@ export function slotStatus(slot: CertificateSlot, now: Date): SlotStatus {
   if (!slot.certificate) return "empty";
   const status = expiryStatus(slot.certificate.notAfter, now);
   if (status === "expired") return "expired";
-  if (slot.state === "INACTIVE" || slot.slot === "previous" || slot.slot === "secondary")
-    return status === "ok" ? "inactive" : status;
+  if (isParkedSlot(slot)) return status === "ok" ? "inactive" : status;
   return status;
 }
 

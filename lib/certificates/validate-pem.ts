@@ -2,7 +2,7 @@ import { X509_ERROR_CODES, type ErrorCode } from "@/lib/auth/error-codes";
 import { decodeCertificates } from "@/lib/x509/decode";
 import { certificateFindings, type Finding } from "@/lib/x509/findings";
 import { summarizeCertificate, type CertificateSummary } from "@/lib/x509/summary";
-import type { Vendor } from "@/lib/connections/schemas";
+import { validityLimitOf, type Vendor } from "@/lib/vendors/descriptors";
 
 export type PemCheck =
   | { ok: true; summary: CertificateSummary; findings: Finding[] }
@@ -32,7 +32,7 @@ export async function checkUploadedPem(
   const summary = await summarizeCertificate(decoded.certificates[0]!);
   const findings = certificateFindings(summary, {
     now: context.now,
-    vendor: context.vendor,
+    ...validityLimitOf(context.vendor),
     existingSha256: context.existingSha256,
   });
   const blocking = findings.find((f): f is Finding & { code: keyof typeof BLOCKING_FINDINGS } =>

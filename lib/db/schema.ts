@@ -11,6 +11,8 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { ROLES } from "../auth/roles";
+// Relative on purpose: drizzle-kit loads this file without the "@/" path alias.
+import { VENDORS } from "../vendors/descriptors";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -43,7 +45,7 @@ export const signInThrottle = pgTable("sign_in_throttle", {
 
 export const connections = pgTable("connections", {
   id: uuid("id").primaryKey().defaultRandom(),
-  vendor: text("vendor", { enum: ["uipath", "cloudflare", "huawei"] }).notNull(),
+  vendor: text("vendor", { enum: VENDORS }).notNull(),
   name: text("name").notNull().unique(),
   baseUrl: text("base_url").notNull(),
   /** Non-secret identifiers (organization, account id, identity store...), per vendor. */
@@ -95,7 +97,7 @@ export const inventoryCertificates = pgTable(
   {
     key: text("key").primaryKey(),
     connectionId: uuid("connection_id").notNull(),
-    vendor: text("vendor", { enum: ["uipath", "cloudflare", "huawei"] }).notNull(),
+    vendor: text("vendor", { enum: VENDORS }).notNull(),
     setId: text("set_id").notNull(),
     setLabel: text("set_label").notNull(),
     setKind: text("set_kind").notNull(),

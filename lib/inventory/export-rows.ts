@@ -2,7 +2,9 @@ import "server-only";
 import { isNull } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { inventoryCertificates } from "@/lib/db/schema";
-import { daysLeft, expiryStatus } from "@/lib/x509/expiry";
+import { certificateStatus } from "@/lib/timeline/status";
+import { validityLimitOf } from "@/lib/vendors/descriptors";
+import { daysLeft } from "@/lib/x509/expiry";
 import { certificateFindings } from "@/lib/x509/findings";
 import { summarizeCertificatePem } from "@/lib/x509/summary";
 import { readInventory } from "./read";
@@ -25,7 +27,7 @@ async function findingsOf(
   now: Date,
 ): Promise<ExportRow["findings"]> {
   try {
-    return certificateFindings(await summarizeCertificatePem(pem), { now, vendor }).map(
+    return certificateFindings(await summarizeCertificatePem(pem), { now, ...validityLimitOf(vendor) }).map(
       ({ code, severity, message }) => ({ code, severity, message }),
     );
   } catch {
@@ -37,13 +39,6 @@ async function findingsOf(
       },
     ];
   }
-}
-
-/** The list's status (lib/certificates/status `slotStatus`), from the snapshot's fields. */
-function statusOf(cert: InventoryCertificate, now: Date): string {
-  const expiry = expiryStatus(cert.notAfter, now);
-  const parked = cert.state === "INACTIVE" || cert.slot === "previous" || cert.slot === "secondary";
-  return parked && expiry === "ok" ? "inactive" : expiry;
 }
 
 /** The inventory as export rows, soonest expiry first. */
@@ -63,7 +58,8 @@ export async function exportRows(
   const freshness = new Map(inventory.connections.map((c) => [c.id, c]));
   const rows = await Promise.all(
     inventory.certificates.map(async (cert): Promise<ExportRow> => {
-      const status = statusOf(cert, now);
+      // The list's status (lib/certificates/status `slotStatus`), from the snapshot's fields.
+      const status = certificateStatus(cert, now);
       const connection = freshness.get(cert.connectionId);
       return {
         ...cert,

@@ -2,8 +2,8 @@ import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { inventoryEvents, inventoryFederatedCredentials } from "@/lib/db/schema";
-import type { ConnectionFor } from "@/lib/vendors/model";
-import { adapterFor } from "@/lib/vendors/registry";
+import type { VendorConnection } from "@/lib/vendors/model";
+import { federatedOperationsFor } from "@/lib/vendors/registry";
 
 /** One federated credential as read now. */
 export interface ObservedCredential {
@@ -18,13 +18,17 @@ export interface ObservedCredential {
   vendorUpdatedAt: string;
 }
 
-/** Read every federated credential of every external application of a UiPath connection. */
-export async function readFederatedCredentials(conn: ConnectionFor<"uipath">): Promise<ObservedCredential[]> {
-  const ops = adapterFor("uipath").federatedCredentials;
-  const applications = await ops.listExternalApplications(conn);
+/**
+ * Read every federated credential of every external application of a connection, or null when
+ * its vendor has no federated credentials.
+ */
+export async function readFederatedCredentials(conn: VendorConnection): Promise<ObservedCredential[] | null> {
+  const ops = federatedOperationsFor(conn);
+  if (!ops) return null;
+  const applications = await ops.listExternalApplications();
   const perApp = await Promise.all(
     applications.map(async (app) =>
-      (await ops.listFederatedCredentials(conn, app.clientId)).map((c) => ({
+      (await ops.listFederatedCredentials(app.clientId)).map((c) => ({
         key: `${conn.id}/${app.clientId}/${c.id}`,
         clientId: app.clientId,
         applicationName: app.name,

@@ -4,7 +4,7 @@ import type { Database } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { connections, inventoryRefreshRuns } from "@/lib/db/schema";
 import { loadVendorConnection } from "@/lib/connections/data";
-import type { Vendor } from "@/lib/connections/schemas";
+import { VENDOR_DESCRIPTORS, type Vendor } from "@/lib/vendors/descriptors";
 import { isVendorError } from "@/lib/vendors/errors";
 import { operationsFor } from "@/lib/vendors/registry";
 import { applyFederatedSnapshot, readFederatedCredentials } from "./federated-snapshot";
@@ -12,11 +12,11 @@ import { groupBy, runBounded } from "./pool";
 import { applyCertificateSnapshot, recordConnectionFailure } from "./snapshot";
 
 /**
- * Connections read at once per vendor. Vendors run side by side; within one vendor the bound
- * keeps us under its rate limits (UiPath and Huawei throttle per tenant more tightly than
- * Cloudflare). `INVENTORY_REFRESH_CONCURRENCY` overrides all three.
+ * Connections read at once per vendor, from each descriptor's `refreshConcurrency`. Vendors run
+ * side by side; within one vendor the bound keeps us under its rate limits.
+ * `INVENTORY_REFRESH_CONCURRENCY` overrides every vendor's.
  */
-export const DEFAULT_CONCURRENCY: Record<Vendor, number> = { uipath: 3, cloudflare: 4, huawei: 2 };
+const concurrencyOf = (vendor: Vendor) => VENDOR_DESCRIPTORS[vendor].refreshConcurrency;
 
 /** A run older than this without finishing is assumed dead (its server stopped) and not joined. */
 const RUN_TIMEOUT_MS = 15 * 60_000;
@@ -57,8 +57,7 @@ async function refreshConnection(
     if (!conn) return null; // deleted while we were running
     const sets = await operationsFor(conn).listCertificateSets();
     // Federated credentials are a bonus: a missing PM.OAuthApp scope must not fail certificates.
-    const credentials =
-      conn.vendor === "uipath" ? await readFederatedCredentials(conn).catch(() => null) : null;
+    const credentials = await readFederatedCredentials(conn).catch(() => null);
     const now = clock();
     await applyCertificateSnapshot(db, { connection: ref, sets, now });
     if (credentials) await applyFederatedSnapshot(db, ref.id, credentials, now);
@@ -120,23 +119,19 @@ export async function startRefresh(
     const byVendor = groupBy(targets, (t) => t.vendor);
     await Promise.all(
       [...byVendor].map(([vendor, list]) =>
-        runBounded(
-          list,
-          options.concurrency?.[vendor] ?? override ?? DEFAULT_CONCURRENCY[vendor],
-          async (ref) => {
-            const failure = await refreshConnection(db, key, ref, clock);
-            const failureJson = failure
-              ? [{ connectionId: ref.id, name: ref.name, vendor: ref.vendor, message: failure }]
-              : [];
-            await db
-              .update(inventoryRefreshRuns)
-              .set({
-                done: sql`${inventoryRefreshRuns.done} + 1`,
-                failures: sql`${inventoryRefreshRuns.failures} || ${JSON.stringify(failureJson)}::jsonb`,
-              })
-              .where(eq(inventoryRefreshRuns.id, runId));
-          },
-        ),
+        runBounded(list, options.concurrency?.[vendor] ?? override ?? concurrencyOf(vendor), async (ref) => {
+          const failure = await refreshConnection(db, key, ref, clock);
+          const failureJson = failure
+            ? [{ connectionId: ref.id, name: ref.name, vendor: ref.vendor, message: failure }]
+            : [];
+          await db
+            .update(inventoryRefreshRuns)
+            .set({
+              done: sql`${inventoryRefreshRuns.done} + 1`,
+              failures: sql`${inventoryRefreshRuns.failures} || ${JSON.stringify(failureJson)}::jsonb`,
+            })
+            .where(eq(inventoryRefreshRuns.id, runId));
+        }),
       ),
     );
     await db

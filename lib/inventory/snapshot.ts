@@ -9,7 +9,7 @@ import {
   inventoryEvents,
 } from "@/lib/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { VENDOR_LABELS, type Vendor } from "@/lib/connections/schemas";
+import { VENDOR_LABELS, type Vendor } from "@/lib/vendors/descriptors";
 import type { CertificateSet } from "@/lib/vendors/model";
 import { diffSnapshot, observeSets, type KnownCertificate, type SnapshotChange } from "./diff";
 import { detectDrift, type AuditedWrite, type DriftFinding } from "./drift";

@@ -1,4 +1,4 @@
-import type { Vendor } from "@/lib/connections/schemas";
+import type { Vendor } from "@/lib/vendors/descriptors";
 
 /**
  * One certificate of the inventory snapshot, as the overview and the timeline consume it.
@@ -15,9 +15,9 @@ export interface InventoryCertificate {
   setLabel: string;
   /** `/certificates/<connectionId>/<encodeURIComponent(setId)>`: the set's detail page. */
   setHref: string;
-  /** `primary`/`secondary`, `current`/`previous`, or a vendor certificate id (Huawei). */
+  /** A named slot of its set kind (`primary`, `current`, …) or a vendor certificate id. */
   slot: string;
-  /** The vendor's own state (Huawei): ACTIVE / INACTIVE / EXPIRED. */
+  /** The vendor's own state, where it keeps one per certificate: ACTIVE / INACTIVE / EXPIRED. */
   state?: "ACTIVE" | "INACTIVE" | "EXPIRED";
   /** Upper-case hex without separators. */
   sha256: string;
@@ -62,7 +62,7 @@ export interface DriftEvent {
   setId: string;
   setHref: string;
   certificateKey: string;
-  /** One plain sentence for people, e.g. "Cloudflare · Acme SAML: certificate 3F:…:A1 appeared without a change made in Trustdeck." */
+  /** One plain sentence for people, e.g. "<vendor> · Acme SAML: certificate 3F:…:A1 appeared without a change made in Trustdeck." */
   message: string;
 }
 

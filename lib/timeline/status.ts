@@ -1,9 +1,6 @@
+import { isParkedSlot } from "@/lib/vendors/descriptors";
 import { expiryStatus } from "@/lib/x509/expiry";
 import type { TimelineCertificate, TimelineStatus } from "./types";
-
-// Slots that are not in use, whatever their vendor: the same rule as `slotStatus` in
-// lib/certificates/status.ts, which works on vendor slots rather than inventory rows.
-const PARKED_SLOTS = new Set(["previous", "secondary"]);
 
 /**
  * The status of a certificate at `now`: its expiry bucket, or "inactive" for a parked certificate
@@ -16,6 +13,5 @@ export function certificateStatus(
 ): TimelineStatus {
   const status = expiryStatus(cert.notAfter, now);
   if (status === "expired") return "expired";
-  const parked = cert.state === "INACTIVE" || PARKED_SLOTS.has(cert.slot);
-  return parked && status === "ok" ? "inactive" : status;
+  return isParkedSlot(cert) && status === "ok" ? "inactive" : status;
 }

@@ -27,9 +27,9 @@ export interface TimelineCertificate {
   setLabel: string;
   /** Where the certificate's set opens. */
   setHref: string;
-  /** `primary`, `previous`, a Huawei certificate id, … */
+  /** A named slot (`primary`, `previous`, …) or a vendor certificate id. */
   slot: string;
-  /** The vendor's own state, when it has one (Huawei: ACTIVE / INACTIVE). */
+  /** The vendor's own state, when it keeps one per certificate (ACTIVE / INACTIVE). */
   state?: string;
   /** Upper-case hex without separators. */
   sha256: string;

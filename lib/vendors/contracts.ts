@@ -1,13 +1,11 @@
 // Client-safe: the vendor-neutral shapes the browser renders (certificate sets, federated
 // credentials, connection tests, vendor errors). Server code reaches them through `model.ts`
 // and `errors.ts`, which re-export them; components import them from here.
-import type { Vendor } from "@/lib/connections/schemas";
+import type { CertificateSetKind, Vendor } from "./descriptors";
 import type { CertificateSummary } from "@/lib/x509/summary";
 
-/** Every kind of certificate set, one per vendor concept. */
-export const CERTIFICATE_SET_KINDS = ["uipath-saml", "cloudflare-saml", "huawei-sp", "huawei-idp"] as const;
-/** What a set is: UiPath's SAML signing pair, a Cloudflare encryption set, Huawei SP or IdP certificates. */
-export type CertificateSetKind = (typeof CERTIFICATE_SET_KINDS)[number];
+/** What a set is: one of the set kinds the vendor descriptors declare. */
+export type { CertificateSetKind };
 
 /** Every certificate-set action any adapter may offer. */
 export const CERTIFICATE_SET_ACTIONS = [
@@ -29,11 +27,11 @@ export type CertificateSlotAction = Extract<CertificateSetAction, "delete-certif
 
 /** One certificate position in a set. */
 export interface CertificateSlot {
-  /** `primary`/`secondary` (UiPath), `current`/`previous` (Cloudflare), or a vendor certificate id (Huawei). */
-  slot: "primary" | "secondary" | "current" | "previous" | (string & {});
+  /** A slot name its set kind declares (`namedSlots`), or a vendor certificate id. */
+  slot: string;
   /** The vendor's id of the certificate in this slot, used by slot actions. */
   vendorId?: string;
-  /** The vendor's own state (Huawei SP certificates). */
+  /** The vendor's own state, where the vendor keeps one per certificate. */
   state?: "ACTIVE" | "INACTIVE" | "EXPIRED";
   /** Null when the slot is empty or the certificate could not be parsed (see `parseError`). */
   certificate: CertificateSummary | null;
@@ -57,7 +55,7 @@ export interface CertificateSet {
   updatedAt?: string;
 }
 
-/** The UiPath FederatedCredentialDto, in our model. Nullable where UiPath says so. */
+/** A federated credential of an external application, in our model. Nullable where the vendor says so. */
 export interface FederatedCredential {
   id: string;
   clientId: string | null;
@@ -78,7 +76,7 @@ export interface ClientSecretInfo {
   expiresAt: string | null;
 }
 
-/** A UiPath external (OAuth) application, secret values stripped. */
+/** An external (OAuth) application, secret values stripped. */
 export interface ExternalApplication {
   clientId: string;
   name: string;

@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { ConnectionInput, Vendor } from "@/lib/connections/schemas";
+import type { ConnectionInput } from "@/lib/connections/schemas";
 import type {
   CertificateSet,
   CertificateSetAction,
@@ -10,12 +10,13 @@ import type {
   FederatedCredential,
   FederatedTokenExchangeResult,
 } from "./contracts";
+import type { Vendor } from "./descriptors";
 import type { FederatedCredentialFormInput, FederatedTokenExchangeInput } from "./inputs";
 
 // The vendor-neutral model: what the dashboard knows about certificates and federated
 // credentials, whatever the vendor. Adapters return only these types, never vendor shapes.
 
-export { CERTIFICATE_SET_ACTIONS, CERTIFICATE_SET_KINDS } from "./contracts";
+export { CERTIFICATE_SET_ACTIONS } from "./contracts";
 export type {
   CertificateSet,
   CertificateSetAction,
@@ -70,7 +71,7 @@ export type CertificateActionHandlers<C, A extends CertificateSetAction> = {
   [K in A]: (conn: C, request: CertificateActionRequest<K>) => Promise<CertificateActionResult<K>>;
 };
 
-/** Federated credential management (UiPath external applications). */
+/** Federated credential management (external applications), for vendors that have it. */
 export interface FederatedCredentialOperations<C> {
   listExternalApplications(conn: C): Promise<ExternalApplication[]>;
   listFederatedCredentials(conn: C, clientId: string): Promise<FederatedCredential[]>;

@@ -1,23 +1,28 @@
 import "server-only";
 
-import type { Vendor } from "@/lib/connections/schemas";
 import { cloudflareAdapter } from "./cloudflare/adapter";
-import { huaweiAdapter } from "./huawei/adapter";
+import type { Vendor } from "./descriptors";
 import { VendorError } from "./errors";
+import { huaweiAdapter } from "./huawei/adapter";
 import type {
   AdapterCapabilities,
   CertificateActionRequest,
+  CertificateActionResult,
   CertificateSet,
   CertificateSetAction,
   ConnectionFor,
   ConnectionTestResult,
+  FederatedCredentialOperations,
   PemDownload,
   VendorAdapter,
   VendorConnection,
 } from "./model";
 import { uipathAdapter } from "./uipath/adapter";
 
-/** Every vendor's adapter. A new vendor is a folder under lib/vendors and a line here. */
+/**
+ * Every vendor's adapter (server-only). A new vendor is a folder under lib/vendors and a line
+ * here, beside its line in descriptors.ts and connection-schemas.ts.
+ */
 export const adapters = {
   uipath: uipathAdapter,
   cloudflare: cloudflareAdapter,
@@ -37,12 +42,32 @@ export interface ConnectionOperations {
   testConnection(): Promise<ConnectionTestResult>;
 }
 
-type CommonAdapter<V extends Vendor> = Pick<
-  VendorAdapter<V, CertificateSetAction, boolean>,
-  "capabilities" | "listCertificateSets" | "getCertificateSet" | "testConnection"
->;
+/** An action handler as a call chosen at run time sees it. */
+type RuntimeHandler<V extends Vendor, A extends CertificateSetAction> = (
+  conn: ConnectionFor<V>,
+  request: CertificateActionRequest<A>,
+) => Promise<CertificateActionResult<A>>;
 
-function bind<V extends Vendor>(adapter: CommonAdapter<V>, conn: ConnectionFor<V>): ConnectionOperations {
+/**
+ * Each adapter seen through what code that learns the vendor at run time needs. The map is
+ * indexed by the connection's own vendor, so every adapter gets a connection of its vendor.
+ */
+type RuntimeAdapters = {
+  [V in Vendor]: Pick<
+    VendorAdapter<V, CertificateSetAction, boolean>,
+    "capabilities" | "listCertificateSets" | "getCertificateSet" | "testConnection"
+  > & {
+    actions: { [A in CertificateSetAction]?: RuntimeHandler<V, A> };
+    federatedCredentials: FederatedCredentialOperations<ConnectionFor<V>> | null;
+  };
+};
+const runtimeAdapters: RuntimeAdapters = adapters;
+
+// The functions below take the vendor as a type parameter so that the adapter and the
+// connection are checked as a pair; the exported ones call them with the connection's vendor.
+
+function bindOperations<V extends Vendor>(vendor: V, conn: ConnectionFor<V>): ConnectionOperations {
+  const adapter = runtimeAdapters[vendor];
   return {
     capabilities: adapter.capabilities,
     listCertificateSets: () => adapter.listCertificateSets(conn),
@@ -53,18 +78,42 @@ function bind<V extends Vendor>(adapter: CommonAdapter<V>, conn: ConnectionFor<V
 
 /**
  * The common operations for a connection whose vendor is only known at run time (inventory
- * refresh, connection tests). Vendor-specific actions go through `adapterFor(conn.vendor)` after
- * narrowing on `conn.vendor`.
+ * refresh, connection tests). Vendor-specific code calls `adapterFor(vendor)` instead.
  */
 export function operationsFor(conn: VendorConnection): ConnectionOperations {
-  switch (conn.vendor) {
-    case "uipath":
-      return bind(adapters.uipath, conn);
-    case "cloudflare":
-      return bind(adapters.cloudflare, conn);
-    case "huawei":
-      return bind(adapters.huawei, conn);
-  }
+  return bindOperations(conn.vendor, conn);
+}
+
+/** Federated credential operations bound to one connection. */
+export type BoundFederatedOperations = {
+  [
+    K in keyof FederatedCredentialOperations<VendorConnection>
+  ]: FederatedCredentialOperations<VendorConnection>[K] extends (
+    conn: VendorConnection,
+    ...rest: infer P
+  ) => infer R
+    ? (...args: P) => R
+    : never;
+};
+
+/** The federated credential operations of a connection, or null when its vendor has none. */
+export function federatedOperationsFor(conn: VendorConnection): BoundFederatedOperations | null {
+  return bindFederated(conn.vendor, conn);
+}
+
+function bindFederated<V extends Vendor>(vendor: V, conn: ConnectionFor<V>): BoundFederatedOperations | null {
+  const ops = runtimeAdapters[vendor].federatedCredentials;
+  if (!ops) return null;
+  return {
+    listExternalApplications: () => ops.listExternalApplications(conn),
+    listFederatedCredentials: (clientId) => ops.listFederatedCredentials(conn, clientId),
+    getFederatedCredential: (clientId, id) => ops.getFederatedCredential(conn, clientId, id),
+    createFederatedCredential: (clientId, input) => ops.createFederatedCredential(conn, clientId, input),
+    updateFederatedCredential: (clientId, id, input) =>
+      ops.updateFederatedCredential(conn, clientId, id, input),
+    deleteFederatedCredential: (clientId, id) => ops.deleteFederatedCredential(conn, clientId, id),
+    exchangeFederatedToken: (input) => ops.exchangeFederatedToken(conn, input),
+  };
 }
 
 /** An action call whose action is only known at run time (a form post), as a discriminated union. */
@@ -87,22 +136,21 @@ export function runCertificateAction(
   conn: VendorConnection,
   call: CertificateActionCall,
 ): Promise<CertificateSet | PemDownload> {
+  return runAction(conn.vendor, conn, call);
+}
+
+function runAction<V extends Vendor>(
+  vendor: V,
+  conn: ConnectionFor<V>,
+  call: CertificateActionCall,
+): Promise<CertificateSet | PemDownload> {
+  const adapter = runtimeAdapters[vendor];
+  const handler = adapter.capabilities.actions.includes(call.action)
+    ? adapter.actions[call.action]
+    : undefined;
+  if (!handler) return unsupported(conn, call.action);
   // Every field any handler may read; each handler reads only its own action's fields.
-  const request = { certificate: "", certificateId: "", pem: "", ...call };
-  switch (conn.vendor) {
-    case "uipath": {
-      const action = adapters.uipath.capabilities.actions.find((a) => a === call.action);
-      return action ? adapters.uipath.actions[action](conn, request) : unsupported(conn, call.action);
-    }
-    case "cloudflare": {
-      const action = adapters.cloudflare.capabilities.actions.find((a) => a === call.action);
-      return action ? adapters.cloudflare.actions[action](conn, request) : unsupported(conn, call.action);
-    }
-    case "huawei": {
-      const action = adapters.huawei.capabilities.actions.find((a) => a === call.action);
-      return action ? adapters.huawei.actions[action](conn, request) : unsupported(conn, call.action);
-    }
-  }
+  return handler(conn, { certificate: "", certificateId: "", pem: "", ...call });
 }
 
 function unsupported(conn: VendorConnection, action: CertificateSetAction): Promise<never> {

@@ -26,37 +26,17 @@ export interface Finding {
   message: string;
 }
 
-export type FindingVendor = "uipath" | "cloudflare" | "huawei";
-
 export interface FindingContext {
   now: Date;
-  vendor?: FindingVendor;
-  /** Overrides the vendor default from `DEFAULT_MAX_VALIDITY_DAYS`. */
+  /** Longest lifetime accepted without a VALIDITY_TOO_LONG warning (the caller's vendor limit). */
   maxValidityDays?: number;
+  /** Who sets that limit, for the message ("… accepts at most"); "This connection" when absent. */
+  limitOwner?: string;
   /** SHA-256 thumbprints (any case, with or without colons) already in the target set. */
   existingSha256?: string[];
 }
 
-/**
- * Longest certificate lifetime we accept without a warning, per vendor. None of the three vendors
- * documents a maximum for SAML certificates (docs/vendor-contracts.md), so these are our choice:
- * 10 years (3,653 days, leap days included), the lifetime Huawei gives the SP certificates it
- * generates itself (its documented example expires about ten years out). Anything longer outlives
- * any sensible key-rotation policy. Pass `maxValidityDays` when a tenant enforces a real limit.
- */
-export const DEFAULT_MAX_VALIDITY_DAYS: Readonly<Record<FindingVendor, number>> = {
-  uipath: 3653,
-  cloudflare: 3653,
-  huawei: 3653,
-};
-
 export const MIN_RSA_KEY_BITS = 2048;
-
-const VENDOR_NAMES: Record<FindingVendor, string> = {
-  uipath: "UiPath",
-  cloudflare: "Cloudflare",
-  huawei: "Huawei Cloud",
-};
 
 const DAY_MS = 86_400_000;
 const day = (iso: string) => iso.slice(0, 10);
@@ -143,11 +123,10 @@ function algorithmFindings(summary: CertificateSummary): Finding[] {
 
 function policyFindings(summary: CertificateSummary, context: FindingContext): Finding[] {
   const findings: Finding[] = [];
-  const maxDays =
-    context.maxValidityDays ?? (context.vendor ? DEFAULT_MAX_VALIDITY_DAYS[context.vendor] : undefined);
+  const maxDays = context.maxValidityDays;
   const lifetime = Math.floor((Date.parse(summary.notAfter) - Date.parse(summary.notBefore)) / DAY_MS);
   if (maxDays !== undefined && lifetime > maxDays) {
-    const who = context.vendor ? VENDOR_NAMES[context.vendor] : "This connection";
+    const who = context.limitOwner ?? "This connection";
     findings.push({
       code: "VALIDITY_TOO_LONG",
       severity: "warning",

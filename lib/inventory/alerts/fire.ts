@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { alertDeliveries, alertFirings, notifications } from "@/lib/db/schema";
-import { VENDOR_LABELS } from "@/lib/connections/schemas";
+import { VENDOR_LABELS } from "@/lib/vendors/descriptors";
 import { daysLeft } from "@/lib/x509/expiry";
 import { shortThumbprint } from "../drift";
 import { readInventory } from "../read";

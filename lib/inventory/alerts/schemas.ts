@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { VENDORS } from "@/lib/connections/schemas";
+import { VENDORS } from "@/lib/vendors/descriptors";
 
 /** A threshold: days left (1–365) or "expired". */
 export const thresholdSchema = z.union([

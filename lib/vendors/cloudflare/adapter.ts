@@ -1,8 +1,10 @@
 import "server-only";
 
 import { VendorError } from "../errors";
+import { setKindsOf } from "../descriptor";
 import type { HttpDepsInput } from "../http";
 import type { ConnectionFor, VendorAdapter } from "../model";
+import { cloudflareDescriptor } from "./descriptor";
 import {
   cloudflareActionHandlers,
   CLOUDFLARE_ACTIONS,
@@ -25,8 +27,12 @@ export interface CloudflareAdapterOptions {
 export function createCloudflareAdapter(options: CloudflareAdapterOptions = {}): CloudflareAdapter {
   const clientFor = (conn: ConnectionFor<"cloudflare">) => new CloudflareClient(conn, options.http);
   return {
-    vendor: "cloudflare",
-    capabilities: { setKinds: ["cloudflare-saml"], actions: CLOUDFLARE_ACTIONS, federatedCredentials: false },
+    vendor: cloudflareDescriptor.vendor,
+    capabilities: {
+      setKinds: setKindsOf(cloudflareDescriptor),
+      actions: CLOUDFLARE_ACTIONS,
+      federatedCredentials: false,
+    },
     async listCertificateSets(conn) {
       const sets = await listAllSamlCertificateSets(clientFor(conn));
       return Promise.all(sets.map((set) => toCertificateSet(conn, set)));

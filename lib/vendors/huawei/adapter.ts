@@ -1,7 +1,9 @@
 import "server-only";
 
+import { setKindsOf } from "../descriptor";
 import type { HttpDepsInput } from "../http";
 import type { ConnectionFor, VendorAdapter } from "../model";
+import { huaweiDescriptor } from "./descriptor";
 import {
   HUAWEI_ACTIONS_SUPPORTED,
   huaweiActionHandlers,
@@ -26,9 +28,9 @@ export interface HuaweiAdapterOptions {
 export function createHuaweiAdapter(options: HuaweiAdapterOptions = {}): HuaweiAdapter {
   const clientFor = (conn: ConnectionFor<"huawei">) => new HuaweiClient(conn, options.http);
   return {
-    vendor: "huawei",
+    vendor: huaweiDescriptor.vendor,
     capabilities: {
-      setKinds: ["huawei-sp", "huawei-idp"],
+      setKinds: setKindsOf(huaweiDescriptor),
       actions: HUAWEI_ACTIONS_SUPPORTED,
       federatedCredentials: false,
     },

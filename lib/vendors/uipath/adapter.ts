@@ -1,7 +1,9 @@
 import "server-only";
 
+import { setKindsOf } from "../descriptor";
 import type { HttpDepsInput } from "../http";
 import type { ConnectionFor, VendorAdapter } from "../model";
+import { uipathDescriptor } from "./descriptor";
 import { uipathTokenCache, type TokenCache } from "./auth";
 import {
   assertSetId,
@@ -28,8 +30,12 @@ export function createUiPathAdapter(options: UiPathAdapterOptions = {}): UiPathA
   const tokens = options.tokens ?? uipathTokenCache;
   const clientFor = (conn: ConnectionFor<"uipath">) => new UiPathClient(conn, tokens, options.http);
   return {
-    vendor: "uipath",
-    capabilities: { setKinds: ["uipath-saml"], actions: UIPATH_ACTIONS, federatedCredentials: true },
+    vendor: uipathDescriptor.vendor,
+    capabilities: {
+      setKinds: setKindsOf(uipathDescriptor),
+      actions: UIPATH_ACTIONS,
+      federatedCredentials: true,
+    },
     async listCertificateSets(conn) {
       return [await toCertificateSet(conn, await clientFor(conn).getSamlCertificates())];
     },

@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+// Field schemas every vendor's connection schema builds on. Client-safe: the connection form
+// validates with them in the browser.
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
+
+/**
+ * A vendor base URL: https, or http on a loopback address (a local gateway or the sandbox).
+ * Trailing slashes are dropped so that paths can be appended uniformly.
+ */
+export const baseUrlSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter the base URL.")
+  .refine((value) => URL.canParse(value), "Enter a full URL, starting with https://.")
+  .refine((value) => {
+    if (!URL.canParse(value)) return true;
+    const url = new URL(value);
+    return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname));
+  }, "Use https:// (plain http is only accepted for a loopback address such as 127.0.0.1).")
+  .refine(
+    (value) => !URL.canParse(value) || (!new URL(value).search && !new URL(value).hash),
+    "Remove the query string or fragment from the URL.",
+  )
+  .transform((value) => value.replace(/\/+$/, ""));
+
+/** A field whose empty value (an untouched form input) means "use the default". */
+export const withDefault = <T extends z.ZodType<string>>(schema: T, fallback: string) =>
+  z.preprocess((value) => (value === "" || value === undefined ? fallback : value), schema);
+
+/** The connection's display name, unique across connections. */
+export const nameSchema = z
+  .string()
+  .trim()
+  .min(1, "Give the connection a name.")
+  .max(80, "Keep the name to 80 characters or fewer.");
+
+/** A GUID in any case, such as 3fa85f64-5717-4562-b3fc-2c963f66afa6. */
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A secret field: required when creating; on edit an empty value means "keep the stored one". */
+export const secret = (label: string) =>
+  z.string().trim().min(1, `Enter the ${label}.`).max(4096, `The ${label} is too long.`);
+
+/**
+ * One vendor's connection schema: its identifying fields (name and base URL included), the
+ * secrets it needs, and the secrets it may have (optional ones accept "" as "none").
+ */
+export interface ConnectionShape {
+  fields: { name: typeof nameSchema; baseUrl: z.ZodType<string, unknown> } & z.ZodRawShape;
+  secrets: Record<string, z.ZodType<string, string>>;
+  optionalSecrets: Record<string, z.ZodType<string | undefined, string | undefined>>;
+}

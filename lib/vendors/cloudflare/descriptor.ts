@@ -1,0 +1,53 @@
+import { UNDOCUMENTED_MAX_VALIDITY_DAYS } from "../action-wording";
+import type { VendorDescriptor } from "../descriptor";
+
+/** Cloudflare Zero Trust Access: SAML encryption certificate sets that rotate. */
+export const cloudflareDescriptor = {
+  vendor: "cloudflare",
+  label: "Cloudflare Zero Trust Access",
+  shortName: "Cloudflare",
+  apiHosts: ["api.cloudflare.com"],
+  connection: {
+    form: [
+      { name: "baseUrl", label: "API base URL", placeholder: "https://api.cloudflare.com/client/v4" },
+      { name: "accountId", label: "Account ID", placeholder: "32 hexadecimal characters" },
+      {
+        name: "apiToken",
+        label: "API token",
+        secret: true,
+        hint: "An API token (not the global API key) with Access read and edit permissions for this account.",
+      },
+    ],
+  },
+  setKinds: {
+    "cloudflare-saml": {
+      label: "SAML encryption certificate set",
+      namedSlots: ["current", "previous"],
+      parkedSlots: ["previous"],
+    },
+  },
+  actions: {
+    rotate: {
+      label: "Rotate",
+      consequence: ({ slot }) => {
+        const current = slot("current");
+        const previous = slot("previous");
+        return [
+          "Cloudflare generates a new current certificate.",
+          current ? `The current certificate ${current} becomes the previous one.` : null,
+          previous
+            ? `Rotating drops the previous certificate ${previous}: any IdP still encrypting to it stops working.`
+            : "There is no previous certificate, so nothing is dropped.",
+          "Give the new certificate to your IdPs before the old one expires.",
+        ]
+          .filter(Boolean)
+          .join(" ");
+      },
+      outcome: ({ added }) =>
+        `Rotated: the new current certificate is${added}; the old current one is now previous.`,
+    },
+    "download-pem": { label: "Download PEM" },
+  },
+  refreshConcurrency: 4,
+  limits: { maxValidityDays: UNDOCUMENTED_MAX_VALIDITY_DAYS },
+} as const satisfies VendorDescriptor<"cloudflare", "cloudflare-saml", "rotate" | "download-pem">;

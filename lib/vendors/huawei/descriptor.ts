@@ -1,0 +1,74 @@
+import { deleteCertificateWording, UNDOCUMENTED_MAX_VALIDITY_DAYS } from "../action-wording";
+import type { VendorDescriptor } from "../descriptor";
+
+/** Huawei Cloud IAM Identity Center: service-provider certificates and external IdP certificates. */
+export const huaweiDescriptor = {
+  vendor: "huawei",
+  label: "Huawei Cloud IAM Identity Center",
+  shortName: "Huawei Cloud",
+  apiHosts: ["identitystore.{region}.myhuaweicloud.com", "identitycenter.myhuaweicloud.com"],
+  connection: {
+    form: [
+      {
+        name: "baseUrl",
+        label: "Identity Store endpoint",
+        placeholder: "https://identitystore.ap-southeast-1.myhuaweicloud.com",
+      },
+      { name: "region", label: "Region", placeholder: "ap-southeast-1" },
+      { name: "identityStoreId", label: "Identity store ID", placeholder: "d-1234567890" },
+      {
+        name: "accessKeyId",
+        label: "Access key ID (AK)",
+        hint: "Of the management account or a delegated administrator.",
+      },
+      { name: "secretAccessKey", label: "Secret access key (SK)", secret: true },
+      {
+        name: "securityToken",
+        label: "Security token",
+        secret: true,
+        optional: true,
+        hint: "Only for temporary credentials.",
+      },
+    ],
+  },
+  setKinds: {
+    "huawei-sp": {
+      label: "Service-provider signing certificates",
+      namedSlots: [],
+      parkedSlots: [],
+    },
+    "huawei-idp": {
+      label: "External IdP signing certificates",
+      namedSlots: [],
+      parkedSlots: [],
+    },
+  },
+  actions: {
+    "create-sp-certificate": {
+      label: "Create SP certificate",
+      consequence: () =>
+        "Huawei Cloud generates a new service-provider signing certificate. The new SP certificate starts INACTIVE: nothing changes for sign-in until you activate it.",
+      outcome: ({ added }) => `Created a new SP certificate${added}. It is INACTIVE until you activate it.`,
+    },
+    activate: {
+      label: "Activate",
+      consequence: ({ target, active }) =>
+        `Certificate ${target} becomes the active SP signing certificate${active ? `; the active ${active} becomes INACTIVE` : ""}. Update the SP metadata in your IdP at the same time.`,
+      outcome: () =>
+        "Activated: this certificate now signs for the service provider; the previously active one is INACTIVE.",
+    },
+    "delete-certificate": deleteCertificateWording,
+    "import-idp-certificate": {
+      label: "Import IdP certificate",
+      consequence: () =>
+        "The certificate is added to the external IdP's signing certificates; Huawei Cloud accepts SAML responses signed with it from now on. The existing certificates stay.",
+      outcome: ({ added }) => `Imported the IdP signing certificate${added}.`,
+    },
+  },
+  refreshConcurrency: 2,
+  limits: { maxValidityDays: UNDOCUMENTED_MAX_VALIDITY_DAYS },
+} as const satisfies VendorDescriptor<
+  "huawei",
+  "huawei-sp" | "huawei-idp",
+  "create-sp-certificate" | "activate" | "delete-certificate" | "import-idp-certificate"
+>;

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import {
+  baseUrlSchema,
+  GUID,
+  nameSchema,
+  secret,
+  withDefault,
+  type ConnectionShape,
+} from "../../connections/fields";
+
+/** A UiPath connection: organization, partition and an external application's credentials. */
+export const uipathConnectionShape = {
+  fields: {
+    name: nameSchema,
+    baseUrl: baseUrlSchema,
+    organizationName: z
+      .string()
+      .trim()
+      .min(1, "Enter the organization name as it appears in the URL (cloud.uipath.com/<name>).")
+      .regex(
+        /^[A-Za-z0-9][A-Za-z0-9_-]*$/,
+        "The organization name is the URL segment after the host: letters, digits, - and _ only.",
+      ),
+    partitionGlobalId: z
+      .string()
+      .trim()
+      .regex(
+        GUID,
+        "The partitionGlobalId is the organization's GUID (e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6), not its name. Copy it from ?organizationId= in the portal URL.",
+      ),
+    clientId: z.string().trim().min(1, "Enter the external application's App ID."),
+    scopes: withDefault(
+      z
+        .string()
+        .trim()
+        .refine(
+          (v) => !/\boffline_access\b/.test(v),
+          "offline_access cannot be used with client credentials (UiPath answers invalid_scope).",
+        ),
+      "PM.AuthSetting PM.OAuthApp",
+    ),
+  },
+  secrets: { clientSecret: secret("client secret") },
+  optionalSecrets: {},
+} satisfies ConnectionShape;
