@@ -1,6 +1,6 @@
-import { isParkedSlot } from "@/lib/vendors/descriptors";
+import { certificateStatus } from "@/lib/timeline/status";
 import type { CertificateSet, CertificateSlot } from "@/lib/vendors/contracts";
-import { daysLeft, expiryStatus, type ExpiryStatus } from "@/lib/x509/expiry";
+import { daysLeft, type ExpiryStatus } from "@/lib/x509/expiry";
 
 /** A slot's status on the certificate list: its expiry bucket, or "inactive" for a parked certificate. */
 export type SlotStatus = ExpiryStatus | "inactive" | "empty";
@@ -18,13 +18,13 @@ export const STATUS_LABELS: Record<SlotStatus, string> = {
 /** Most urgent first: the order used to sort and to pick a set's overall status. */
 const URGENCY: SlotStatus[] = ["expired", "lt7", "lt30", "lt60", "ok", "inactive", "empty"];
 
-/** The status of one slot at `now`. An expired certificate is expired even if parked. */
+/**
+ * The status of one slot at `now`: the same rule as the timeline and the exports (an expired
+ * certificate is expired even if parked; see `isParkedSlot`).
+ */
 export function slotStatus(slot: CertificateSlot, now: Date): SlotStatus {
   if (!slot.certificate) return "empty";
-  const status = expiryStatus(slot.certificate.notAfter, now);
-  if (status === "expired") return "expired";
-  if (isParkedSlot(slot)) return status === "ok" ? "inactive" : status;
-  return status;
+  return certificateStatus({ notAfter: slot.certificate.notAfter, slot: slot.slot, state: slot.state }, now);
 }
 
 /** The most urgent status among a set's slots. */

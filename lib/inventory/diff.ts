@@ -64,7 +64,7 @@ export function observeSets(connectionId: string, sets: CertificateSet[]): Obser
 
 /**
  * Compare a connection's previous snapshot with what was read now: certificates that appeared,
- * changed slot or state (a Cloudflare rotate moves `current` to `previous`), or disappeared.
+ * changed slot or state (a rotation moves `current` to `previous`), or disappeared.
  */
 export function diffSnapshot(
   previous: KnownCertificate[],

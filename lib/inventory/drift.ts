@@ -44,8 +44,8 @@ function predecessorOf(
 
 /**
  * Drift rules. (1) A certificate appeared in or disappeared from a set and no Trustdeck write on
- * that set since the previous snapshot mentions it: the set changed outside Trustdeck (a
- * Cloudflare auto-rotation, an upload in the vendor console). (2) A certificate replaced one
+ * that set since the previous snapshot mentions it: the set changed outside Trustdeck
+ * (a vendor-side auto-rotation, an upload in the vendor console). (2) A certificate replaced one
  * whose subject, key type or key size differ: a re-issue that relying parties may not expect.
  * Nothing is reported on a connection's first snapshot (everything "appears" then).
  */
