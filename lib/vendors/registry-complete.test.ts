@@ -4,6 +4,8 @@ import { CONNECTION_SHAPES } from "./connection-schemas";
 import type { AnyVendorDescriptor, SetKindDescriptor, WriteActionWording } from "./descriptor";
 import {
   descriptorOf,
+  isParkedSlot,
+  validityLimitOf,
   VENDOR_DESCRIPTORS,
   VENDORS,
   type DescribedAction,
@@ -102,5 +104,30 @@ describe("the vendor registry (values)", () => {
         expect(action).toBe("download-pem");
       }
     }
+  });
+});
+
+describe("values derived from the descriptors", () => {
+  it("keeps each vendor's refresh concurrency and validity limit", () => {
+    expect(Object.fromEntries(VENDORS.map((v) => [v, descriptorOf(v).refreshConcurrency]))).toEqual({
+      uipath: 3,
+      cloudflare: 4,
+      huawei: 2,
+    });
+    expect(VENDORS.map(validityLimitOf)).toEqual([
+      { maxValidityDays: 3653, limitOwner: "UiPath" },
+      { maxValidityDays: 3653, limitOwner: "Cloudflare" },
+      { maxValidityDays: 3653, limitOwner: "Huawei Cloud" },
+    ]);
+  });
+
+  it("parks the secondary and previous slots and INACTIVE certificates, nothing else", () => {
+    expect(isParkedSlot({ slot: "secondary" })).toBe(true);
+    expect(isParkedSlot({ slot: "previous" })).toBe(true);
+    expect(isParkedSlot({ slot: "cer-1", state: "INACTIVE" })).toBe(true);
+    expect(isParkedSlot({ slot: "primary" })).toBe(false);
+    expect(isParkedSlot({ slot: "current" })).toBe(false);
+    expect(isParkedSlot({ slot: "cer-1", state: "ACTIVE" })).toBe(false);
+    expect(isParkedSlot({ slot: "cer-1" })).toBe(false);
   });
 });
