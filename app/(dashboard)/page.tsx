@@ -10,15 +10,13 @@ import { ExpiryTimeline } from "@/components/timeline/expiry-timeline";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/card";
 import { currentActor } from "@/lib/auth/session";
-import { VENDOR_LABELS } from "@/lib/connections/schemas";
+import { VENDOR_LABELS, vendorLabel } from "@/lib/vendors/descriptors";
 import { getDb } from "@/lib/db/get-db";
 import { readInventory } from "@/lib/inventory/read";
 import { pickTimelineCertificate } from "@/lib/timeline/pick";
 import { countByStatus, nextExpiries } from "@/lib/timeline/summary";
 
 export const metadata: Metadata = { title: "Overview" };
-
-const vendorLabel = (vendor: string) => VENDOR_LABELS[vendor as keyof typeof VENDOR_LABELS] ?? vendor;
 
 export default async function OverviewPage() {
   if (!(await currentActor())) redirect("/login");

@@ -7,7 +7,10 @@ import { uipathDescriptor } from "./uipath/descriptor";
 // The client-safe registry of vendor descriptors: the vendor list, labels, form fields, set kinds
 // and action wording. Relative imports only: the database schema (and so drizzle-kit) reads it.
 
-/** Every vendor's descriptor, in display order. A new vendor is one line here (and in registry.ts). */
+/**
+ * Every vendor's descriptor, in display order. A new vendor is one line here, one in
+ * connection-schemas.ts and one in registry.ts.
+ */
 export const VENDOR_DESCRIPTORS = {
   uipath: uipathDescriptor,
   cloudflare: cloudflareDescriptor,
