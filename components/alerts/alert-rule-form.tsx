@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/auth/action-result";
-import { VENDOR_LABELS, VENDORS } from "@/lib/connections/schemas";
+import { VENDOR_LABELS, VENDORS } from "@/lib/vendors/descriptors";
 import type { AlertRuleView } from "@/lib/inventory/alerts/types";
 import {
   alertRuleInputSchema,

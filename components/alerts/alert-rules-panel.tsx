@@ -9,7 +9,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ActionResult } from "@/lib/auth/action-result";
-import { VENDOR_LABELS } from "@/lib/connections/schemas";
+import { VENDOR_LABELS } from "@/lib/vendors/descriptors";
 import type { AlertRuleView } from "@/lib/inventory/alerts/types";
 import type { AlertRuleInput } from "@/lib/inventory/alerts/schemas";
 import { AlertRuleForm } from "./alert-rule-form";

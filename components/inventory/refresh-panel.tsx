@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { readResult } from "@/lib/auth/action-result";
-import { VENDOR_LABELS } from "@/lib/connections/schemas";
+import { VENDOR_LABELS } from "@/lib/vendors/descriptors";
 import type { InventoryConnection } from "@/lib/inventory/types";
 
 type Run = {
