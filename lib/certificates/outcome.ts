@@ -1,5 +1,5 @@
 import { actionWording } from "@/lib/vendors/descriptors";
-import type { CertificateSet } from "@/lib/vendors/model";
+import type { CertificateSet } from "@/lib/vendors/contracts";
 import { shortThumbprint } from "./consequence";
 import type { CertificateWriteAction } from "./schemas";
 
