@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createUiPathAdapter } from "@/lib/vendors/uipath/adapter";
 import { TokenCache } from "@/lib/vendors/uipath/auth";
 import { sandboxFixture, testHttp } from "@/lib/vendors/testing/sandbox-fixture";
-import { parseAllowList } from "./address-guard";
+import { parseAllowList } from "@/lib/net/allow-list";
 import { deleteCredential, saveCredential, vendorFailure } from "./mutations";
 import { readConnectionFederation, type FederatedOps } from "./read";
 import { exchangeForTest, keysForTester } from "./tester";

@@ -1,6 +1,6 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
-import { parseAllowList } from "./address-guard";
+import { parseAllowList } from "@/lib/net/allow-list";
 import type { GuardedFetchOptions } from "./guarded-fetch";
 
 /** Discovery documents and JWKS are small; anything larger is refused rather than buffered. */

@@ -2,7 +2,8 @@ import { createServer, type Server, type Socket } from "node:net";
 import { rootCertificates } from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sandboxFixture } from "@/lib/vendors/testing/sandbox-fixture";
-import { isAllowed, nonPublicRange, parseAllowList } from "./address-guard";
+import { nonPublicRange } from "@/lib/net/address-policy";
+import { isAllowed, parseAllowList } from "@/lib/net/allow-list";
 import type { GuardedFetchOptions } from "./guarded-fetch";
 import { preflightIssuer } from "./preflight";
 

@@ -1,8 +1,9 @@
 import "server-only";
 import { createHmac } from "node:crypto";
-import { lookup } from "node:dns/promises";
 import { getEnv } from "@/lib/env";
-import { isAllowed, nonPublicRange, parseAllowList } from "@/lib/federated/address-guard";
+import { parseAllowList } from "@/lib/net/allow-list";
+import { guardOutboundUrl, type OutboundDecision, type Resolver } from "@/lib/net/outbound-guard";
+import { pinnedRequest, TIMEOUT_CODE, TOO_LARGE_CODE } from "@/lib/net/pinned-request";
 
 /** What an alert says, independent of the body format. */
 export interface AlertMessage {
@@ -45,25 +46,31 @@ export function signBody(secret: string, timestamp: string, body: string): strin
   return `sha256=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
 }
 
+/** What the outbound guard says about a webhook URL (ALERT_WEBHOOK_ALLOW_PRIVATE is its allow-list). */
+function guardWebhookUrl(raw: string, resolve?: Resolver): Promise<OutboundDecision> {
+  return guardOutboundUrl(raw, {
+    allow: parseAllowList(getEnv().ALERT_WEBHOOK_ALLOW_PRIVATE),
+    allowVariable: "ALERT_WEBHOOK_ALLOW_PRIVATE",
+    httpWhenAllowed: true,
+    resolve,
+  });
+}
+
 /**
- * Refuse webhook URLs that resolve to private or loopback addresses unless they are listed in
- * ALERT_WEBHOOK_ALLOW_PRIVATE (a dashboard must not become a proxy into its own network), and
- * plain http unless the host is listed there too.
+ * Refuse webhook URLs with credentials, and those that resolve to private or loopback
+ * addresses unless ALERT_WEBHOOK_ALLOW_PRIVATE lists them (a dashboard must not become a proxy
+ * into its own network), and plain http unless the host is listed there too.
  */
-export async function checkWebhookUrl(raw: string): Promise<string | null> {
-  const url = new URL(raw);
-  const allow = parseAllowList(getEnv().ALERT_WEBHOOK_ALLOW_PRIVATE);
-  const port = Number(url.port) || (url.protocol === "https:" ? 443 : 80);
-  const addresses = await lookup(url.hostname.replace(/^\[|\]$/g, ""), { all: true }).catch(() => []);
-  if (addresses.length === 0) return `The webhook host ${url.hostname} does not resolve.`;
-  for (const { address } of addresses) {
-    const range = nonPublicRange(address);
-    if (range && !isAllowed(allow, url.hostname, port, address))
-      return `The webhook host ${url.hostname} is a non-public address (${range}); list it in ALERT_WEBHOOK_ALLOW_PRIVATE to allow it.`;
-  }
-  if (url.protocol !== "https:" && !isAllowed(allow, url.hostname, port, addresses[0]!.address))
-    return "Webhooks must use https:// (plain http is only allowed for hosts in ALERT_WEBHOOK_ALLOW_PRIVATE).";
-  return null;
+export async function checkWebhookUrl(raw: string, resolve?: Resolver): Promise<string | null> {
+  return refusalMessage(await guardWebhookUrl(raw, resolve));
+}
+
+function refusalMessage(decision: OutboundDecision): string | null {
+  if (decision.ok) return null;
+  if (decision.kind === "address")
+    return `The webhook host ${decision.host} is a non-public address (${decision.range}); list it in ALERT_WEBHOOK_ALLOW_PRIVATE to allow it.`;
+  if (decision.kind === "dns") return `The webhook host does not resolve: ${decision.message}`;
+  return decision.message;
 }
 
 /**
@@ -88,10 +95,15 @@ export type WebhookSender = (request: {
   now: Date;
 }) => Promise<SendResult>;
 
-/** POST one signed alert. Never follows redirects; any 2xx is a delivery. */
+const MAX_RESPONSE_BYTES = 64 * 1024;
+
+/**
+ * POST one signed alert to an address that passed the guard, pinned (no DNS rebinding between
+ * check and connect). Never follows redirects; any 2xx is a delivery.
+ */
 export const sendWebhook: WebhookSender = async ({ url, format, secret, message, now }) => {
-  const refused = await checkWebhookUrl(url);
-  if (refused) return { ok: false, status: null, error: refused };
+  const decision = await guardWebhookUrl(url);
+  if (!decision.ok) return { ok: false, status: null, error: refusalMessage(decision) ?? decision.message };
   const body = webhookBody(format, message, now);
   const timestamp = String(Math.floor(now.getTime() / 1000));
   const headers: Record<string, string> = {
@@ -100,25 +112,25 @@ export const sendWebhook: WebhookSender = async ({ url, format, secret, message,
     [TIMESTAMP_HEADER]: timestamp,
   };
   if (secret) headers[SIGNATURE_HEADER] = signBody(secret, timestamp, body);
-  try {
-    const response = await fetch(url, {
-      method: "POST",
-      headers,
-      body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    await response.body?.cancel().catch(() => undefined);
-    return response.ok
+  const response = await pinnedRequest({
+    url: decision.url,
+    pinned: decision.addresses[0]!,
+    method: "POST",
+    headers,
+    body,
+    timeoutMs: TIMEOUT_MS,
+    // Only the status matters; a larger answer is cut off, not buffered.
+    maxBytes: MAX_RESPONSE_BYTES,
+  });
+  if (response.ok)
+    return response.status >= 200 && response.status < 300
       ? { ok: true, status: response.status }
       : { ok: false, status: response.status, error: `The receiver answered HTTP ${response.status}.` };
-  } catch (error) {
-    const reason =
-      error instanceof Error && error.name === "TimeoutError"
-        ? `no answer within ${TIMEOUT_MS / 1000} s`
-        : error instanceof Error
-          ? error.message
-          : "unknown error";
-    return { ok: false, status: null, error: `Could not reach the receiver: ${reason}.` };
-  }
+  const reason =
+    response.error.code === TIMEOUT_CODE
+      ? `no answer within ${TIMEOUT_MS / 1000} s`
+      : response.error.code === TOO_LARGE_CODE
+        ? `its answer was larger than ${MAX_RESPONSE_BYTES / 1024} KB`
+        : (response.error.code ?? response.error.message);
+  return { ok: false, status: null, error: `Could not reach the receiver: ${reason}.` };
 };
