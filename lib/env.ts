@@ -23,6 +23,11 @@ const envSchema = z.object({
   OIDC_DEFAULT_ROLE: z.enum(["viewer", "operator", "admin"]).default("viewer"),
   SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   SIGNIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  // Sessions: absolute lifetime and idle timeout, enforced on the server (lib/auth/sessions.ts).
+  SESSION_MAX_HOURS: z.coerce.number().min(0.01).max(720).default(8),
+  SESSION_IDLE_MINUTES: z.coerce.number().min(1).max(43_200).default(30),
+  // Reverse proxies whose X-Forwarded-* headers are believed (addresses or CIDR ranges; none by default).
+  TRUSTED_PROXIES: optionalString,
   // Issuer preflight: hosts/ranges it may fetch although they are private or loopback (none by default).
   ISSUER_PREFLIGHT_ALLOW_PRIVATE: optionalString,
   ISSUER_PREFLIGHT_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(5000),

@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { signInSchema } from "@/lib/users/schemas";
 
 // One message for unknown users, wrong passwords and disabled accounts: the form must not
@@ -58,7 +59,8 @@ export function LoginForm({
       setError(MESSAGES[result?.error ?? ""] ?? fallback);
       return;
     }
-    router.replace(callbackUrl);
+    // Checked again here: the prop is the server's choice, but this is the line that navigates.
+    router.replace(safeCallbackPath(callbackUrl));
     router.refresh();
   });
 

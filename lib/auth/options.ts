@@ -9,6 +9,13 @@ import type { Role } from "@/lib/auth/roles";
 import { signInWithPassword } from "./sign-in";
 import { findOidcUser, resolveOidcUser } from "./oidc-users";
 import { clientIpFrom } from "./client-ip";
+import { safeRedirect } from "./callback-url";
+import { revokeSession, startSession, type SessionPolicy } from "./sessions";
+
+/** The session lifetime and idle timeout from the environment. */
+export function sessionPolicy(env: Env = getEnv()): SessionPolicy {
+  return { maxAgeMs: env.SESSION_MAX_HOURS * 3_600_000, idleMs: env.SESSION_IDLE_MINUTES * 60_000 };
+}
 
 /** The error codes the sign-in page turns into messages. */
 export const SIGN_IN_ERRORS = {
@@ -45,6 +52,8 @@ export function authOptions(): NextAuthOptions {
   if (cached) return cached;
   const env = getEnv();
   const policy = { maxFailures: env.SIGNIN_MAX_FAILURES, lockMinutes: env.SIGNIN_LOCK_MINUTES };
+  const sessions = sessionPolicy(env);
+  const maxAge = Math.round(sessions.maxAgeMs / 1000);
   const providers: NextAuthOptions["providers"] = [
     CredentialsProvider({
       id: "credentials",
@@ -73,7 +82,10 @@ export function authOptions(): NextAuthOptions {
   cached = {
     providers,
     secret: env.NEXTAUTH_SECRET,
-    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    // The cookie expires with the absolute lifetime; the sessions table enforces it, the idle
+    // timeout and revocation on the server (a copied cookie is only as good as its row).
+    session: { strategy: "jwt", maxAge },
+    jwt: { maxAge },
     pages: { signIn: "/login", error: "/login" },
     callbacks: {
       async signIn({ account, profile }) {
@@ -92,16 +104,21 @@ export function authOptions(): NextAuthOptions {
         } else if (user) {
           Object.assign(token, { uid: user.id, role: (user as User & { role: Role }).role });
         }
+        // A new sign-in: a new server-side session, named in the cookie.
+        if (user && token.uid)
+          token.sid = await startSession(await getDb(), String(token.uid), new Date(), sessions);
         return token;
       },
       async session({ session, token }) {
-        if (session.user) Object.assign(session.user, { id: token.uid, role: token.role });
+        if (session.user) Object.assign(session.user, { id: token.uid, role: token.role, sid: token.sid });
         return session;
       },
+      redirect: ({ url, baseUrl }) => safeRedirect(url, baseUrl),
     },
     events: {
       async signOut({ token }) {
         if (!token?.uid) return;
+        if (typeof token.sid === "string") await revokeSession(await getDb(), token.sid, "sign-out");
         await recordAudit(await getDb(), {
           actor: {
             id: String(token.uid),

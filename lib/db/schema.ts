@@ -43,6 +43,44 @@ export const signInThrottle = pgTable("sign_in_throttle", {
   lockedUntil: timestamp("locked_until", { withTimezone: true }),
 });
 
+/**
+ * Where each user has signed in successfully before. A correct password from one of these
+ * sources passes the per-username lock (only the per-source throttle applies), so an attacker
+ * elsewhere cannot lock an admin out (lib/auth/throttle.ts).
+ */
+export const signInKnownSources = pgTable(
+  "sign_in_known_sources",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    sourceIp: text("source_ip").notNull(),
+    lastSuccessAt: timestamp("last_success_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("sign_in_known_sources_user_ip").on(t.userId, t.sourceIp)],
+);
+
+/**
+ * One row per signed-in session, named by the `sid` in its cookie. The cookie alone is not
+ * enough: the row must exist, be unrevoked, inside its absolute lifetime and not idle for too
+ * long (lib/auth/sessions.ts). Sign-out, disabling a user and a role change revoke rows.
+ */
+export const authSessions = pgTable(
+  "auth_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedReason: text("revoked_reason"),
+  },
+  (t) => [index("auth_sessions_user").on(t.userId)],
+);
+
 export const connections = pgTable("connections", {
   id: uuid("id").primaryKey().defaultRandom(),
   vendor: text("vendor", { enum: VENDORS }).notNull(),

@@ -4,6 +4,7 @@ import type { Database } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import type { Role } from "@/lib/auth/roles";
 import { hashPassword } from "@/lib/auth/password";
+import { revokeUserSessions } from "@/lib/auth/sessions";
 import type { CreateUserInput } from "./schemas";
 import type { UserView } from "./types";
 
@@ -95,6 +96,8 @@ export async function changeUserRole(
     .set({ role, updatedAt: new Date() })
     .where(eq(users.id, userId))
     .returning(publicColumns);
+  // The user's open sessions were granted under the old role: they end now.
+  if (current.role !== role) await revokeUserSessions(db, userId, "role-changed");
   return { before: current.role, user: row! };
 }
 
@@ -110,6 +113,7 @@ export async function setUserDisabled(db: Database, userId: string, disabled: bo
     .set({ disabled, updatedAt: new Date() })
     .where(eq(users.id, userId))
     .returning(publicColumns);
+  if (disabled) await revokeUserSessions(db, userId, "user-disabled");
   return row!;
 }
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { currentActor } from "@/lib/auth/session";
 import { getEnv, oidcEnabled } from "@/lib/env";
 
@@ -14,9 +15,8 @@ export default async function LoginPage({
   if (await currentActor()) redirect("/");
   const { error, callbackUrl } = await searchParams;
   const env = getEnv();
-  // Only same-site paths: an absolute callbackUrl would make the login page an open redirect.
-  const safeCallback =
-    callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  // Only same-site paths: anything else would make the login page an open redirect.
+  const safeCallback = safeCallbackPath(callbackUrl);
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-lg border border-zinc-200 bg-white p-6 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
