@@ -4,6 +4,9 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // First: X-Forwarded-* only from TRUSTED_PROXIES (audit IP, redirects, links, HSTS).
+  const { installForwardedHeaderGuard } = await import("@/lib/auth/trusted-proxies");
+  installForwardedHeaderGuard();
   const { startInventoryScheduler } = await import("@/lib/inventory/scheduler-start");
   startInventoryScheduler();
 }

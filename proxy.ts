@@ -31,9 +31,15 @@ function withSecurityHeaders(request: NextRequest): NextResponse {
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  // X-Forwarded-Proto reaches this point only from a trusted proxy (lib/auth/trusted-proxies.ts).
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   if (https) response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   return response;
+}
+
+function publicBase(request: NextRequest): string {
+  const configured = process.env.NEXTAUTH_URL;
+  return configured && URL.canParse(configured) ? configured : request.url;
 }
 
 /**
@@ -46,7 +52,8 @@ export default async function proxy(request: NextRequest): Promise<NextResponse>
   if (!PUBLIC_PATHS.includes(pathname)) {
     const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
     if (!token) {
-      const login = new URL("/login", request.url);
+      // The configured public URL, not the Host header the client sent.
+      const login = new URL("/login", publicBase(request));
       login.searchParams.set("callbackUrl", `${pathname}${search}`);
       return NextResponse.redirect(login);
     }

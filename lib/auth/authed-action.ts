@@ -6,6 +6,7 @@ import type { Database } from "@/lib/db/client";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record";
 import { fail, type ActionResult } from "./action-result";
 import { clientIpFrom } from "./client-ip";
+import { hasSameOrigin } from "./origin";
 import { hasRole, type Role } from "./roles";
 import { currentActor, type Actor } from "./session";
 
@@ -27,7 +28,7 @@ type ActionConfig<S extends z.ZodType> = {
 
 /**
  * Every server action goes through here: authenticate, authorise the role (a refusal is
- * audited), parse the input with the same zod schema the form uses, then run. Actions are
+ * audited), refuse a missing or foreign Origin (audited), parse the input with the same zod schema the form uses, then run. Actions are
  * public POST endpoints, so these checks cannot live in the page.
  */
 export function authedAction<S extends z.ZodType, T>(
@@ -38,7 +39,8 @@ export function authedAction<S extends z.ZodType, T>(
     const actor = await currentActor();
     if (!actor) return fail("unauthenticated", "Your session has ended. Sign in again.");
     const db = await getDb();
-    const sourceIp = clientIpFrom(await headers());
+    const requestHeaders = await headers();
+    const sourceIp = clientIpFrom(requestHeaders);
     const audit: ActionContext["audit"] = (entry) =>
       recordAudit(db, { ...entry, action: entry.action ?? config.action, actor, sourceIp });
 
@@ -47,6 +49,18 @@ export function authedAction<S extends z.ZodType, T>(
       return fail(
         "forbidden",
         `This needs the ${config.role} role; your role is ${actor.role}. Ask an admin if you need it.`,
+      );
+    }
+    // Next.js runs an action whose request has no Origin header: a forged cross-site request
+    // must not, whatever the role of the victim whose cookie it carries.
+    if (!hasSameOrigin(requestHeaders)) {
+      await audit({
+        outcome: "denied",
+        details: { reason: "origin", origin: requestHeaders.get("origin")?.slice(0, 200) ?? null },
+      });
+      return fail(
+        "bad-origin",
+        "This request did not come from a Trustdeck page (its Origin is missing or another site's). Reload the page and try again.",
       );
     }
     const parsed = config.schema.safeParse(raw);

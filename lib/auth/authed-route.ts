@@ -5,13 +5,14 @@ import type { Database } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { fail } from "./action-result";
 import { clientIpFrom } from "./client-ip";
+import { hasSameOrigin, isSafeMethod } from "./origin";
 import { hasRole, type Role } from "./roles";
 import { currentActor, type Actor } from "./session";
 
 /**
  * The route-handler counterpart of `authedAction`: a session and a role, checked on the server
- * for every request, with refusals audited. Answers 401/403 with an `ActionResult` failure instead
- * of running `handler`.
+ * for every request, and a same-site Origin for every unsafe method, with refusals audited.
+ * Answers 401/403 with an `ActionResult` failure instead of running `handler`.
  */
 export function authedRoute<C>(
   config: { action: string; role: Role },
@@ -30,6 +31,19 @@ export function authedRoute<C>(
         details: { requiredRole: config.role },
       });
       return NextResponse.json(fail("forbidden", `This needs the ${config.role} role.`), { status: 403 });
+    }
+    // A POST (or any unsafe method) must come from our own pages: cookies alone prove nothing.
+    if (!isSafeMethod(request.method) && !hasSameOrigin(request.headers)) {
+      await recordAudit(db, {
+        actor,
+        action: config.action,
+        outcome: "denied",
+        sourceIp: clientIpFrom(request.headers),
+        details: { reason: "origin", origin: request.headers.get("origin")?.slice(0, 200) ?? null },
+      });
+      return NextResponse.json(fail("bad-origin", "This request did not come from a Trustdeck page."), {
+        status: 403,
+      });
     }
     return handler(request, { db, actor, params: await routeContext.params });
   };

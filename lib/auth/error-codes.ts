@@ -12,7 +12,11 @@ export const ERROR_CODES = {
   // The caller and the request.
   unauthenticated: "session",
   forbidden: "session",
+  // A state change whose Origin is missing or another site's (CSRF).
+  "bad-origin": "session",
   "invalid-input": "input",
+  // A request body of the wrong shape (not the action's arguments).
+  "invalid-body": "input",
   // What the request names, or a rule of ours it would break.
   "not-found": "conflict",
   "name-taken": "conflict",

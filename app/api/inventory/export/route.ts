@@ -1,5 +1,6 @@
 import { fail } from "@/lib/auth/action-result";
 import { authedRoute } from "@/lib/auth/authed-route";
+import { publicOrigin } from "@/lib/auth/origin";
 import { toCsv, toIcs } from "@/lib/inventory/export-formats";
 import { exportRows } from "@/lib/inventory/export-rows";
 
@@ -23,7 +24,7 @@ export const GET = authedRoute({ action: "inventory.export", role: "viewer" }, a
     format === "csv"
       ? toCsv(rows)
       : format === "ics"
-        ? toIcs(rows, now, url.origin)
+        ? toIcs(rows, now, publicOrigin() ?? url.origin)
         : JSON.stringify({ exportedAt: now.toISOString(), connections, certificates: rows }, null, 2);
   const name = `trustdeck-inventory-${now.toISOString().slice(0, 10)}.${format}`;
   return new Response(body, {
