@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { fetchJson } from "@/lib/federated/guarded-fetch";
 import { sendWebhook } from "@/lib/inventory/alerts/webhook";
 import { parseAllowList } from "./allow-list";
+import { createGuardedFetch, OutboundRefusedError } from "./guarded-fetch-like";
 import { guardOutboundUrl } from "./outbound-guard";
 import { pinnedRequest } from "./pinned-request";
 import { ipv4Notation } from "./testing/notations";
@@ -129,6 +130,30 @@ describe("the connection goes to the address that was checked", () => {
     });
     expect(response).toMatchObject({ ok: true, status: 302 });
     expect(target.requests).toHaveLength(1);
+    expect(redirected.connections).toBe(0);
+  });
+});
+
+describe("the guard as a fetch function (for custom connection base URLs)", () => {
+  const limits = { timeoutMs: 2000, maxBytes: 4096 };
+
+  it("throws before connecting for every refused notation, and answers for an allowed one", async () => {
+    const refusing = createGuardedFetch({ ...noAllow, httpWhenAllowed: true }, limits);
+    for (const host of loopbackNotations())
+      await expect(refusing(`http://${host}:${target.port}/api`), host).rejects.toBeInstanceOf(
+        OutboundRefusedError,
+      );
+    await expect(refusing(`https://vendor:secret@api.example.com/`)).rejects.toThrow(/user name or password/);
+    expect(target.connections).toBe(0);
+
+    const allowed = createGuardedFetch(
+      { ...noAllow, allow: parseAllowList(`127.0.0.1:${target.port}`) },
+      limits,
+    );
+    const response = await allowed(`http://127.0.0.1:${target.port}/api`, { method: "POST", body: "{}" });
+    expect(await response.json()).toEqual({ hello: "world" });
+    const redirect = await allowed(`http://127.0.0.1:${target.port}/redirect`);
+    expect(redirect.status).toBe(302);
     expect(redirected.connections).toBe(0);
   });
 });

@@ -12,13 +12,15 @@ import type { ResolvedAddress } from "./outbound-guard";
 export interface PinnedRequest {
   url: URL;
   pinned: ResolvedAddress;
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   headers: Record<string, string>;
   body?: string;
   timeoutMs: number;
   maxBytes: number;
   /** Replaces Node's trust store (tests only). */
   ca?: string[];
+  /** Aborts the exchange; the error is the signal's reason. */
+  signal?: AbortSignal;
 }
 
 export type PinnedResponse =
@@ -74,6 +76,9 @@ export function pinnedRequest(options: PinnedRequest): Promise<PinnedResponse> {
       res.on("error", (error: NodeJS.ErrnoException) => settle({ ok: false, error }));
     });
     const timer = setTimeout(() => fail(TIMEOUT_CODE), options.timeoutMs);
+    const abort = () => req.destroy(options.signal?.reason as Error);
+    if (options.signal?.aborted) abort();
+    else options.signal?.addEventListener("abort", abort, { once: true });
     req.on("error", (error: NodeJS.ErrnoException) => settle({ ok: false, error }));
     req.end(options.body);
   });
