@@ -43,6 +43,32 @@ function publicBase(request: NextRequest): string {
 }
 
 /**
+ * A server action's arguments arrive as a JSON array (text/plain) or as a form. Anything else
+ * would make Next.js fail with an opaque 500 before our action wrapper runs: answer a 400 that
+ * says what is wrong instead. The body is cloned (Next.js buffers it for this purpose).
+ */
+async function malformedActionBody(request: NextRequest): Promise<NextResponse | null> {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return null;
+  const type = request.headers.get("content-type") ?? "";
+  if (/^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(type)) return null;
+  let args: unknown;
+  try {
+    args = JSON.parse(await request.clone().text());
+  } catch {
+    args = undefined;
+  }
+  if (Array.isArray(args)) return null;
+  return NextResponse.json(
+    {
+      ok: false,
+      code: "invalid_body",
+      message: "The request body must be the action's arguments as a JSON array (or a form).",
+    },
+    { status: 400 },
+  );
+}
+
+/**
  * Every page needs a session (the sign-in page excepted); without one, the browser goes to the
  * sign-in page and comes back afterwards. This is only the first gate: each server action and
  * route handler checks the session and role again on the server.
@@ -58,6 +84,8 @@ export default async function proxy(request: NextRequest): Promise<NextResponse>
       return NextResponse.redirect(login);
     }
   }
+  const malformed = await malformedActionBody(request);
+  if (malformed) return malformed;
   return withSecurityHeaders(request);
 }
 

@@ -143,4 +143,21 @@ test.describe("requests", () => {
     await expect(row).toContainText("127.0.0.1");
     await expect(page.getByText("203.0.113.99")).toHaveCount(0);
   });
+
+  test("a server action body of the wrong shape gets a clear 400, not a 500", async ({ page, baseURL }) => {
+    await new LoginPage(page).signInAs("admin");
+    for (const data of ['{"id":"x"}', "not json", "", '"a string"']) {
+      const call = deleteCall(baseURL);
+      const response = await page.request.post("/connections", { ...call, data });
+      expect(response.status(), data).toBe(400);
+      expect(await response.json()).toMatchObject({ code: "invalid_body" });
+    }
+    // The right shape with wrong content is the wrapper's business: named fields, no 500.
+    const wrongField = await page.request.post("/connections", {
+      ...deleteCall(baseURL),
+      data: JSON.stringify([{ id: "not-a-uuid" }]),
+    });
+    expect(wrongField.status()).toBe(200);
+    expect(await wrongField.text()).toContain('"code":"invalid_input"');
+  });
 });
