@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
+import { fail } from "@/lib/auth/action-result";
 
 const PUBLIC_PATHS = ["/login"];
 
@@ -59,11 +60,7 @@ async function malformedActionBody(request: NextRequest): Promise<NextResponse |
   }
   if (Array.isArray(args)) return null;
   return NextResponse.json(
-    {
-      ok: false,
-      code: "invalid_body",
-      message: "The request body must be the action's arguments as a JSON array (or a form).",
-    },
+    fail("invalid-body", "The request body must be the action's arguments as a JSON array (or a form)."),
     { status: 400 },
   );
 }

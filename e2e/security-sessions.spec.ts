@@ -108,15 +108,15 @@ test.describe("requests", () => {
   test("a server action runs only with this site's Origin (CSRF)", async ({ page, baseURL }) => {
     await signInAs(page, "admin");
     const missing = await (await page.request.post("/connections", deleteCall())).text();
-    expect(missing).toContain('"code":"bad_origin"');
+    expect(missing).toContain('"code":"bad-origin"');
     const foreign = await page.request.post("/connections", deleteCall("https://evil.example"));
     const foreignBody = await foreign.text();
     // Next.js or the wrapper refuses it; either way the action never ran.
-    expect(foreign.status() >= 400 || foreignBody.includes('"code":"bad_origin"')).toBe(true);
-    expect(foreignBody).not.toContain('"code":"not_found"');
+    expect(foreign.status() >= 400 || foreignBody.includes('"code":"bad-origin"')).toBe(true);
+    expect(foreignBody).not.toContain('"code":"not-found"');
     // The control: with our Origin the action runs (and finds no such connection).
     const own = await (await page.request.post("/connections", deleteCall(baseURL))).text();
-    expect(own).toContain('"code":"not_found"');
+    expect(own).toContain('"code":"not-found"');
   });
 
   test("a POST route refuses a missing or foreign Origin", async ({ page }) => {
@@ -150,7 +150,7 @@ test.describe("requests", () => {
       const call = deleteCall(baseURL);
       const response = await page.request.post("/connections", { ...call, data });
       expect(response.status(), data).toBe(400);
-      expect(await response.json()).toMatchObject({ code: "invalid_body" });
+      expect(await response.json()).toMatchObject({ code: "invalid-body" });
     }
     // The right shape with wrong content is the wrapper's business: named fields, no 500.
     const wrongField = await page.request.post("/connections", {
@@ -158,6 +158,6 @@ test.describe("requests", () => {
       data: JSON.stringify([{ id: "not-a-uuid" }]),
     });
     expect(wrongField.status()).toBe(200);
-    expect(await wrongField.text()).toContain('"code":"invalid_input"');
+    expect(await wrongField.text()).toContain('"code":"invalid-input"');
   });
 });
