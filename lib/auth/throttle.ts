@@ -21,16 +21,20 @@ export type ThrottlePolicy = { maxFailures: number; lockMinutes: number };
 export const userBucket = (username: string) => `user:${username}`;
 export const sourceBucket = (username: string, ip: string | null) => `source:${username}|${ip ?? "unknown"}`;
 
-/** Claim one attempt in a bucket; returns its count within the window and any active lock. */
-async function claim(db: Database, key: string, now: Date, policy: ThrottlePolicy) {
+/**
+ * Claim one attempt in each bucket, in one statement: every attempt locks the rows in the same
+ * order, so concurrent attempts are admitted or refused by all buckets alike (none wastes a slot
+ * of one bucket while another refuses it). Returns each bucket's count and any active lock.
+ */
+async function claim(db: Database, keys: string[], now: Date, policy: ThrottlePolicy) {
   const windowStart = new Date(now.getTime() - policy.lockMinutes * 60_000);
   const lockEnd = new Date(now.getTime() + policy.lockMinutes * 60_000);
   const t = signInThrottle;
   const locked = sql`(${t.lockedUntil} is not null and ${t.lockedUntil} > ${now})`;
   const expired = sql`${t.windowStartedAt} <= ${windowStart}`;
-  const [row] = await db
+  return db
     .insert(t)
-    .values({ key, failures: 1, windowStartedAt: now, lockedUntil: null })
+    .values(keys.map((key) => ({ key, failures: 1, windowStartedAt: now, lockedUntil: null })))
     .onConflictDoUpdate({
       target: t.key,
       set: {
@@ -40,8 +44,7 @@ async function claim(db: Database, key: string, now: Date, policy: ThrottlePolic
         lockedUntil: sql`case when ${locked} then ${t.lockedUntil} when not ${expired} and ${t.failures} + 1 > ${policy.maxFailures} then ${lockEnd} else null end`,
       },
     })
-    .returning({ failures: t.failures, lockedUntil: t.lockedUntil });
-  return row!;
+    .returning({ key: t.key, failures: t.failures, lockedUntil: t.lockedUntil });
 }
 
 /** Whether a claim may go on to the password check. */
@@ -59,14 +62,11 @@ export async function claimAttempt(
 ): Promise<AttemptClaim> {
   const keys = [sourceBucket(input.username, input.sourceIp)];
   if (!input.knownSource) keys.push(userBucket(input.username));
-  const buckets: AttemptClaim["buckets"] = [];
-  let ok = true;
-  for (const key of keys) {
-    const row = await claim(db, key, now, policy);
-    buckets.push({ key, failures: row.failures });
-    ok &&= admitted(row, now, policy);
-  }
-  return { admitted: ok, buckets };
+  const rows = await claim(db, keys, now, policy);
+  return {
+    admitted: rows.length === keys.length && rows.every((row) => admitted(row, now, policy)),
+    buckets: rows.map(({ key, failures }) => ({ key, failures })),
+  };
 }
 
 /** After a failed password check: lock every bucket whose claim reached the limit. */
