@@ -145,7 +145,7 @@ test.describe("requests", () => {
   });
 
   test("a server action body of the wrong shape gets a clear 400, not a 500", async ({ page, baseURL }) => {
-    await new LoginPage(page).signInAs("admin");
+    await signInAs(page, "admin");
     for (const data of ['{"id":"x"}', "not json", "", '"a string"']) {
       const call = deleteCall(baseURL);
       const response = await page.request.post("/connections", { ...call, data });
