@@ -53,6 +53,8 @@ const env = {
   ISSUER_PREFLIGHT_ALLOW_PRIVATE: "localhost",
   ALERT_WEBHOOK_ALLOW_PRIVATE: "127.0.0.1", // the alerts journey's webhook receiver runs in the test
   INVENTORY_REFRESH_INTERVAL_MINUTES: "0", // no background vendor reads racing the specs' sandbox faults
+  // The suite signs in once per role (storageState) and reuses those sessions for the whole run.
+  SESSION_IDLE_MINUTES: "480",
 };
 
 const seeded = await run("tsx", ["--conditions=react-server", "scripts/seed.ts", seedFile], { env });
