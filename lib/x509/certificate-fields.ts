@@ -10,9 +10,11 @@ import {
   valueOf,
   type Tlv,
 } from "./der";
+import { checkBitString, expectTag, readAlgorithmIdentifier, readBitString, readInteger } from "./der-values";
 import { decodeExtensions, type DecodedExtensions } from "./extensions";
-import { findCommonName, formatDistinguishedName, readNameAttributes } from "./name";
-import { HASH_ALGORITHMS, OID_RSASSA_PSS, SIGNATURE_ALGORITHMS, type HashName } from "./oids";
+import { findCommonName, formatAttributes, readNameAttributes } from "./name";
+import { OID_RSASSA_PSS, SIGNATURE_ALGORITHMS, type HashName } from "./oids";
+import { readPssParameters } from "./pss";
 import { readPublicKeyInfo, type PublicKeyInfo } from "./public-key";
 
 /** Every field of a certificate that Trustdeck shows or reasons about, read straight from the DER. */
@@ -87,48 +89,89 @@ export function readTime(bytes: Uint8Array, tlv: Tlv): string {
   return date.toISOString();
 }
 
-function readSignatureAlgorithm(bytes: Uint8Array, algorithmId: Tlv) {
-  const [oidTlv, parameters] = readChildren(bytes, algorithmId);
-  const oid = readOid(bytes, oidTlv ?? algorithmId);
+function readSignatureAlgorithm(bytes: Uint8Array, algorithmId: Tlv, what: string) {
+  const { oid, parameters } = readAlgorithmIdentifier(bytes, algorithmId, what);
   const known = SIGNATURE_ALGORITHMS[oid];
   if (!known) return { signatureAlgorithm: oid, signatureAlgorithmName: oid, signatureAlgorithmOid: oid };
-  let hash = known.hash;
   if (oid !== OID_RSASSA_PSS) {
     return {
       signatureAlgorithm: known.name,
       signatureAlgorithmName: known.friendly,
       signatureAlgorithmOid: oid,
-      signatureHash: hash,
+      signatureHash: known.hash,
     };
   }
-  // RSASSA-PSS-params (RFC 4055): [0] hashAlgorithm defaulting to SHA-1, [2] saltLength to 20.
-  hash = "SHA-1";
-  let pssSaltLength = 20;
-  const params = parameters?.tag === TAG.SEQUENCE ? readChildren(bytes, parameters) : [];
-  const inner = (tag: number) => {
-    const wrapper = params.find((p) => p.tag === tag);
-    return wrapper ? readChildren(bytes, wrapper)[0] : undefined;
-  };
-  const hashId = inner(0xa0);
-  const hashOidTlv = hashId?.tag === TAG.SEQUENCE ? readChildren(bytes, hashId)[0] : undefined;
-  if (hashOidTlv) hash = HASH_ALGORITHMS[readOid(bytes, hashOidTlv)] ?? hash;
-  const salt = inner(0xa2);
-  if (salt?.tag === TAG.INTEGER) pssSaltLength = readSmallInteger(bytes, salt) ?? pssSaltLength;
   return {
     signatureAlgorithm: known.name,
-    signatureAlgorithmName: `RSA-PSS with ${hash}`,
     signatureAlgorithmOid: oid,
-    signatureHash: hash,
-    pssSaltLength,
+    ...readPssParameters(bytes, parameters),
   };
 }
 
-function readSerialNumber(bytes: Uint8Array, tlv: Tlv): string {
-  if (tlv.tag !== TAG.INTEGER) throw new DerError("the serial number must be an INTEGER");
-  const value = valueOf(bytes, tlv);
-  if (value.length === 0) throw new DerError("the serial number is empty");
-  // Drop the 0x00 that DER adds to keep a positive number positive; OpenSSL prints it without.
-  return toHex(value.length > 1 && value[0] === 0 ? value.subarray(1) : value);
+/** The serial as `openssl x509 -serial` prints it: hex of the magnitude, "-" first when negative. */
+function readSerialNumber(bytes: Uint8Array, tlv: Tlv | undefined): string {
+  const value = readInteger(bytes, tlv, "the serial number");
+  if ((value[0]! & 0x80) === 0) {
+    // Drop the 0x00 that DER adds to keep a positive number positive; OpenSSL prints it without.
+    return toHex(value.length > 1 && value[0] === 0 ? value.subarray(1) : value);
+  }
+  // Two's complement: the magnitude is the inverted octets plus one.
+  const magnitude = value.map((byte) => ~byte & 0xff);
+  for (let i = magnitude.length - 1; i >= 0; i--) {
+    magnitude[i] = (magnitude[i]! + 1) & 0xff;
+    if (magnitude[i] !== 0) break;
+  }
+  let start = 0;
+  while (start < magnitude.length - 1 && magnitude[start] === 0) start++;
+  return "-" + toHex(magnitude.subarray(start));
+}
+
+function readVersion(bytes: Uint8Array, wrapper: Tlv): number {
+  const [versionTlv, extra] = readChildren(bytes, wrapper);
+  if (extra) throw new DerError("the version field holds more than a number");
+  const value = readInteger(bytes, versionTlv, "the version");
+  const version = value.length === 1 ? value[0]! + 1 : 0;
+  if (version < 1 || version > 3) throw new DerError("the certificate has an unknown version");
+  return version;
+}
+
+function readValidity(bytes: Uint8Array, validity: Tlv | undefined): [Tlv, Tlv] {
+  const [notBefore, notAfter, extra] = readChildren(bytes, expectTag(validity, TAG.SEQUENCE, "the validity"));
+  if (!notBefore || !notAfter || extra) throw new DerError("the validity is not exactly two dates");
+  for (const [tlv, what] of [
+    [notBefore, "the start date"],
+    [notAfter, "the end date"],
+  ] as const) {
+    if (tlv.tag !== TAG.UTC_TIME && tlv.tag !== TAG.GENERALIZED_TIME) {
+      throw new DerError(`${what} is not a UTCTime or GeneralizedTime`);
+    }
+  }
+  return [notBefore, notAfter];
+}
+
+// After the public key, a TBSCertificate may hold only these, in this order (RFC 5280 4.1).
+const TRAILING_FIELDS = [
+  { tag: 0x81, what: "the issuer unique ID" },
+  { tag: 0x82, what: "the subject unique ID" },
+  { tag: 0xa3, what: "the extensions" },
+];
+
+function readOptionalFields(bytes: Uint8Array, items: Tlv[]): Tlv | undefined {
+  let next = 0;
+  let extensions: Tlv | undefined;
+  for (const item of items) {
+    const field = TRAILING_FIELDS.findIndex(
+      (candidate, index) => index >= next && candidate.tag === item.tag,
+    );
+    if (field < 0) {
+      const hex = item.tag.toString(16).padStart(2, "0");
+      throw new DerError(`the signed part has unexpected data after the public key (tag 0x${hex})`);
+    }
+    next = field + 1;
+    if (item.tag === 0xa3) extensions = item;
+    else checkBitString(valueOf(bytes, item), TRAILING_FIELDS[field]!.what);
+  }
+  return extensions;
 }
 
 /**
@@ -136,49 +179,46 @@ function readSerialNumber(bytes: Uint8Array, tlv: Tlv): string {
  * well-formed X.509 certificate; never any other error.
  */
 export function readCertificateFields(der: Uint8Array): CertificateFields {
-  const certificate = readWhole(der);
-  const [tbs, outerAlgorithm, signature] = readChildren(der, certificate);
-  if (
-    certificate.tag !== TAG.SEQUENCE ||
-    tbs?.tag !== TAG.SEQUENCE ||
-    outerAlgorithm?.tag !== TAG.SEQUENCE ||
-    signature?.tag !== TAG.BIT_STRING
-  ) {
-    throw new DerError("not an X.509 certificate structure");
-  }
-  const items = readChildren(der, tbs);
-  let index = 0;
-  let version = 1;
-  if (items[0]?.tag === 0xa0) {
-    const [versionTlv] = readChildren(der, items[0]);
-    if (!versionTlv) throw new DerError("empty certificate version");
-    version = (readSmallInteger(der, versionTlv) ?? -1) + 1;
-    if (version < 1 || version > 3) throw new DerError("unknown certificate version");
-    index = 1;
-  }
-  const [serial, , issuer, validity, subject, spki] = items.slice(index, index + 6);
-  if (!serial || !issuer || !validity || !subject || !spki)
-    throw new DerError("the certificate is missing fields");
-  const [notBefore, notAfter] = readChildren(der, validity);
-  if (!notBefore || !notAfter) throw new DerError("the certificate has no validity period");
-  const subjectAttributes = readNameAttributes(der, subject);
-  const extensions = items.slice(index + 6).find((item) => item.tag === 0xa3);
+  const certificate = expectTag(readWhole(der), TAG.SEQUENCE, "the certificate");
+  const [tbs, outerAlgorithm, signature, extra] = readChildren(der, certificate);
+  expectTag(tbs, TAG.SEQUENCE, "the certificate's signed part");
+  if (extra) throw new DerError("the certificate has data after its signature");
+  // The BIT STRING's first octet counts unused bits; signatures always use whole octets.
+  const signatureValue = readBitString(der, signature, "the signature");
+  const items = readChildren(der, tbs!);
+  const index = items[0]?.tag === 0xa0 ? 1 : 0;
+  const version = index === 1 ? readVersion(der, items[0]!) : 1;
+  const [serial, innerAlgorithm, issuer, validity, subject, spki] = items.slice(index, index + 6);
+  const serialNumber = readSerialNumber(der, serial);
+  readAlgorithmIdentifier(der, innerAlgorithm, "the signature algorithm of the signed part");
+  const issuerAttributes = readNameAttributes(
+    der,
+    expectTag(issuer, TAG.SEQUENCE, "the issuer"),
+    "the issuer",
+  );
+  const [notBefore, notAfter] = readValidity(der, validity);
+  const subjectAttributes = readNameAttributes(
+    der,
+    expectTag(subject, TAG.SEQUENCE, "the subject"),
+    "the subject",
+  );
+  const spkiTlv = expectTag(spki, TAG.SEQUENCE, "the public key info");
+  const extensions = readOptionalFields(der, items.slice(index + 6));
   return {
     version,
-    serialNumber: readSerialNumber(der, serial),
-    subject: formatDistinguishedName(der, subject),
-    issuer: formatDistinguishedName(der, issuer),
+    serialNumber,
+    subject: formatAttributes(subjectAttributes),
+    issuer: formatAttributes(issuerAttributes),
     commonName: findCommonName(subjectAttributes),
     notBefore: readTime(der, notBefore),
     notAfter: readTime(der, notAfter),
-    ...readSignatureAlgorithm(der, outerAlgorithm),
-    ...readPublicKeyInfo(der, spki),
+    ...readSignatureAlgorithm(der, outerAlgorithm!, "the signature algorithm"),
+    ...readPublicKeyInfo(der, spkiTlv),
     ...decodeExtensions(der, extensions),
-    subjectDer: encodingOf(der, subject).slice(),
-    issuerDer: encodingOf(der, issuer).slice(),
-    tbsDer: encodingOf(der, tbs).slice(),
-    // The BIT STRING's first octet counts unused bits; signatures always use whole octets.
-    signatureValue: valueOf(der, signature).slice(1),
-    spkiDer: encodingOf(der, spki).slice(),
+    subjectDer: encodingOf(der, subject!).slice(),
+    issuerDer: encodingOf(der, issuer!).slice(),
+    tbsDer: encodingOf(der, tbs!).slice(),
+    signatureValue: signatureValue.slice(),
+    spkiDer: encodingOf(der, spkiTlv).slice(),
   };
 }

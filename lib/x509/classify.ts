@@ -27,7 +27,7 @@ function oidAt(bytes: Uint8Array, tlv: Tlv | undefined): string | undefined {
 
 function algorithmName(bytes: Uint8Array, algorithmId: Tlv | undefined): string | undefined {
   if (algorithmId?.tag !== TAG.SEQUENCE) return undefined;
-  const oid = oidAt(bytes, readChildren(bytes, algorithmId)[0]);
+  const oid = oidAt(bytes, readChildren(bytes, algorithmId, false)[0]);
   return oid === undefined ? undefined : (KEY_ALGORITHMS[oid] ?? oid);
 }
 
@@ -37,7 +37,7 @@ function isTime(tlv: Tlv): boolean {
 
 /** Classifies the `SEQUENCE { SEQUENCE, SEQUENCE, BIT STRING }` "signed" shape. */
 function classifySigned(bytes: Uint8Array, inner: Tlv): DerKind {
-  const items = readChildren(bytes, inner);
+  const items = readChildren(bytes, inner, false);
   if (items[0]?.tag === 0xa0) return { kind: "certificate", length: 0 };
   if (items.some(isTime)) return { kind: "crl" };
   if (items.length === 4 && items[3]?.tag === 0xa0 && items[0]?.tag === TAG.INTEGER) return { kind: "csr" };
@@ -53,9 +53,9 @@ function classifySigned(bytes: Uint8Array, inner: Tlv): DerKind {
  * element is not well-formed; trailing data after it is allowed here and checked by the caller.
  */
 export function classifyDer(bytes: Uint8Array): DerKind {
-  const outer = readTlv(bytes);
+  const outer = readTlv(bytes, 0, bytes.length, 0, false);
   if (outer.tag !== TAG.SEQUENCE) throw new DerError("the data does not start with an ASN.1 SEQUENCE");
-  const c = readChildren(bytes, outer);
+  const c = readChildren(bytes, outer, false);
   const [c0, c1, c2] = c;
   const length = outer.end;
 
@@ -69,7 +69,7 @@ export function classifyDer(bytes: Uint8Array): DerKind {
   }
 
   if (c0?.tag === TAG.INTEGER && readSmallInteger(bytes, c0) === 3 && c1?.tag === TAG.SEQUENCE) {
-    const inner = oidAt(bytes, readChildren(bytes, c1)[0]);
+    const inner = oidAt(bytes, readChildren(bytes, c1, false)[0]);
     if (inner === OID_PKCS7_DATA || inner === OID_PKCS7_SIGNED_DATA) return { kind: "pkcs12" };
   }
 

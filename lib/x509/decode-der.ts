@@ -119,7 +119,7 @@ export function decodeDer(bytes: Uint8Array, source: DerSource): DecodeResult {
     let end: number;
     try {
       kind = classifyDer(rest);
-      end = readTlv(rest).end;
+      end = readTlv(rest, 0, rest.length, 0, false).end;
     } catch (error) {
       return { ok: false, error: corrupt(source, error) };
     }

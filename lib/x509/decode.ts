@@ -101,7 +101,7 @@ function decodePem(text: string): DecodeResult {
     // OpenSSL's TRUSTED CERTIFICATE is a certificate followed by trust settings; keep the certificate.
     if (block.label === "TRUSTED CERTIFICATE") {
       try {
-        bytes = bytes.subarray(0, readTlv(bytes).end);
+        bytes = bytes.subarray(0, readTlv(bytes, 0, bytes.length, 0, false).end);
       } catch {
         // Left whole; decodeDer reports the damage.
       }

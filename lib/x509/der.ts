@@ -54,8 +54,12 @@ export const TAG = {
 // Indefinite lengths nest; the bound keeps hostile input from exhausting the stack.
 const MAX_DEPTH = 64;
 
-/** Reads the element that starts at `offset` and must end by `limit`. */
-export function readTlv(bytes: Uint8Array, offset = 0, limit = bytes.length, depth = 0): Tlv {
+/**
+ * Reads the element that starts at `offset` and must end by `limit`. `der` (the default) holds it
+ * to DER's length rules: definite, minimal lengths. Pass `false` only to recognise BER files
+ * (PKCS#12, some PKCS#7) by their shape; certificates are always read as DER.
+ */
+export function readTlv(bytes: Uint8Array, offset = 0, limit = bytes.length, depth = 0, der = true): Tlv {
   if (depth > MAX_DEPTH) throw new DerError("ASN.1 nesting is too deep");
   if (offset + 2 > limit) throw new DerError("ASN.1 element is cut short", true);
   const tag = bytes[offset]!;
@@ -65,13 +69,14 @@ export function readTlv(bytes: Uint8Array, offset = 0, limit = bytes.length, dep
   const first = bytes[offset + 1]!;
   let cursor = offset + 2;
   if (first === 0x80) {
+    if (der) throw new DerError("an element has an indefinite length, which DER does not allow");
     if (!constructed) throw new DerError("indefinite length on a primitive element");
     while (true) {
       if (cursor + 2 > limit) throw new DerError("indefinite-length element is not terminated", true);
       if (bytes[cursor] === 0 && bytes[cursor + 1] === 0) {
         return { tag, constructed, start: offset, valueStart: offset + 2, valueEnd: cursor, end: cursor + 2 };
       }
-      cursor = readTlv(bytes, cursor, limit, depth + 1).end;
+      cursor = readTlv(bytes, cursor, limit, depth + 1, false).end;
     }
   }
   let length = first;
@@ -79,22 +84,28 @@ export function readTlv(bytes: Uint8Array, offset = 0, limit = bytes.length, dep
     const count = first & 0x7f;
     if (count > 4) throw new DerError("ASN.1 length is too large");
     if (cursor + count > limit) throw new DerError("ASN.1 length is cut short", true);
+    if (der && (count === 0 || bytes[cursor] === 0)) {
+      throw new DerError("an element's length is not in its shortest form, which DER requires");
+    }
     length = 0;
     for (let i = 0; i < count; i++) length = length * 256 + bytes[cursor + i]!;
     cursor += count;
+    if (der && length < 0x80) {
+      throw new DerError("an element's length is not in its shortest form, which DER requires");
+    }
   }
   const end = cursor + length;
   if (end > limit) throw new DerError("ASN.1 element is longer than the data", true);
   return { tag, constructed, start: offset, valueStart: cursor, valueEnd: end, end };
 }
 
-/** Reads the direct children of a constructed element. */
-export function readChildren(bytes: Uint8Array, parent: Tlv): Tlv[] {
+/** Reads the direct children of a constructed element (as DER unless `der` is false). */
+export function readChildren(bytes: Uint8Array, parent: Tlv, der = true): Tlv[] {
   if (!parent.constructed) throw new DerError("expected a constructed ASN.1 element");
   const children: Tlv[] = [];
   let cursor = parent.valueStart;
   while (cursor < parent.valueEnd) {
-    const child = readTlv(bytes, cursor, parent.valueEnd);
+    const child = readTlv(bytes, cursor, parent.valueEnd, 0, der);
     children.push(child);
     cursor = child.end;
   }
@@ -127,6 +138,10 @@ export function readOid(bytes: Uint8Array, tlv: Tlv): string {
   let arc = 0;
   for (let i = 0; i < value.length; i++) {
     const byte = value[i]!;
+    // A subidentifier may not start with 0x80: that would be a non-minimal (padded) encoding.
+    if (byte === 0x80 && (i === 0 || (value[i - 1]! & 0x80) === 0)) {
+      throw new DerError("an OBJECT IDENTIFIER has a padded (non-minimal) subidentifier");
+    }
     arc = arc * 128 + (byte & 0x7f);
     if (arc > Number.MAX_SAFE_INTEGER / 128) throw new DerError("OBJECT IDENTIFIER arc is too large");
     if ((byte & 0x80) === 0) {

@@ -4,12 +4,21 @@ import {
   readChildren,
   readOid,
   readSmallInteger,
-  readTlv,
+  readWhole,
   toHex,
   valueOf,
   type Tlv,
 } from "./der";
-import { formatDistinguishedName, decodeAsn1String } from "./name";
+import {
+  checkAnyValue,
+  checkInteger,
+  expectTag,
+  readBitString,
+  readBoolean,
+  readInteger,
+} from "./der-values";
+import { formatDistinguishedName } from "./name";
+import { decodeAsn1String, decodeLatin1 } from "./strings";
 import {
   EXTENDED_KEY_USAGES,
   KEY_USAGE_BITS,
@@ -59,7 +68,9 @@ function formatIpAddress(value: Uint8Array): string {
  */
 function formatGeneralName(bytes: Uint8Array, name: Tlv): string {
   const value = valueOf(bytes, name);
-  const text = () => decodeAsn1String(TAG.IA5_STRING, value) ?? "";
+  // IA5String names: OpenSSL prints the octets as they are, so do we (ISO 8859-1, octet for octet).
+  const text = () => decodeLatin1(value);
+  if (name.tag >= 0x80 && name.tag <= 0x88 && name.constructed) throw new DerError("a name is constructed");
   switch (name.tag) {
     case 0x81:
       return `email:${text()}`;
@@ -72,16 +83,18 @@ function formatGeneralName(bytes: Uint8Array, name: Tlv): string {
     case 0x88:
       return `RID:${readOid(bytes, { ...name, tag: TAG.OID })}`;
     case 0xa4: {
-      const [inner] = readChildren(bytes, name);
-      if (!inner) throw new DerError("empty directoryName");
-      return `DirName:${formatDistinguishedName(bytes, inner)}`;
+      const [inner, extra] = readChildren(bytes, name);
+      if (!inner || extra) throw new DerError("a directory name is not exactly one name");
+      return `DirName:${formatDistinguishedName(bytes, inner, "a directory name")}`;
     }
     case 0xa0: {
-      const [typeId, wrapped] = readChildren(bytes, name);
-      if (!typeId) throw new DerError("empty otherName");
-      const oid = readOid(bytes, typeId);
-      const inner = wrapped ? readChildren(bytes, wrapped)[0] : undefined;
-      const decoded = inner ? decodeAsn1String(inner.tag, valueOf(bytes, inner)) : undefined;
+      const [typeId, wrapped, extra] = readChildren(bytes, name);
+      const oid = readOid(bytes, expectTag(typeId, TAG.OID, "an otherName's type"));
+      if (wrapped?.tag !== 0xa0 || extra) throw new DerError("an otherName is not a type and a value");
+      const [inner, extraValue] = readChildren(bytes, wrapped);
+      if (!inner || extraValue) throw new DerError("an otherName's value is not exactly one element");
+      if (!inner.constructed) checkAnyValue(bytes, inner, "an otherName's value");
+      const decoded = decodeAsn1String(inner.tag, valueOf(bytes, inner), "an otherName's value");
       return `otherName:${oid === OID_UPN ? "UPN" : oid}:${decoded ?? "(binary)"}`;
     }
     case 0xa3:
@@ -94,61 +107,124 @@ function formatGeneralName(bytes: Uint8Array, name: Tlv): string {
 }
 
 function readSubjectAltNames(bytes: Uint8Array): string[] {
-  return readChildren(bytes, readTlv(bytes)).map((name) => formatGeneralName(bytes, name));
+  return readChildren(bytes, expectTag(readWhole(bytes), TAG.SEQUENCE, "the list")).map((name) =>
+    formatGeneralName(bytes, name),
+  );
 }
 
 function readKeyUsage(bytes: Uint8Array): string[] {
-  const bits = readTlv(bytes);
-  if (bits.tag !== TAG.BIT_STRING) throw new DerError("key usage must be a BIT STRING");
-  const value = valueOf(bytes, bits).subarray(1);
+  const value = readBitString(bytes, readWhole(bytes), "the value");
   return KEY_USAGE_BITS.filter((_, bit) => ((value[bit >> 3] ?? 0) & (0x80 >> (bit & 7))) !== 0);
 }
 
 function readExtendedKeyUsage(bytes: Uint8Array): string[] {
-  return readChildren(bytes, readTlv(bytes)).map((oidTlv) => {
-    const oid = readOid(bytes, oidTlv);
+  return readChildren(bytes, expectTag(readWhole(bytes), TAG.SEQUENCE, "the list")).map((oidTlv) => {
+    const oid = readOid(bytes, expectTag(oidTlv, TAG.OID, "a purpose"));
     return EXTENDED_KEY_USAGES[oid] ?? oid;
   });
 }
 
 function readBasicConstraints(bytes: Uint8Array): { ca: boolean; pathLength?: number } {
+  const items = readChildren(bytes, expectTag(readWhole(bytes), TAG.SEQUENCE, "the value"));
+  let next = 0;
   let ca = false;
+  if (items[next]?.tag === TAG.BOOLEAN) ca = readBoolean(bytes, items[next++], "the CA flag");
   let pathLength: number | undefined;
-  for (const item of readChildren(bytes, readTlv(bytes))) {
-    if (item.tag === TAG.BOOLEAN) ca = valueOf(bytes, item)[0] !== 0;
-    if (item.tag === TAG.INTEGER) pathLength = readSmallInteger(bytes, item);
+  if (items[next]?.tag === TAG.INTEGER) {
+    readInteger(bytes, items[next], "the path length");
+    pathLength = readSmallInteger(bytes, items[next++]!);
   }
+  if (next !== items.length) throw new DerError("it holds more than a CA flag and a path length");
   return pathLength === undefined ? { ca } : { ca, pathLength };
 }
 
 function readAuthorityKeyId(bytes: Uint8Array): string | undefined {
-  const keyId = readChildren(bytes, readTlv(bytes)).find((item) => item.tag === 0x80);
+  const items = readChildren(bytes, expectTag(readWhole(bytes), TAG.SEQUENCE, "the value"));
+  let previous = 0x7f;
+  for (const item of items) {
+    if (item.tag !== 0x80 && item.tag !== 0xa1 && item.tag !== 0x82)
+      throw new DerError("it holds an unknown field");
+    if ((item.tag & 0x1f) <= (previous & 0x1f) && previous !== 0x7f)
+      throw new DerError("its fields are out of order");
+    if (item.tag === 0x82) checkInteger(valueOf(bytes, item), "the issuer serial");
+    previous = item.tag;
+  }
+  const keyId = items.find((item) => item.tag === 0x80);
   return keyId ? toHex(valueOf(bytes, keyId)) : undefined;
 }
 
-/** Decodes the `[3] Extensions` element of a TBSCertificate (or nothing, for v1 certificates). */
+const KNOWN: Record<string, { name: string; read: (value: Uint8Array, result: DecodedExtensions) => void }> =
+  {
+    [OID_EXT_SUBJECT_ALT_NAME]: {
+      name: "subject alternative name",
+      read: (value, result) => (result.subjectAltNames = readSubjectAltNames(value)),
+    },
+    [OID_EXT_KEY_USAGE]: {
+      name: "key usage",
+      read: (value, result) => (result.keyUsage = readKeyUsage(value)),
+    },
+    [OID_EXT_EXTENDED_KEY_USAGE]: {
+      name: "extended key usage",
+      read: (value, result) => (result.extendedKeyUsage = readExtendedKeyUsage(value)),
+    },
+    [OID_EXT_BASIC_CONSTRAINTS]: {
+      name: "basic constraints",
+      read: (value, result) => (result.basicConstraints = readBasicConstraints(value)),
+    },
+    [OID_EXT_SUBJECT_KEY_ID]: {
+      name: "subject key identifier",
+      read: (value, result) =>
+        (result.subjectKeyId = toHex(
+          valueOf(value, expectTag(readWhole(value), TAG.OCTET_STRING, "the value")),
+        )),
+    },
+    [OID_EXT_AUTHORITY_KEY_ID]: {
+      name: "authority key identifier",
+      read: (value, result) => (result.authorityKeyId = readAuthorityKeyId(value)),
+    },
+  };
+
+/** Reads one Extension ::= SEQUENCE { extnID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }. */
+function readExtension(bytes: Uint8Array, extension: Tlv, position: number) {
+  const what = `extension ${position}`;
+  const parts = readChildren(bytes, expectTag(extension, TAG.SEQUENCE, what));
+  let oid: string;
+  try {
+    oid = readOid(bytes, expectTag(parts[0], TAG.OID, `${what}'s type`));
+  } catch (error) {
+    throw new DerError(`${what} has an invalid type (${(error as Error).message})`);
+  }
+  const hasCritical = parts[1]?.tag === TAG.BOOLEAN;
+  if (hasCritical) readBoolean(bytes, parts[1], `${what}'s critical flag`);
+  const octets = expectTag(parts[hasCritical ? 2 : 1], TAG.OCTET_STRING, `${what}'s value`);
+  if (parts.length !== (hasCritical ? 3 : 2)) throw new DerError(`${what} holds unexpected data`);
+  return { oid, value: valueOf(bytes, octets) };
+}
+
+/**
+ * Decodes the `[3] Extensions` element of a TBSCertificate (or nothing, for v1 certificates). An
+ * extension we show that does not parse, or any extension that appears twice (RFC 5280 4.2), makes
+ * the certificate refused with a sentence naming it: nothing is silently dropped.
+ */
 export function decodeExtensions(bytes: Uint8Array, wrapper: Tlv | undefined): DecodedExtensions {
   const result: DecodedExtensions = { subjectAltNames: [], keyUsage: [], extendedKeyUsage: [] };
   if (!wrapper) return result;
-  const [list] = readChildren(bytes, wrapper);
-  if (!list || list.tag !== TAG.SEQUENCE) throw new DerError("extensions must be a SEQUENCE");
+  const [list, extra] = readChildren(bytes, wrapper);
+  expectTag(list, TAG.SEQUENCE, "the extensions");
+  if (extra) throw new DerError("the extensions field holds more than one list");
   const seen = new Set<string>();
-  for (const extension of readChildren(bytes, list)) {
-    const parts = readChildren(bytes, extension);
-    const oid = readOid(bytes, parts[0] ?? extension);
-    const octets = parts.at(-1);
-    if (!octets || octets.tag !== TAG.OCTET_STRING)
-      throw new DerError("extension value must be an OCTET STRING");
-    // RFC 5280 forbids repeating an extension; the first one wins, as in most verifiers.
-    if (seen.has(oid)) continue;
+  readChildren(bytes, list!).forEach((extension, index) => {
+    const { oid, value } = readExtension(bytes, extension, index + 1);
+    const known = KNOWN[oid];
+    if (seen.has(oid)) throw new DerError(`the ${known?.name ?? oid} extension appears twice`);
     seen.add(oid);
-    const value = valueOf(bytes, octets);
-    if (oid === OID_EXT_SUBJECT_ALT_NAME) result.subjectAltNames = readSubjectAltNames(value);
-    else if (oid === OID_EXT_KEY_USAGE) result.keyUsage = readKeyUsage(value);
-    else if (oid === OID_EXT_EXTENDED_KEY_USAGE) result.extendedKeyUsage = readExtendedKeyUsage(value);
-    else if (oid === OID_EXT_BASIC_CONSTRAINTS) result.basicConstraints = readBasicConstraints(value);
-    else if (oid === OID_EXT_SUBJECT_KEY_ID) result.subjectKeyId = toHex(valueOf(value, readTlv(value)));
-    else if (oid === OID_EXT_AUTHORITY_KEY_ID) result.authorityKeyId = readAuthorityKeyId(value);
-  }
+    if (!known) return;
+    try {
+      known.read(value, result);
+    } catch (error) {
+      if (!(error instanceof DerError)) throw error;
+      throw new DerError(`the ${known.name} extension is not well-formed (${error.message})`);
+    }
+  });
   return result;
 }

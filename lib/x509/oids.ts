@@ -70,33 +70,7 @@ export const CURVES: Readonly<Record<string, { name: string; bits: number }>> = 
   "1.3.36.3.3.2.8.1.1.13": { name: "brainpoolP512r1", bits: 512 },
 };
 
-/** Attribute types in distinguished names: RFC 4514's keywords plus OpenSSL's short names. */
-export const NAME_ATTRIBUTES: Readonly<Record<string, string>> = {
-  "2.5.4.3": "CN",
-  "2.5.4.4": "SN",
-  "2.5.4.5": "serialNumber",
-  "2.5.4.6": "C",
-  "2.5.4.7": "L",
-  "2.5.4.8": "ST",
-  "2.5.4.9": "street",
-  "2.5.4.10": "O",
-  "2.5.4.11": "OU",
-  "2.5.4.12": "title",
-  "2.5.4.15": "businessCategory",
-  "2.5.4.17": "postalCode",
-  "2.5.4.42": "GN",
-  "2.5.4.43": "initials",
-  "2.5.4.44": "generationQualifier",
-  "2.5.4.46": "dnQualifier",
-  "2.5.4.65": "pseudonym",
-  "2.5.4.97": "organizationIdentifier",
-  "0.9.2342.19200300.100.1.1": "UID",
-  "0.9.2342.19200300.100.1.25": "DC",
-  "1.2.840.113549.1.9.1": "emailAddress",
-  "1.3.6.1.4.1.311.60.2.1.1": "jurisdictionL",
-  "1.3.6.1.4.1.311.60.2.1.2": "jurisdictionST",
-  "1.3.6.1.4.1.311.60.2.1.3": "jurisdictionC",
-};
+export { NAME_ATTRIBUTES } from "./name-attributes";
 
 export const OID_COMMON_NAME = "2.5.4.3";
 

@@ -1,4 +1,5 @@
-import { DerError, TAG, bitLength, readChildren, readOid, readTlv, valueOf, type Tlv } from "./der";
+import { DerError, TAG, bitLength, readChildren, readOid, readWhole, valueOf, type Tlv } from "./der";
+import { expectTag, readAlgorithmIdentifier, readBitString, readInteger } from "./der-values";
 import { CURVES, KEY_ALGORITHMS, OID_EC_PUBLIC_KEY, OID_RSASSA_PSS, OID_RSA_ENCRYPTION } from "./oids";
 
 /** What a preview needs to know about a SubjectPublicKeyInfo. */
@@ -11,25 +12,27 @@ export interface PublicKeyInfo {
   curve?: string;
 }
 
-function rsaModulusBits(bytes: Uint8Array, bitString: Tlv): number {
-  // The BIT STRING's first octet counts unused bits; the rest is RSAPublicKey ::= SEQUENCE { n, e }.
-  const key = valueOf(bytes, bitString).subarray(1);
-  const [modulus] = readChildren(key, readTlv(key));
-  if (!modulus || modulus.tag !== TAG.INTEGER) throw new DerError("RSA public key has no modulus");
-  return bitLength(valueOf(key, modulus));
+function rsaModulusBits(key: Uint8Array): number {
+  // RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }
+  try {
+    const [modulus, exponent, extra] = readChildren(key, expectTag(readWhole(key), TAG.SEQUENCE, "the key"));
+    readInteger(key, exponent, "the exponent");
+    if (extra) throw new DerError("the key has more than a modulus and an exponent");
+    return bitLength(readInteger(key, modulus, "the modulus"));
+  } catch (error) {
+    throw new DerError(`the public key is not a well-formed RSA key (${(error as Error).message})`);
+  }
 }
 
 /** Reads algorithm, size and curve from a DER SubjectPublicKeyInfo element inside `bytes`. */
 export function readPublicKeyInfo(bytes: Uint8Array, spki: Tlv): PublicKeyInfo {
-  const [algorithmId, bitString] = readChildren(bytes, spki);
-  if (!algorithmId || !bitString || bitString.tag !== TAG.BIT_STRING) {
-    throw new DerError("public key info must hold an algorithm and a BIT STRING");
-  }
-  const [oidTlv, parameters] = readChildren(bytes, algorithmId);
-  const oid = readOid(bytes, oidTlv ?? algorithmId);
+  const [algorithmId, bitString, extra] = readChildren(bytes, spki);
+  if (extra) throw new DerError("the public key info holds more than an algorithm and a key");
+  const { oid, parameters } = readAlgorithmIdentifier(bytes, algorithmId, "the public key algorithm");
+  const key = readBitString(bytes, bitString, "the public key");
   const algorithm = KEY_ALGORITHMS[oid] ?? oid;
   if (oid === OID_RSA_ENCRYPTION || oid === OID_RSASSA_PSS) {
-    return { algorithm, keySize: rsaModulusBits(bytes, bitString) };
+    return { algorithm, keySize: rsaModulusBits(key) };
   }
   if (oid === OID_EC_PUBLIC_KEY) {
     if (parameters?.tag === TAG.OID) {
