@@ -5,7 +5,10 @@ import type { ChainView } from "./inspect-certificate";
 const LINKS: Record<IssuerLink, string> = {
   verified: "Signed by the next certificate (signature verified).",
   unchecked: "Issued by the next certificate (its signature algorithm cannot be checked in this browser).",
-  root: "Self-signed: the top of the chain.",
+  root: "Self-signed: the top of the chain (signature verified).",
+  "root-unchecked":
+    "Self-issued: the top of the chain (signature not checked: its algorithm cannot be verified here).",
+  invalid: "The signature does not verify: the certificate was altered or is corrupt.",
   missing: "Its issuer is not in the file.",
 };
 
@@ -22,7 +25,11 @@ export function CertificateChain({ chain }: { chain: ChainView }) {
             <p className="font-medium text-zinc-900 dark:text-zinc-100">
               {chain.entries.length > 1 ? (
                 <span className="text-zinc-500 dark:text-zinc-400">
-                  {index === 0 ? "Leaf: " : issuer === "root" ? "Root: " : "Intermediate: "}
+                  {index === 0
+                    ? "Leaf: "
+                    : index === chain.entries.length - 1 && issuer !== "missing"
+                      ? "Root: "
+                      : "Intermediate: "}
                 </span>
               ) : null}
               {summary.commonName ?? summary.subject}

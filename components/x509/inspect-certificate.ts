@@ -3,7 +3,14 @@
 import { orderCertificateChain, type IssuerLink } from "@/lib/x509/chain";
 import { decodeCertificates } from "@/lib/x509/decode";
 import type { X509Error } from "@/lib/x509/errors";
+import type { SignatureCheck } from "@/lib/x509/signature";
 import { summarizeCertificate, type CertificateSummary } from "@/lib/x509/summary";
+
+const LINK_CHECKS: Partial<Record<IssuerLink, SignatureCheck>> = {
+  verified: "verified",
+  unchecked: "not-checked",
+  invalid: "failed",
+};
 
 /** A chain as the preview shows it: summaries only, plain JSON. */
 export interface ChainView {
@@ -40,7 +47,15 @@ export async function inspectCertificateInput(
   const decoded = decodeCertificates(input, options);
   if (!decoded.ok) return { ok: false, error: decoded.error };
   const chain = await orderCertificateChain(decoded.certificates);
-  const summaries = await Promise.all(chain.entries.map((entry) => summarizeCertificate(entry.certificate)));
+  const summaries = await Promise.all(
+    chain.entries.map(async (entry) => {
+      const summary = await summarizeCertificate(entry.certificate);
+      // A bundle's issuer lets the signature be checked; the summary (and its findings) says how it went.
+      const check = LINK_CHECKS[entry.issuer];
+      if (check) summary.signatureCheck = check;
+      return summary;
+    }),
+  );
   const leaf = summaries[0]!;
   return {
     ok: true,

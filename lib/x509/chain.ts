@@ -1,6 +1,6 @@
 import type { ParsedCertificate } from "./certificate";
 import { bytesEqual } from "./der";
-import { isSelfIssued, verifySignedBy } from "./signature";
+import { checkSelfSignature, isSelfIssued, verifySignedBy, type SignatureCheck } from "./signature";
 
 /** How a chain entry relates to the next one (its issuer). */
 export type IssuerLink =
@@ -8,8 +8,12 @@ export type IssuerLink =
   | "verified"
   /** Names (and key identifiers) match, but the signature could not be checked here (e.g. MD5). */
   | "unchecked"
-  /** Last entry: a self-signed root, nothing above it. */
+  /** Last entry: a self-signed root (its own key verifies it), nothing above it. */
   | "root"
+  /** Last entry: self-issued, but its signature algorithm cannot be checked here. */
+  | "root-unchecked"
+  /** The signature does not verify (against the next certificate, or its own key for the last). */
+  | "invalid"
   /** Last entry and its issuer is not in the bundle. */
   | "missing";
 
@@ -30,7 +34,7 @@ export interface ChainGap {
 export interface CertificateChain {
   /** Leaf first, then each issuer. */
   entries: ChainEntry[];
-  /** `true` when the chain ends in a self-signed root with no gap. */
+  /** `true` when the chain ends in a self-signed root with no gap and no signature that fails. */
   complete: boolean;
   gaps: ChainGap[];
   /** Input positions of certificates that are not on the leaf's path (unrelated or beyond a gap). */
@@ -45,20 +49,31 @@ function keyIdsAllow(child: ParsedCertificate, parent: ParsedCertificate): boole
   return aki === undefined || ski === undefined || aki === ski;
 }
 
-/** Finds the supplied issuer of `child` among candidates; a verified signature beats an unchecked one. */
+/**
+ * Finds the supplied issuer of `child` among candidates: a verified signature beats an unchecked
+ * one, which beats a name match whose signature fails (reported, never passed over in silence).
+ */
 async function findIssuer(
   child: ParsedCertificate,
   candidates: Array<{ cert: ParsedCertificate; index: number }>,
 ) {
   let unchecked: { index: number; link: IssuerLink } | undefined;
+  let failed: { index: number; link: IssuerLink } | undefined;
   for (const { cert, index } of candidates) {
     if (!bytesEqual(cert.fields.subjectDer, child.fields.issuerDer) || !keyIdsAllow(child, cert)) continue;
     const verified = await verifySignedBy(child, cert);
     if (verified === true) return { index, link: "verified" as const };
     if (verified === undefined) unchecked ??= { index, link: "unchecked" };
+    else failed ??= { index, link: "invalid" };
   }
-  return unchecked;
+  return unchecked ?? failed;
 }
+
+const ROOT_LINKS: Record<SignatureCheck, IssuerLink> = {
+  verified: "root",
+  "not-checked": "root-unchecked",
+  failed: "invalid",
+};
 
 /**
  * Orders a bundle into a chain, leaf first, by matching issuer to subject names and checking each
@@ -92,7 +107,11 @@ export async function orderCertificateChain(certificates: ParsedCertificate[]): 
   while (true) {
     const entry: ChainEntry = { certificate: current.cert, inputIndex: current.index, issuer: "root" };
     entries.push(entry);
-    if (isSelfIssued(current.cert)) break;
+    const self = await checkSelfSignature(current.cert);
+    if (self !== undefined) {
+      entry.issuer = ROOT_LINKS[self];
+      break;
+    }
     const found = await findIssuer(
       current.cert,
       unique.filter(({ index }) => !used.has(index)),
@@ -112,5 +131,6 @@ export async function orderCertificateChain(certificates: ParsedCertificate[]): 
     current = unique.find(({ index }) => index === found.index)!;
   }
   const unrelated = unique.filter(({ index }) => !used.has(index)).map(({ index }) => index);
-  return { entries, complete: gaps.length === 0, gaps, unrelated, duplicates };
+  const complete = gaps.length === 0 && entries.every((entry) => entry.issuer !== "invalid");
+  return { entries, complete, gaps, unrelated, duplicates };
 }

@@ -69,7 +69,8 @@ export function readTlv(bytes: Uint8Array, offset = 0, limit = bytes.length, dep
   const first = bytes[offset + 1]!;
   let cursor = offset + 2;
   if (first === 0x80) {
-    if (der) throw new DerError("an element has an indefinite length, which DER does not allow");
+    if (der)
+      throw new DerError(`the element at byte ${offset} has an indefinite length, which DER does not allow`);
     if (!constructed) throw new DerError("indefinite length on a primitive element");
     while (true) {
       if (cursor + 2 > limit) throw new DerError("indefinite-length element is not terminated", true);
@@ -85,13 +86,17 @@ export function readTlv(bytes: Uint8Array, offset = 0, limit = bytes.length, dep
     if (count > 4) throw new DerError("ASN.1 length is too large");
     if (cursor + count > limit) throw new DerError("ASN.1 length is cut short", true);
     if (der && (count === 0 || bytes[cursor] === 0)) {
-      throw new DerError("an element's length is not in its shortest form, which DER requires");
+      throw new DerError(
+        `the length of the element at byte ${offset} is not in its shortest form, which DER requires`,
+      );
     }
     length = 0;
     for (let i = 0; i < count; i++) length = length * 256 + bytes[cursor + i]!;
     cursor += count;
     if (der && length < 0x80) {
-      throw new DerError("an element's length is not in its shortest form, which DER requires");
+      throw new DerError(
+        `the length of the element at byte ${offset} is not in its shortest form, which DER requires`,
+      );
     }
   }
   const end = cursor + length;

@@ -16,6 +16,8 @@ export type FindingCode =
   | "SHA1_SIGNATURE"
   | "MD5_SIGNATURE"
   | "SELF_SIGNED"
+  | "SIGNATURE_INVALID"
+  | "SIGNATURE_NOT_CHECKED"
   | "VALIDITY_TOO_LONG"
   | "DUPLICATE_CERTIFICATE";
 
@@ -121,6 +123,28 @@ function algorithmFindings(summary: CertificateSummary): Finding[] {
   return findings;
 }
 
+function signatureFindings(summary: CertificateSummary): Finding[] {
+  if (summary.signatureCheck === "failed") {
+    return [
+      {
+        code: "SIGNATURE_INVALID",
+        severity: "critical",
+        message: "The signature does not verify: the certificate was altered or is corrupt.",
+      },
+    ];
+  }
+  if (summary.signatureCheck === "not-checked") {
+    return [
+      {
+        code: "SIGNATURE_NOT_CHECKED",
+        severity: "info",
+        message: `Signature not checked (algorithm ${summary.signatureAlgorithm}): this runtime cannot verify it, so nothing is claimed about who signed it.`,
+      },
+    ];
+  }
+  return [];
+}
+
 function policyFindings(summary: CertificateSummary, context: FindingContext): Finding[] {
   const findings: Finding[] = [];
   const maxDays = context.maxValidityDays;
@@ -160,6 +184,7 @@ const ORDER: Record<FindingSeverity, number> = { critical: 0, warning: 1, info: 
 export function certificateFindings(summary: CertificateSummary, context: FindingContext): Finding[] {
   return [
     ...validityFindings(summary, context.now),
+    ...signatureFindings(summary),
     ...algorithmFindings(summary),
     ...policyFindings(summary, context),
   ]

@@ -1,9 +1,11 @@
 import type { ParsedCertificate } from "./certificate";
 import { DerError, TAG, bytesEqual, readChildren, readWhole, valueOf } from "./der";
+import { verifyRsaPkcs1 } from "./rsa-pkcs1";
 
-// Signatures are checked with Web Crypto directly (no @peculiar/x509 object per certificate),
-// which keeps decoding fast. Only algorithms every Web Crypto implements are attempted; for the
-// rest (MD5, Ed448, brainpool curves, DSA) the answer is "cannot check", never "invalid".
+// Signatures are checked with Web Crypto where the page has it, and RSA PKCS#1 v1.5 (any digest,
+// MD5 included) also without it, in plain TypeScript. For the rest (Ed448, brainpool curves, DSA,
+// and ECDSA / Ed25519 / RSA-PSS on a page without `crypto.subtle`) the answer is "not checked",
+// never "invalid" and never "valid".
 
 type VerifyPlan = {
   importAlgorithm: RsaHashedImportParams | EcKeyImportParams | Algorithm;
@@ -79,11 +81,16 @@ export async function verifySignedBy(
   subject: ParsedCertificate,
   issuer: ParsedCertificate,
 ): Promise<boolean | undefined> {
-  const plan = planVerification(subject, issuer);
-  if (!plan) return undefined;
+  const subtle = globalThis.crypto?.subtle;
+  const plan = subtle ? planVerification(subject, issuer) : undefined;
+  if (!plan || !subtle) {
+    if (issuer.fields.algorithm !== "RSA") return undefined;
+    const { signatureAlgorithmOid, signatureValue, tbsDer } = subject.fields;
+    return verifyRsaPkcs1(signatureAlgorithmOid, issuer.fields.spkiDer, signatureValue, tbsDer);
+  }
   let key: CryptoKey;
   try {
-    key = await crypto.subtle.importKey("spki", buffer(issuer.fields.spkiDer), plan.importAlgorithm, false, [
+    key = await subtle.importKey("spki", buffer(issuer.fields.spkiDer), plan.importAlgorithm, false, [
       "verify",
     ]);
   } catch {
@@ -101,12 +108,7 @@ export async function verifySignedBy(
     if (!signature) return false;
   }
   try {
-    return await crypto.subtle.verify(
-      plan.verifyAlgorithm,
-      key,
-      buffer(signature),
-      buffer(subject.fields.tbsDer),
-    );
+    return await subtle.verify(plan.verifyAlgorithm, key, buffer(signature), buffer(subject.fields.tbsDer));
   } catch {
     return undefined;
   }
@@ -118,11 +120,28 @@ export function isSelfIssued(cert: ParsedCertificate): boolean {
 }
 
 /**
- * Self-signed = self-issued and signed by its own key. When the signature cannot be checked
- * (unsupported algorithm), a self-issued certificate is reported self-signed: that is what it
- * claims, and the weak algorithm gets its own finding.
+ * What a signature check concluded: it verifies, it does not (the certificate was altered or is
+ * corrupt), or it could not be checked here (the algorithm has no implementation in this runtime).
  */
+export type SignatureCheck = "verified" | "failed" | "not-checked";
+
+/** `true` when the key identifiers say another key (with the same name) signed this certificate. */
+function signedByAnotherKey(cert: ParsedCertificate): boolean {
+  const { authorityKeyId, subjectKeyId } = cert.fields;
+  return authorityKeyId !== undefined && subjectKeyId !== undefined && authorityKeyId !== subjectKeyId;
+}
+
+/**
+ * Checks a self-issued certificate's signature with its own key; `undefined` when the certificate
+ * is not self-issued (or its key identifiers name another key), so there is nothing to check alone.
+ */
+export async function checkSelfSignature(cert: ParsedCertificate): Promise<SignatureCheck | undefined> {
+  if (!isSelfIssued(cert) || signedByAnotherKey(cert)) return undefined;
+  const verified = await verifySignedBy(cert, cert);
+  return verified === undefined ? "not-checked" : verified ? "verified" : "failed";
+}
+
+/** Self-signed = self-issued and its own key verifies its signature; nothing less. */
 export async function isSelfSigned(cert: ParsedCertificate): Promise<boolean> {
-  if (!isSelfIssued(cert)) return false;
-  return (await verifySignedBy(cert, cert)) !== false;
+  return (await checkSelfSignature(cert)) === "verified";
 }

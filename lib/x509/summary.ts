@@ -1,7 +1,7 @@
 import type { ParsedCertificate } from "./certificate";
 import { decodeCertificates } from "./decode";
 import { X509InputError } from "./errors";
-import { isSelfSigned } from "./signature";
+import { checkSelfSignature, type SignatureCheck } from "./signature";
 import { computeThumbprint } from "./thumbprint";
 
 /**
@@ -48,16 +48,23 @@ export interface CertificateSummary {
   authorityKeyId?: string;
   /** Subject equals issuer and the certificate's own key verifies its signature. */
   selfSigned: boolean;
+  /**
+   * The signature check, when one was possible: against its own key for a self-issued certificate,
+   * or against its issuer's key when a bundle supplied the issuer. Absent when nothing could be
+   * checked against (the issuer is elsewhere).
+   */
+  signatureCheck?: SignatureCheck;
 }
 
-/** Builds the summary of a decoded certificate (thumbprints are computed with Web Crypto). */
+/** Builds the summary of a decoded certificate (thumbprints with @noble/hashes, signature checked). */
 export async function summarizeCertificate(cert: ParsedCertificate): Promise<CertificateSummary> {
   const { fields } = cert;
-  const [sha1, sha256, selfSigned] = await Promise.all([
+  const [sha1, sha256, signatureCheck] = await Promise.all([
     computeThumbprint(cert.der, "SHA-1"),
     computeThumbprint(cert.der, "SHA-256"),
-    isSelfSigned(cert),
+    checkSelfSignature(cert),
   ]);
+  const selfSigned = signatureCheck === "verified";
   const summary: CertificateSummary = {
     pem: cert.pem,
     sha1,
@@ -84,6 +91,7 @@ export async function summarizeCertificate(cert: ParsedCertificate): Promise<Cer
   if (fields.basicConstraints !== undefined) summary.basicConstraints = fields.basicConstraints;
   if (fields.subjectKeyId !== undefined) summary.subjectKeyId = fields.subjectKeyId;
   if (fields.authorityKeyId !== undefined) summary.authorityKeyId = fields.authorityKeyId;
+  if (signatureCheck !== undefined) summary.signatureCheck = signatureCheck;
   return summary;
 }
 
