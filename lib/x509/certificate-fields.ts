@@ -1,15 +1,4 @@
-import {
-  DerError,
-  TAG,
-  encodingOf,
-  readChildren,
-  readOid,
-  readSmallInteger,
-  readWhole,
-  toHex,
-  valueOf,
-  type Tlv,
-} from "./der";
+import { DerError, TAG, encodingOf, readChildren, readWhole, toHex, valueOf, type Tlv } from "./der";
 import { checkBitString, expectTag, readAlgorithmIdentifier, readBitString, readInteger } from "./der-values";
 import { decodeExtensions, type DecodedExtensions } from "./extensions";
 import { findCommonName, formatAttributes, readNameAttributes } from "./name";
