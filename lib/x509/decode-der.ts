@@ -5,6 +5,8 @@ import { describeBinary } from "./describe";
 import { x509Error, type X509Error } from "./errors";
 import { X509Certificates } from "./peculiar";
 
+const TRAILING_PADDING = new Set([0x00, 0x09, 0x0a, 0x0d, 0x20]);
+
 /** Where DER bytes came from, so refusals can name the place ("block 2", "the file"). */
 export type DerSource =
   { kind: "file" } | { kind: "base64" } | { kind: "pem"; label: string; position: string };
@@ -114,6 +116,9 @@ export function decodeDer(bytes: Uint8Array, source: DerSource): DecodeResult {
   const certificates: ParsedCertificate[] = [];
   let offset = 0;
   while (offset < bytes.length) {
+    // Whitespace or NUL padding after the last certificate (an editor's newline) is ignored, as
+    // OpenSSL ignores it.
+    if (offset > 0 && bytes.subarray(offset).every((byte) => TRAILING_PADDING.has(byte))) break;
     const rest = bytes.subarray(offset);
     let kind: ReturnType<typeof classifyDer>;
     let end: number;

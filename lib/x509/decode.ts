@@ -7,6 +7,7 @@ import { describeText, describeUnknownText } from "./describe";
 import { x509Error, type X509Error } from "./errors";
 import { MAX_CERTIFICATE_INPUT_BYTES, tooLargeMessage } from "./limits";
 import { hasPemMarker, normaliseText, scanPemBlocks, type PemBlock } from "./pem";
+import { decodeLatin1 } from "./strings";
 
 export type { DecodeResult, ParsedCertificate } from "./certificate";
 
@@ -168,15 +169,34 @@ function decodeText(raw: string): DecodeResult {
   return decodeBareBase64(text);
 }
 
+const PEM_BEGIN = new TextEncoder().encode("-----BEGIN ");
+
+/** `true` when the bytes hold the ASCII text "-----BEGIN " anywhere (a linear scan). */
+function hasPemBegin(bytes: Uint8Array): boolean {
+  let matched = 0;
+  for (const byte of bytes) {
+    matched = byte === PEM_BEGIN[matched] ? matched + 1 : byte === PEM_BEGIN[0] ? 1 : 0;
+    if (matched === PEM_BEGIN.length) return true;
+  }
+  return false;
+}
+
+/**
+ * Bytes as the text a paste of the same file would give, or `undefined` for binary data. A file
+ * with a PEM block is text whatever surrounds the block (a NUL byte, Latin-1 prose), so dropping
+ * it gives the same result as pasting it.
+ */
 function bytesToText(bytes: Uint8Array): string | undefined {
   // Windows tools often save UTF-16 with a byte-order mark.
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  const pem = hasPemBegin(bytes);
   try {
     const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return text.includes("\u0000") ? undefined : text;
+    return text.includes("\u0000") && !pem ? undefined : text;
   } catch {
-    return undefined;
+    // Not UTF-8: a legacy 8-bit text file (ISO 8859-1) if it holds a PEM block, binary otherwise.
+    return pem ? decodeLatin1(bytes) : undefined;
   }
 }
 

@@ -1,11 +1,12 @@
 import type { ParsedCertificate } from "./certificate";
 import { DerError, TAG, bytesEqual, readChildren, readWhole, valueOf } from "./der";
+import { verifyWithNoble } from "./noble-verify";
 import { verifyRsaPkcs1 } from "./rsa-pkcs1";
 
-// Signatures are checked with Web Crypto where the page has it, and RSA PKCS#1 v1.5 (any digest,
-// MD5 included) also without it, in plain TypeScript. For the rest (Ed448, brainpool curves, DSA,
-// and ECDSA / Ed25519 / RSA-PSS on a page without `crypto.subtle`) the answer is "not checked",
-// never "invalid" and never "valid".
+// Signatures are checked with Web Crypto where the page has it; without it (or for what it lacks)
+// RSA PKCS#1 v1.5 (any digest, MD5 included) in plain TypeScript, and ECDSA / Ed25519 / Ed448 with
+// @noble/curves. For the rest (RSA-PSS without Web Crypto, brainpool curves, DSA) the answer is
+// "not checked", never "invalid" and never "valid".
 
 type VerifyPlan = {
   importAlgorithm: RsaHashedImportParams | EcKeyImportParams | Algorithm;
@@ -81,13 +82,23 @@ export async function verifySignedBy(
   subject: ParsedCertificate,
   issuer: ParsedCertificate,
 ): Promise<boolean | undefined> {
-  const subtle = globalThis.crypto?.subtle;
-  const plan = subtle ? planVerification(subject, issuer) : undefined;
-  if (!plan || !subtle) {
-    if (issuer.fields.algorithm !== "RSA") return undefined;
-    const { signatureAlgorithmOid, signatureValue, tbsDer } = subject.fields;
+  const viaWebCrypto = await verifyWithWebCrypto(subject, issuer);
+  if (viaWebCrypto !== undefined) return viaWebCrypto;
+  const { signatureAlgorithmOid, signatureValue, tbsDer } = subject.fields;
+  if (issuer.fields.algorithm === "RSA") {
     return verifyRsaPkcs1(signatureAlgorithmOid, issuer.fields.spkiDer, signatureValue, tbsDer);
   }
+  return verifyWithNoble(signatureAlgorithmOid, issuer.fields, signatureValue, tbsDer);
+}
+
+/** Web Crypto's verdict, or `undefined` when the page has no `crypto.subtle` or it lacks the algorithm. */
+async function verifyWithWebCrypto(
+  subject: ParsedCertificate,
+  issuer: ParsedCertificate,
+): Promise<boolean | undefined> {
+  const subtle = globalThis.crypto?.subtle;
+  const plan = subtle ? planVerification(subject, issuer) : undefined;
+  if (!plan || !subtle) return undefined;
   let key: CryptoKey;
   try {
     key = await subtle.importKey("spki", buffer(issuer.fields.spkiDer), plan.importAlgorithm, false, [
