@@ -114,13 +114,31 @@ function decodePem(text: string): DecodeResult {
   return { ok: true, certificates };
 }
 
-// SAML metadata carries certificates as bare base64 in <ds:X509Certificate> elements.
-const XML_CERTIFICATE = /<(?:[\w-]+:)?X509Certificate\b[^>]*>([\s\S]*?)<\/(?:[\w-]+:)?X509Certificate>/g;
+// SAML metadata carries certificates as bare base64 in <ds:X509Certificate> elements. Openings and
+// closings are found in one pass each and paired with two cursors: a lazy `([\s\S]*?)` between them
+// would rescan the rest of the text from every unclosed opening (quadratic time).
+const XML_OPEN = /<(?:[\w-]+:)?X509Certificate\b[^<>]*>/g;
+const XML_CLOSE = /<\/(?:[\w-]+:)?X509Certificate>/g;
+
+function xmlCertificateBodies(text: string): string[] {
+  const opens = [...text.matchAll(XML_OPEN)];
+  const closes = [...text.matchAll(XML_CLOSE)];
+  const bodies: string[] = [];
+  let next = 0;
+  opens.forEach((open, i) => {
+    const from = open.index + open[0].length;
+    while (next < closes.length && closes[next]!.index < from) next++;
+    const close = closes[next];
+    // An opening followed by another opening before any closing is unclosed; the later one counts.
+    if (!close || (opens[i + 1] && opens[i + 1]!.index < close.index)) return;
+    bodies.push(text.slice(from, close.index).replace(/\s+/g, ""));
+    next++;
+  });
+  return [...new Set(bodies)];
+}
 
 function decodeXmlCertificates(text: string): DecodeResult | undefined {
-  const bodies = [
-    ...new Set([...text.matchAll(XML_CERTIFICATE)].map((match) => match[1]!.replace(/\s+/g, ""))),
-  ];
+  const bodies = xmlCertificateBodies(text);
   if (bodies.length === 0) return undefined;
   const certificates: ParsedCertificate[] = [];
   for (const body of bodies) {
@@ -161,10 +179,9 @@ function decodeText(raw: string): DecodeResult {
   const hex = text.replace(/[\s:]+/g, "");
   // Hex dumps of DER (e.g. from a database column) start with 30, the SEQUENCE tag.
   if (/^30(?:[0-9A-Fa-f]{2}){3,}$/.test(hex)) {
-    return decodeDer(
-      Uint8Array.from(hex.match(/../g)!, (pair) => parseInt(pair, 16)),
-      { kind: "base64" },
-    );
+    const bytes = new Uint8Array(hex.length / 2);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+    return decodeDer(bytes, { kind: "base64" });
   }
   return decodeBareBase64(text);
 }

@@ -42,18 +42,23 @@ function splitHeaders(raw: string): { headers: Record<string, string>; body: str
 
 /**
  * Returns every PEM block in order. A BEGIN without an END before the next BEGIN (or the end of
- * the text) yields a block with `complete: false`; text outside blocks is ignored.
+ * the text) yields a block with `complete: false`; text outside blocks is ignored. Linear in the
+ * text: BEGIN and END markers are each found in one pass, then paired with two cursors (searching
+ * for an END from every BEGIN would be quadratic on text full of BEGIN lines).
  */
 export function scanPemBlocks(text: string): PemBlock[] {
   const begins = [...text.matchAll(BEGIN)];
+  const ends = [...text.matchAll(END)];
+  let next = 0;
   return begins.map((begin, i) => {
     const label = begin[1]!.trim();
-    const from = begin.index! + begin[0].length;
+    const from = begin.index + begin[0].length;
     const limit = begins[i + 1]?.index ?? text.length;
-    END.lastIndex = from;
-    let end: RegExpExecArray | null;
-    while ((end = END.exec(text)) !== null && end.index < limit) {
+    while (next < ends.length && ends[next]!.index < from) next++;
+    for (; next < ends.length && ends[next]!.index < limit; next++) {
+      const end = ends[next]!;
       if (end[1]!.trim() === label) {
+        next++;
         return { label, complete: true, ...splitHeaders(text.slice(from, end.index)) };
       }
     }
