@@ -3,7 +3,7 @@ import { classifyDer } from "./classify";
 import { DerError, readTlv } from "./der";
 import { describeBinary } from "./describe";
 import { x509Error, type X509Error } from "./errors";
-import { X509Certificates } from "./peculiar";
+import { readPkcs7Certificates } from "./pkcs7";
 
 const TRAILING_PADDING = new Set([0x00, 0x09, 0x0a, 0x0d, 0x20]);
 
@@ -78,22 +78,22 @@ function corrupt(source: DerSource, error: unknown): X509Error {
 }
 
 function parsePkcs7(bytes: Uint8Array, source: DerSource): DecodeResult {
-  let collection: X509Certificates;
+  let ders: Uint8Array[];
   try {
-    collection = new X509Certificates(bytes.slice());
+    ders = readPkcs7Certificates(bytes);
   } catch (error) {
     return { ok: false, error: corrupt(source, error) };
   }
-  if (collection.length === 0) {
+  if (ders.length === 0) {
     return {
       ok: false,
       error: x509Error("ERR_NOT_CERTIFICATE", "This is a PKCS#7 file that holds no certificates."),
     };
   }
   const certificates: ParsedCertificate[] = [];
-  for (const item of collection) {
+  for (const der of ders) {
     try {
-      certificates.push(parseCertificateDer(new Uint8Array(item.rawData)));
+      certificates.push(parseCertificateDer(der));
     } catch (error) {
       return { ok: false, error: corrupt(source, error) };
     }
