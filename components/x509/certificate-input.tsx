@@ -29,9 +29,10 @@ export interface CertificateInputProps {
   className?: string;
 }
 
-// The decoder (with @peculiar/x509) is fetched on first use only, keeping it out of first-load JS.
-let inspector: Promise<typeof import("./inspect-certificate")> | undefined;
-const loadInspector = () => (inspector ??= import("./inspect-certificate"));
+// The decoder runs in a Web Worker, fetched on first use only: it stays out of first-load JS, and
+// decoding a large paste never blocks typing.
+let client: Promise<typeof import("./inspect-client")> | undefined;
+const loadClient = () => (client ??= import("./inspect-client"));
 
 /**
  * Takes a certificate by drag-and-drop, file picker or paste, decodes it in the browser and
@@ -53,7 +54,7 @@ export function CertificateInput(props: CertificateInputProps) {
       setBusy(true);
       let result: Inspection;
       try {
-        result = await (await loadInspector()).inspectCertificateInput(input, { maxBytes });
+        result = await (await loadClient()).inspectOffMainThread(input, { maxBytes });
       } catch {
         result = {
           ok: false,

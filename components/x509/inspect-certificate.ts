@@ -1,5 +1,5 @@
-// Loaded with `await import()` by the certificate input, so the decoder and @peculiar/x509 stay
-// out of first-load JS. Everything here runs in the browser; nothing is sent anywhere.
+// Runs in the certificate input's Web Worker (inspect.worker.ts), or in the page where workers are
+// unavailable. Everything here runs in the browser; nothing is sent anywhere.
 import { orderCertificateChain, type IssuerLink } from "@/lib/x509/chain";
 import { decodeCertificates } from "@/lib/x509/decode";
 import type { X509Error } from "@/lib/x509/errors";
