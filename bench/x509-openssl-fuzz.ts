@@ -2,6 +2,8 @@
 // (`openssl x509 -inform DER -noout -text`) about each distinct mutant, and prints how often the
 // library and OpenSSL disagree. Figures are printed, never asserted.
 // Run: npx tsx bench/x509-openssl-fuzz.ts [mutants per certificate, default 300] [seed]
+// SHOW_REVERSE=1 (or a list of mutation kinds, e.g. "string,integer") also prints why the library
+// refused mutants that OpenSSL accepts.
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -90,11 +92,19 @@ async function main() {
       else if (library.ok) {
         stats.onlyLibrary++;
         kind.onlyLibrary++;
-        if (examples.length < 8) examples.push(`${candidate.source} (${candidate.kind}): ${Buffer.from(candidate.der).toString("hex")}`);
+        if (examples.length < 8)
+          examples.push(
+            `${candidate.source} (${candidate.kind}): ${Buffer.from(candidate.der).toString("hex")}`,
+          );
       } else {
         stats.onlyOpenssl++;
         kind.onlyOpenssl++;
-        if (process.env.SHOW_REVERSE && examples.length < 8) {
+        const wanted = process.env.SHOW_REVERSE;
+        if (
+          wanted &&
+          (wanted === "1" || wanted.split(",").includes(candidate.kind)) &&
+          examples.length < 12
+        ) {
           examples.push(`reverse ${candidate.source} (${candidate.kind}): ${library.error.message}`);
         }
       }
