@@ -111,26 +111,22 @@ describe("signatures are told truthfully", () => {
     },
   );
 
-  it("says 'not checked' for an algorithm this runtime cannot verify, and claims nothing", async () => {
-    const subtle = Object.getOwnPropertyDescriptor(globalThis, "crypto")!;
-    // RSA-PSS needs Web Crypto; without it there is no implementation here.
-    Object.defineProperty(globalThis, "crypto", { value: {}, configurable: true });
-    try {
-      const { certificates, summary } = await summarize("rsa-pss.pem");
-      expect(summary).toMatchObject({ selfSigned: false, signatureCheck: "not-checked" });
-      const codes = certificateFindings(summary, { now }).map((finding) => finding.code);
-      expect(codes).toContain("SIGNATURE_NOT_CHECKED");
-      expect(codes).not.toContain("SELF_SIGNED");
-      expect(
-        certificateFindings(summary, { now }).find((f) => f.code === "SIGNATURE_NOT_CHECKED")!.message,
-      ).toMatch(/^Signature not checked \(algorithm rsassaPss\)/);
-      expect((await orderCertificateChain(certificates)).entries[0]!.issuer).toBe("root-unchecked");
-    } finally {
-      Object.defineProperty(globalThis, "crypto", subtle);
-    }
+  it("says 'not checked' for an algorithm nothing here implements (MD2), and claims nothing", async () => {
+    const entry = byKind.get("signature-md2")!;
+    expect(entry.openssl.opensslParses).toBe(true);
+    const result = decodeCertificates(entry.der);
+    if (!result.ok) throw new Error(result.error.message);
+    const summary = await summarizeCertificate(result.certificates[0]!);
+    expect(summary).toMatchObject({ selfSigned: false, signatureCheck: "not-checked" });
+    const findings = certificateFindings(summary, { now });
+    expect(findings.map((finding) => finding.code)).not.toContain("SELF_SIGNED");
+    expect(findings.find((finding) => finding.code === "SIGNATURE_NOT_CHECKED")!.message).toMatch(
+      /^Signature not checked \(algorithm md2WithRSAEncryption\)/,
+    );
+    expect((await orderCertificateChain(result.certificates)).entries[0]!.issuer).toBe("root-unchecked");
   });
 
-  it("verifies RSA, ECDSA and EdDSA without crypto.subtle (plain http on a LAN address)", async () => {
+  it("verifies RSA, RSA-PSS, ECDSA and EdDSA without crypto.subtle (plain http on a LAN address)", async () => {
     const subtle = Object.getOwnPropertyDescriptor(globalThis, "crypto")!;
     Object.defineProperty(globalThis, "crypto", { value: {}, configurable: true });
     try {

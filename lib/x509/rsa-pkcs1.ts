@@ -27,10 +27,10 @@ export function supportsRsaPkcs1(signatureOid: string): boolean {
   return signatureOid in DIGESTS;
 }
 
-const toBigInt = (bytes: Uint8Array) =>
+export const toBigInt = (bytes: Uint8Array) =>
   bytes.length === 0 ? 0n : BigInt("0x" + Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join(""));
 
-function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
+export function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
   let result = 1n;
   let b = base % modulus;
   for (let e = exponent; e > 0n; e >>= 1n) {
@@ -40,7 +40,7 @@ function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
   return result;
 }
 
-function readRsaKey(spki: Uint8Array): { n: bigint; e: bigint; size: number } {
+export function readRsaKey(spki: Uint8Array): { n: bigint; e: bigint; size: number } {
   const [, bitString] = readChildren(spki, readWhole(spki));
   const key = readBitString(spki, bitString, "the public key");
   const [modulus, exponent] = readChildren(key, expectTag(readWhole(key), TAG.SEQUENCE, "the RSA key"));

@@ -1,12 +1,14 @@
 import type { ParsedCertificate } from "./certificate";
 import { DerError, TAG, bytesEqual, readChildren, readWhole, valueOf } from "./der";
 import { verifyWithNoble } from "./noble-verify";
+import { OID_RSASSA_PSS } from "./oids";
 import { verifyRsaPkcs1 } from "./rsa-pkcs1";
+import { verifyRsaPss } from "./rsa-pss";
 
 // Signatures are checked with Web Crypto where the page has it; without it (or for what it lacks)
 // RSA PKCS#1 v1.5 (any digest, MD5 included) in plain TypeScript, and ECDSA / Ed25519 / Ed448 with
-// @noble/curves. For the rest (RSA-PSS without Web Crypto, brainpool curves, DSA) the answer is
-// "not checked", never "invalid" and never "valid".
+// @noble/curves, RSA-PSS in plain TypeScript. For the rest (brainpool curves, DSA, MD2) the answer
+// is "not checked", never "invalid" and never "valid".
 
 type VerifyPlan = {
   importAlgorithm: RsaHashedImportParams | EcKeyImportParams | Algorithm;
@@ -85,6 +87,10 @@ export async function verifySignedBy(
   const viaWebCrypto = await verifyWithWebCrypto(subject, issuer);
   if (viaWebCrypto !== undefined) return viaWebCrypto;
   const { signatureAlgorithmOid, signatureValue, tbsDer } = subject.fields;
+  if (issuer.fields.algorithm === "RSA" && signatureAlgorithmOid === OID_RSASSA_PSS) {
+    const { signatureHash, pssSaltLength = 20 } = subject.fields;
+    return verifyRsaPss(signatureHash, pssSaltLength, issuer.fields.spkiDer, signatureValue, tbsDer);
+  }
   if (issuer.fields.algorithm === "RSA") {
     return verifyRsaPkcs1(signatureAlgorithmOid, issuer.fields.spkiDer, signatureValue, tbsDer);
   }
