@@ -8,7 +8,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { decodeCertificates } from "../lib/x509/decode";
-import { encode, mutateTree, parse, random } from "./x509-der-mutate";
+import { encode, mutateTree, parse, random } from "../lib/x509/testing/der-tree";
 
 const FIXTURES = join(import.meta.dirname, "../lib/x509/fixtures");
 const PER_CERTIFICATE = Number(process.argv[2] ?? 300);

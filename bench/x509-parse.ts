@@ -5,7 +5,7 @@ import { decodeCertificates } from "../lib/x509/decode";
 import { summarizeCertificate } from "../lib/x509/summary";
 import { orderCertificateChain } from "../lib/x509/chain";
 import { buildBundle, COUNT } from "./x509-bundle";
-import { encode, parse, type Node } from "./x509-der-mutate";
+import { encode, parse, type Node } from "../lib/x509/testing/der-tree";
 
 /** The same certificates as a PKCS#7 SignedData bundle (what `openssl crl2pkcs7 -nocrl` writes). */
 function toPkcs7(certificates: Uint8Array[]): Uint8Array {

@@ -1,5 +1,6 @@
-// DER tree mutations for bench/x509-openssl-fuzz.ts: each mutant breaks (or keeps) one DER rule at
-// one place, so that the library and OpenSSL can be compared rule by rule. Bench-only code.
+// A DER tree (read leniently, written back with minimal lengths) and mutations of it, for the
+// OpenSSL fuzz bench (bench/x509-openssl-fuzz.ts) and the crafted fixtures (fixtures/craft-strict.ts):
+// each mutant breaks (or keeps) one DER rule at one place. Test and bench code only.
 
 /** A parsed element; OCTET STRINGs that hold DER (extension values) keep that DER as `inner`. */
 export interface Node {
@@ -143,7 +144,11 @@ export function mutateTree(root: Node, rand: () => number): string {
       const target = pick(strings).node;
       const bad = pick(BAD_UTF8);
       const at = Math.floor(rand() * (target.content!.length + 1));
-      target.content = new Uint8Array([...target.content!.slice(0, at), ...bad, ...target.content!.slice(at)]);
+      target.content = new Uint8Array([
+        ...target.content!.slice(0, at),
+        ...bad,
+        ...target.content!.slice(at),
+      ]);
       if (rand() < 0.3) target.content = target.content.slice(0, target.content.length - 1);
       return "string";
     }
@@ -192,7 +197,12 @@ export function mutateTree(root: Node, rand: () => number): string {
     }
     case "trailing": {
       const constructed = nodes.filter(({ node: n }) => n.children);
-      pick(constructed).node.children!.push(pick([{ tag: 0x05, content: new Uint8Array(0) }, { tag: 0x04, content: new Uint8Array([1]) }]));
+      pick(constructed).node.children!.push(
+        pick([
+          { tag: 0x05, content: new Uint8Array(0) },
+          { tag: 0x04, content: new Uint8Array([1]) },
+        ]),
+      );
       return "trailing";
     }
     case "drop":
