@@ -1,4 +1,4 @@
-import { decodeBase64 } from "./base64";
+import { decodeBase64, type Base64Result } from "./base64";
 import type { DecodeResult, ParsedCertificate } from "./certificate";
 import { classifyDer } from "./classify";
 import { readTlv } from "./der";
@@ -39,11 +39,11 @@ function describePrivateKeyBlock(block: PemBlock): string {
 }
 
 /** Looks inside every PEM block for a private key, whatever its label says. */
-function findPrivateKey(blocks: PemBlock[]): string | undefined {
-  for (const block of blocks) {
+function findPrivateKey(blocks: PemBlock[], bodies: Base64Result[]): string | undefined {
+  for (const [index, block] of blocks.entries()) {
     if (/PRIVATE KEY/.test(block.label)) return describePrivateKeyBlock(block);
     if (!block.complete) continue;
-    const decoded = decodeBase64(block.body);
+    const decoded = bodies[index]!;
     if (!decoded.ok) continue;
     try {
       const kind = classifyDer(decoded.bytes);
@@ -65,7 +65,9 @@ function decodePem(text: string): DecodeResult {
       ),
     );
   }
-  const privateKey = findPrivateKey(blocks);
+  // Each body is decoded once: for the private-key check first, then for the certificates.
+  const bodies = blocks.map((block) => decodeBase64(block.body));
+  const privateKey = findPrivateKey(blocks, bodies);
   if (privateKey) {
     const besideCertificate = blocks.some(
       (block) => /CERTIFICATE$/.test(block.label) && !/REQUEST/.test(block.label),
@@ -84,7 +86,7 @@ function decodePem(text: string): DecodeResult {
   const certificates: ParsedCertificate[] = [];
   for (const [index, block] of blocks.entries()) {
     const position = blocks.length > 1 ? ` (block ${index + 1} of ${blocks.length})` : "";
-    const decoded = decodeBase64(block.body);
+    const decoded = bodies[index]!;
     if (!decoded.ok) {
       return fail(
         x509Error("ERR_CORRUPT", `The ${block.label} block${position} is damaged: ${decoded.reason}.`),
