@@ -66,7 +66,10 @@ function decodePem(text: string): DecodeResult {
     );
   }
   // Each body is decoded once: for the private-key check first, then for the certificates.
-  const bodies = blocks.map((block) => decodeBase64(block.body));
+  // (Incomplete blocks are refused before their bodies are needed.)
+  const bodies = blocks.map((block): Base64Result =>
+    block.complete ? decodeBase64(block.body) : { ok: false, reason: "the block is incomplete" },
+  );
   const privateKey = findPrivateKey(blocks, bodies);
   if (privateKey) {
     const besideCertificate = blocks.some(
