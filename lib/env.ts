@@ -35,6 +35,9 @@ const envSchema = z.object({
   INVENTORY_REFRESH_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
   INVENTORY_REFRESH_CONCURRENCY: z.coerce.number().int().min(1).max(32).optional(),
   ALERT_WEBHOOK_ALLOW_PRIVATE: optionalString,
+  // Vendor calls: share of each vendor's documented rate limits used; live-read cache lifetime.
+  VENDOR_RATE_BUDGET_PERCENT: z.coerce.number().int().min(1).max(100).default(80),
+  VENDOR_READ_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
   // Prometheus scrape token for /api/metrics (the endpoint is off while unset).
   METRICS_TOKEN: optionalString.pipe(
     z.string().min(16, "METRICS_TOKEN must be at least 16 characters.").optional(),

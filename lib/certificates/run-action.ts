@@ -52,7 +52,7 @@ export async function runCertificateAction(
 
   let before: CertificateSet;
   try {
-    before = await operationsFor(conn).getCertificateSet(input.setId);
+    before = await operationsFor(conn, "live").getCertificateSet(input.setId);
   } catch (error) {
     if (!isVendorError(error)) throw error;
     return failFromVendor(error, `Could not read the set before changing it: ${error.userMessage}`);

@@ -5,6 +5,7 @@ import { getEnv } from "@/lib/env";
 import { connections, inventoryRefreshRuns } from "@/lib/db/schema";
 import { loadVendorConnection } from "@/lib/connections/data";
 import { VENDOR_DESCRIPTORS, type Vendor } from "@/lib/vendors/descriptors";
+import { processMetrics } from "@/lib/metrics/registry";
 import { isVendorError } from "@/lib/vendors/errors";
 import { operationsFor } from "@/lib/vendors/registry";
 import { applyFederatedSnapshot, readFederatedCredentials } from "./federated-snapshot";
@@ -52,17 +53,26 @@ async function refreshConnection(
   ref: { id: string; name: string; vendor: Vendor },
   clock: () => Date,
 ): Promise<string | null> {
+  const startedAt = performance.now();
+  const metrics = processMetrics();
+  const labels = { vendor: ref.vendor, connection: ref.name };
+  const done = (result: "success" | "failure") => {
+    metrics.refreshDuration.set(labels, (performance.now() - startedAt) / 1000);
+    metrics.refreshes.inc({ ...labels, result });
+  };
   try {
     const conn = await loadVendorConnection(db, key, ref.id);
     if (!conn) return null; // deleted while we were running
-    const sets = await operationsFor(conn).listCertificateSets();
+    const sets = await operationsFor(conn, "live").listCertificateSets();
     // Federated credentials are a bonus: a missing PM.OAuthApp scope must not fail certificates.
     const credentials = await readFederatedCredentials(conn).catch(() => null);
     const now = clock();
     await applyCertificateSnapshot(db, { connection: ref, sets, now });
     if (credentials) await applyFederatedSnapshot(db, ref.id, credentials, now);
+    done("success");
     return null;
   } catch (error) {
+    done("failure");
     const message = failureMessage(error);
     await recordConnectionFailure(db, ref.id, message, clock());
     return message;

@@ -14,7 +14,7 @@ function create() {
     registry,
     vendorRequests: new Counter({
       name: "trustdeck_vendor_requests_total",
-      help: "Vendor API requests by vendor, operation, outcome (ok, or the error kind) and HTTP status.",
+      help: "Vendor API requests sent (each attempt, retries included) by vendor, operation, outcome (ok, or the error kind) and HTTP status (none without an answer).",
       labelNames: ["vendor", "operation", "outcome", "status"] as const,
       registers: [registry],
     }),
@@ -39,7 +39,7 @@ function create() {
     }),
     tokenCache: new Counter({
       name: "trustdeck_vendor_token_cache_total",
-      help: "Access-token lookups by vendor and result (hit: cached token used; miss: a token was requested).",
+      help: "Access-token lookups by vendor and result (hit: no token request sent, the cached or in-flight one used; miss: a token was requested).",
       labelNames: ["vendor", "result"] as const,
       registers: [registry],
     }),

@@ -1,6 +1,9 @@
 import "server-only";
 
+import { getEnv } from "@/lib/env";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./http-retry";
+import { processRateLimiter, type SlidingWindowLimiter } from "./rate-budget-limiter";
+import { processReadCache, type ReadCache } from "./read-cache";
 
 /** The `fetch` signature we depend on (also what the Cloudflare SDK accepts). */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -16,6 +19,17 @@ export interface HttpDeps {
   /** Per attempt, covering the response body as well as the status line. */
   timeoutMs: number;
   retry: RetryPolicy;
+  /** The rate budget every request waits for (process-wide, shared with the scheduled refresh). */
+  limiter: SlidingWindowLimiter;
+  /** The share of each vendor's documented limits Trustdeck uses, in percent. */
+  rateHeadroomPercent: number;
+  /**
+   * How long a request may wait for a slot of the budget before it fails as rate-limited (a read
+   * serves a page; a write is the user's change, sent before the reads queued with it).
+   */
+  budgetWaitMs: { read: number; write: number };
+  /** Live reads shared across users; a write on a connection drops its entries. */
+  readCache: ReadCache;
 }
 
 /** What callers may override; anything left out is the real thing. */
@@ -30,5 +44,9 @@ export function resolveHttpDeps(deps: HttpDepsInput = {}): HttpDeps {
     random: deps.random ?? Math.random,
     timeoutMs: deps.timeoutMs ?? 15_000,
     retry: { ...DEFAULT_RETRY_POLICY, ...deps.retry },
+    limiter: deps.limiter ?? processRateLimiter(),
+    rateHeadroomPercent: deps.rateHeadroomPercent ?? getEnv().VENDOR_RATE_BUDGET_PERCENT,
+    budgetWaitMs: deps.budgetWaitMs ?? { read: 10_000, write: 30_000 },
+    readCache: deps.readCache ?? processReadCache(),
   };
 }

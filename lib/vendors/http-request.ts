@@ -96,3 +96,9 @@ export function isRead(request: Pick<HttpRequest<unknown>, "method" | "idempoten
 export function displayUrl(url: URL): string {
   return `${url.origin}${url.pathname}`;
 }
+
+/** An `application/x-www-form-urlencoded` body from a flat object (an OAuth token request). */
+export function formBody(value: unknown): string {
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  return new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString();
+}

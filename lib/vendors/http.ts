@@ -10,9 +10,12 @@ import {
   errorFromUnreadable,
   type ClassifyContext,
 } from "./http-classify";
+import { admitRequest } from "./http-budget";
 import { resolveHttpDeps, type HttpDeps, type HttpDepsInput } from "./http-deps";
+import { countRateLimitWait, countVendorRequest, observeVendorCall } from "./http-metrics";
 import {
   displayUrl,
+  formBody,
   isRead,
   type BodyCallSpec,
   type CallSpec,
@@ -28,6 +31,7 @@ import { expectJson, type RawResponse, type ResponseReader } from "./http-respon
 import { backoffDelayMs, parseRetryAfter } from "./http-retry";
 import { AttemptTimeout, classifyTransportError } from "./http-transport";
 import { parseInput } from "./parse-input";
+import type { RateBucket } from "./rate-budget-limiter";
 
 export { resolveHttpDeps, type FetchLike, type HttpDeps, type HttpDepsInput } from "./http-deps";
 export {
@@ -65,6 +69,19 @@ export abstract class VendorHttpClient {
 
   /** The connection's secrets, scrubbed from anything a vendor echoes back. */
   protected abstract secrets(): readonly (string | undefined)[];
+
+  /**
+   * The rate-budget windows one request draws from (the vendor's limits for this account; see
+   * `rate-budget.ts` in the vendor's folder). None by default.
+   */
+  protected rateBuckets(_request: Pick<HttpRequest<unknown>, "method" | "operation">): readonly RateBucket[] {
+    return [];
+  }
+
+  /** The connection this client acts for: its live-read cache is dropped on every write. */
+  protected connectionId(): string | undefined {
+    return undefined;
+  }
 
   /** Headers every call sends (Huawei signs a Content-Type even on bodiless calls). */
   protected defaultHeaders(hasBody: boolean): Record<string, string> {
@@ -139,8 +156,27 @@ export abstract class VendorHttpClient {
     });
   }
 
-  /** Sends a request through the retry and error policy and returns the parsed 2xx body. */
+  /**
+   * Sends a request through the rate budget, the retry and error policy and returns the parsed
+   * 2xx body. Every attempt is counted by outcome; the whole call's duration is observed.
+   */
   protected async send<T>(request: HttpRequest<T>): Promise<T> {
+    const startedAt = performance.now();
+    // A write makes what is known about its connection stale, from its start to its end.
+    const written = isRead(request) ? undefined : this.connectionId();
+    if (written) this.deps.readCache.invalidate(written);
+    try {
+      return await this.sendWithRetries(request);
+    } finally {
+      if (written) this.deps.readCache.invalidate(written);
+      observeVendorCall(this.vendor, request.operation, (performance.now() - startedAt) / 1000);
+    }
+  }
+
+  private async sendWithRetries<T>(request: HttpRequest<T>): Promise<T> {
+    const buckets = this.rateBuckets(request);
+    const count = (outcome: string, status?: number) =>
+      countVendorRequest(this.vendor, request.operation, outcome, status);
     const policy = this.deps.retry;
     const started = this.deps.now();
     const mayRetry = (error: VendorError, attempt: number, delayMs: number) =>
@@ -150,8 +186,10 @@ export abstract class VendorHttpClient {
       this.deps.now() - started + delayMs < policy.maxTotalMs;
     let authRecovered = false;
     for (let attempt = 1; ; attempt++) {
+      await admitRequest(this.vendor, this.deps, buckets, request);
       const outcome = await this.attempt(request, attempt);
       if ("failure" in outcome) {
+        count(outcome.failure.kind);
         const delay = backoffDelayMs(attempt, policy, this.deps.random);
         if (!mayRetry(outcome.failure, attempt, delay))
           throw attempt > 1 ? outcome.failure.with({ attempts: attempt }) : outcome.failure;
@@ -162,6 +200,7 @@ export abstract class VendorHttpClient {
       if (raw.status >= 200 && raw.status < 300) return this.read(request, raw);
 
       const error = errorFromResponse(this.classifyContext(), request, raw);
+      count(error.kind, raw.status);
       if (raw.status === 401 && !authRecovered && request.authenticate !== false) {
         authRecovered = true;
         if (await this.recoverFromAuthFailure(error, raw)) {
@@ -170,12 +209,19 @@ export abstract class VendorHttpClient {
         }
       }
       const retryAfter = parseRetryAfter(raw.headers, this.deps.now());
+      // The vendor's own word on when this account may send again holds for every request of it.
+      if (retryAfter !== undefined && raw.status === 429)
+        this.deps.limiter.holdFor(
+          buckets.map((b) => b.key),
+          retryAfter,
+        );
       const delay = retryAfter ?? backoffDelayMs(attempt, policy, this.deps.random);
       if (
         !mayRetry(error, attempt, delay) ||
         (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs)
       )
         throw request.diagnose === false ? error : await this.diagnose(error, request);
+      if (retryAfter !== undefined) countRateLimitWait(this.vendor, "retry-after", delay);
       await this.deps.sleep(delay);
     }
   }
@@ -236,8 +282,10 @@ export abstract class VendorHttpClient {
 
   private read<T>(request: HttpRequest<T>, raw: RawResponse): T {
     const result = request.read(raw);
+    const error = result.ok ? undefined : errorFromUnreadable(this.classifyContext(), request, raw, result);
+    countVendorRequest(this.vendor, request.operation, error?.kind ?? "ok", raw.status);
     if (result.ok) return result.value;
-    throw errorFromUnreadable(this.classifyContext(), request, raw, result);
+    throw error;
   }
 
   private classifyContext(): ClassifyContext {
@@ -248,10 +296,4 @@ export abstract class VendorHttpClient {
       describeError: (raw, request) => this.describeError(raw, request),
     };
   }
-}
-
-/** An `application/x-www-form-urlencoded` body from a flat object (an OAuth token request). */
-function formBody(value: unknown): string {
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-  return new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString();
 }

@@ -1,5 +1,7 @@
 import "server-only";
 
+import { createHash } from "node:crypto";
+
 import { cloudflareAdapter } from "./cloudflare/adapter";
 import type { Vendor } from "./descriptors";
 import { VendorError } from "./errors";
@@ -17,6 +19,7 @@ import type {
   VendorAdapter,
   VendorConnection,
 } from "./model";
+import { processReadCache, type ReadFreshness } from "./read-cache";
 import { uipathAdapter } from "./uipath/adapter";
 
 /**
@@ -66,12 +69,22 @@ const runtimeAdapters: RuntimeAdapters = adapters;
 // The functions below take the vendor as a type parameter so that the adapter and the
 // connection are checked as a pair; the exported ones call them with the connection's vendor.
 
-function bindOperations<V extends Vendor>(vendor: V, conn: ConnectionFor<V>): ConnectionOperations {
+function bindOperations<V extends Vendor>(
+  vendor: V,
+  conn: ConnectionFor<V>,
+  freshness: ReadFreshness,
+): ConnectionOperations {
   const adapter = runtimeAdapters[vendor];
+  // Reads are shared across users through the live-read cache, keyed by the connection as it is
+  // now (edited settings or a replaced secret make a new key).
+  const cache = processReadCache();
+  const version = createHash("sha256").update(JSON.stringify(conn)).digest("base64url");
+  const read = <T>(key: string, load: () => Promise<T>) =>
+    cache.read(conn.id, `${version}|${key}`, load, freshness);
   return {
     capabilities: adapter.capabilities,
-    listCertificateSets: () => adapter.listCertificateSets(conn),
-    getCertificateSet: (setId) => adapter.getCertificateSet(conn, setId),
+    listCertificateSets: () => read("sets", () => adapter.listCertificateSets(conn)),
+    getCertificateSet: (setId) => read(`set|${setId}`, () => adapter.getCertificateSet(conn, setId)),
     testConnection: () => adapter.testConnection(conn),
   };
 }
@@ -79,9 +92,15 @@ function bindOperations<V extends Vendor>(vendor: V, conn: ConnectionFor<V>): Co
 /**
  * The common operations for a connection whose vendor is only known at run time (inventory
  * refresh, connection tests). Vendor-specific code calls `adapterFor(vendor)` instead.
+ * Identical reads in flight are sent once for all callers; `cached` reads may also be answered
+ * from the last few seconds (`VENDOR_READ_CACHE_SECONDS`), `live` ones (the inventory refresh,
+ * the read before a change) never are.
  */
-export function operationsFor(conn: VendorConnection): ConnectionOperations {
-  return bindOperations(conn.vendor, conn);
+export function operationsFor(
+  conn: VendorConnection,
+  freshness: ReadFreshness = "cached",
+): ConnectionOperations {
+  return bindOperations(conn.vendor, conn, freshness);
 }
 
 /** Federated credential operations bound to one connection. */

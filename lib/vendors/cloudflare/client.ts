@@ -1,10 +1,18 @@
 import "server-only";
 
 import type { VendorError } from "../errors";
-import { VendorHttpClient, type ErrorDetails, type HttpDepsInput, type RequestSummary } from "../http";
+import {
+  VendorHttpClient,
+  type HttpRequest,
+  type ErrorDetails,
+  type HttpDepsInput,
+  type RequestSummary,
+} from "../http";
 import { expectText, type RawResponse } from "../http-response";
+import { rateBucketsFor } from "../rate-budget";
 import type { ConnectionFor } from "../model";
 import { describeCloudflareError, diagnoseRefusal } from "./errors";
+import { cloudflareRateBudget } from "./rate-budget";
 import * as s from "./schemas";
 import { sdkTransport, type CloudflareSdk, type SdkCall } from "./sdk";
 
@@ -115,6 +123,21 @@ export class CloudflareClient extends VendorHttpClient {
   /** The account of the connection. */
   get accountId(): string {
     return this.conn.accountId;
+  }
+
+  protected override connectionId(): string {
+    return this.conn.id;
+  }
+
+  /** The account's windows in the vendor's rate budget (rate-budget.ts). */
+  protected override rateBuckets(request: Pick<HttpRequest<unknown>, "method" | "operation">) {
+    return rateBucketsFor(
+      this.vendor,
+      cloudflareRateBudget,
+      this.conn,
+      request,
+      this.deps.rateHeadroomPercent,
+    );
   }
 
   protected apiBase(): string {

@@ -3,14 +3,17 @@ import "server-only";
 import type { VendorError } from "../errors";
 import {
   VendorHttpClient,
+  type HttpRequest,
   type ErrorDetails,
   type HttpDepsInput,
   type RequestSummary,
   type OutgoingRequest,
 } from "../http";
 import { expectEmpty, type RawResponse } from "../http-response";
+import { rateBucketsFor } from "../rate-budget";
 import type { ConnectionFor } from "../model";
 import { describeHuaweiError, serverTimeFromSkewError } from "./errors";
+import { huaweiRateBudget } from "./rate-budget";
 import * as s from "./schemas";
 import { signRequest } from "./signer";
 
@@ -127,6 +130,15 @@ export class HuaweiClient extends VendorHttpClient {
       output: expectEmpty(),
       requires: HUAWEI_ACTIONS.deleteIdpCert,
     });
+  }
+
+  protected override connectionId(): string {
+    return this.conn.id;
+  }
+
+  /** The account's windows in the vendor's rate budget (rate-budget.ts). */
+  protected override rateBuckets(request: Pick<HttpRequest<unknown>, "method" | "operation">) {
+    return rateBucketsFor(this.vendor, huaweiRateBudget, this.conn, request, this.deps.rateHeadroomPercent);
   }
 
   protected apiBase(): string {

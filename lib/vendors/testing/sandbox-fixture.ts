@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import { startSandbox, type Sandbox } from "@/sandbox/server";
 import { connectionInputSchema, type Vendor } from "@/lib/connections/schemas";
 import type { HttpDepsInput } from "../http";
+import { SlidingWindowLimiter, type LimiterClock } from "../rate-budget-limiter";
 import type { ConnectionFor, VendorConnection } from "../model";
 
 /** A valid RSA-2048 certificate (until 2035) from the x509 fixture corpus, for uploads and imports. */
@@ -20,13 +21,26 @@ export const HANGING_ROUTE_TIMEOUT_MS = 1_000;
 /**
  * HTTP settings for tests: sleeps recorded instead of waited, and a per-attempt timeout generous
  * enough for a busy machine (the sandbox generates RSA keys on some writes). Only tests against a
- * route that never answers pass `HANGING_ROUTE_TIMEOUT_MS`.
+ * route that never answers pass `HANGING_ROUTE_TIMEOUT_MS`. The rate budget is the adapter's own,
+ * on a clock that skips the recorded sleeps (a 429's hold is over once its Retry-After was "slept").
  */
 export function testHttp(sleeps: number[] = [], maxAttempts = 4, timeoutMs = 15_000): HttpDepsInput {
+  let skippedMs = 0;
+  const clock: LimiterClock = {
+    now: () => Date.now() + skippedMs,
+    setTimer: (ms, fn) => {
+      const timer = setTimeout(fn, ms);
+      return () => clearTimeout(timer);
+    },
+  };
   return {
     timeoutMs,
-    sleep: async (ms) => void sleeps.push(ms),
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      skippedMs += ms;
+    },
     retry: { baseDelayMs: 5, maxAttempts },
+    limiter: new SlidingWindowLimiter(clock),
   };
 }
 

@@ -3,6 +3,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 
 import type { ErrorDetails } from "../http";
+import { processMetrics } from "@/lib/metrics/registry";
 import { jsonBodyOf, type RawResponse } from "../http-response";
 import { oauthErrorSchema } from "./schemas";
 
@@ -45,9 +46,17 @@ export class TokenCache {
       entry = { fingerprint };
       this.entries.set(connectionId, entry);
     }
-    if (entry.token && entry.refreshAt !== undefined && now() < entry.refreshAt) return entry.token;
-    if (entry.inflight) return entry.inflight;
+    // A hit is any lookup that sends no token request (a cached token, or one already on its way).
+    if (entry.token && entry.refreshAt !== undefined && now() < entry.refreshAt) {
+      countLookup("hit");
+      return entry.token;
+    }
+    if (entry.inflight) {
+      countLookup("hit");
+      return entry.inflight;
+    }
 
+    countLookup("miss");
     const current = entry;
     current.inflight = fetchToken().then(
       (token) => {
@@ -76,6 +85,10 @@ export class TokenCache {
   forget(connectionId: string): void {
     this.entries.delete(connectionId);
   }
+}
+
+function countLookup(result: "hit" | "miss"): void {
+  processMetrics().tokenCache.inc({ vendor: "uipath", result });
 }
 
 function refreshMargin(lifetimeMs: number): number {

@@ -3,8 +3,15 @@ import "server-only";
 import type { z } from "zod";
 
 import type { VendorError } from "../errors";
-import { VendorHttpClient, type ErrorDetails, type HttpDepsInput, type RequestSummary } from "../http";
+import {
+  VendorHttpClient,
+  type HttpRequest,
+  type ErrorDetails,
+  type HttpDepsInput,
+  type RequestSummary,
+} from "../http";
 import { expectEmpty, type RawResponse } from "../http-response";
+import { rateBucketsFor } from "../rate-budget";
 import type { FederatedCredentialInput } from "../inputs";
 import type { ConnectionFor, FederatedTokenExchangeResult } from "../model";
 import {
@@ -15,6 +22,7 @@ import {
   type TokenCache,
 } from "./auth";
 import { describeUiPathError } from "./errors";
+import { uipathRateBudget } from "./rate-budget";
 import * as s from "./schemas";
 
 const JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
@@ -184,6 +192,15 @@ export class UiPathClient extends VendorHttpClient {
       output: expectEmpty(),
       requires: "PM.OAuthApp.Write",
     });
+  }
+
+  protected override connectionId(): string {
+    return this.conn.id;
+  }
+
+  /** The account's windows in the vendor's rate budget (rate-budget.ts). */
+  protected override rateBuckets(request: Pick<HttpRequest<unknown>, "method" | "operation">) {
+    return rateBucketsFor(this.vendor, uipathRateBudget, this.conn, request, this.deps.rateHeadroomPercent);
   }
 
   protected apiBase(): string {

@@ -1,0 +1,72 @@
+import "server-only";
+
+import { createHash } from "node:crypto";
+
+import type { HttpMethod } from "./http-request";
+import type { RateBucket } from "./rate-budget-limiter";
+
+export {
+  processRateLimiter,
+  RateBudgetExhausted,
+  SlidingWindowLimiter,
+  type LimiterClock,
+  type RateBucket,
+} from "./rate-budget-limiter";
+
+/** One documented (or chosen) vendor limit: `limit` requests per `windowMs` per account scope. */
+export interface RateRule<C> {
+  /** What the limit counts, for keys and diagnostics: "GET per organization". */
+  name: string;
+  /** The methods it counts; all methods when omitted. */
+  methods?: readonly HttpMethod[];
+  limit: number;
+  windowMs: number;
+  /**
+   * The vendor account the limit is kept per (an organization, a token, an API of an endpoint),
+   * as a key; `operation` is the call's operation name.
+   */
+  scope: (conn: C, operation: string) => string;
+}
+
+/** A vendor's rate limits, declared in its folder beside its client. */
+export interface VendorRateBudget<C> {
+  /** Where the numbers come from: the vendor's documentation, or why we chose them. */
+  source: string;
+  rules: readonly RateRule<C>[];
+}
+
+/** Use this share of each documented limit by default: other tools may share the account. */
+export const DEFAULT_HEADROOM_PERCENT = 80;
+
+/** Share of each window kept for writes, so reads queued behind a busy list never block a rotation. */
+const WRITE_RESERVE = 0.1;
+
+/**
+ * The buckets one request of `method` draws from, each limit scaled by `headroomPercent`.
+ * Buckets that count only reads reserve nothing; buckets shared with writes keep 10 % for them.
+ */
+export function rateBucketsFor<C>(
+  vendor: string,
+  budget: VendorRateBudget<C>,
+  conn: C,
+  request: { method: HttpMethod; operation: string },
+  headroomPercent = DEFAULT_HEADROOM_PERCENT,
+): RateBucket[] {
+  return budget.rules
+    .filter((rule) => !rule.methods || rule.methods.includes(request.method))
+    .map((rule) => {
+      const limit = Math.max(1, Math.floor((rule.limit * headroomPercent) / 100));
+      const countsWrites = !rule.methods || rule.methods.some((m) => m !== "GET");
+      return {
+        key: `${vendor}|${rule.name}|${rule.scope(conn, request.operation)}`,
+        limit,
+        windowMs: rule.windowMs,
+        reservedForWrites: countsWrites && limit > 1 ? Math.max(1, Math.floor(limit * WRITE_RESERVE)) : 0,
+      };
+    });
+}
+
+/** A stable key for a credential (a token) that does not keep the credential itself. */
+export function credentialKey(secret: string): string {
+  return createHash("sha256").update(secret).digest("base64url").slice(0, 22);
+}
