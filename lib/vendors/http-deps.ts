@@ -1,6 +1,7 @@
 import "server-only";
 
 import { getEnv } from "@/lib/env";
+import { egressFetch } from "./egress-proxy-fetch";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./http-retry";
 import { processRateLimiter, type SlidingWindowLimiter } from "./rate-budget-limiter";
 import { processReadCache, type ReadCache } from "./read-cache";
@@ -38,7 +39,7 @@ export type HttpDepsInput = Partial<Omit<HttpDeps, "retry">> & { retry?: Partial
 /** Partial deps with the real ones filled in. */
 export function resolveHttpDeps(deps: HttpDepsInput = {}): HttpDeps {
   return {
-    fetch: deps.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    fetch: deps.fetch ?? egressFetch,
     now: deps.now ?? Date.now,
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     random: deps.random ?? Math.random,
