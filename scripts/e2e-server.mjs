@@ -55,6 +55,9 @@ const env = {
   INVENTORY_REFRESH_INTERVAL_MINUTES: "0", // no background vendor reads racing the specs' sandbox faults
   // The suite signs in once per role (storageState) and reuses those sessions for the whole run.
   SESSION_IDLE_MINUTES: "480",
+  // The specs reset the sandbox and inject faults between page loads, faster than any real vendor
+  // changes: every page load reads live (reads in flight are still shared).
+  VENDOR_READ_CACHE_SECONDS: "0",
 };
 
 const seeded = await run("tsx", ["--conditions=react-server", "scripts/seed.ts", seedFile], { env });
