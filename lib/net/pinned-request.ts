@@ -1,13 +1,18 @@
 import "server-only";
 import { request as httpRequest, type IncomingHttpHeaders, type RequestOptions } from "node:http";
 import { request as httpsRequest } from "node:https";
-import { isIP, type LookupFunction } from "node:net";
+import { isIP, type LookupFunction, type Socket } from "node:net";
+import { connect as tlsConnect } from "node:tls";
+import { egressProxySettings, proxyFor } from "./egress-proxy";
 import type { ResolvedAddress } from "./outbound-guard";
+import { openProxyTunnel } from "./proxy-tunnel";
 
 // One HTTP(S) exchange with an address that already passed the outbound guard: the socket
 // connects to that address whatever DNS says by now (no rebinding between check and connect),
 // redirects are answered as they are and never followed, the whole exchange has one deadline
-// (a slow-drip server cannot hold a request open) and the body has a size cap.
+// (a slow-drip server cannot hold a request open) and the body has a size cap. Through an
+// egress proxy (HTTPS_PROXY / HTTP_PROXY, NO_PROXY) the exchange runs in a CONNECT tunnel to the
+// checked address itself, so the guard still decides where the request goes.
 
 export interface PinnedRequest {
   url: URL;
@@ -21,6 +26,8 @@ export interface PinnedRequest {
   ca?: string[];
   /** Aborts the exchange; the error is the signal's reason. */
   signal?: AbortSignal;
+  /** The egress proxy; by default the one the environment names for this URL (none: direct). */
+  proxy?: URL | null;
 }
 
 export type PinnedResponse =
@@ -32,7 +39,28 @@ export const TIMEOUT_CODE = "timeout";
 export const TOO_LARGE_CODE = "too-large";
 
 /** Send one request to the pinned address. Never throws; never follows a redirect. */
-export function pinnedRequest(options: PinnedRequest): Promise<PinnedResponse> {
+export async function pinnedRequest(options: PinnedRequest): Promise<PinnedResponse> {
+  const proxy =
+    options.proxy === undefined ? proxyFor(options.url, egressProxySettings(process.env)) : options.proxy;
+  if (!proxy) return exchange(options);
+  const deadline = AbortSignal.any([
+    AbortSignal.timeout(options.timeoutMs),
+    ...(options.signal ? [options.signal] : []),
+  ]);
+  const port = options.url.port || (options.url.protocol === "https:" ? 443 : 80);
+  const target = `${options.pinned.family === 6 ? `[${options.pinned.address}]` : options.pinned.address}:${port}`;
+  try {
+    return await exchange(options, await openProxyTunnel(proxy, target, deadline));
+  } catch (error) {
+    const reason =
+      deadline.aborted && !options.signal?.aborted
+        ? Object.assign(new Error(TIMEOUT_CODE), { code: TIMEOUT_CODE })
+        : error;
+    return { ok: false, error: reason as NodeJS.ErrnoException };
+  }
+}
+
+function exchange(options: PinnedRequest, tunnel?: Socket): Promise<PinnedResponse> {
   const { url, pinned } = options;
   const lookup: LookupFunction = (_host, lookupOptions, callback) => {
     if (lookupOptions.all) (callback as unknown as (e: null, a: ResolvedAddress[]) => void)(null, [pinned]);
@@ -40,15 +68,29 @@ export function pinnedRequest(options: PinnedRequest): Promise<PinnedResponse> {
   };
   const hostname = url.hostname.replace(/^\[|\]$/g, "");
   const https = url.protocol === "https:";
+  const servername = https && !isIP(hostname) ? hostname.replace(/\.$/, "") : undefined;
   const requestOptions: RequestOptions & { servername?: string; ca?: string[] } = {
     method: options.method,
     hostname,
     port: url.port || (https ? 443 : 80),
     path: `${url.pathname}${url.search}`,
     headers: options.headers,
-    agent: false,
-    lookup,
-    ...(https && !isIP(hostname) ? { servername: hostname.replace(/\.$/, "") } : {}),
+    ...(tunnel
+      ? // The tunnel is the connection: TLS (with the real host name for SNI and the certificate check) runs inside it.
+        {
+          agent: undefined,
+          createConnection: () =>
+            https
+              ? tlsConnect({
+                  socket: tunnel,
+                  host: hostname,
+                  ...(servername ? { servername } : {}),
+                  ...(options.ca ? { ca: options.ca } : {}),
+                })
+              : tunnel,
+        }
+      : { agent: false, lookup }),
+    ...(servername ? { servername } : {}),
     ...(https && options.ca ? { ca: options.ca } : {}),
   };
   const send = https ? httpsRequest : httpRequest;

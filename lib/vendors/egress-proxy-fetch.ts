@@ -4,7 +4,7 @@ import { Agent, ProxyAgent, type Dispatcher } from "undici";
 import type { ConnectionOptions } from "node:tls";
 
 import type { FetchLike } from "./http-deps";
-import { egressProxySettings, proxyFor, type EgressProxySettings } from "./egress-proxy";
+import { egressProxySettings, proxyFor, type EgressProxySettings } from "@/lib/net/egress-proxy";
 
 /** Where the proxy variables come from, and TLS options for the destination (tests add a CA). */
 export interface EgressFetchOptions {
