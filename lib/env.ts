@@ -46,6 +46,9 @@ const envSchema = z.object({
 
 export type Env = z.output<typeof envSchema>;
 
+/** Every setting the schema reads (the .env.example test checks each is documented there). */
+export const ENV_KEYS = Object.keys(envSchema.shape) as (keyof Env)[];
+
 let cached: Env | undefined;
 
 /** The validated environment (cached after the first call). */
