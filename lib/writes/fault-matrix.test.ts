@@ -74,12 +74,12 @@ beforeEach(async () => {
 /** What each fault must end in: the outcome told and the outcome recorded. */
 const EXPECTED: Record<string, { ok: boolean; code?: RegExp; recorded: string; afterState: boolean }> = {
   none: { ok: true, recorded: "applied", afterState: true },
-  timeout: { ok: false, code: /^write_not_applied$/, recorded: "not-applied", afterState: true },
-  drop: { ok: false, code: /^write_not_applied$/, recorded: "not-applied", afterState: true },
-  "429": { ok: false, code: /^vendor:rate-limited$/, recorded: "failed", afterState: false },
-  "500": { ok: false, code: /^vendor:/, recorded: "failed", afterState: false },
-  "503": { ok: false, code: /^vendor:/, recorded: "failed", afterState: false },
-  "malformed 2xx": { ok: false, code: /^write_not_applied$/, recorded: "not-applied", afterState: true },
+  timeout: { ok: false, code: /^write-not-applied$/, recorded: "not-applied", afterState: true },
+  drop: { ok: false, code: /^write-not-applied$/, recorded: "not-applied", afterState: true },
+  "429": { ok: false, code: /^rate-limited$/, recorded: "failed", afterState: false },
+  "500": { ok: false, code: /^unavailable$/, recorded: "failed", afterState: false },
+  "503": { ok: false, code: /^unavailable$/, recorded: "failed", afterState: false },
+  "malformed 2xx": { ok: false, code: /^write-not-applied$/, recorded: "not-applied", afterState: true },
   "lost answer": { ok: true, recorded: "applied", afterState: true },
 };
 const FAULTS = ["none", ...Object.keys(WRITE_FAULTS)];
@@ -269,7 +269,7 @@ describe("an outcome that cannot be learnt at once", () => {
       status: 503,
     });
     const result = await running;
-    expect(result).toMatchObject({ ok: false, code: "write_unknown" });
+    expect(result).toMatchObject({ ok: false, code: "write-unknown" });
     expect(result.ok || result.message).toContain("may or may not have been made");
     const { intents, outcomes } = await auditOf(handle.db, "certificate.rotate", since);
     expect([intents.length, outcomes.length]).toEqual([1, 0]);
