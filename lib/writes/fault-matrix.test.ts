@@ -28,21 +28,21 @@ import {
   type CertificateCase,
 } from "./testing/harness";
 
-// The registry's adapters, with the tests' short timeout (1 s) and recorded (not waited) sleeps.
+// The registry's adapters, with a short time-out (1 s, so a held write times out) and recorded sleeps.
 vi.mock("@/lib/vendors/uipath/adapter", async (original) => {
   const m = await original<typeof import("@/lib/vendors/uipath/adapter")>();
   const { testHttp } = await import("@/lib/vendors/testing/sandbox-fixture");
-  return { ...m, uipathAdapter: m.createUiPathAdapter({ http: testHttp() }) };
+  return { ...m, uipathAdapter: m.createUiPathAdapter({ http: testHttp([], 4, 1_000) }) };
 });
 vi.mock("@/lib/vendors/cloudflare/adapter", async (original) => {
   const m = await original<typeof import("@/lib/vendors/cloudflare/adapter")>();
   const { testHttp } = await import("@/lib/vendors/testing/sandbox-fixture");
-  return { ...m, cloudflareAdapter: m.createCloudflareAdapter({ http: testHttp() }) };
+  return { ...m, cloudflareAdapter: m.createCloudflareAdapter({ http: testHttp([], 4, 1_000) }) };
 });
 vi.mock("@/lib/vendors/huawei/adapter", async (original) => {
   const m = await original<typeof import("@/lib/vendors/huawei/adapter")>();
   const { testHttp } = await import("@/lib/vendors/testing/sandbox-fixture");
-  return { ...m, huaweiAdapter: m.createHuaweiAdapter({ http: testHttp() }) };
+  return { ...m, huaweiAdapter: m.createHuaweiAdapter({ http: testHttp([], 4, 1_000) }) };
 });
 
 const sb = sandboxFixture();
