@@ -2,7 +2,7 @@ import { rootCertificates } from "node:tls";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { runCertificateAction } from "@/lib/certificates/run-action";
 import { openDatabase } from "@/lib/db/client";
-import { parseAllowList } from "@/lib/federated/address-guard";
+import { parseAllowList } from "@/lib/net/allow-list";
 import { deleteCredential, saveCredential } from "@/lib/federated/mutations";
 import { applyFederatedSnapshot, readFederatedCredentials } from "@/lib/inventory/federated-snapshot";
 import { applyCertificateSnapshot } from "@/lib/inventory/snapshot";
@@ -217,7 +217,12 @@ describe("every federated-credential write × every fault", () => {
           if (!created.ok) throw new Error(created.message);
           credentialId = created.credential.id;
         }
-        await applyFederatedSnapshot(handle.db, conn.id, await readFederatedCredentials(conn), new Date());
+        await applyFederatedSnapshot(
+          handle.db,
+          conn.id,
+          (await readFederatedCredentials(conn)) ?? [],
+          new Date(),
+        );
         await sb.control.clearRequests();
         if (fault !== "none") await faultNextWrite(sb.sandbox, "uipath", WRITE_FAULTS[fault]!);
         const since = await lastAuditId(handle.db);
