@@ -9,4 +9,6 @@ export async function register(): Promise<void> {
   installForwardedHeaderGuard();
   const { startInventoryScheduler } = await import("@/lib/inventory/scheduler-start");
   startInventoryScheduler();
+  const { startWriteRecovery } = await import("@/lib/writes/recover-start");
+  startWriteRecovery();
 }

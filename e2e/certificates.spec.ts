@@ -120,9 +120,11 @@ test.describe("certificates", () => {
     });
     const dialog = await certificates.startAction("Rotate");
     await dialog.getByRole("button", { name: "Confirm: rotate" }).click();
+    // Reconciled as applied, it is Trustdeck's success (audited so), said with how it was learnt.
     await expect(
-      page.locator("main").getByRole("alert").filter({ hasText: "was applied. Do not repeat it." }),
+      page.locator("main").getByRole("status").filter({ hasText: "was applied. Do not repeat it." }),
     ).toBeVisible();
+    await expect(page.getByText(/Rotated: the new current certificate is/)).toBeVisible();
     await expect.poll(() => thumbprintsIn(certificates.slot("previous"))).toContain(current);
     const { requests } = (await sandboxControl("cloudflare", "requests")) as {
       requests: { method: string; path: string }[];

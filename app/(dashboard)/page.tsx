@@ -12,6 +12,8 @@ import { PageHeader } from "@/components/ui/card";
 import { currentActor } from "@/lib/auth/session";
 import { VENDOR_LABELS, vendorLabel } from "@/lib/vendors/descriptors";
 import { getDb } from "@/lib/db/get-db";
+import { listPendingWrites } from "@/lib/writes/pending";
+import { PendingWritesNotice } from "@/components/writes/pending-writes-notice";
 import { readInventory } from "@/lib/inventory/read";
 import { pickTimelineCertificate } from "@/lib/timeline/pick";
 import { countByStatus, nextExpiries } from "@/lib/timeline/summary";
@@ -20,7 +22,9 @@ export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
   if (!(await currentActor())) redirect("/login");
-  const inventory = await readInventory(await getDb());
+  const db = await getDb();
+  const inventory = await readInventory(db);
+  const pending = await listPendingWrites(db);
   const now = new Date();
   const { certificates } = inventory;
 
@@ -38,6 +42,7 @@ export default async function OverviewPage() {
           </Link>
         }
       />
+      <PendingWritesNotice writes={pending} />
       {certificates.length === 0 ? (
         <Alert className="mb-6" title="The inventory is empty">
           No snapshot holds a certificate yet: add a{" "}

@@ -36,6 +36,7 @@ export function AuditFilters({ values }: { values: Values }) {
           <option value="success">Success</option>
           <option value="failure">Failure</option>
           <option value="denied">Denied</option>
+          <option value="pending">Pending (intent of a write)</option>
         </Select>
       </FilterField>
       <FilterField label="From">

@@ -7,6 +7,7 @@ const OUTCOME_TONE: Record<AuditEventRow["outcome"], BadgeTone> = {
   success: "ok",
   failure: "danger",
   denied: "warning",
+  pending: "info",
 };
 
 /** Audit events, newest first; details are already stripped of secrets when stored. */

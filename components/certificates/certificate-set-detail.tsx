@@ -12,6 +12,7 @@ import type { CertificateActionInput, CertificateWriteAction } from "@/lib/certi
 import { slotStatus } from "@/lib/certificates/status";
 import { actionLabel, NAMED_SLOTS } from "@/lib/vendors/descriptors";
 import type { CertificateSet, CertificateSlot } from "@/lib/vendors/contracts";
+import { callWrite } from "@/components/writes/call-write";
 import { SetActionDialog } from "./set-action-dialog";
 import { StatusBadge } from "./status-badge";
 
@@ -60,7 +61,7 @@ export function CertificateSetDetail({ connectionId, set, readAt, runAction }: P
       ...(certificateId ? { certificateId } : {}),
       ...(pem ? { pem } : {}),
     } as CertificateActionInput;
-    const result = await runAction!(input);
+    const result = await callWrite(() => runAction!(input));
     if (!result.ok) {
       // The server's own refusal of the PEM stays in the dialog, next to the input.
       if (ERROR_CODES[result.code] === "certificate") return result.message;

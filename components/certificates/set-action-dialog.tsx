@@ -5,6 +5,7 @@ import { CertificateInput, type CertificateInputValue } from "@/components/x509/
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { SERVER_LOST } from "@/components/writes/call-write";
 import { describeConsequence } from "@/lib/certificates/consequence";
 import type { CertificateWriteAction } from "@/lib/certificates/schemas";
 import { actionLabel } from "@/lib/vendors/descriptors";
@@ -30,6 +31,8 @@ export function SetActionDialog({ set, action, certificateId, onClose, onSubmit 
   const [certificate, setCertificate] = useState<CertificateInputValue>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // After a lost server the change may have been made: never offer to send it again.
+  const [lost, setLost] = useState(false);
   const needsPem = NEEDS_PEM.has(action);
   const existing = set.slots.flatMap((slot) => (slot.certificate ? [slot.certificate.sha256] : []));
   const danger = action === "delete-certificate" || action === "rotate" || action === "upload-primary";
@@ -56,13 +59,20 @@ export function SetActionDialog({ set, action, certificateId, onClose, onSubmit 
           </Button>
           <Button
             variant={danger ? "danger" : "primary"}
-            disabled={pending || (needsPem && !certificate)}
+            disabled={pending || lost || (needsPem && !certificate)}
             onClick={async () => {
               setPending(true);
               setError(null);
-              const message = await onSubmit(certificate?.pem).finally(() => setPending(false));
-              if (message) setError(message);
-              else onClose();
+              try {
+                const message = await onSubmit(certificate?.pem);
+                if (message) setError(message);
+                else onClose();
+              } catch {
+                setLost(true);
+                setError(SERVER_LOST);
+              } finally {
+                setPending(false);
+              }
             }}
           >
             {pending ? "Working…" : `Confirm: ${label.toLowerCase()}`}

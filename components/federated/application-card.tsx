@@ -127,6 +127,7 @@ export function ApplicationCard({
           close={() => setEditing(null)}
           context={context}
           actions={actions}
+          onSettle={() => router.refresh()}
           onDone={(message) => {
             setEditing(null);
             setNotice(message);

@@ -77,6 +77,7 @@ export function CredentialDetail({
             close={() => setEditing(null)}
             context={context}
             actions={actions}
+            onSettle={() => router.refresh()}
             onDone={(message) => {
               const deleted = editing?.mode === "delete";
               setEditing(null);

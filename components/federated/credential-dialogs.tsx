@@ -2,6 +2,7 @@
 
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
+import { callWrite, UNSETTLED_CODES } from "@/components/writes/call-write";
 import type { FederatedCredential } from "@/lib/vendors/contracts";
 import { CredentialForm } from "./credential-form";
 import type { CredentialContext, CredentialWriteActions } from "./types";
@@ -19,10 +20,19 @@ type CredentialDialogsProps = {
   context: CredentialContext;
   actions: CredentialWriteActions;
   onDone: (message: string) => void;
+  /** Re-read the list behind the dialog (after an outcome that may have changed it). */
+  onSettle?: () => void;
 };
 
 /** The add, edit and delete dialogs of one application's credentials. */
-export function CredentialDialogs({ editing, close, context, actions, onDone }: CredentialDialogsProps) {
+export function CredentialDialogs({
+  editing,
+  close,
+  context,
+  actions,
+  onDone,
+  onSettle,
+}: CredentialDialogsProps) {
   if (!editing) return null;
   const onOpenChange = (open: boolean) => !open && close();
   if (editing.mode === "delete") {
@@ -46,13 +56,18 @@ export function CredentialDialogs({ editing, close, context, actions, onDone }: 
         }
         confirmLabel="Delete credential"
         onConfirm={async () => {
-          const result = await actions.remove({
-            connectionId: context.connectionId,
-            clientId: context.clientId,
-            credentialId: c.id,
-          });
-          if (!result.ok)
+          const result = await callWrite(() =>
+            actions.remove({
+              connectionId: context.connectionId,
+              clientId: context.clientId,
+              credentialId: c.id,
+            }),
+          );
+          if (!result.ok) {
+            // The change may have been made: the list behind reads the vendor again.
+            if (UNSETTLED_CODES.has(result.code)) onSettle?.();
             return `${result.message}${result.requestId ? ` (UiPath request id ${result.requestId})` : ""}`;
+          }
           onDone(result.message ?? "Deleted.");
           return null;
         }}
@@ -71,7 +86,13 @@ export function CredentialDialogs({ editing, close, context, actions, onDone }: 
           : "The issuer is checked (discovery and keys) before UiPath is asked to save."
       }
     >
-      <CredentialForm context={context} existing={existing} actions={actions} onDone={onDone} />
+      <CredentialForm
+        context={context}
+        existing={existing}
+        actions={actions}
+        onDone={onDone}
+        onSettle={onSettle}
+      />
     </Dialog>
   );
 }

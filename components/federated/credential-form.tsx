@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
+import { callWrite, UNSETTLED_CODES } from "@/components/writes/call-write";
 import type { ActionResult } from "@/lib/auth/action-result";
 import { lintCredential, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH } from "@/lib/federated/lint";
 import type { PreflightResult } from "@/lib/federated/types";
@@ -25,10 +26,12 @@ type CredentialFormProps = {
   existing?: FederatedCredential;
   actions: CredentialWriteActions;
   onDone: (message: string) => void;
+  /** Re-read the list behind the form after an outcome that may have changed it. */
+  onSettle?: () => void;
 };
 
 /** Create or edit a federated credential: template, lint as you type, issuer preflight on save. */
-export function CredentialForm({ context, existing, actions, onDone }: CredentialFormProps) {
+export function CredentialForm({ context, existing, actions, onDone, onSettle }: CredentialFormProps) {
   const resolver = useMemo<Resolver<CredentialFormValues, unknown, CredentialFormOutput>>(() => {
     const base = zodResolver(credentialFormSchema);
     // Validate what will be sent: issuer and subject as the template builds them.
@@ -60,10 +63,11 @@ export function CredentialForm({ context, existing, actions, onDone }: Credentia
     setServerError(null);
     if (blocking) return setServerError({ message: "Fix the problems marked “must fix” before saving." });
     const input = { ...parsed, template: parsed.template.kind === "other" ? undefined : parsed.template };
-    const result: ActionResult<SavedCredential> = existing
-      ? await actions.update({ ...input, credentialId: existing.id })
-      : await actions.create(input);
+    const result: ActionResult<SavedCredential> = await callWrite(() =>
+      existing ? actions.update({ ...input, credentialId: existing.id }) : actions.create(input),
+    );
     if (result.ok) return onDone(result.message ?? "Saved.");
+    if (UNSETTLED_CODES.has(result.code)) onSettle?.();
     for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
       if (!messages?.[0] || field === "form") continue;
       setError(

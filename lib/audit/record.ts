@@ -1,13 +1,13 @@
 import "server-only";
 import type { Database } from "@/lib/db/client";
-import { auditEvents } from "@/lib/db/schema";
+import { AUDIT_OUTCOMES, auditEvents } from "@/lib/db/schema";
 import type { Role } from "@/lib/auth/roles";
 import { redactSecrets } from "./redact";
 
 /** Who did something: a signed-in user, or an anonymous party (a failed sign-in). */
 export type AuditActor = { id: string | null; name: string; role: Role | null };
 
-export type AuditOutcome = "success" | "failure" | "denied";
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 export type AuditEntry = {
   actor: AuditActor;
@@ -19,21 +19,33 @@ export type AuditEntry = {
   sourceIp?: string | null;
   /** A before/after summary or an error description; secrets are stripped before storing. */
   details?: Record<string, unknown>;
+  /** On a write's outcome: the id of the intent it completes. */
+  intentId?: number;
 };
 
 /** Append one event to the audit log. There is deliberately no update or delete. */
 export async function recordAudit(db: Database, entry: AuditEntry): Promise<void> {
-  await db.insert(auditEvents).values({
-    actorId: entry.actor.id,
-    actorName: entry.actor.name,
-    actorRole: entry.actor.role,
-    action: entry.action,
-    targetType: entry.target?.type ?? null,
-    targetId: entry.target?.id ?? null,
-    targetLabel: entry.target?.label ?? null,
-    outcome: entry.outcome,
-    vendorRequestId: entry.vendorRequestId ?? null,
-    sourceIp: entry.sourceIp ?? null,
-    details: entry.details ? (redactSecrets(entry.details) as Record<string, unknown>) : null,
-  });
+  await appendAuditEvent(db, entry);
+}
+
+/** `recordAudit`, returning the new row's id (a write's intent is referenced by its outcome). */
+export async function appendAuditEvent(db: Database, entry: AuditEntry): Promise<number> {
+  const [row] = await db
+    .insert(auditEvents)
+    .values({
+      actorId: entry.actor.id,
+      actorName: entry.actor.name,
+      actorRole: entry.actor.role,
+      action: entry.action,
+      targetType: entry.target?.type ?? null,
+      targetId: entry.target?.id ?? null,
+      targetLabel: entry.target?.label ?? null,
+      outcome: entry.outcome,
+      vendorRequestId: entry.vendorRequestId ?? null,
+      sourceIp: entry.sourceIp ?? null,
+      details: entry.details ? (redactSecrets(entry.details) as Record<string, unknown>) : null,
+      intentId: entry.intentId ?? null,
+    })
+    .returning({ id: auditEvents.id });
+  return row!.id;
 }

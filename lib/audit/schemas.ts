@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AUDIT_OUTCOMES } from "@/lib/db/schema";
 
 const optionalText = z
   .string()
@@ -25,7 +26,7 @@ export const auditFilterSchema = z.object({
   actor: optionalText,
   action: optionalText,
   target: optionalText,
-  outcome: z.enum(["success", "failure", "denied"]).optional().catch(undefined),
+  outcome: z.enum(AUDIT_OUTCOMES).optional().catch(undefined),
   from: optionalDate.catch(undefined),
   to: optionalDate.catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),

@@ -62,12 +62,15 @@ export const ERROR_CODES = {
   "wrong-base-url": "vendor",
   "ambiguous-write": "vendor",
   "connection-lost": "vendor",
+  "write-not-applied": "vendor",
+  "write-unknown": "vendor",
   network: "vendor",
   tls: "vendor",
   // A vendor answered with a certificate that does not decode.
   malformed: "vendor",
   // Anything unexpected (logged on the server, never detailed to the client).
   internal: "internal",
+  "server-lost": "internal",
 } as const satisfies Record<string, ErrorKind>;
 
 /** The kind of trouble an error code stands for. */

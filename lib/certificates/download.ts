@@ -1,7 +1,7 @@
 import "server-only";
 import { VENDOR_ERROR_CODES, type ErrorCode } from "@/lib/auth/error-codes";
 import type { Database } from "@/lib/db/client";
-import { loadVendorConnection } from "@/lib/connections/data";
+import { openConnection } from "@/lib/connections/data";
 import { isVendorError } from "@/lib/vendors/errors";
 import type { PemDownload, VendorConnection } from "@/lib/vendors/model";
 import { operationsFor, runCertificateAction } from "@/lib/vendors/registry";
@@ -29,9 +29,15 @@ export async function downloadCertificate(
   key: Uint8Array,
   query: { connection: string; set: string; slot: string; format: "pem" | "der" },
 ): Promise<Download> {
-  const conn = await loadVendorConnection(db, key, query.connection);
-  if (!conn)
-    return { ok: false, status: 404, code: "not-found", message: "This connection no longer exists." };
+  const gate = await openConnection(db, key, query.connection);
+  if (!gate.ok)
+    return {
+      ok: false,
+      status: gate.code === "not-found" ? 404 : 409,
+      code: gate.code,
+      message: gate.message,
+    };
+  const conn = gate.conn;
   try {
     const set = await operationsFor(conn).getCertificateSet(query.set);
     const slot = set.slots.find((s) => s.slot === query.slot || s.vendorId === query.slot);

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "@/lib/db/client";
-import { listConnections, loadVendorConnection } from "@/lib/connections/data";
+import { listConnections, loadVendorConnection, openConnection } from "@/lib/connections/data";
 import type { Vendor } from "@/lib/connections/schemas";
 import { isVendorError } from "@/lib/vendors/errors";
 import type { CertificateSet } from "@/lib/vendors/model";
@@ -57,23 +57,28 @@ export async function readCertificateInventory(db: Database, key: Uint8Array): P
   };
 }
 
-/** One set, read fresh from its vendor, with its connection's name. Null when the connection is gone. */
+/**
+ * One set, read fresh from its vendor, with its connection's name. Null when the connection is
+ * gone; a refusal (with the sentence to show) when it is disabled.
+ */
 export async function readCertificateSet(
   db: Database,
   key: Uint8Array,
   connectionId: string,
   setId: string,
-): Promise<{
-  set: CertificateSet;
-  connection: { id: string; name: string; vendor: Vendor; enabled: boolean };
-} | null> {
-  const conn = await loadVendorConnection(db, key, connectionId);
-  if (!conn) return null;
-  const views = await listConnections(db, key);
-  const view = views.find((v) => v.id === connectionId);
+): Promise<
+  | {
+      ok: true;
+      set: CertificateSet;
+      connection: { id: string; name: string; vendor: Vendor; enabled: boolean };
+    }
+  | { ok: false; code: "connection-disabled"; message: string }
+  | null
+> {
+  const gate = await openConnection(db, key, connectionId);
+  if (!gate.ok)
+    return gate.code === "not-found" ? null : { ok: false, code: gate.code, message: gate.message };
+  const conn = gate.conn;
   const set = await operationsFor(conn).getCertificateSet(setId);
-  return {
-    set,
-    connection: { id: conn.id, name: conn.name, vendor: conn.vendor, enabled: view?.enabled ?? true },
-  };
+  return { ok: true, set, connection: { id: conn.id, name: conn.name, vendor: conn.vendor, enabled: true } };
 }

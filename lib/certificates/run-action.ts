@@ -1,8 +1,8 @@
 import "server-only";
 import type { Database } from "@/lib/db/client";
-import type { AuditEntry } from "@/lib/audit/record";
+import type { AuditActor, AuditEntry } from "@/lib/audit/record";
 import { fail, failFromVendor, ok, type ActionResult } from "@/lib/auth/action-result";
-import { loadVendorConnection } from "@/lib/connections/data";
+import { openConnection } from "@/lib/connections/data";
 import { VENDOR_LABELS } from "@/lib/connections/schemas";
 import { isVendorError } from "@/lib/vendors/errors";
 import type { CertificateSet } from "@/lib/vendors/model";
@@ -11,43 +11,39 @@ import {
   runCertificateAction as runVendorAction,
   type CertificateActionCall,
 } from "@/lib/vendors/registry";
+import { certificateReconciler, slotDigest, type CertificateIntent } from "@/lib/writes/certificate-plan";
+import { RECONCILED_APPLIED, writeFailure } from "@/lib/writes/messages";
+import { runWrite } from "@/lib/writes/pipeline";
 import { describeOutcome } from "./outcome";
 import type { CertificateActionInput } from "./schemas";
 import { validCertificates } from "./status";
 import { checkUploadedPem } from "./validate-pem";
 
-/** What the audit log keeps of a set: each slot's thumbprint, expiry and state. */
-export function slotDigest(set: CertificateSet) {
-  return set.slots.map((slot) => ({
-    slot: slot.slot,
-    sha256: slot.certificate?.sha256 ?? null,
-    notAfter: slot.certificate?.notAfter ?? null,
-    state: slot.state ?? null,
-  }));
+export { slotDigest };
+
+/** Who runs the change, for the audit log. */
+export interface WriteContext {
+  actor: AuditActor;
+  sourceIp: string | null;
+  audit: (entry: Omit<AuditEntry, "actor" | "action" | "sourceIp"> & { action?: string }) => Promise<void>;
 }
 
-type Audit = (
-  entry: Omit<AuditEntry, "actor" | "action" | "sourceIp"> & { action?: string },
-) => Promise<void>;
-
 /**
- * Run one certificate change: re-read the set, check that it offers the action, re-validate any
- * PEM, refuse to remove the last valid certificate, call the vendor once (never retried), then
- * audit before/after. Ambiguous failures come back reconciled by the adapter.
+ * Run one certificate change through the write pipeline: open the connection (refused when
+ * disabled), read the set once, check that it offers the action, re-validate any PEM, refuse
+ * to remove the last valid certificate, then record the intent, write once (never retried),
+ * reconcile an ambiguous outcome by re-reading, complete the audit and update the inventory.
  */
 export async function runCertificateAction(
   db: Database,
   key: Uint8Array,
   input: CertificateActionInput,
-  audit: Audit,
+  context: WriteContext,
 ): Promise<ActionResult<CertificateSet>> {
-  const conn = await loadVendorConnection(db, key, input.connectionId);
-  if (!conn) return fail("not-found", "This connection no longer exists.");
-  const auditTarget = (label: string) => ({
-    type: "certificate-set",
-    id: `${conn.id}/${input.setId}`,
-    label,
-  });
+  const gate = await openConnection(db, key, input.connectionId);
+  if (!gate.ok) return fail(gate.code, gate.message);
+  const conn = gate.conn;
+  const vendor = VENDOR_LABELS[conn.vendor];
   const action = `certificate.${input.action}`;
 
   let before: CertificateSet;
@@ -57,7 +53,11 @@ export async function runCertificateAction(
     if (!isVendorError(error)) throw error;
     return failFromVendor(error, `Could not read the set before changing it: ${error.userMessage}`);
   }
-  const label = `${conn.name} · ${before.label}`;
+  const target = {
+    type: "certificate-set",
+    id: `${conn.id}/${input.setId}`,
+    label: `${conn.name} · ${before.label}`,
+  };
   const slotActions =
     before.slots.find((slot) => "certificateId" in input && slot.vendorId === input.certificateId)?.actions ??
     [];
@@ -67,7 +67,7 @@ export async function runCertificateAction(
   ) {
     return fail(
       "not-offered",
-      `${VENDOR_LABELS[conn.vendor]} does not offer “${input.action}” for this ${"certificateId" in input ? "certificate" : "set"} now. Reload the page to see what it allows.`,
+      `${vendor} does not offer “${input.action}” for this ${"certificateId" in input ? "certificate" : "set"} now. Reload the page to see what it allows.`,
     );
   }
 
@@ -78,10 +78,10 @@ export async function runCertificateAction(
     const existing = before.slots.flatMap((slot) => (slot.certificate ? [slot.certificate.sha256] : []));
     const check = await checkUploadedPem(input.pem, { vendor: conn.vendor, now, existingSha256: existing });
     if (!check.ok) {
-      await audit({
+      await context.audit({
         action,
         outcome: "failure",
-        target: auditTarget(label),
+        target,
         details: { refused: check.code, reason: check.message },
       });
       return fail(check.code, check.message, { fieldErrors: { pem: [check.message] } });
@@ -96,11 +96,9 @@ export async function runCertificateAction(
   if ("certificateId" in input) {
     request.certificateId = input.certificateId;
     if (input.action === "delete-certificate") {
-      const remaining = validCertificates(before, now).filter(
-        (slot) => slot.vendorId !== input.certificateId,
-      );
+      const valid = validCertificates(before, now);
       const target = before.slots.find((slot) => slot.vendorId === input.certificateId);
-      if (remaining.length === 0 && target && validCertificates(before, now).includes(target)) {
+      if (target && valid.includes(target) && valid.every((slot) => slot === target)) {
         return fail(
           "last-valid-certificate",
           "This is the only valid certificate of the set: deleting it would break sign-in. Add or activate another certificate first.",
@@ -109,37 +107,31 @@ export async function runCertificateAction(
     }
   }
 
-  try {
-    const after = (await runVendorAction(conn, {
-      ...request,
-      action: input.action,
-    } as CertificateActionCall)) as CertificateSet;
-    await audit({
-      action,
-      outcome: "success",
-      target: auditTarget(label),
-      details: { before: slotDigest(before), after: slotDigest(after), uploaded },
-    });
-    return ok(after, describeOutcome(input.action, before, after));
-  } catch (error) {
-    if (!isVendorError(error)) throw error;
-    const json = error.toJSON();
-    await audit({
-      action,
-      outcome: "failure",
-      target: auditTarget(label),
-      vendorRequestId: json.requestId,
-      details: {
-        before: slotDigest(before),
-        error: {
-          kind: json.kind,
-          status: json.status,
-          vendorCode: json.vendorCode,
-          vendorMessage: json.vendorMessage,
-          outcome: json.outcome,
-        },
-      },
-    });
-    return failFromVendor(json);
-  }
+  const intent: CertificateIntent = {
+    kind: "certificate",
+    connectionId: conn.id,
+    setId: input.setId,
+    action: input.action,
+    ...("certificateId" in input ? { certificateId: input.certificateId } : {}),
+    ...(uploaded ? { uploadedSha256: uploaded.sha256 } : {}),
+    before: slotDigest(before),
+  };
+  const report = await runWrite<CertificateSet>({
+    db,
+    actor: context.actor,
+    sourceIp: context.sourceIp,
+    action,
+    target,
+    intent,
+    details: { before: intent.before, ...(uploaded ? { uploaded } : {}) },
+    reconciler: certificateReconciler(conn, intent),
+    write: async () =>
+      (await runVendorAction(conn, {
+        ...request,
+        action: input.action,
+      } as CertificateActionCall)) as CertificateSet,
+  });
+  if (report.outcome !== "applied" || !report.after) return writeFailure(report, vendor);
+  const told = describeOutcome(input.action, before, report.after);
+  return ok(report.after, report.reconciled && report.error ? `${RECONCILED_APPLIED} ${told}` : told);
 }

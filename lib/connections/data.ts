@@ -196,8 +196,34 @@ export async function loadVendorConnection(
   key: Uint8Array,
   id: string,
 ): Promise<VendorConnection | undefined> {
+  const gate = await openConnection(db, key, id, { allowDisabled: true });
+  return gate.ok ? gate.conn : undefined;
+}
+
+/** A connection ready for vendor calls, or why it may not be used. */
+export type ConnectionGate =
+  | { ok: true; conn: VendorConnection }
+  | { ok: false; code: "not-found" | "connection-disabled"; message: string };
+
+/** The sentence every read and write path shows for a disabled connection. */
+export function disabledMessage(name: string): string {
+  return `The connection “${name}” is disabled: an admin must enable it before Trustdeck calls its vendor with it.`;
+}
+
+/**
+ * The one gate before any vendor call: the connection exists and is enabled, and its secrets
+ * are decrypted and validated once. A disabled connection is refused with a sentence that says so.
+ */
+export async function openConnection(
+  db: Database,
+  key: Uint8Array,
+  id: string,
+  options: { allowDisabled?: boolean } = {},
+): Promise<ConnectionGate> {
   const [row] = await db.select().from(connections).where(eq(connections.id, id)).limit(1);
-  if (!row) return undefined;
+  if (!row) return { ok: false, code: "not-found", message: "This connection no longer exists." };
+  if (!row.enabled && !options.allowDisabled)
+    return { ok: false, code: "connection-disabled", message: disabledMessage(row.name) };
   const secrets = await readSecrets(row, key);
   const input = connectionInputSchema.parse({
     ...row.settings,
@@ -206,7 +232,7 @@ export async function loadVendorConnection(
     name: row.name,
     baseUrl: row.baseUrl,
   });
-  return { id: row.id, ...input };
+  return { ok: true, conn: { id: row.id, ...input } };
 }
 
 export async function recordConnectionTest(

@@ -2,7 +2,7 @@ import "server-only";
 import type { Database } from "@/lib/db/client";
 import type { ConnectionTestResult } from "@/lib/vendors/model";
 import { operationsFor } from "@/lib/vendors/registry";
-import { loadVendorConnection, recordConnectionTest } from "./data";
+import { openConnection, recordConnectionTest } from "./data";
 
 /** One line summary of a test result, kept with the connection and shown in the list. */
 export function summarizeTest(result: ConnectionTestResult): string {
@@ -12,15 +12,17 @@ export function summarizeTest(result: ConnectionTestResult): string {
 
 /**
  * Run a connection's cheap authenticated read and remember the outcome. Returns null when the
- * connection no longer exists. Vendor failures are part of the result, never thrown.
+ * connection no longer exists, and a refusal when it is disabled (nothing is sent then).
+ * Vendor failures are part of the result, never thrown.
  */
 export async function testStoredConnection(
   db: Database,
   key: Uint8Array,
   id: string,
-): Promise<{ name: string; result: ConnectionTestResult } | null> {
-  const conn = await loadVendorConnection(db, key, id);
-  if (!conn) return null;
+): Promise<{ name: string; result: ConnectionTestResult } | { disabled: string } | null> {
+  const gate = await openConnection(db, key, id);
+  if (!gate.ok) return gate.code === "not-found" ? null : { disabled: gate.message };
+  const conn = gate.conn;
   const result = await operationsFor(conn).testConnection();
   await recordConnectionTest(db, id, {
     ok: result.ok,

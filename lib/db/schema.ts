@@ -1,4 +1,5 @@
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   index,
@@ -10,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { ROLES } from "../auth/roles";
 // Relative on purpose: drizzle-kit loads this file without the "@/" path alias.
 import { VENDORS } from "../vendors/descriptors";
@@ -98,7 +100,14 @@ export const connections = pgTable("connections", {
   updatedAt: updatedAt(),
 });
 
-/** Append-only: a trigger (drizzle/0001) refuses UPDATE and DELETE. */
+/** Every outcome an audit event can record; `pending` marks a write's intent (see `intentId`). */
+export const AUDIT_OUTCOMES = ["success", "failure", "denied", "pending"] as const;
+
+/**
+ * Append-only: a trigger (drizzle/0001) refuses UPDATE and DELETE. A vendor write is two rows:
+ * its intent (`outcome: pending`, written before the vendor is called) and, once known, its
+ * outcome, whose `intentId` points at the intent. An intent no row points at is unresolved.
+ */
 export const auditEvents = pgTable(
   "audit_events",
   {
@@ -111,12 +120,18 @@ export const auditEvents = pgTable(
     targetType: text("target_type"),
     targetId: text("target_id"),
     targetLabel: text("target_label"),
-    outcome: text("outcome", { enum: ["success", "failure", "denied"] }).notNull(),
+    outcome: text("outcome", { enum: AUDIT_OUTCOMES }).notNull(),
     vendorRequestId: text("vendor_request_id"),
     sourceIp: text("source_ip"),
     details: jsonb("details").$type<Record<string, unknown>>(),
+    /** On a write's outcome row: the id of its intent row. */
+    intentId: bigint("intent_id", { mode: "number" }).references((): AnyPgColumn => auditEvents.id),
   },
   (t) => [
+    uniqueIndex("audit_events_intent_idx").on(t.intentId),
+    index("audit_events_pending_idx")
+      .on(t.id)
+      .where(sql`${t.outcome} = 'pending'`),
     index("audit_events_occurred_at_idx").on(t.occurredAt),
     index("audit_events_action_idx").on(t.action),
     index("audit_events_target_idx").on(t.targetType, t.targetId),

@@ -1,6 +1,6 @@
 import "server-only";
 import { VENDOR_ERROR_CODES } from "@/lib/auth/error-codes";
-import { getConnectionView, listConnections, loadVendorConnection } from "@/lib/connections/data";
+import { listConnections, loadVendorConnection, openConnection } from "@/lib/connections/data";
 import type { Database } from "@/lib/db/client";
 import { isVendorError } from "@/lib/vendors/errors";
 import type { Failure } from "./mutations";
@@ -17,33 +17,21 @@ import {
 // Database glue: which UiPath connections exist, decrypted for the adapter. Everything that talks
 // to UiPath lives in read.ts, mutations.ts and tester.ts, which tests run against the sandbox.
 
-/** A stored UiPath connection ready for the adapter, or a Failure that says why not. */
+/** A stored UiPath connection ready for the adapter (decrypted once), or a Failure that says why not. */
 export async function loadUipathConnection(
   db: Database,
   key: Uint8Array,
   connectionId: string,
 ): Promise<{ ok: true; conn: UiPathConnection } | Failure> {
-  const view = await getConnectionView(db, key, connectionId);
-  if (!view || view.vendor !== "uipath")
+  const gate = await openConnection(db, key, connectionId);
+  if (!gate.ok && gate.code === "connection-disabled") return gate;
+  if (!gate.ok || gate.conn.vendor !== "uipath")
     return {
       ok: false,
       code: "not-found",
       message: "This UiPath connection no longer exists. Reload the page.",
     };
-  if (!view.enabled)
-    return {
-      ok: false,
-      code: "connection-disabled",
-      message: `The connection “${view.name}” is disabled: an admin must enable it before Trustdeck calls UiPath with it.`,
-    };
-  const conn = await loadVendorConnection(db, key, connectionId);
-  if (conn?.vendor !== "uipath")
-    return {
-      ok: false,
-      code: "not-found",
-      message: "This UiPath connection no longer exists. Reload the page.",
-    };
-  return { ok: true, conn };
+  return { ok: true, conn: gate.conn };
 }
 
 /** Every UiPath connection with its applications and credentials, read in parallel. */

@@ -1,6 +1,7 @@
 import { createServer } from "node:net";
 import { rootCertificates } from "node:tls";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "@/lib/db/client";
 import { createUiPathAdapter } from "@/lib/vendors/uipath/adapter";
 import { TokenCache } from "@/lib/vendors/uipath/auth";
 import { sandboxFixture, testHttp } from "@/lib/vendors/testing/sandbox-fixture";
@@ -13,6 +14,11 @@ const sb = sandboxFixture();
 const CREDENTIALS = /\/FederatedCredentials$/;
 const AUD = "https://cloud.uipath.com/contoso";
 let closedPort = 0;
+let database: Awaited<ReturnType<typeof openDatabase>>;
+beforeAll(async () => {
+  database = await openDatabase({ pgliteDir: "memory://" });
+}, 30_000);
+afterAll(() => database.close());
 beforeAll(async () => {
   const probe = createServer();
   await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
@@ -27,6 +33,7 @@ function deps() {
   }).federatedCredentials;
   return {
     ops,
+    writer: { db: database.db, actor: { id: null, name: "test", role: "operator" as const }, sourceIp: null },
     preflight: {
       allow: parseAllowList("localhost"),
       timeoutMs: 15_000, // generous for a busy machine

@@ -1,6 +1,11 @@
 import "server-only";
 import { VENDOR_ERROR_CODES, type ErrorCode } from "@/lib/auth/error-codes";
+import type { AuditActor } from "@/lib/audit/record";
+import type { Database } from "@/lib/db/client";
 import { isVendorError, type VendorError } from "@/lib/vendors/errors";
+import { federatedReconciler, type CredentialState, type FederatedIntent } from "@/lib/writes/federated-plan";
+import { writeFailure } from "@/lib/writes/messages";
+import { runWrite, type WriteReport } from "@/lib/writes/pipeline";
 import type { FederatedCredential } from "@/lib/vendors/model";
 import type { GuardedFetchOptions } from "./guarded-fetch";
 import { lintCredential, lintFieldErrors } from "./lint";
@@ -9,7 +14,7 @@ import { uipathFederatedOps, type FederatedOps, type UiPathConnection } from "./
 import type { CreateCredentialInput, DeleteCredentialInput, UpdateCredentialInput } from "./schemas";
 
 // The write flows behind the server actions: re-lint against the application's current
-// credentials, preflight the issuer, then one vendor write (never retried; see lib/vendors).
+// credentials, preflight the issuer, then one vendor write through lib/writes.
 
 /** A refused or failed change, in the shape server actions return. */
 export interface Failure {
@@ -20,6 +25,8 @@ export interface Failure {
   fieldErrors?: Record<string, string[]>;
   requestId?: string;
   preflight?: PreflightResult;
+  /** The write pipeline already recorded this failure in the audit log. */
+  audited?: boolean;
 }
 
 export interface SaveSuccess {
@@ -28,11 +35,14 @@ export interface SaveSuccess {
   /** The credential before an edit; null for a create. */
   before: FederatedCredential | null;
   preflight: PreflightResult;
+  /** The answer was lost and a re-read showed the change applied. */
+  reconciled: boolean;
 }
 
 export interface MutationDeps {
   ops?: FederatedOps;
   preflight: GuardedFetchOptions;
+  writer: Writer;
 }
 
 const FORM_FIELDS = new Set(["name", "description", "issuer", "audience", "subject"]);
@@ -65,9 +75,32 @@ export function auditSummary(credential: FederatedCredential | null) {
   return { name, description, issuer, audience, subject };
 }
 
+/** Who makes a change, and where its intent and outcome are recorded. */
+export interface Writer {
+  db: Database;
+  actor: AuditActor;
+  sourceIp: string | null;
+}
+
+function pipelineFailure(report: WriteReport<unknown>): Failure {
+  if (report.outcome === "not-applied" && !report.reconciled && isVendorError(report.error))
+    return { ...vendorFailure(report.error), audited: true };
+  const result = writeFailure(report, "UiPath");
+  if (result.ok) throw new Error("a failed write cannot map to success");
+  return {
+    ok: false,
+    code: result.code,
+    message: result.message,
+    ...(result.requestId ? { requestId: result.requestId } : {}),
+    audited: true,
+  };
+}
+
 /**
- * Creates (no `credentialId`) or replaces a credential. Refuses with field errors when the lint
- * finds an error against the application's current credentials or when the issuer preflight fails.
+ * Creates (no `credentialId`) or replaces a credential. Reads the application's credentials
+ * once; refuses with field errors when the lint finds an error against them or when the issuer
+ * preflight fails; then runs the one write through the write pipeline (intent audited first,
+ * never retried, an ambiguous outcome re-read and reconciled, inventory updated).
  */
 export async function saveCredential(
   conn: UiPathConnection,
@@ -83,55 +116,86 @@ export async function saveCredential(
     audience: input.audience,
     subject: input.subject,
   };
+  let siblings: FederatedCredential[];
   try {
-    const siblings = await ops.listFederatedCredentials(conn, input.clientId);
-    const before = credentialId ? siblings.find((c) => c.id === credentialId) : undefined;
-    if (credentialId && !before)
-      return {
-        ok: false,
-        code: "not-found",
-        message: "This credential no longer exists at UiPath. Reload the page.",
-      };
-
-    const errors = lintFieldErrors(lintCredential(body, { siblings, selfId: credentialId }));
-    if (Object.keys(errors).length)
-      return {
-        ok: false,
-        code: "lint",
-        message: "Fix the problems listed under the form before saving.",
-        fieldErrors: errors,
-      };
-
-    const preflight = await preflightIssuer(body.issuer, deps.preflight);
-    if (!preflight.ok)
-      return {
-        ok: false,
-        code: "preflight",
-        message: `Issuer preflight failed: ${preflight.summary}`,
-        fieldErrors: { issuer: [preflight.summary] },
-        preflight,
-      };
-
-    const credential = credentialId
-      ? await ops.updateFederatedCredential(conn, input.clientId, credentialId, body)
-      : await ops.createFederatedCredential(conn, input.clientId, body);
-    return { ok: true, credential, before: before ?? null, preflight };
+    siblings = await ops.listFederatedCredentials(conn, input.clientId);
   } catch (error) {
     return caught(error);
   }
+  const before = credentialId ? siblings.find((c) => c.id === credentialId) : undefined;
+  if (credentialId && !before)
+    return {
+      ok: false,
+      code: "not-found",
+      message: "This credential no longer exists at UiPath. Reload the page.",
+    };
+
+  const errors = lintFieldErrors(lintCredential(body, { siblings, selfId: credentialId }));
+  if (Object.keys(errors).length)
+    return {
+      ok: false,
+      code: "lint",
+      message: "Fix the problems listed under the form before saving.",
+      fieldErrors: errors,
+    };
+
+  const preflight = await preflightIssuer(body.issuer, deps.preflight);
+  if (!preflight.ok)
+    return {
+      ok: false,
+      code: "preflight",
+      message: `Issuer preflight failed: ${preflight.summary}`,
+      fieldErrors: { issuer: [preflight.summary] },
+      preflight,
+    };
+
+  const where = { connectionId: conn.id, clientId: input.clientId };
+  const intent: FederatedIntent = credentialId
+    ? { kind: "federated-credential.update", ...where, credentialId, body }
+    : { kind: "federated-credential.create", ...where, body, beforeIds: siblings.map((c) => c.id) };
+  const report = await runWrite<CredentialState>({
+    ...deps.writer,
+    action: intent.kind,
+    target: { type: "federated-credential", id: credentialId, label: body.name },
+    targetAfter: (after) => ({
+      type: "federated-credential",
+      id: after?.id ?? credentialId,
+      label: body.name,
+    }),
+    intent,
+    details: {
+      ...where,
+      connectionName: conn.name,
+      template: input.template?.kind ?? null,
+      before: auditSummary(before ?? null),
+      preflight: preflight.summary,
+    },
+    reconciler: federatedReconciler(conn, intent),
+    write: () =>
+      credentialId
+        ? ops.updateFederatedCredential(conn, input.clientId, credentialId, body)
+        : ops.createFederatedCredential(conn, input.clientId, body),
+  });
+  if (report.outcome !== "applied" || !report.after) return pipelineFailure(report);
+  return {
+    ok: true,
+    credential: report.after,
+    before: before ?? null,
+    preflight,
+    reconciled: report.reconciled,
+  };
 }
 
-/** Deletes a credential, returning it as it was (for the audit log). */
+/** Deletes a credential through the write pipeline, returning it as it was. */
 export async function deleteCredential(
   conn: UiPathConnection,
   input: DeleteCredentialInput,
-  deps: Pick<MutationDeps, "ops"> = {},
-): Promise<{ ok: true; before: FederatedCredential } | Failure> {
+  deps: Pick<MutationDeps, "ops" | "writer">,
+): Promise<{ ok: true; before: FederatedCredential; reconciled: boolean } | Failure> {
   const ops = deps.ops ?? uipathFederatedOps();
+  let before: FederatedCredential;
   try {
-    const before = await ops.getFederatedCredential(conn, input.clientId, input.credentialId);
-    await ops.deleteFederatedCredential(conn, input.clientId, input.credentialId);
-    return { ok: true, before };
+    before = await ops.getFederatedCredential(conn, input.clientId, input.credentialId);
   } catch (error) {
     if (isVendorError(error, "not-found"))
       return {
@@ -142,4 +206,34 @@ export async function deleteCredential(
       };
     return caught(error);
   }
+  const intent: FederatedIntent = {
+    kind: "federated-credential.delete",
+    connectionId: conn.id,
+    clientId: input.clientId,
+    credentialId: input.credentialId,
+  };
+  const report = await runWrite<CredentialState>({
+    ...deps.writer,
+    action: intent.kind,
+    target: {
+      type: "federated-credential",
+      id: input.credentialId,
+      label: before.name ?? input.credentialId,
+    },
+    intent,
+    details: {
+      connectionId: conn.id,
+      connectionName: conn.name,
+      clientId: input.clientId,
+      before: auditSummary(before),
+    },
+    reconciler: federatedReconciler(conn, intent),
+    // A delete's answer carries no state: the pipeline reads once after it to confirm.
+    write: async () => {
+      await ops.deleteFederatedCredential(conn, input.clientId, input.credentialId);
+      return undefined;
+    },
+  });
+  if (report.outcome !== "applied") return pipelineFailure(report);
+  return { ok: true, before, reconciled: report.reconciled && report.error !== undefined };
 }

@@ -11,7 +11,13 @@ import {
 import { recordAudit } from "@/lib/audit/record";
 import { VENDOR_LABELS, type Vendor } from "@/lib/vendors/descriptors";
 import type { CertificateSet } from "@/lib/vendors/model";
-import { diffSnapshot, observeSets, type KnownCertificate, type SnapshotChange } from "./diff";
+import {
+  diffSnapshot,
+  observeSets,
+  type KnownCertificate,
+  type ObservedCertificate,
+  type SnapshotChange,
+} from "./diff";
 import { detectDrift, type AuditedWrite, type DriftFinding } from "./drift";
 
 /** The actor of audit events written by the refresh itself. */
@@ -46,6 +52,52 @@ async function auditedWritesSince(db: Database, connectionId: string, since: Dat
   }));
 }
 
+/** The certificates the inventory holds now for a connection (or one of its sets). */
+async function knownCertificates(
+  db: Database,
+  connectionId: string,
+  setId?: string,
+): Promise<KnownCertificate[]> {
+  const rows = await db
+    .select()
+    .from(inventoryCertificates)
+    .where(
+      and(
+        eq(inventoryCertificates.connectionId, connectionId),
+        setId === undefined ? undefined : eq(inventoryCertificates.setId, setId),
+        isNull(inventoryCertificates.goneAt),
+      ),
+    );
+  return rows.map((r) => ({
+    key: r.key,
+    setId: r.setId,
+    setLabel: r.setLabel,
+    slot: r.slot,
+    state: r.state,
+    sha256: r.sha256,
+    subject: r.subject,
+    keyAlgorithm: r.keyAlgorithm,
+    keySize: r.keySize,
+    notAfter: r.notAfter,
+  }));
+}
+
+/**
+ * Record one set as Trustdeck just changed it (or reconciled a change to it): the inventory
+ * follows at once, with history, and without drift — the change is Trustdeck's own.
+ */
+export async function recordSetChange(
+  db: Database,
+  input: { connection: { id: string; vendor: Vendor }; set: CertificateSet; now: Date },
+): Promise<SnapshotChange[]> {
+  const { connection, set, now } = input;
+  const previous = await knownCertificates(db, connection.id, set.id);
+  const observed = observeSets(connection.id, [set]);
+  const changes = diffSnapshot(previous, observed);
+  await db.transaction((tx) => storeObserved(tx, connection, observed, changes, now));
+  return changes;
+}
+
 /** What one snapshot changed: history entries and drift findings. */
 export interface SnapshotOutcome {
   changes: SnapshotChange[];
@@ -68,22 +120,7 @@ export async function applyCertificateSnapshot(
     .from(inventoryConnections)
     .where(eq(inventoryConnections.connectionId, connection.id));
   const previousSuccess = state?.lastSuccessAt ?? null;
-  const rows = await db
-    .select()
-    .from(inventoryCertificates)
-    .where(and(eq(inventoryCertificates.connectionId, connection.id), isNull(inventoryCertificates.goneAt)));
-  const previous: KnownCertificate[] = rows.map((r) => ({
-    key: r.key,
-    setId: r.setId,
-    setLabel: r.setLabel,
-    slot: r.slot,
-    state: r.state,
-    sha256: r.sha256,
-    subject: r.subject,
-    keyAlgorithm: r.keyAlgorithm,
-    keySize: r.keySize,
-    notAfter: r.notAfter,
-  }));
+  const previous = await knownCertificates(db, connection.id);
   const changes = diffSnapshot(previous, observed);
   const writes = previousSuccess ? await auditedWritesSince(db, connection.id, previousSuccess) : [];
   const drift = detectDrift({
@@ -96,59 +133,7 @@ export async function applyCertificateSnapshot(
   });
 
   await db.transaction(async (tx) => {
-    const rows = observed.map((o) => {
-      const c = o.certificate;
-      return {
-        key: o.key,
-        connectionId: connection.id,
-        vendor: connection.vendor,
-        setId: o.setId,
-        setLabel: o.setLabel,
-        setKind: o.setKind,
-        slot: o.slot,
-        state: o.state,
-        sha256: c.sha256,
-        sha1: c.sha1,
-        subject: c.subject,
-        commonName: c.commonName ?? null,
-        issuer: c.issuer,
-        serialNumber: c.serialNumber,
-        notBefore: new Date(c.notBefore),
-        notAfter: new Date(c.notAfter),
-        keyAlgorithm: c.keyAlgorithm,
-        keySize: c.keySize ?? null,
-        signatureAlgorithm: c.signatureAlgorithm,
-        pem: c.pem,
-        firstSeenAt: now,
-        lastSeenAt: now,
-        goneAt: null,
-      };
-    });
-    // One statement per chunk, not per certificate: a 30-set account is one round trip.
-    for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
-      await tx
-        .insert(inventoryCertificates)
-        .values(rows.slice(i, i + UPSERT_CHUNK))
-        .onConflictDoUpdate({ target: inventoryCertificates.key, set: UPSERT_SET });
-    }
-    const gone = changes.filter((c) => c.kind === "disappeared").map((c) => c.key);
-    if (gone.length > 0)
-      await tx
-        .update(inventoryCertificates)
-        .set({ goneAt: now })
-        .where(inArray(inventoryCertificates.key, gone));
-    if (changes.length > 0) {
-      await tx.insert(inventoryEvents).values(
-        changes.map((c) => ({
-          occurredAt: now,
-          itemType: "certificate" as const,
-          itemKey: c.key,
-          connectionId: connection.id,
-          kind: c.kind,
-          details: c.details,
-        })),
-      );
-    }
+    await storeObserved(tx, connection, observed, changes, now);
     if (drift.length > 0) {
       await tx.insert(inventoryDrift).values(
         drift.map((d) => ({
@@ -185,6 +170,74 @@ export async function applyCertificateSnapshot(
     });
   }
   return { changes, drift };
+}
+
+type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/**
+ * Upsert the observed certificates, mark the `disappeared` ones gone and append the history
+ * entries: the part of a snapshot shared by a refresh and by recording one Trustdeck change.
+ */
+export async function storeObserved(
+  tx: Transaction,
+  connection: { id: string; vendor: Vendor },
+  observed: ObservedCertificate[],
+  changes: SnapshotChange[],
+  now: Date,
+): Promise<void> {
+  const rows = observed.map((o) => {
+    const c = o.certificate;
+    return {
+      key: o.key,
+      connectionId: connection.id,
+      vendor: connection.vendor,
+      setId: o.setId,
+      setLabel: o.setLabel,
+      setKind: o.setKind,
+      slot: o.slot,
+      state: o.state,
+      sha256: c.sha256,
+      sha1: c.sha1,
+      subject: c.subject,
+      commonName: c.commonName ?? null,
+      issuer: c.issuer,
+      serialNumber: c.serialNumber,
+      notBefore: new Date(c.notBefore),
+      notAfter: new Date(c.notAfter),
+      keyAlgorithm: c.keyAlgorithm,
+      keySize: c.keySize ?? null,
+      signatureAlgorithm: c.signatureAlgorithm,
+      pem: c.pem,
+      firstSeenAt: now,
+      lastSeenAt: now,
+      goneAt: null,
+    };
+  });
+  // One statement per chunk, not per certificate: a 30-set account is one round trip.
+  for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
+    await tx
+      .insert(inventoryCertificates)
+      .values(rows.slice(i, i + UPSERT_CHUNK))
+      .onConflictDoUpdate({ target: inventoryCertificates.key, set: UPSERT_SET });
+  }
+  const gone = changes.filter((c) => c.kind === "disappeared").map((c) => c.key);
+  if (gone.length > 0)
+    await tx
+      .update(inventoryCertificates)
+      .set({ goneAt: now })
+      .where(inArray(inventoryCertificates.key, gone));
+  if (changes.length > 0) {
+    await tx.insert(inventoryEvents).values(
+      changes.map((c) => ({
+        occurredAt: now,
+        itemType: "certificate" as const,
+        itemKey: c.key,
+        connectionId: connection.id,
+        kind: c.kind,
+        details: c.details,
+      })),
+    );
+  }
 }
 
 /** Record a failed read: the previous snapshot stays and the connection shows as stale. */

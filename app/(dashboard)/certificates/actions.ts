@@ -9,8 +9,8 @@ import { encryptionKey } from "@/lib/secrets/key";
 /** Every certificate change (upload, rotate, create, activate, import, switch, delete): operators and admins. */
 export const runCertificateActionAction = authedAction(
   { action: "certificate.change", role: "operator", schema: certificateActionSchema },
-  async (input, { db, audit }) => {
-    const result = await runCertificateAction(db, encryptionKey(), input, audit);
+  async (input, { db, actor, sourceIp, audit }) => {
+    const result = await runCertificateAction(db, encryptionKey(), input, { actor, sourceIp, audit });
     revalidatePath(`/certificates/${input.connectionId}/${encodeURIComponent(input.setId)}`);
     return result;
   },

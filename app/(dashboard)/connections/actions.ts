@@ -122,6 +122,7 @@ export const testConnectionAction = authedAction(
   async ({ id }, { db, audit }) => {
     const tested = await testStoredConnection(db, encryptionKey(), id);
     if (!tested) return fail("not-found", "This connection no longer exists.");
+    if ("disabled" in tested) return fail("connection-disabled", tested.disabled);
     const { name, result } = tested;
     const failed = result.checks.find((check) => !check.ok);
     await audit({

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { fail, ok } from "@/lib/auth/action-result";
 import { authedAction, type ActionContext } from "@/lib/auth/authed-action";
 import { loadUipathConnection } from "@/lib/federated/data";
-import { auditSummary, deleteCredential, saveCredential, type Failure } from "@/lib/federated/mutations";
+import { deleteCredential, saveCredential, type Failure } from "@/lib/federated/mutations";
 import { preflightIssuer } from "@/lib/federated/preflight";
 import { preflightOptions } from "@/lib/federated/preflight-config";
 import {
@@ -19,6 +19,7 @@ import {
 } from "@/lib/federated/schemas";
 import { exchangeForTest, keysForTester, toExchangeView } from "@/lib/federated/tester";
 import { encryptionKey } from "@/lib/secrets/key";
+import { RECONCILED_APPLIED } from "@/lib/writes/messages";
 
 const PAGE = "/federated-credentials";
 
@@ -29,26 +30,19 @@ function refuse(failure: Failure) {
   });
 }
 
-async function save(input: CreateCredentialInput | UpdateCredentialInput, { db, audit }: ActionContext) {
+async function save(
+  input: CreateCredentialInput | UpdateCredentialInput,
+  { db, actor, sourceIp, audit }: ActionContext,
+) {
   const loaded = await loadUipathConnection(db, encryptionKey(), input.connectionId);
   if (!loaded.ok) return refuse(loaded);
-  const where = {
-    connectionId: input.connectionId,
-    connectionName: loaded.conn.name,
-    clientId: input.clientId,
-    template: input.template?.kind ?? null,
-  };
-  const result = await saveCredential(loaded.conn, input, { preflight: preflightOptions() });
+  const result = await saveCredential(loaded.conn, input, {
+    preflight: preflightOptions(),
+    writer: { db, actor, sourceIp },
+  });
   if (!result.ok) {
-    // Lint refusals never left the browser's own checks; everything else is an attempted change.
-    if (result.code !== "lint") {
-      const attempted = {
-        name: input.name,
-        description: input.description ?? null,
-        issuer: input.issuer,
-        audience: input.audience,
-        subject: input.subject,
-      };
+    // Lint refusals never left the browser's own checks; writes are audited by their pipeline.
+    if (result.code !== "lint" && !result.audited) {
       await audit({
         outcome: "failure",
         target: {
@@ -58,32 +52,30 @@ async function save(input: CreateCredentialInput | UpdateCredentialInput, { db, 
         },
         vendorRequestId: result.requestId ?? null,
         details: {
-          ...where,
-          attempted,
+          connectionId: input.connectionId,
+          connectionName: loaded.conn.name,
+          clientId: input.clientId,
+          template: input.template?.kind ?? null,
+          attempted: {
+            name: input.name,
+            description: input.description ?? null,
+            issuer: input.issuer,
+            audience: input.audience,
+            subject: input.subject,
+          },
           reason: result.code,
           message: result.message,
           ...(result.preflight ? { preflight: result.preflight.checks } : {}),
         },
       });
     }
+    revalidatePath(PAGE, "layout");
     return refuse(result);
   }
   const { credential, before, preflight } = result;
-  await audit({
-    outcome: "success",
-    target: { type: "federated-credential", id: credential.id, label: credential.name ?? credential.id },
-    details: {
-      ...where,
-      before: auditSummary(before),
-      after: auditSummary(credential),
-      preflight: preflight.summary,
-    },
-  });
   revalidatePath(PAGE, "layout");
-  return ok(
-    { credential, preflight },
-    `Credential “${credential.name}” ${before ? "saved" : "created"}. ${preflight.summary}`,
-  );
+  const told = `Credential “${credential.name}” ${before ? "saved" : "created"}. ${preflight.summary}`;
+  return ok({ credential, preflight }, result.reconciled ? `${RECONCILED_APPLIED} ${told}` : told);
 }
 
 /** Create a federated credential: lint and issuer preflight on the server, then one POST. */
@@ -101,35 +93,29 @@ export const updateFederatedCredentialAction = authedAction(
 /** Delete a federated credential; the audit keeps what it was. */
 export const deleteFederatedCredentialAction = authedAction(
   { action: "federated-credential.delete", role: "operator", schema: deleteCredentialSchema },
-  async (input, { db, audit }) => {
+  async (input, { db, actor, sourceIp, audit }) => {
     const loaded = await loadUipathConnection(db, encryptionKey(), input.connectionId);
     if (!loaded.ok) return refuse(loaded);
-    const result = await deleteCredential(loaded.conn, input);
-    const where = {
-      connectionId: input.connectionId,
-      connectionName: loaded.conn.name,
-      clientId: input.clientId,
-    };
+    const result = await deleteCredential(loaded.conn, input, { writer: { db, actor, sourceIp } });
+    revalidatePath(PAGE, "layout");
     if (!result.ok) {
-      await audit({
-        outcome: "failure",
-        target: { type: "federated-credential", id: input.credentialId },
-        vendorRequestId: result.requestId ?? null,
-        details: { ...where, reason: result.code, message: result.message },
-      });
+      if (!result.audited)
+        await audit({
+          outcome: "failure",
+          target: { type: "federated-credential", id: input.credentialId },
+          vendorRequestId: result.requestId ?? null,
+          details: {
+            connectionId: input.connectionId,
+            connectionName: loaded.conn.name,
+            clientId: input.clientId,
+            reason: result.code,
+            message: result.message,
+          },
+        });
       return refuse(result);
     }
-    await audit({
-      outcome: "success",
-      target: {
-        type: "federated-credential",
-        id: input.credentialId,
-        label: result.before.name ?? input.credentialId,
-      },
-      details: { ...where, before: auditSummary(result.before) },
-    });
-    revalidatePath(PAGE, "layout");
-    return ok(null, `Credential “${result.before.name}” deleted. Tokens matching it are no longer accepted.`);
+    const told = `Credential “${result.before.name}” deleted. Tokens matching it are no longer accepted.`;
+    return ok(null, result.reconciled ? `${RECONCILED_APPLIED} ${told}` : told);
   },
 );
 

@@ -7,7 +7,7 @@ import type {
   CertificateSetAction,
   ConnectionFor,
 } from "../model";
-import { writeWithReconciliation } from "../reconcile";
+import { writeAfterReading } from "../reconcile";
 import type { CloudflareClient } from "./client";
 import type { SamlCertificateSet } from "./schemas";
 
@@ -56,11 +56,11 @@ export function cloudflareActionHandlers(
   return {
     async rotate(conn, { setId }) {
       const client = clientFor(conn);
-      const before = await client.getSamlCertificateSet(setId);
-      const rotated = await writeWithReconciliation(
+      const rotated = await writeAfterReading(
+        () => client.getSamlCertificateSet(setId),
         () => client.rotateSamlCertificateSet(setId),
         () => client.getSamlCertificateSet(setId),
-        (after) => after.current_certificate?.uid !== before.current_certificate?.uid,
+        (after, before) => after.current_certificate?.uid !== before.current_certificate?.uid,
       );
       return toCertificateSet(conn, rotated);
     },

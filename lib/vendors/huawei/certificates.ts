@@ -11,7 +11,7 @@ import type {
   ConnectionFor,
 } from "../model";
 import { parseInput } from "../parse-input";
-import { writeWithReconciliation } from "../reconcile";
+import { writeAfterReading, writeWithReconciliation } from "../reconcile";
 import type { HuaweiClient } from "./client";
 import type { ExternalIdp, IdpCertificate, SpCertificate } from "./schemas";
 
@@ -128,11 +128,11 @@ export function huaweiActionHandlers(
     async "create-sp-certificate"(conn, { setId }) {
       requireSp(setId, "create");
       const client = clientFor(conn);
-      const before = new Set((await client.listSpCertificates()).map((c) => c.certificate_id));
-      await writeWithReconciliation(
+      await writeAfterReading(
+        async () => new Set((await client.listSpCertificates()).map((c) => c.certificate_id)),
         () => client.createSpCertificate(),
         () => client.listSpCertificates(),
-        (after) => after.some((c) => !before.has(c.certificate_id)),
+        (after, before) => after.some((c) => !before.has(c.certificate_id)),
       );
       return toSpSet(conn, await client.listSpCertificates());
     },
@@ -182,13 +182,14 @@ export function huaweiActionHandlers(
       );
       await assertSingleCertificate(input.pem, "huawei", "import the identity provider certificate");
       const client = clientFor(conn);
-      const before = new Set(
-        (await client.listIdpCertificates(target.idpId)).idp_certificates.map((c) => c.certificate_id),
-      );
-      await writeWithReconciliation(
+      await writeAfterReading(
+        async () =>
+          new Set(
+            (await client.listIdpCertificates(target.idpId)).idp_certificates.map((c) => c.certificate_id),
+          ),
         () => client.importIdpCertificate(target.idpId, input.pem),
         () => client.listIdpCertificates(target.idpId),
-        (after) => after.idp_certificates.some((c) => !before.has(c.certificate_id)),
+        (after, before) => after.idp_certificates.some((c) => !before.has(c.certificate_id)),
       );
       return readIdpSet(client, conn, target.idpId);
     },

@@ -8,7 +8,7 @@ import type {
   CertificateSetAction,
   ConnectionFor,
 } from "../model";
-import { writeWithReconciliation } from "../reconcile";
+import { writeAfterReading, writeWithReconciliation } from "../reconcile";
 import type { UiPathClient } from "./client";
 import type { SamlCertificatePair } from "./schemas";
 
@@ -86,11 +86,11 @@ export function samlActionHandlers(
     async (conn: Conn, request: { setId: string; certificate: string }) => {
       assertSetId(request.setId);
       const client = clientFor(conn);
-      const before = await client.getSamlCertificates();
-      const pair = await writeWithReconciliation(
+      const pair = await writeAfterReading(
+        () => client.getSamlCertificates(),
         () => client.uploadSamlCertificate(slot, request.certificate),
         () => client.getSamlCertificates(),
-        (after) => fingerprint(after) !== fingerprint(before),
+        (after, before) => fingerprint(after) !== fingerprint(before),
       );
       return toCertificateSet(conn, pair);
     };
@@ -100,11 +100,11 @@ export function samlActionHandlers(
     async switch(conn, request) {
       assertSetId(request.setId);
       const client = clientFor(conn);
-      const before = await client.getSamlCertificates();
-      const pair = await writeWithReconciliation(
+      const pair = await writeAfterReading(
+        () => client.getSamlCertificates(),
         () => client.switchSamlCertificates(),
         () => client.getSamlCertificates(),
-        (after) =>
+        (after, before) =>
           after.primaryCertificateId === before.secondaryCertificateId &&
           after.primaryCertificateId !== before.primaryCertificateId,
       );

@@ -13,7 +13,7 @@ import type {
   FederatedCredentialOperations,
 } from "../model";
 import { parseInput } from "../parse-input";
-import { writeWithReconciliation } from "../reconcile";
+import { writeAfterReading, writeWithReconciliation } from "../reconcile";
 import type { UiPathClient } from "./client";
 import type { ExternalClient, FederatedCredentialDto } from "./schemas";
 
@@ -85,11 +85,11 @@ export function federatedCredentialOperations(
         "save the federated credential",
       );
       const client = clientFor(conn);
-      const before = new Set((await client.listFederatedCredentials(clientId)).map((c) => c.id));
-      const created = await writeWithReconciliation(
+      const created = await writeAfterReading(
+        async () => new Set((await client.listFederatedCredentials(clientId)).map((c) => c.id)),
         () => client.createFederatedCredential(clientId, body),
         () => client.listFederatedCredentials(clientId),
-        (after) => after.some((c) => !before.has(c.id) && matches(c, body)),
+        (after, before) => after.some((c) => !before.has(c.id) && matches(c, body)),
       );
       return toFederatedCredential(created);
     },

@@ -14,6 +14,8 @@ import { VENDOR_LABELS } from "@/lib/connections/schemas";
 import { getDb } from "@/lib/db/get-db";
 import { encryptionKey } from "@/lib/secrets/key";
 import { isVendorError } from "@/lib/vendors/errors";
+import { listPendingWrites } from "@/lib/writes/pending";
+import { PendingWritesNotice } from "@/components/writes/pending-writes-notice";
 import { runCertificateActionAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Certificate set" };
@@ -48,7 +50,15 @@ export default async function CertificateSetPage({
     );
   }
   if (!read) notFound();
+  if (!read.ok)
+    return (
+      <>
+        <PageHeader title="Certificate set" />
+        <ReadErrorAlert title="The connection is disabled" message={read.message} />
+      </>
+    );
   const { set, connection } = read;
+  const pending = await listPendingWrites(db, { connectionId, setId });
   return (
     <>
       <p className="mb-2 text-sm">
@@ -56,6 +66,7 @@ export default async function CertificateSetPage({
           ← All certificates
         </Link>
       </p>
+      <PendingWritesNotice writes={pending} />
       <PageHeader
         title={set.label}
         description={`${VENDOR_LABELS[set.vendor]} · ${connection.name}${set.updatedAt ? ` · changed at the vendor ${set.updatedAt.slice(0, 16).replace("T", " ")} UTC` : ""}`}

@@ -8,6 +8,8 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
 import { currentActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/get-db";
+import { listPendingWrites } from "@/lib/writes/pending";
+import { PendingWritesNotice } from "@/components/writes/pending-writes-notice";
 import { loadApplicationPage } from "@/lib/federated/data";
 import { encryptionKey } from "@/lib/secrets/key";
 import {
@@ -31,7 +33,8 @@ export default async function ApplicationPage({
   const { connectionId, clientId: rawClientId } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(connectionId)) notFound();
   const clientId = decodeURIComponent(rawClientId);
-  const page = await loadApplicationPage(await getDb(), encryptionKey(), connectionId, clientId);
+  const db = await getDb();
+  const page = await loadApplicationPage(db, encryptionKey(), connectionId, clientId);
   if (!page.ok && page.code === "not-found") notFound();
   const back = (
     <p className="mb-2 text-sm">
@@ -55,6 +58,7 @@ export default async function ApplicationPage({
     );
   }
   const { connection, app } = page;
+  const pending = await listPendingWrites(db, { connectionId });
   const operator = hasRole(actor.role, "operator");
   const writes =
     operator && connection.canWrite
@@ -72,6 +76,7 @@ export default async function ApplicationPage({
         title={app.name}
         description={`UiPath external application · ${connection.connectionName} (organization ${connection.organizationName})`}
       />
+      <PendingWritesNotice writes={pending} />
       <div className="space-y-6">
         <ApplicationCard connection={connection} app={app} actions={writes} linkToApplication={false} />
         <Card>
