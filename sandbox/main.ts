@@ -58,6 +58,9 @@ function printBanner(
       ([name, url]) =>
         `  Issuer      ${url}${name === "no-jwks" ? "   (broken on purpose: its JWKS answers 404)" : ""}`,
     ),
+    `  OIDC IdP    ${sandbox.idp.issuer}   client ${sandbox.idp.clientId} / ${sandbox.idp.clientSecret}`,
+    `              users ${sandbox.idp.users.map((u) => `${u.username} (${[u.groups].flat().join(", ") || "no groups"})`).join("; ")}`,
+    `              password ${sandbox.idp.password}; redirect URI http://127.0.0.1:<port>/api/auth/callback/oidc (or localhost)`,
     "",
     `  CA          ${sandbox.caFile ?? "(in memory)"}`,
     `              export NODE_EXTRA_CA_CERTS=${sandbox.caFile ?? "<ca.pem>"}`,

@@ -13,6 +13,7 @@ import { createRequestListener } from "./core/service-server";
 import { CORE_SETTINGS, defaultsOf, type AnySettingSpecs } from "./core/settings";
 import { JwksFetcher } from "./issuers/jwks-fetcher";
 import { ISSUER_KEY_COUNT, ISSUERS_DEFAULT_PORT, startIssuers } from "./issuers/start-issuers";
+import type { IdpSettings } from "./oidc-provider/start-idp";
 import type { SharedRuntime } from "./runtime";
 import { demoConnections } from "./seed/demo-connections";
 import type { SeedName } from "./seed/seed-context";
@@ -51,7 +52,9 @@ export interface SandboxOptions {
 export interface Sandbox {
   /** Each vendor's base URL (UiPath's accessURL, Cloudflare's API base with `/client/v4`, …) and the issuers. */
   urls: Record<VendorName, string> & { issuers: Record<string, string> };
-  /** The local CA that signs the issuers' TLS certificate. */
+  /** The OpenID Connect IdP on the issuers' host: issuer, Trustdeck's client, test users. */
+  idp: IdpSettings;
+  /** The local CA that signs the issuers' (and the IdP's) TLS certificate. */
   caPem: string;
   /** Path of ca.pem when a data dir is used. */
   caFile?: string;
@@ -84,7 +87,7 @@ const SERVICES: readonly ServiceName[] = [...SANDBOX_VENDORS.map((v) => v.name),
  */
 const KEEP_ALIVE_MS = 30_000;
 
-/** Starts every registered vendor simulator and the HTTPS OIDC issuers. */
+/** Starts every registered vendor simulator, the HTTPS OIDC issuers and the IdP beside them. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? "127.0.0.1";
   const ports = { ...DEFAULT_PORTS, ...options.ports };
@@ -125,7 +128,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     });
 
   try {
-    const issuerUrls = await startIssuers({
+    const { urls: issuerUrls, idp } = await startIssuers({
       ca,
       keys,
       clock,
@@ -175,6 +178,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
     return {
       urls,
+      idp,
       caPem: ca.pem,
       ...(ca.file && { caFile: ca.file }),
       restored: saved !== undefined,
