@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { fail } from "@/lib/auth/action-result";
 
-const PUBLIC_PATHS = ["/login"];
+const PUBLIC_PATHS = ["/login", "/sso-refused"];
 
 /**
  * A strict Content-Security-Policy with a per-request nonce (Next.js applies it to its own

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { parseRoleMap, type RoleMap } from "@/lib/auth/oidc-roles";
 
 const optionalString = z
   .string()
@@ -11,7 +12,7 @@ const optionalString = z
  * Every environment variable the dashboard reads, validated once. Parsed lazily so that
  * `next build` does not need runtime secrets; the README lists each with its default.
  */
-const envSchema = z.object({
+const envFields = z.object({
   DATABASE_URL: optionalString,
   PGLITE_DIR: z.string().default(".trustdeck/db"),
   NEXTAUTH_SECRET: optionalString,
@@ -21,6 +22,20 @@ const envSchema = z.object({
   OIDC_CLIENT_SECRET: optionalString,
   OIDC_NAME: z.string().default("Single sign-on"),
   OIDC_DEFAULT_ROLE: z.enum(["viewer", "operator", "admin"]).default("viewer"),
+  OIDC_SCOPE: z.string().trim().min(1).default("openid email profile"),
+  // Claim → role mapping: when OIDC_ROLE_CLAIM is set, the role comes from the IdP at each sign-in.
+  OIDC_ROLE_CLAIM: optionalString,
+  OIDC_ROLE_MAP: z
+    .string()
+    .default("")
+    .transform((raw, ctx): RoleMap => {
+      try {
+        return parseRoleMap(raw);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   SIGNIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   // Sessions: absolute lifetime and idle timeout, enforced on the server (lib/auth/sessions.ts).
@@ -42,6 +57,11 @@ const envSchema = z.object({
   METRICS_TOKEN: optionalString.pipe(
     z.string().min(16, "METRICS_TOKEN must be at least 16 characters.").optional(),
   ),
+});
+
+const envSchema = envFields.refine((env) => !env.OIDC_ROLE_CLAIM || env.OIDC_ROLE_MAP.size > 0, {
+  message: "OIDC_ROLE_CLAIM is set but OIDC_ROLE_MAP maps no value to a role.",
+  path: ["OIDC_ROLE_MAP"],
 });
 
 export type Env = z.output<typeof envSchema>;

@@ -4,10 +4,10 @@ import type { Env } from "@/lib/env";
 import { createUser, setUserDisabled } from "@/lib/users/data";
 import { queryAuditEvents } from "@/lib/audit/query";
 import { auditFilterSchema } from "@/lib/audit/schemas";
-import { findOidcUser, resolveOidcUser } from "./oidc-users";
+import { findOidcUser, recordOidcRefusal, resolveOidcUser } from "./oidc-users";
 
 const ISSUER = "https://idp.example.com";
-const env = { OIDC_DEFAULT_ROLE: "viewer" } as Env;
+const env = { OIDC_DEFAULT_ROLE: "viewer", OIDC_NAME: "Example IdP", OIDC_ROLE_CLAIM: "groups" } as Env;
 
 describe.each(TEST_ENGINES)("OIDC accounts on $engine", ({ open }) => {
   let handle: Awaited<ReturnType<typeof open>>;
@@ -58,5 +58,60 @@ describe.each(TEST_ENGINES)("OIDC accounts on $engine", ({ open }) => {
         profile: { sub: "mallory", email: "root@example.com" },
       }),
     ).toBeNull();
+  });
+
+  it("gives a new account the mapped role, and follows the IdP's role at every sign-in (audited)", async () => {
+    const sign = (mappedRole: "viewer" | "operator" | "admin") =>
+      resolveOidcUser(handle.db, env, {
+        issuer: ISSUER,
+        profile: { sub: "ivy", email: "ivy@example.com" },
+        mappedRole,
+      });
+    expect((await sign("operator"))?.role).toBe("operator");
+    expect((await sign("operator"))?.role).toBe("operator");
+    expect((await sign("admin"))?.role).toBe("admin");
+    expect((await sign("viewer"))?.role).toBe("viewer");
+    expect((await findOidcUser(handle.db, ISSUER, "ivy"))?.role).toBe("viewer");
+    const { rows } = await queryAuditEvents(
+      handle.db,
+      auditFilterSchema.parse({ action: "user.change-role", target: "ivy@example.com" }),
+    );
+    expect(rows.map((r) => [r.details?.before, r.details?.after, r.actorName])).toEqual([
+      ["admin", "viewer", "Example IdP"],
+      ["operator", "admin", "Example IdP"],
+    ]);
+  });
+
+  it("does not change the role of a disabled account", async () => {
+    const ivy = await findOidcUser(handle.db, ISSUER, "ivy");
+    await setUserDisabled(handle.db, ivy!.id, true);
+    const again = await resolveOidcUser(handle.db, env, {
+      issuer: ISSUER,
+      profile: { sub: "ivy" },
+      mappedRole: "admin",
+    });
+    expect(again).toBeNull();
+    const { rows } = await queryAuditEvents(
+      handle.db,
+      auditFilterSchema.parse({ action: "user.change-role", target: "ivy@example.com" }),
+    );
+    expect(rows).toHaveLength(2);
+  });
+
+  it("audits a refusal for want of a role, naming a known account and capping the values", async () => {
+    await recordOidcRefusal(handle.db, env, {
+      issuer: ISSUER,
+      profile: { sub: "nobody", email: "nobody@example.com" },
+      claimValues: Array.from({ length: 30 }, (_, i) => `group-${i}`),
+    });
+    const { rows } = await queryAuditEvents(
+      handle.db,
+      auditFilterSchema.parse({ actor: "nobody@example.com" }),
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ action: "auth.sign-in", outcome: "denied", actorId: null });
+    expect(rows[0]!.details).toMatchObject({ method: "oidc", reason: "no-role", claim: "groups" });
+    expect(rows[0]!.details?.values).toHaveLength(20);
+    expect(await findOidcUser(handle.db, ISSUER, "nobody")).toBeNull();
   });
 });

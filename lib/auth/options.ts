@@ -7,7 +7,8 @@ import { getEnv, oidcEnabled, type Env } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/record";
 import type { Role } from "@/lib/auth/roles";
 import { signInWithPassword } from "./sign-in";
-import { findOidcUser, resolveOidcUser } from "./oidc-users";
+import { findOidcUser, recordOidcRefusal, resolveOidcUser, type OidcProfile } from "./oidc-users";
+import { claimValues, roleFromClaims } from "./oidc-roles";
 import { clientIpFrom } from "./client-ip";
 import { safeRedirect } from "./callback-url";
 import { revokeSession, startSession, type SessionPolicy } from "./sessions";
@@ -24,7 +25,8 @@ export const SIGN_IN_ERRORS = {
   oidcRefused: "AccessDenied",
 } as const;
 
-type OidcProfile = { sub: string; email?: string; name?: string; preferred_username?: string };
+/** Where a user whose IdP claims map to no role lands (a public page naming the groups to ask for). */
+export const SSO_REFUSED_PATH = "/sso-refused";
 
 function oidcProvider(env: Env): OAuthConfig<OidcProfile> {
   return {
@@ -34,7 +36,7 @@ function oidcProvider(env: Env): OAuthConfig<OidcProfile> {
     wellKnown: `${env.OIDC_ISSUER!.replace(/\/$/, "")}/.well-known/openid-configuration`,
     clientId: env.OIDC_CLIENT_ID,
     clientSecret: env.OIDC_CLIENT_SECRET,
-    authorization: { params: { scope: "openid email profile" } },
+    authorization: { params: { scope: env.OIDC_SCOPE } },
     idToken: true,
     checks: ["pkce", "state"],
     profile: (profile) => ({
@@ -90,9 +92,24 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
-        const user = await resolveOidcUser(await getDb(), env, {
-          issuer: env.OIDC_ISSUER!,
-          profile: profile as OidcProfile,
+        const db = await getDb();
+        const claims = profile as OidcProfile;
+        const issuer = env.OIDC_ISSUER!;
+        // With a role claim the IdP decides the role at every sign-in; no mapped value, no entry.
+        const claim = env.OIDC_ROLE_CLAIM;
+        const mappedRole = claim ? roleFromClaims(claims, claim, env.OIDC_ROLE_MAP) : undefined;
+        if (claim && !mappedRole) {
+          await recordOidcRefusal(db, env, {
+            issuer,
+            profile: claims,
+            claimValues: claimValues(claims, claim),
+          });
+          return SSO_REFUSED_PATH;
+        }
+        const user = await resolveOidcUser(db, env, {
+          issuer,
+          profile: claims,
+          mappedRole: mappedRole ?? undefined,
         });
         return Boolean(user);
       },
