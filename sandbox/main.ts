@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   await chmod(connectionsFile, 0o600);
   await writeFile(
     join(config.dataDir, "sandbox.json"),
-    `${JSON.stringify({ pid: process.pid, urls: sandbox.urls, caFile: sandbox.caFile, control: config.control, persist: Boolean(config.persist) }, null, 2)}\n`,
+    `${JSON.stringify({ pid: process.pid, urls: sandbox.urls, idp: sandbox.idp, caFile: sandbox.caFile, control: config.control, persist: Boolean(config.persist) }, null, 2)}\n`,
   );
 
   printBanner(sandbox, {

@@ -35,6 +35,10 @@ const sandboxDir = join(ROOT, ".cache", "e2e-sandbox");
 const sandboxConnections = existsSync(join(sandboxDir, "connections.json"))
   ? JSON.parse(readFileSync(join(sandboxDir, "connections.json"), "utf8"))
   : [];
+// …and its OIDC IdP is the dashboard's single sign-on, the role taken from the `groups` claim.
+const sandboxIdp = existsSync(join(sandboxDir, "sandbox.json"))
+  ? JSON.parse(readFileSync(join(sandboxDir, "sandbox.json"), "utf8")).idp
+  : undefined;
 const seedFile = join(ROOT, ".cache", "e2e-seed.json");
 const users = JSON.parse(readFileSync(join(ROOT, "e2e", "fixtures", "seed.json"), "utf8")).users;
 writeFileSync(seedFile, JSON.stringify({ users, connections: sandboxConnections }), { mode: 0o600 });
@@ -58,6 +62,15 @@ const env = {
   // The specs reset the sandbox and inject faults between page loads, faster than any real vendor
   // changes: every page load reads live (reads in flight are still shared).
   VENDOR_READ_CACHE_SECONDS: "0",
+  ...(sandboxIdp && {
+    OIDC_ISSUER: sandboxIdp.issuer,
+    OIDC_CLIENT_ID: sandboxIdp.clientId,
+    OIDC_CLIENT_SECRET: sandboxIdp.clientSecret,
+    OIDC_NAME: "Sandbox IdP",
+    OIDC_SCOPE: "openid email profile groups",
+    OIDC_ROLE_CLAIM: "groups",
+    OIDC_ROLE_MAP: "trustdeck-admins=admin,trustdeck-operators=operator,trustdeck-viewers=viewer",
+  }),
 };
 
 const seeded = await run("tsx", ["--conditions=react-server", "scripts/seed.ts", seedFile], { env });

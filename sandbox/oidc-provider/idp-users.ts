@@ -16,10 +16,10 @@ export const IDP_PASSWORD = "sandbox-password";
 
 export const IDP_USERS: readonly IdpUser[] = [
   {
-    sub: "idp-ada",
-    username: "ada",
-    name: "Ada Admin",
-    email: "ada@idp.example.test",
+    sub: "idp-ines",
+    username: "ines",
+    name: "Ines Admin",
+    email: "ines@idp.example.test",
     groups: ["staff", "trustdeck-admins"],
   },
   {
@@ -30,10 +30,10 @@ export const IDP_USERS: readonly IdpUser[] = [
     groups: ["staff", "trustdeck-operators"],
   },
   {
-    sub: "idp-vera",
-    username: "vera",
-    name: "Vera Viewer",
-    email: "vera@idp.example.test",
+    sub: "idp-vik",
+    username: "vik",
+    name: "Vik Viewer",
+    email: "vik@idp.example.test",
     groups: "trustdeck-viewers",
   },
   {
