@@ -15,6 +15,7 @@ import {
 } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { startOrReuseSandbox } from "./lib/demo-sandbox.mjs";
+import { sandboxIdpEnv } from "./lib/sandbox-idp-env.mjs";
 import { keepRunning } from "./lib/keep-running.mjs";
 import { answers, createSupervisor, ROOT, run, TSX_NODE } from "./lib/processes.mjs";
 
@@ -99,8 +100,8 @@ async function buildIfNeeded() {
   writeFileSync(stamp, fingerprint);
 }
 
-/** The dashboard's environment: the database, the secrets and trust in the sandbox's CA. */
-function dashboardEnv(secrets, caFile) {
+/** The dashboard's environment: the database, the secrets, trust in the sandbox's CA, its IdP. */
+function dashboardEnv(secrets, caFile, sandboxDir) {
   return {
     NEXT_TELEMETRY_DISABLED: "1",
     PGLITE_DIR: join(DATA, "db"),
@@ -108,6 +109,7 @@ function dashboardEnv(secrets, caFile) {
     NODE_EXTRA_CA_CERTS: caFile,
     // The sandbox's OIDC issuers live on localhost: let the issuer preflight reach them.
     ISSUER_PREFLIGHT_ALLOW_PRIVATE: "localhost",
+    ...sandboxIdpEnv(sandboxDir),
     ...secrets,
   };
 }
@@ -145,7 +147,7 @@ async function main() {
   try {
     const sandboxDir = join(DATA, "sandbox");
     const sandbox = await startOrReuseSandbox(supervisor, { dataDir: sandboxDir });
-    const env = dashboardEnv(secrets, sandbox.caFile);
+    const env = dashboardEnv(secrets, sandbox.caFile, sandboxDir);
     const seedFile = join(DATA, "demo-seed.json");
     writeFileSync(
       seedFile,
@@ -198,6 +200,8 @@ function printBanner() {
 
     Dashboard   ${URL_BASE}
     Sign in     admin / trustdeck-demo-admin      (also operator / trustdeck-demo-operator, viewer / trustdeck-demo-viewer)
+                or "Sign in with Sandbox IdP": ines, otto, vik or nils (no role) / sandbox-password
+                (the IdP's certificate comes from the sandbox CA, ${shownPath(join(DATA, "sandbox", "ca.pem"))}: trust it or accept the warning)
     Data        ${shownPath(DATA)}/  (delete it to start over)
 
   Press Ctrl+C to stop.

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, start, run, waitForUrl } from "./lib/processes.mjs";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
+import { sandboxIdpEnv } from "./lib/sandbox-idp-env.mjs";
 import { SUITE_DIST_DIR, suiteBuildEnv } from "./lib/build-dirs.cjs";
 
 if (!existsSync(join(ROOT, SUITE_DIST_DIR, "BUILD_ID"))) {
@@ -35,10 +36,6 @@ const sandboxDir = join(ROOT, ".cache", "e2e-sandbox");
 const sandboxConnections = existsSync(join(sandboxDir, "connections.json"))
   ? JSON.parse(readFileSync(join(sandboxDir, "connections.json"), "utf8"))
   : [];
-// …and its OIDC IdP is the dashboard's single sign-on, the role taken from the `groups` claim.
-const sandboxIdp = existsSync(join(sandboxDir, "sandbox.json"))
-  ? JSON.parse(readFileSync(join(sandboxDir, "sandbox.json"), "utf8")).idp
-  : undefined;
 const seedFile = join(ROOT, ".cache", "e2e-seed.json");
 const users = JSON.parse(readFileSync(join(ROOT, "e2e", "fixtures", "seed.json"), "utf8")).users;
 writeFileSync(seedFile, JSON.stringify({ users, connections: sandboxConnections }), { mode: 0o600 });
@@ -62,15 +59,8 @@ const env = {
   // The specs reset the sandbox and inject faults between page loads, faster than any real vendor
   // changes: every page load reads live (reads in flight are still shared).
   VENDOR_READ_CACHE_SECONDS: "0",
-  ...(sandboxIdp && {
-    OIDC_ISSUER: sandboxIdp.issuer,
-    OIDC_CLIENT_ID: sandboxIdp.clientId,
-    OIDC_CLIENT_SECRET: sandboxIdp.clientSecret,
-    OIDC_NAME: "Sandbox IdP",
-    OIDC_SCOPE: "openid email profile groups",
-    OIDC_ROLE_CLAIM: "groups",
-    OIDC_ROLE_MAP: "trustdeck-admins=admin,trustdeck-operators=operator,trustdeck-viewers=viewer",
-  }),
+  // The sandbox's OIDC IdP is the dashboard's single sign-on, the role taken from the `groups` claim.
+  ...sandboxIdpEnv(sandboxDir),
 };
 
 const seeded = await run("tsx", ["--conditions=react-server", "scripts/seed.ts", seedFile], { env });
