@@ -67,13 +67,18 @@ const envSchema = envFields.refine((env) => !env.OIDC_ROLE_CLAIM || env.OIDC_ROL
 export type Env = z.output<typeof envSchema>;
 
 /** Every setting the schema reads (the .env.example test checks each is documented there). */
-export const ENV_KEYS = Object.keys(envSchema.shape) as (keyof Env)[];
+export const ENV_KEYS = Object.keys(envFields.shape) as (keyof Env)[];
 
 let cached: Env | undefined;
 
+/** Validates a set of environment variables (throws a ZodError naming every bad one). */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  return envSchema.parse(source);
+}
+
 /** The validated environment (cached after the first call). */
 export function getEnv(): Env {
-  cached ??= envSchema.parse(process.env);
+  cached ??= parseEnv(process.env);
   return cached;
 }
 
