@@ -5,6 +5,7 @@ import { createUser, setUserDisabled } from "@/lib/users/data";
 import { queryAuditEvents } from "@/lib/audit/query";
 import { auditFilterSchema } from "@/lib/audit/schemas";
 import { findOidcUser, recordOidcRefusal, resolveOidcUser } from "./oidc-users";
+import { checkSession, startSession } from "./sessions";
 
 const ISSUER = "https://idp.example.com";
 const env = { OIDC_DEFAULT_ROLE: "viewer", OIDC_NAME: "Example IdP", OIDC_ROLE_CLAIM: "groups" } as Env;
@@ -67,18 +68,32 @@ describe.each(TEST_ENGINES)("OIDC accounts on $engine", ({ open }) => {
         profile: { sub: "ivy", email: "ivy@example.com" },
         mappedRole,
       });
+    const policy = { maxAgeMs: 3_600_000, idleMs: 3_600_000 };
+    const first = await sign("operator");
+    expect(first?.role).toBe("operator");
+    const operatorSession = await startSession(handle.db, first!.id, new Date(), policy);
     expect((await sign("operator"))?.role).toBe("operator");
-    expect((await sign("operator"))?.role).toBe("operator");
+    // Same role: the session opened before stays valid.
+    expect(await checkSession(handle.db, operatorSession, first!.id, new Date(), policy)).toEqual({
+      ok: true,
+    });
     expect((await sign("admin"))?.role).toBe("admin");
+    // Promoted at the IdP: sessions opened under the old role end.
+    expect(await checkSession(handle.db, operatorSession, first!.id, new Date(), policy)).toEqual({
+      ok: false,
+      reason: "revoked",
+    });
     expect((await sign("viewer"))?.role).toBe("viewer");
     expect((await findOidcUser(handle.db, ISSUER, "ivy"))?.role).toBe("viewer");
     const { rows } = await queryAuditEvents(
       handle.db,
       auditFilterSchema.parse({ action: "user.change-role", target: "ivy@example.com" }),
     );
-    expect(rows.map((r) => [r.details?.before, r.details?.after, r.actorName])).toEqual([
-      ["admin", "viewer", "Example IdP"],
-      ["operator", "admin", "Example IdP"],
+    expect(
+      rows.map((r) => [r.details?.before, r.details?.after, r.actorName, r.details?.endedSessions]),
+    ).toEqual([
+      ["admin", "viewer", "Example IdP", 0],
+      ["operator", "admin", "Example IdP", 1],
     ]);
   });
 

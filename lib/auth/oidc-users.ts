@@ -5,6 +5,7 @@ import { users } from "@/lib/db/schema";
 import type { Env } from "@/lib/env";
 import type { Role } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
+import { revokeUserSessions } from "./sessions";
 
 const subjectKey = (issuer: string, sub: string) => `${issuer}|${sub}`;
 
@@ -32,7 +33,7 @@ const displayName = (p: OidcProfile) => p.name ?? p.preferred_username ?? p.emai
  * Map an OIDC sign-in to a Trustdeck account: matched by issuer + subject, created on first
  * sign-in. `mappedRole` is the role the IdP's claim maps to (OIDC_ROLE_CLAIM): it is given to a
  * new account and replaces the role of an existing one at every sign-in (audited as a role
- * change). Without it a new account gets `OIDC_DEFAULT_ROLE` and an existing one keeps its role.
+ * change, and the account's other sessions end). Without it a new account gets `OIDC_DEFAULT_ROLE` and an existing one keeps its role.
  * A disabled account is refused (returns null).
  */
 export async function resolveOidcUser(
@@ -66,12 +67,20 @@ export async function resolveOidcUser(
       .set({ role: input.mappedRole, updatedAt: new Date() })
       .where(eq(users.id, user.id))
       .returning();
+    // Sessions opened under the old role end; the one this sign-in opens starts afterwards.
+    const endedSessions = await revokeUserSessions(db, user!.id, "role-changed");
     await recordAudit(db, {
       actor: { id: null, name: env.OIDC_NAME, role: null },
       action: "user.change-role",
       target: { type: "user", id: user!.id, label: user!.username },
       outcome: "success",
-      details: { before, after: input.mappedRole, source: "oidc-claim", claim: env.OIDC_ROLE_CLAIM },
+      details: {
+        before,
+        after: input.mappedRole,
+        source: "oidc-claim",
+        claim: env.OIDC_ROLE_CLAIM,
+        endedSessions,
+      },
     });
   }
   await recordAudit(db, {
