@@ -129,4 +129,25 @@ describe.each(TEST_ENGINES)("OIDC accounts on $engine", ({ open }) => {
     expect(rows[0]!.details?.values).toHaveLength(20);
     expect(await findOidcUser(handle.db, ISSUER, "nobody")).toBeNull();
   });
+
+  it("ends the open sessions of a known account that lost every mapped group", async () => {
+    const policy = { maxAgeMs: 3_600_000, idleMs: 3_600_000 };
+    const user = await resolveOidcUser(handle.db, env, {
+      issuer: ISSUER,
+      profile: { sub: "leaver", email: "leaver@example.com" },
+      mappedRole: "admin",
+    });
+    const sid = await startSession(handle.db, user!.id, new Date(), policy);
+    await recordOidcRefusal(handle.db, env, { issuer: ISSUER, profile: { sub: "leaver" }, claimValues: [] });
+    expect(await checkSession(handle.db, sid, user!.id, new Date(), policy)).toEqual({
+      ok: false,
+      reason: "revoked",
+    });
+    const { rows } = await queryAuditEvents(
+      handle.db,
+      auditFilterSchema.parse({ actor: "leaver@example.com" }),
+    );
+    expect(rows[0]).toMatchObject({ outcome: "denied", actorId: user!.id });
+    expect(rows[0]!.details).toMatchObject({ reason: "no-role", endedSessions: 1 });
+  });
 });

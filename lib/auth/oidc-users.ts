@@ -93,7 +93,10 @@ export async function resolveOidcUser(
   return ok ? user! : null;
 }
 
-/** Records that a user signed in at the IdP but holds no claim value OIDC_ROLE_MAP knows. */
+/**
+ * Records that a user signed in at the IdP but holds no claim value OIDC_ROLE_MAP knows; an
+ * existing account's open sessions end.
+ */
 export async function recordOidcRefusal(
   db: Database,
   env: Env,
@@ -102,6 +105,8 @@ export async function recordOidcRefusal(
   const known = await findOidcUser(db, input.issuer, input.profile.sub);
   const name =
     known?.username ?? input.profile.email ?? input.profile.preferred_username ?? input.profile.sub;
+  // Removed from every mapped group at the IdP: sessions opened while they had a role end too.
+  const endedSessions = known ? await revokeUserSessions(db, known.id, "role-changed") : 0;
   await recordAudit(db, {
     actor: { id: known?.id ?? null, name, role: null },
     action: "auth.sign-in",
@@ -113,6 +118,7 @@ export async function recordOidcRefusal(
       claim: env.OIDC_ROLE_CLAIM,
       // What the IdP sent, capped: a user can be in hundreds of groups.
       values: input.claimValues.slice(0, 20),
+      endedSessions,
     },
   });
 }
