@@ -13,6 +13,8 @@ const optionalString = z
  */
 const envSchema = z.object({
   DATABASE_URL: optionalString,
+  /** The owner's URL, used for migrations only, when DATABASE_URL is a least-privilege role. */
+  DATABASE_MIGRATION_URL: optionalString,
   PGLITE_DIR: z.string().default(".trustdeck/db"),
   NEXTAUTH_SECRET: optionalString,
   TRUSTDECK_ENCRYPTION_KEY: optionalString,

@@ -115,13 +115,25 @@ export const auditEvents = pgTable(
     vendorRequestId: text("vendor_request_id"),
     sourceIp: text("source_ip"),
     details: jsonb("details").$type<Record<string, unknown>>(),
+    // Tamper evidence: set by the database's insert trigger (lib/audit/chain.ts), never by the app.
+    chainSeq: bigint("chain_seq", { mode: "number" }),
+    prevHash: text("prev_hash"),
+    hash: text("hash"),
   },
   (t) => [
+    uniqueIndex("audit_events_chain_seq_idx").on(t.chainSeq),
     index("audit_events_occurred_at_idx").on(t.occurredAt),
     index("audit_events_action_idx").on(t.action),
     index("audit_events_target_idx").on(t.targetType, t.targetId),
   ],
 );
+
+/** The head of the audit hash chain: one row, locked by every insert so the chain never forks. */
+export const auditChainHead = pgTable("audit_chain_head", {
+  id: integer("id").primaryKey(),
+  seq: bigint("seq", { mode: "number" }).notNull(),
+  hash: text("hash"),
+});
 
 // ——— Inventory (issue 9): snapshots of every certificate and federated credential seen ———
 
