@@ -67,7 +67,11 @@ export function authedAction<S extends z.ZodType, T>(
     if (!hasSameOrigin(requestHeaders)) {
       await audit({
         outcome: "denied",
-        details: { refused: "bad-origin", reason: "origin", origin: requestHeaders.get("origin")?.slice(0, 200) ?? null },
+        details: {
+          refused: "bad-origin",
+          reason: "origin",
+          origin: requestHeaders.get("origin")?.slice(0, 200) ?? null,
+        },
       });
       return fail(
         "bad-origin",
