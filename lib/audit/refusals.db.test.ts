@@ -13,7 +13,9 @@ import { queryRows } from "./verify";
 const state = vi.hoisted(() => ({ actor: null as Actor | null, db: null as Database | null }));
 vi.mock("@/lib/auth/session", () => ({ currentActor: async () => state.actor }));
 vi.mock("@/lib/db/get-db", () => ({ getDb: async () => state.db }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" }),
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 process.env.TRUSTDECK_ENCRYPTION_KEY = randomBytes(32).toString("base64url");
 

@@ -55,9 +55,15 @@ describe("authedRoute answers refusals as ActionResult failures", () => {
         { status: 403 },
       ),
     );
-    const post = await refusing(new Request("http://127.0.0.1/api/things", { method: "POST" }), {
-      params: Promise.resolve({}),
-    });
+    const post = await refusing(
+      new Request("http://127.0.0.1/api/things", {
+        method: "POST",
+        headers: { origin: "http://127.0.0.1", host: "127.0.0.1" },
+      }),
+      {
+        params: Promise.resolve({}),
+      },
+    );
     expect(await post.json()).toMatchObject({ code: "forbidden" });
     expect(state.audits).toEqual([
       expect.objectContaining({
@@ -70,9 +76,15 @@ describe("authedRoute answers refusals as ActionResult failures", () => {
       { action: "thing.refresh", role: "operator" },
       async () => new Response("oops", { status: 502 }),
     );
-    await brokenBody(new Request("http://127.0.0.1/api/things", { method: "POST" }), {
-      params: Promise.resolve({}),
-    });
+    await brokenBody(
+      new Request("http://127.0.0.1/api/things", {
+        method: "POST",
+        headers: { origin: "http://127.0.0.1", host: "127.0.0.1" },
+      }),
+      {
+        params: Promise.resolve({}),
+      },
+    );
     expect(state.audits[1]).toMatchObject({ outcome: "failure", details: { refused: "internal" } });
     await refusing(new Request("http://127.0.0.1/api/things"), { params: Promise.resolve({}) });
     expect(state.audits).toHaveLength(2);
