@@ -14,6 +14,8 @@ const optionalString = z
  */
 const envFields = z.object({
   DATABASE_URL: optionalString,
+  /** The owner's URL, used for migrations only, when DATABASE_URL is a least-privilege role. */
+  DATABASE_MIGRATION_URL: optionalString,
   PGLITE_DIR: z.string().default(".trustdeck/db"),
   NEXTAUTH_SECRET: optionalString,
   TRUSTDECK_ENCRYPTION_KEY: optionalString,

@@ -2,6 +2,7 @@ import { format } from "date-fns";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { AuditEventRow } from "@/lib/audit/query";
+import { VisibleText } from "@/components/ui/visible-text";
 
 const OUTCOME_TONE: Record<AuditEventRow["outcome"], BadgeTone> = {
   success: "ok",
@@ -31,13 +32,13 @@ export function AuditTable({ rows }: { rows: AuditEventRow[] }) {
               {format(row.occurredAt, "yyyy-MM-dd HH:mm:ss")}
             </Td>
             <Td>
-              {row.actorName}
+              <VisibleText text={row.actorName} />
               {row.actorRole ? <span className="block text-xs text-zinc-500">{row.actorRole}</span> : null}
               {row.sourceIp ? <span className="block text-xs text-zinc-500">{row.sourceIp}</span> : null}
             </Td>
             <Td className="font-mono text-xs">{row.action}</Td>
             <Td>
-              {row.targetLabel ?? row.targetId ?? "—"}
+              <VisibleText text={row.targetLabel ?? row.targetId ?? "—"} />
               {row.targetType ? <span className="block text-xs text-zinc-500">{row.targetType}</span> : null}
             </Td>
             <Td>
@@ -51,7 +52,7 @@ export function AuditTable({ rows }: { rows: AuditEventRow[] }) {
                 <details>
                   <summary className="cursor-pointer text-xs text-sky-700 dark:text-sky-400">Show</summary>
                   <pre className="mt-1 max-h-64 overflow-auto rounded bg-zinc-100 p-2 text-xs whitespace-pre-wrap dark:bg-zinc-800">
-                    {JSON.stringify(row.details, null, 2)}
+                    <VisibleText text={JSON.stringify(row.details, null, 2)} />
                   </pre>
                 </details>
               ) : null}

@@ -14,6 +14,7 @@ import { slotDaysLeft, slotStatus } from "@/lib/certificates/status";
 import { VENDOR_LABELS } from "@/lib/vendors/descriptors";
 import { shortThumbprint } from "@/lib/certificates/consequence";
 import { StatusBadge } from "./status-badge";
+import { VisibleText } from "@/components/ui/visible-text";
 
 async function fetchInventory(): Promise<CertificateInventory> {
   const response = await fetch("/api/certificates", { headers: { Accept: "application/json" } });
@@ -94,12 +95,14 @@ export function CertificateList({
                     href={`/certificates/${connection.id}/${encodeURIComponent(set.id)}`}
                     className="font-medium text-sky-700 underline dark:text-sky-400"
                   >
-                    {set.label}
+                    <VisibleText text={set.label} />
                   </Link>
                 </Td>
                 <Td>
                   <span className="block">{VENDOR_LABELS[set.vendor]}</span>
-                  <span className="text-xs text-zinc-500">{connection.name}</span>
+                  <span className="text-xs text-zinc-500">
+                    <VisibleText text={connection.name} />
+                  </span>
                 </Td>
                 <Td>
                   <ul className="space-y-1.5">
@@ -116,7 +119,7 @@ export function CertificateList({
                         {slot.certificate ? (
                           <span>
                             <span className="block">
-                              {slot.certificate.commonName ?? slot.certificate.subject}
+                              <VisibleText text={slot.certificate.commonName ?? slot.certificate.subject} />
                             </span>
                             <span className="block font-mono text-zinc-500">
                               SHA-256 {shortThumbprint(slot.certificate.sha256)}

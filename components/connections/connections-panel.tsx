@@ -15,6 +15,7 @@ import type { ConnectionTestResult } from "@/lib/vendors/contracts";
 import { VENDOR_LABELS } from "@/lib/vendors/descriptors";
 import { ConnectionForm } from "./connection-form";
 import { ConnectionTestResultView } from "./connection-test-result";
+import { VisibleText } from "@/components/ui/visible-text";
 
 export type ConnectionActions = {
   create: (values: never) => Promise<ActionResult<ConnectionView>>;
@@ -99,7 +100,9 @@ export function ConnectionsPanel({
           <tbody>
             {connections.map((c) => (
               <tr key={c.id} data-testid={`connection-row-${c.name}`}>
-                <Td className="font-medium">{c.name}</Td>
+                <Td className="font-medium">
+                  <VisibleText text={c.name} />
+                </Td>
                 <Td>{VENDOR_LABELS[c.vendor]}</Td>
                 <Td>
                   <span className="block font-mono text-xs break-all">{c.baseUrl}</span>

@@ -15,6 +15,7 @@ import { CredentialDialogs, type Editing } from "./credential-dialogs";
 import { CredentialsTable } from "./credentials-table";
 import { applicationHref, credentialHref } from "./links";
 import type { CredentialWriteActions } from "./types";
+import { VisibleText } from "@/components/ui/visible-text";
 
 type ApplicationCardProps = {
   connection: ConnectionSummary;
@@ -57,7 +58,7 @@ export function ApplicationCard({
                   href={applicationHref(connection.connectionId, app.clientId)}
                   className="text-sky-700 underline dark:text-sky-400"
                 >
-                  {app.name}
+                  <VisibleText text={app.name} />
                 </Link>
               ) : (
                 app.name

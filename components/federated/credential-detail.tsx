@@ -11,6 +11,7 @@ import type { FederatedCredential } from "@/lib/vendors/contracts";
 import { CredentialDialogs, type Editing } from "./credential-dialogs";
 import { applicationHref } from "./links";
 import type { CredentialContext, CredentialWriteActions } from "./types";
+import { VisibleText } from "@/components/ui/visible-text";
 
 function Row({ label, children, mono = true }: { label: string; children: ReactNode; mono?: boolean }) {
   return (
@@ -42,9 +43,13 @@ export function CredentialDetail({
         <Row label="Name" mono={false}>
           {credential.name ?? "(unnamed)"}
         </Row>
-        <Row label="Issuer (iss)">{credential.issuer}</Row>
+        <Row label="Issuer (iss)">
+          <VisibleText text={credential.issuer} />
+        </Row>
         <Row label="Audience (aud)">{credential.audience}</Row>
-        <Row label="Subject (sub)">{credential.subject}</Row>
+        <Row label="Subject (sub)">
+          <VisibleText text={credential.subject} />
+        </Row>
         <Row label="Shape" mono={false}>
           {template.kind === "other" ? "Custom subject" : `${TEMPLATE_LABELS[template.kind]} subject`}
         </Row>

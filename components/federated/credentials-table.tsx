@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { FederatedCredential } from "@/lib/vendors/contracts";
+import { VisibleText } from "@/components/ui/visible-text";
 
 type CredentialsTableProps = {
   credentials: FederatedCredential[];
@@ -42,12 +43,16 @@ export function CredentialsTable({ credentials, hrefOf, onEdit, onDelete }: Cred
           <tr key={c.id} data-testid={`credential-row-${c.name ?? c.id}`}>
             <Td className="font-medium">
               <Link href={hrefOf(c)} className="text-sky-700 underline dark:text-sky-400">
-                {c.name ?? "(unnamed)"}
+                {c.name ? <VisibleText text={c.name} /> : "(unnamed)"}
               </Link>
             </Td>
-            <Td className="font-mono text-xs break-all">{c.issuer}</Td>
+            <Td className="font-mono text-xs break-all">
+              <VisibleText text={c.issuer} />
+            </Td>
             <Td className="font-mono text-xs break-all">{c.audience}</Td>
-            <Td className="font-mono text-xs break-all">{c.subject}</Td>
+            <Td className="font-mono text-xs break-all">
+              <VisibleText text={c.subject} />
+            </Td>
             <Td className="text-xs">{c.description ?? <span className="text-zinc-500">—</span>}</Td>
             <Td className="text-xs">
               <When iso={c.createdAt} />

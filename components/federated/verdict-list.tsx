@@ -2,6 +2,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { ExchangeFailurePoint } from "@/lib/federated/exchange-error";
 import type { CheckStatus, CredentialVerdict } from "@/lib/federated/matcher";
 import { cn } from "@/lib/cn";
+import { VisibleText } from "@/components/ui/visible-text";
 
 const TONES: Record<CheckStatus, BadgeTone> = {
   pass: "ok",
@@ -38,7 +39,9 @@ function Verdict({
         <Badge tone={verdict.matches ? "ok" : "danger"}>
           {verdict.matches ? "matches" : "does not match"}
         </Badge>
-        <strong>{verdict.name}</strong>
+        <strong>
+          <VisibleText text={verdict.name} />
+        </strong>
         {verdict.failing.length ? (
           <span className="text-xs text-zinc-600 dark:text-zinc-400">
             fails on {verdict.failing.join(", ")}

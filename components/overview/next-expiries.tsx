@@ -4,6 +4,7 @@ import { STATUS_STYLES } from "@/components/timeline/status-style";
 import { StatusSwatch } from "@/components/timeline/status-swatch";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { UpcomingExpiry } from "@/lib/timeline/summary";
+import { VisibleText } from "@/components/ui/visible-text";
 
 /** The certificates that expire next, soonest first, each linking to its set. */
 export function NextExpiries({
@@ -44,10 +45,10 @@ export function NextExpiries({
                 prefetch={false}
                 className="font-medium text-sky-700 underline dark:text-sky-400"
               >
-                {cert.setLabel}
+                <VisibleText text={cert.setLabel} />
               </Link>
               <span className="block text-xs text-zinc-500">
-                {vendorLabel(cert.vendor)} · {cert.connectionName}
+                {vendorLabel(cert.vendor)} · <VisibleText text={cert.connectionName} />
               </span>
             </Td>
             <Td>

@@ -2,6 +2,7 @@ import type { TimelineBar } from "@/lib/timeline/lanes";
 import { daysLeftText, formatThumbprint, isoDay } from "./describe-bar";
 import { STATUS_STYLES } from "./status-style";
 import { StatusSwatch } from "./status-swatch";
+import { VisibleText } from "@/components/ui/visible-text";
 
 /**
  * The hovered or focused certificate, announced politely to screen readers. It keeps a fixed
@@ -27,7 +28,7 @@ export function TimelineDetails({
         <dl className="grid grid-cols-1 gap-x-6 gap-y-0.5 sm:grid-cols-[auto_1fr_auto_1fr]">
           <dt className="text-zinc-500">Certificate</dt>
           <dd className="truncate font-medium text-zinc-900 dark:text-zinc-100" title={bar.cert.subject}>
-            {bar.cert.subject}
+            <VisibleText text={bar.cert.subject} />
           </dd>
           <dt className="text-zinc-500">Status</dt>
           <dd className="flex items-center gap-1.5">

@@ -4,8 +4,8 @@ import { formatDistance } from "date-fns";
 import type { ReactNode } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { cn } from "@/lib/cn";
+import { allCertificateFindings } from "@/lib/certificates/findings";
 import {
-  certificateFindings,
   daysLeft,
   expiryStatus,
   type ExpiryStatus,
@@ -17,6 +17,7 @@ import { CertificateChain } from "./certificate-chain";
 import { CertificateFindings } from "./certificate-findings";
 import type { ChainView } from "./inspect-certificate";
 import { ThumbprintField } from "./thumbprint-field";
+import { VisibleText } from "@/components/ui/visible-text";
 
 export interface CertificatePreviewProps {
   summary: CertificateSummary;
@@ -140,7 +141,7 @@ export function CertificatePreview(props: CertificatePreviewProps) {
   const now = props.now ?? new Date();
   const findings =
     props.findings ??
-    certificateFindings(summary, {
+    allCertificateFindings(summary, {
       now,
       ...(props.vendor ? validityLimitOf(props.vendor) : {}),
       ...(props.maxValidityDays !== undefined ? { maxValidityDays: props.maxValidityDays } : {}),
@@ -159,7 +160,7 @@ export function CertificatePreview(props: CertificatePreviewProps) {
       aria-label={props.title ?? "Certificate details"}
     >
       <Title className="text-base font-semibold break-words text-zinc-900 dark:text-zinc-50">
-        {props.title ?? summary.commonName ?? summary.subject}
+        <VisibleText text={props.title ?? summary.commonName ?? summary.subject} />
       </Title>
 
       <Section className={sectionClass}>Findings</Section>
@@ -168,10 +169,14 @@ export function CertificatePreview(props: CertificatePreviewProps) {
       <Section className={sectionClass}>Details</Section>
       <dl className="divide-y divide-zinc-100 dark:divide-zinc-800">
         <Row label="Subject">
-          <span className="break-all">{summary.subject}</span>
+          <span className="break-all">
+            <VisibleText text={summary.subject} />
+          </span>
         </Row>
         <Row label="Issuer">
-          <span className="break-all">{summary.issuer}</span>
+          <span className="break-all">
+            <VisibleText text={summary.issuer} />
+          </span>
           {summary.selfSigned ? (
             <span className="text-zinc-500 dark:text-zinc-400"> (self-signed)</span>
           ) : null}

@@ -1,9 +1,12 @@
+import { isSecretMarker } from "./secret-changes";
+
 const SECRET_KEY =
   /secret|token|password|passwd|authorization|assertion|private.?key|cookie|signature|^sk$|credential_?value/i;
 
 /**
  * Copy a value for the audit log without anything that could be a secret: keys that name
- * secrets are replaced by "[redacted]" at any depth. Audit details are summaries, never payloads.
+ * secrets are replaced by "[redacted]" at any depth, unless they hold only "changed" / "unchanged" /
+ * "set" / "not set" markers (lib/audit/secret-changes.ts). Audit details are summaries, never payloads.
  */
 export function redactSecrets(value: unknown, depth = 0): unknown {
   if (depth > 6) return "[truncated]";
@@ -11,7 +14,8 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      out[key] = SECRET_KEY.test(key) ? "[redacted]" : redactSecrets(item, depth + 1);
+      out[key] =
+        SECRET_KEY.test(key) && !isSecretMarker(item) ? "[redacted]" : redactSecrets(item, depth + 1);
     }
     return out;
   }

@@ -1,12 +1,18 @@
 import { z } from "zod";
+<<<<<<< HEAD
 import { AUDIT_OUTCOMES } from "@/lib/db/schema";
+=======
+import { maxLength } from "@/lib/text/limits";
+>>>>>>> wt/audit
 
+// A filter that is too long or of the wrong shape (a repeated parameter) is dropped, not an error page.
 const optionalText = z
   .string()
   .trim()
-  .max(200)
+  .max(...maxLength("filter", 200))
   .optional()
-  .transform((v) => v || undefined);
+  .transform((v) => v || undefined)
+  .catch(undefined);
 
 const optionalDate = z
   .string()

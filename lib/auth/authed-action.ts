@@ -4,7 +4,8 @@ import { z } from "zod";
 import { getDb } from "@/lib/db/get-db";
 import type { Database } from "@/lib/db/client";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record";
-import { fail, type ActionResult } from "./action-result";
+import { refusalAudit } from "@/lib/audit/refusal";
+import { fail, type ActionFailure, type ActionResult } from "./action-result";
 import { clientIpFrom } from "./client-ip";
 import { hasSameOrigin } from "./origin";
 import { hasRole, type Role } from "./roles";
@@ -27,9 +28,12 @@ type ActionConfig<S extends z.ZodType> = {
 };
 
 /**
- * Every server action goes through here: authenticate, authorise the role (a refusal is
- * audited), refuse a missing or foreign Origin (audited), parse the input with the same zod schema the form uses, then run. Actions are
- * public POST endpoints, so these checks cannot live in the page.
+ * Every server action goes through here: authenticate, authorise the role, refuse a missing
+ * or foreign Origin, parse the input with
+ * the same zod schema the form uses, then run. Actions are public POST endpoints, so these checks
+ * cannot live in the page. Every attempt by a signed-in user leaves exactly one audit row: `run`
+ * records its own; any failure it returned without one (invalid input, a rule, a vendor failure)
+ * is recorded here with its code.
  */
 export function authedAction<S extends z.ZodType, T>(
   config: ActionConfig<S>,
@@ -41,11 +45,18 @@ export function authedAction<S extends z.ZodType, T>(
     const db = await getDb();
     const requestHeaders = await headers();
     const sourceIp = clientIpFrom(requestHeaders);
-    const audit: ActionContext["audit"] = (entry) =>
-      recordAudit(db, { ...entry, action: entry.action ?? config.action, actor, sourceIp });
+    let audited = false;
+    const audit: ActionContext["audit"] = (entry) => {
+      audited = true;
+      return recordAudit(db, { ...entry, action: entry.action ?? config.action, actor, sourceIp });
+    };
+    const refuse = async (failure: ActionFailure): Promise<ActionFailure> => {
+      await audit(refusalAudit(config.action, failure, raw));
+      return failure;
+    };
 
     if (!hasRole(actor.role, config.role)) {
-      await audit({ outcome: "denied", details: { requiredRole: config.role } });
+      await audit({ outcome: "denied", details: { refused: "forbidden", requiredRole: config.role } });
       return fail(
         "forbidden",
         `This needs the ${config.role} role; your role is ${actor.role}. Ask an admin if you need it.`,
@@ -56,7 +67,11 @@ export function authedAction<S extends z.ZodType, T>(
     if (!hasSameOrigin(requestHeaders)) {
       await audit({
         outcome: "denied",
-        details: { reason: "origin", origin: requestHeaders.get("origin")?.slice(0, 200) ?? null },
+        details: {
+          refused: "bad-origin",
+          reason: "origin",
+          origin: requestHeaders.get("origin")?.slice(0, 200) ?? null,
+        },
       });
       return fail(
         "bad-origin",
@@ -65,18 +80,25 @@ export function authedAction<S extends z.ZodType, T>(
     }
     const parsed = config.schema.safeParse(raw);
     if (!parsed.success) {
-      return fail("invalid-input", "Some fields need attention.", {
-        fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
-      });
+      return refuse(
+        fail("invalid-input", "Some fields need attention.", {
+          fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+        }),
+      );
     }
     try {
-      return await run(parsed.data, { db, actor, sourceIp, audit });
+      const result = await run(parsed.data, { db, actor, sourceIp, audit });
+      return result.ok || audited ? result : await refuse(result);
     } catch (error) {
       // Unexpected: log the type and message only (never inputs, which may hold secrets).
       console.error(
         `[action ${config.action}] ${error instanceof Error ? `${error.name}: ${error.message}` : "unknown error"}`,
       );
-      await audit({ outcome: "failure", details: { error: "internal" } }).catch(() => undefined);
+      // Always recorded, even after `run` audited an intent: the attempt's end must be in the log.
+      await audit({
+        ...refusalAudit(config.action, { code: "internal" }, raw),
+        details: { error: "internal" },
+      }).catch(() => undefined);
       return fail(
         "internal",
         "The server could not complete this action. Check the audit log for what changed, then try again.",

@@ -46,4 +46,47 @@ describe("authedRoute answers refusals as ActionResult failures", () => {
     state.actor = { id: "u2", name: "Otto", username: "otto", role: "operator" };
     expect(await readResult(await call())).toEqual({ ok: true, data: "listed" });
   });
+
+  it("audits a mutating request the handler refused, once, with its code; reads are not audited", async () => {
+    state.actor = { id: "u2", name: "Otto", username: "otto", role: "operator" };
+    const refusing = authedRoute({ action: "thing.refresh", role: "operator" }, async () =>
+      Response.json(
+        { ok: false, code: "forbidden", message: "Cross-site request refused." },
+        { status: 403 },
+      ),
+    );
+    const post = await refusing(
+      new Request("http://127.0.0.1/api/things", {
+        method: "POST",
+        headers: { origin: "http://127.0.0.1", host: "127.0.0.1" },
+      }),
+      {
+        params: Promise.resolve({}),
+      },
+    );
+    expect(await post.json()).toMatchObject({ code: "forbidden" });
+    expect(state.audits).toEqual([
+      expect.objectContaining({
+        action: "thing.refresh",
+        outcome: "denied",
+        details: expect.objectContaining({ refused: "forbidden" }),
+      }),
+    ]);
+    const brokenBody = authedRoute(
+      { action: "thing.refresh", role: "operator" },
+      async () => new Response("oops", { status: 502 }),
+    );
+    await brokenBody(
+      new Request("http://127.0.0.1/api/things", {
+        method: "POST",
+        headers: { origin: "http://127.0.0.1", host: "127.0.0.1" },
+      }),
+      {
+        params: Promise.resolve({}),
+      },
+    );
+    expect(state.audits[1]).toMatchObject({ outcome: "failure", details: { refused: "internal" } });
+    await refusing(new Request("http://127.0.0.1/api/things"), { params: Promise.resolve({}) });
+    expect(state.audits).toHaveLength(2);
+  });
 });

@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db/get-db";
 import type { Database } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
+import { recordRouteRefusal } from "@/lib/audit/route-refusal";
 import { fail } from "./action-result";
 import { clientIpFrom } from "./client-ip";
 import { hasSameOrigin, isSafeMethod } from "./origin";
@@ -12,7 +13,8 @@ import { currentActor, type Actor } from "./session";
 /**
  * The route-handler counterpart of `authedAction`: a session and a role, checked on the server
  * for every request, and a same-site Origin for every unsafe method, with refusals audited.
- * Answers 401/403 with an `ActionResult` failure instead of running `handler`.
+ * Answers 401/403 with an `ActionResult` failure instead of running `handler`. A mutating request
+ * that the handler refuses or fails is audited here with its code, once.
  */
 export function authedRoute<C>(
   config: { action: string; role: Role },
@@ -28,7 +30,7 @@ export function authedRoute<C>(
         action: config.action,
         outcome: "denied",
         sourceIp: clientIpFrom(request.headers),
-        details: { requiredRole: config.role },
+        details: { refused: "forbidden", requiredRole: config.role },
       });
       return NextResponse.json(fail("forbidden", `This needs the ${config.role} role.`), { status: 403 });
     }
@@ -39,12 +41,18 @@ export function authedRoute<C>(
         action: config.action,
         outcome: "denied",
         sourceIp: clientIpFrom(request.headers),
-        details: { reason: "origin", origin: request.headers.get("origin")?.slice(0, 200) ?? null },
+        details: {
+          refused: "bad-origin",
+          reason: "origin",
+          origin: request.headers.get("origin")?.slice(0, 200) ?? null,
+        },
       });
       return NextResponse.json(fail("bad-origin", "This request did not come from a Trustdeck page."), {
         status: 403,
       });
     }
-    return handler(request, { db, actor, params: await routeContext.params });
+    const response = await handler(request, { db, actor, params: await routeContext.params });
+    await recordRouteRefusal(db, { action: config.action, actor, request, response });
+    return response;
   };
 }

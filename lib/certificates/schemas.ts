@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { maxLength } from "@/lib/text/limits";
 import { VENDORS } from "@/lib/vendors/descriptors";
 
 export const STATUS_FILTERS = ["expired", "lt7", "lt30", "lt60", "ok", "inactive"] as const;
@@ -14,13 +15,22 @@ export const certificateListFilterSchema = z.object({
 });
 export type CertificateListFilter = z.output<typeof certificateListFilterSchema>;
 
-const target = { connectionId: z.uuid(), setId: z.string().min(1).max(200) };
+const target = {
+  connectionId: z.uuid(),
+  setId: z
+    .string()
+    .min(1)
+    .max(...maxLength("set ID", 200)),
+};
 const pem = z
   .string()
   .trim()
   .min(1, "Add a certificate: drop a file or paste a PEM.")
   .max(256 * 1024, "The certificate is larger than 256 KB.");
-const certificateId = z.string().min(1).max(200);
+const certificateId = z
+  .string()
+  .min(1)
+  .max(...maxLength("certificate ID", 200));
 
 /**
  * Every certificate change, one member per action: the form and the server action share it.

@@ -1,6 +1,7 @@
 import { X509_ERROR_CODES, type ErrorCode } from "@/lib/auth/error-codes";
 import { decodeCertificates } from "@/lib/x509/decode";
-import { certificateFindings, type Finding } from "@/lib/x509/findings";
+import type { Finding } from "@/lib/x509/findings";
+import { allCertificateFindings } from "./findings";
 import { summarizeCertificate, type CertificateSummary } from "@/lib/x509/summary";
 import { validityLimitOf, type Vendor } from "@/lib/vendors/descriptors";
 
@@ -30,7 +31,7 @@ export async function checkUploadedPem(
     };
   }
   const summary = await summarizeCertificate(decoded.certificates[0]!);
-  const findings = certificateFindings(summary, {
+  const findings = allCertificateFindings(summary, {
     now: context.now,
     ...validityLimitOf(context.vendor),
     existingSha256: context.existingSha256,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { maxLength } from "@/lib/text/limits";
 
 // Field schemas every vendor's connection schema builds on. Client-safe: the connection form
 // validates with them in the browser.
@@ -13,6 +14,7 @@ export const baseUrlSchema = z
   .string()
   .trim()
   .min(1, "Enter the base URL.")
+  .max(...maxLength("base URL", 2048))
   .refine((value) => URL.canParse(value), "Enter a full URL, starting with https://.")
   .refine((value) => {
     if (!URL.canParse(value)) return true;

@@ -17,16 +17,36 @@ const MIGRATION_LOCK_KEY = 727_465_001;
  * Open a database and bring its schema up to date. PostgreSQL when `databaseUrl` is given,
  * otherwise PGlite in `pgliteDir` (`memory://` for an in-memory database).
  */
-export async function openDatabase(options: { databaseUrl?: string; pgliteDir: string }): Promise<Handle> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+export async function openDatabase(options: {
+  databaseUrl?: string;
+  /** The owner's URL for migrations, when the app itself runs as a least-privilege role. */
+  migrationUrl?: string;
+  pgliteDir: string;
+}): Promise<Handle> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.migrationUrl);
   return openPglite(options.pgliteDir);
 }
 
-async function openPostgres(url: string): Promise<Handle> {
+async function openPostgres(url: string, migrationUrl?: string): Promise<Handle> {
   const { Pool } = await import("pg");
+  const pool = new Pool({ connectionString: url, max: 10 });
+  if (migrationUrl && migrationUrl !== url) {
+    const owner = new Pool({ connectionString: migrationUrl, max: 1 });
+    await migratePostgres(owner).finally(() => owner.end());
+  } else {
+    await migratePostgres(pool);
+  }
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  return {
+    db: drizzle(pool, { schema }) as unknown as Database,
+    close: () => pool.end(),
+    engine: "postgres",
+  };
+}
+
+async function migratePostgres(pool: import("pg").Pool): Promise<void> {
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
-  const pool = new Pool({ connectionString: url, max: 10 });
   const client = await pool.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
@@ -35,11 +55,6 @@ async function openPostgres(url: string): Promise<Handle> {
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => undefined);
     client.release();
   }
-  return {
-    db: drizzle(pool, { schema }) as unknown as Database,
-    close: () => pool.end(),
-    engine: "postgres",
-  };
 }
 
 async function openPglite(dir: string): Promise<Handle> {

@@ -40,7 +40,11 @@ export function requireServerConfig(): Env {
 export function getDb(): Promise<Database> {
   holder.__trustdeckDb ??= (async () => {
     const env = requireServerConfig();
-    const handle = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
+    const handle = await openDatabase({
+      databaseUrl: env.DATABASE_URL,
+      migrationUrl: env.DATABASE_MIGRATION_URL,
+      pgliteDir: env.PGLITE_DIR,
+    });
     return handle.db;
   })().catch((error: unknown) => {
     holder.__trustdeckDb = undefined; // let the next request try again

@@ -126,17 +126,29 @@ export const auditEvents = pgTable(
     details: jsonb("details").$type<Record<string, unknown>>(),
     /** On a write's outcome row: the id of its intent row. */
     intentId: bigint("intent_id", { mode: "number" }).references((): AnyPgColumn => auditEvents.id),
+    // Tamper evidence: set by the database's insert trigger (lib/audit/chain.ts), never by the app.
+    chainSeq: bigint("chain_seq", { mode: "number" }),
+    prevHash: text("prev_hash"),
+    hash: text("hash"),
   },
   (t) => [
     uniqueIndex("audit_events_intent_idx").on(t.intentId),
     index("audit_events_pending_idx")
       .on(t.id)
       .where(sql`${t.outcome} = 'pending'`),
+    uniqueIndex("audit_events_chain_seq_idx").on(t.chainSeq),
     index("audit_events_occurred_at_idx").on(t.occurredAt),
     index("audit_events_action_idx").on(t.action),
     index("audit_events_target_idx").on(t.targetType, t.targetId),
   ],
 );
+
+/** The head of the audit hash chain: one row, locked by every insert so the chain never forks. */
+export const auditChainHead = pgTable("audit_chain_head", {
+  id: integer("id").primaryKey(),
+  seq: bigint("seq", { mode: "number" }).notNull(),
+  hash: text("hash"),
+});
 
 // ——— Inventory (issue 9): snapshots of every certificate and federated credential seen ———
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { maxLength } from "@/lib/text/limits";
 import { federatedCredentialInputSchema, federatedTokenExchangeInputSchema } from "@/lib/vendors/inputs";
 import { buildFromTemplate } from "./templates";
 
@@ -10,6 +11,7 @@ const httpsUrl = (what: string) =>
     .string()
     .trim()
     .min(1, `Enter the ${what}.`)
+    .max(...maxLength(what, 2048))
     .refine(
       (value) => URL.canParse(value) && new URL(value).protocol === "https:",
       `The ${what} must be an https:// URL.`,
@@ -30,6 +32,7 @@ const githubTemplateSchema = z
     owner: z
       .string()
       .trim()
+      .max(...maxLength("owner", 39))
       .regex(
         /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/,
         "Enter the owner: the user or organization, e.g. contoso.",
@@ -37,9 +40,13 @@ const githubTemplateSchema = z
     repo: z
       .string()
       .trim()
+      .max(...maxLength("repository name", 100))
       .regex(/^[A-Za-z0-9._-]{1,100}$/, "Enter the repository name, e.g. robots."),
     filter: z.enum(GITHUB_FILTERS),
-    value: z.string().trim().max(255, "Keep it to 255 characters or fewer."),
+    value: z
+      .string()
+      .trim()
+      .max(...maxLength("branch, environment or tag name", 255)),
   })
   .superRefine((t, ctx) => {
     if (t.filter !== "pull_request" && !t.value)
@@ -56,12 +63,17 @@ const gitlabTemplateSchema = z.object({
   projectPath: z
     .string()
     .trim()
+    .max(...maxLength("project path", 255))
     .regex(
       /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)+$/,
       "Enter the full project path, e.g. group/subgroup/project.",
     ),
   refType: z.enum(["branch", "tag"]),
-  ref: z.string().trim().min(1, "Enter the branch or tag name."),
+  ref: z
+    .string()
+    .trim()
+    .min(1, "Enter the branch or tag name.")
+    .max(...maxLength("branch or tag name", 255)),
 });
 
 const kubernetesTemplateSchema = z.object({
@@ -70,12 +82,12 @@ const kubernetesTemplateSchema = z.object({
   namespace: z
     .string()
     .trim()
-    .max(63)
+    .max(...maxLength("namespace", 63))
     .regex(K8S_LABEL, "A namespace is lower-case letters, digits and -, e.g. batch."),
   serviceAccount: z
     .string()
     .trim()
-    .max(253)
+    .max(...maxLength("service account name", 253))
     .regex(
       K8S_SUBDOMAIN,
       "A service account name is lower-case letters, digits, - and ., e.g. uipath-runner.",
@@ -97,7 +109,11 @@ export type TemplateKind = TemplateInput["kind"];
 /** Which UiPath connection and external application a request is about. */
 export const credentialTargetSchema = z.object({
   connectionId: z.uuid("Choose a UiPath connection."),
-  clientId: z.string().trim().min(1, "Choose the external application.").max(200),
+  clientId: z
+    .string()
+    .trim()
+    .min(1, "Choose the external application.")
+    .max(...maxLength("application ID", 200)),
 });
 
 const credentialFields = federatedCredentialInputSchema.extend({
@@ -130,7 +146,13 @@ export type CreateCredentialInput = z.output<typeof createCredentialSchema>;
 
 /** Edit a federated credential: UiPath's PUT replaces every field. */
 export const updateCredentialSchema = credentialFields
-  .extend({ credentialId: z.string().trim().min(1).max(200) })
+  .extend({
+    credentialId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(...maxLength("credential ID", 200)),
+  })
   .superRefine(matchesTemplate);
 export type UpdateCredentialValues = z.input<typeof updateCredentialSchema>;
 export type UpdateCredentialInput = z.output<typeof updateCredentialSchema>;
@@ -141,14 +163,26 @@ export type UpdateCredentialInput = z.output<typeof updateCredentialSchema>;
  * above; the form's output fits both.
  */
 export const credentialFormSchema = credentialFields
-  .extend({ credentialId: z.string().trim().min(1).max(200).optional(), template: templateInputSchema })
+  .extend({
+    credentialId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(...maxLength("credential ID", 200))
+      .optional(),
+    template: templateInputSchema,
+  })
   .superRefine(matchesTemplate);
 export type CredentialFormValues = z.input<typeof credentialFormSchema>;
 export type CredentialFormOutput = z.output<typeof credentialFormSchema>;
 
 /** Delete one credential. */
 export const deleteCredentialSchema = credentialTargetSchema.extend({
-  credentialId: z.string().trim().min(1).max(200),
+  credentialId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(...maxLength("credential ID", 200)),
 });
 export type DeleteCredentialInput = z.output<typeof deleteCredentialSchema>;
 
@@ -156,7 +190,13 @@ export type DeleteCredentialInput = z.output<typeof deleteCredentialSchema>;
 export const checkIssuerSchema = z.object({ issuer: federatedCredentialInputSchema.shape.issuer });
 
 /** The tester's key lookup: the JWKS of an issuer that a credential of this application trusts. */
-export const issuerKeysSchema = credentialTargetSchema.extend({ issuer: z.string().trim().min(1).max(2048) });
+export const issuerKeysSchema = credentialTargetSchema.extend({
+  issuer: z
+    .string()
+    .trim()
+    .min(1)
+    .max(...maxLength("issuer", 2048)),
+});
 export type IssuerKeysInput = z.output<typeof issuerKeysSchema>;
 
 /** The tester's real exchange at UiPath's token endpoint. */

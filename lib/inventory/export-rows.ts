@@ -5,7 +5,7 @@ import { inventoryCertificates } from "@/lib/db/schema";
 import { certificateStatus } from "@/lib/timeline/status";
 import { validityLimitOf } from "@/lib/vendors/descriptors";
 import { daysLeft } from "@/lib/x509/expiry";
-import { certificateFindings } from "@/lib/x509/findings";
+import { allCertificateFindings } from "@/lib/certificates/findings";
 import { summarizeCertificatePem } from "@/lib/x509/summary";
 import { readInventory } from "./read";
 import type { InventoryCertificate, InventoryConnection } from "./types";
@@ -27,9 +27,10 @@ async function findingsOf(
   now: Date,
 ): Promise<ExportRow["findings"]> {
   try {
-    return certificateFindings(await summarizeCertificatePem(pem), { now, ...validityLimitOf(vendor) }).map(
-      ({ code, severity, message }) => ({ code, severity, message }),
-    );
+    return allCertificateFindings(await summarizeCertificatePem(pem), {
+      now,
+      ...validityLimitOf(vendor),
+    }).map(({ code, severity, message }) => ({ code, severity, message }));
   } catch {
     return [
       {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { maxLength } from "@/lib/text/limits";
 import { ROLES } from "@/lib/auth/roles";
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -21,7 +22,11 @@ export const roleSchema = z.enum(ROLES, { message: "Choose viewer, operator or a
 /** The "create user" form and action. */
 export const createUserSchema = z.object({
   username: usernameSchema,
-  displayName: z.string().trim().min(1, "Enter a display name.").max(100),
+  displayName: z
+    .string()
+    .trim()
+    .min(1, "Enter a display name.")
+    .max(...maxLength("display name", 100)),
   role: roleSchema,
   password: passwordSchema,
 });
@@ -33,6 +38,14 @@ export const setDisabledSchema = z.object({ userId: z.uuid(), disabled: z.boolea
 
 /** Sign-in form (the server checks it again in the credentials provider). */
 export const signInSchema = z.object({
-  username: z.string().trim().toLowerCase().min(1, "Enter your username.").max(256),
-  password: z.string().min(1, "Enter your password.").max(256),
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, "Enter your username.")
+    .max(...maxLength("username", 256)),
+  password: z
+    .string()
+    .min(1, "Enter your password.")
+    .max(...maxLength("password", 256)),
 });

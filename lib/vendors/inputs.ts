@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { maxLength } from "@/lib/text/limits";
 
 // Pure input schemas for vendor writes, shared by forms (zodResolver), server actions and the
 // adapters. No `server-only` here on purpose: client forms import these; nothing here is secret.
@@ -19,6 +20,7 @@ export const federatedCredentialInputSchema = z.object({
   issuer: z
     .string()
     .trim()
+    .max(...maxLength("issuer", 2048))
     .refine(
       (value) => URL.canParse(value) && new URL(value).protocol === "https:",
       "The issuer must be an HTTPS URL, exactly the JWT's iss claim.",
@@ -26,8 +28,13 @@ export const federatedCredentialInputSchema = z.object({
   audience: z
     .string()
     .trim()
-    .min(1, "Enter the audience: one value that must appear in the JWT's aud claim."),
-  subject: z.string().trim().min(1, "Enter the subject: it must equal the JWT's sub claim exactly."),
+    .min(1, "Enter the audience: one value that must appear in the JWT's aud claim.")
+    .max(...maxLength("audience", 1024)),
+  subject: z
+    .string()
+    .trim()
+    .min(1, "Enter the subject: it must equal the JWT's sub claim exactly.")
+    .max(...maxLength("subject", 1024)),
 });
 export type FederatedCredentialInput = z.output<typeof federatedCredentialInputSchema>;
 /** What a form submits (before trimming and defaults). */
@@ -35,10 +42,15 @@ export type FederatedCredentialFormInput = z.input<typeof federatedCredentialInp
 
 /** A test exchange of an external JWT for a UiPath token (the token itself is never returned). */
 export const federatedTokenExchangeInputSchema = z.object({
-  clientId: z.string().trim().min(1, "Choose the external application."),
+  clientId: z
+    .string()
+    .trim()
+    .min(1, "Choose the external application.")
+    .max(...maxLength("application ID", 200)),
   assertion: z
     .string()
     .trim()
+    .max(...maxLength("assertion", 8192))
     .regex(
       /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/,
       "Paste a JWT (three base64url parts separated by dots).",
@@ -51,6 +63,7 @@ export const federatedTokenExchangeInputSchema = z.object({
     .string()
     .trim()
     .min(1, "Enter the scopes to request.")
+    .max(...maxLength("scopes", 1024))
     .refine(
       (value) => !/\boffline_access\b/.test(value),
       "offline_access cannot be used with client credentials.",
@@ -72,6 +85,7 @@ export const pemCertificateInputSchema = z.object({
   pem: z
     .string()
     .trim()
+    .max(...maxLength("PEM certificate", 65_536))
     .regex(
       /^-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END CERTIFICATE-----$/,
       "Paste exactly one PEM certificate block (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----).",

@@ -19,7 +19,9 @@ export type FindingCode =
   | "SIGNATURE_INVALID"
   | "SIGNATURE_NOT_CHECKED"
   | "VALIDITY_TOO_LONG"
-  | "DUPLICATE_CERTIFICATE";
+  | "DUPLICATE_CERTIFICATE"
+  // Added by lib/certificates/findings.ts (text rules live outside lib/x509).
+  | "HIDDEN_CHARACTERS";
 
 /** One observation about a certificate, with a stable code and a sentence for people. */
 export interface Finding {

@@ -12,7 +12,8 @@ import {
   updateConnection,
   type ConnectionView,
 } from "@/lib/connections/data";
-import { connectionInputSchema, connectionUpdateSchema } from "@/lib/connections/schemas";
+import { connectionInputSchema, connectionUpdateSchema, SECRET_FIELDS } from "@/lib/connections/schemas";
+import { secretChanges, secretsPresence } from "@/lib/audit/secret-changes";
 import { testStoredConnection } from "@/lib/connections/test-connection";
 import { encryptionKey } from "@/lib/secrets/key";
 
@@ -22,7 +23,7 @@ const summary = (view: ConnectionView) => ({
   name: view.name,
   baseUrl: view.baseUrl,
   settings: view.settings,
-  secretsSet: view.secretsSet,
+  secrets: secretsPresence(SECRET_FIELDS[view.vendor], view.secretsSet),
   enabled: view.enabled,
 });
 
@@ -62,7 +63,11 @@ export const updateConnectionAction = authedAction(
       await audit({
         outcome: "success",
         target: { type: "connection", id: after.id, label: after.name },
-        details: { before: summary(before), after: summary(after), secretsReplaced },
+        details: {
+          before: summary(before),
+          after: summary(after),
+          secrets: secretChanges(SECRET_FIELDS[after.vendor], secretsReplaced),
+        },
       });
       revalidatePath("/connections");
       return ok(after, `Connection “${after.name}” saved.`);

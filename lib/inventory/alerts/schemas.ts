@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { maxLength } from "@/lib/text/limits";
 import { VENDORS } from "@/lib/vendors/descriptors";
 
 /** A threshold: days left (1–365) or "expired". */
@@ -11,11 +12,13 @@ export type Threshold = z.output<typeof thresholdSchema>;
 /** The defaults the issue asks for: 60, 30 and 7 days, and expired. */
 export const DEFAULT_THRESHOLDS: Threshold[] = [60, 30, 7, "expired"];
 
-const optionalId = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v ? v : undefined));
+const optionalText = (field: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(...maxLength(field, max))
+    .optional()
+    .transform((v) => (v ? v : undefined));
 
 /**
  * An alert rule as the form edits it and the action stores it. The webhook secret is write-only:
@@ -24,7 +27,11 @@ const optionalId = z
 export const alertRuleInputSchema = z
   .object({
     id: z.uuid().optional(),
-    name: z.string().trim().min(1, "Give the rule a name.").max(100),
+    name: z
+      .string()
+      .trim()
+      .min(1, "Give the rule a name.")
+      .max(...maxLength("rule name", 100)),
     enabled: z.boolean().default(true),
     thresholds: z.array(thresholdSchema).min(1, "Pick at least one threshold.").max(8),
     scopeVendor: z.enum(VENDORS).optional(),
@@ -32,11 +39,14 @@ export const alertRuleInputSchema = z
       .uuid()
       .optional()
       .or(z.literal("").transform(() => undefined)),
-    scopeSetId: optionalId,
+    scopeSetId: optionalText("set ID", 200),
     channel: z.enum(["in-app", "webhook"]),
-    webhookUrl: optionalId,
+    webhookUrl: optionalText("webhook URL", 2048),
     webhookFormat: z.enum(["json", "slack"]).default("json"),
-    webhookSecret: z.string().max(200).optional(),
+    webhookSecret: z
+      .string()
+      .max(...maxLength("webhook secret", 200))
+      .optional(),
   })
   .superRefine((rule, ctx) => {
     if (rule.channel !== "webhook") return;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { maxLength } from "@/lib/text/limits";
 import {
   baseUrlSchema,
   GUID,
@@ -17,6 +18,7 @@ export const uipathConnectionShape = {
       .string()
       .trim()
       .min(1, "Enter the organization name as it appears in the URL (cloud.uipath.com/<name>).")
+      .max(...maxLength("organization name", 100))
       .regex(
         /^[A-Za-z0-9][A-Za-z0-9_-]*$/,
         "The organization name is the URL segment after the host: letters, digits, - and _ only.",
@@ -28,11 +30,16 @@ export const uipathConnectionShape = {
         GUID,
         "The partitionGlobalId is the organization's GUID (e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6), not its name. Copy it from ?organizationId= in the portal URL.",
       ),
-    clientId: z.string().trim().min(1, "Enter the external application's App ID."),
+    clientId: z
+      .string()
+      .trim()
+      .min(1, "Enter the external application's App ID.")
+      .max(...maxLength("App ID", 200)),
     scopes: withDefault(
       z
         .string()
         .trim()
+        .max(...maxLength("scopes", 1024))
         .refine(
           (v) => !/\boffline_access\b/.test(v),
           "offline_access cannot be used with client credentials (UiPath answers invalid_scope).",
