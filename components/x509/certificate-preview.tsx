@@ -5,12 +5,7 @@ import type { ReactNode } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { cn } from "@/lib/cn";
 import { allCertificateFindings } from "@/lib/certificates/findings";
-import {
-  daysLeft,
-  expiryStatus,
-  type ExpiryStatus,
-  type Finding,
-} from "@/lib/x509/findings";
+import { daysLeft, expiryStatus, type ExpiryStatus, type Finding } from "@/lib/x509/findings";
 import { validityLimitOf, type Vendor } from "@/lib/vendors/descriptors";
 import type { CertificateSummary } from "@/lib/x509/summary";
 import { CertificateChain } from "./certificate-chain";

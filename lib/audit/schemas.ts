@@ -1,9 +1,6 @@
 import { z } from "zod";
-<<<<<<< HEAD
 import { AUDIT_OUTCOMES } from "@/lib/db/schema";
-=======
 import { maxLength } from "@/lib/text/limits";
->>>>>>> wt/audit
 
 // A filter that is too long or of the wrong shape (a repeated parameter) is dropped, not an error page.
 const optionalText = z
