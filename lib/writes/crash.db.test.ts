@@ -67,7 +67,7 @@ describe("a process killed mid-write", () => {
       await sb.control.reset();
       const cases = await certificateCases(conns, FIXTURE_PEM);
       const rotate = cases.find((c) => c.input.action === "rotate")!;
-      const before = await operationsFor(rotate.conn).getCertificateSet(rotate.input.setId);
+      const before = await operationsFor(rotate.conn, "live").getCertificateSet(rotate.input.setId);
       await sb.control.clearRequests();
       await sb.control.fault({
         service: rotate.conn.vendor,
@@ -111,7 +111,7 @@ describe("a process killed mid-write", () => {
       });
       expect(await vendorWrites(sb.sandbox, rotate.conn.vendor), "recovery never re-sends").toBe(1);
 
-      const after = await operationsFor(rotate.conn).getCertificateSet(rotate.input.setId);
+      const after = await operationsFor(rotate.conn, "live").getCertificateSet(rotate.input.setId);
       const changed = after.slots[0]?.certificate?.sha256 !== before.slots[0]?.certificate?.sha256;
       expect(changed).toBe(scenario.expected === "applied");
       const held = after.slots.flatMap((s) => (s.certificate ? [s.certificate.sha256] : [])).sort();
