@@ -1,6 +1,6 @@
 /**
  * Input limits. Kept apart from decode.ts so that a client component can check a file's size
- * before it lazy-loads the decoder (and @peculiar/x509) at all.
+ * before it lazy-loads the decoder at all.
  */
 
 /** Largest input accepted by default: far above any real certificate chain (a few KB each). */
