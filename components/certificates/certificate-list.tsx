@@ -13,6 +13,7 @@ import type { CertificateListFilter } from "@/lib/certificates/schemas";
 import { slotDaysLeft, slotStatus } from "@/lib/certificates/status";
 import { VENDOR_LABELS } from "@/lib/vendors/descriptors";
 import { shortThumbprint } from "@/lib/certificates/consequence";
+import { formatUtcDate, formatUtcDateTime } from "@/lib/time/format";
 import { StatusBadge } from "./status-badge";
 
 async function fetchInventory(): Promise<CertificateInventory> {
@@ -56,7 +57,7 @@ export function CertificateList({
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-zinc-600 dark:text-zinc-400">
         <p aria-live="polite">
           {entries.length} of {inventory.entries.length} set{inventory.entries.length === 1 ? "" : "s"} · read{" "}
-          {new Date(inventory.readAt).toLocaleTimeString()}
+          {formatUtcDateTime(inventory.readAt, { seconds: true })}
         </p>
         <Button variant="secondary" size="sm" onClick={() => query.refetch()} disabled={query.isFetching}>
           {query.isFetching ? "Refreshing…" : "Refresh from vendors"}
@@ -122,7 +123,7 @@ export function CertificateList({
                               SHA-256 {shortThumbprint(slot.certificate.sha256)}
                             </span>
                             <span className="block text-zinc-500">
-                              until {slot.certificate.notAfter.slice(0, 10)} ·{" "}
+                              until {formatUtcDate(slot.certificate.notAfter)} ·{" "}
                               {daysText(slotDaysLeft(slot, at))}
                             </span>
                           </span>

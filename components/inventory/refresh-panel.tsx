@@ -1,12 +1,12 @@
 "use client";
 
-import { formatDistanceToNow } from "date-fns";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
+import { TimeAgo } from "@/components/ui/relative-time";
 import { readResult } from "@/lib/auth/action-result";
 import { VENDOR_LABELS } from "@/lib/vendors/descriptors";
 import type { InventoryConnection } from "@/lib/inventory/types";
@@ -21,10 +21,6 @@ type Run = {
 type Progress = { run: Run | null; connections: InventoryConnection[] };
 
 const POLL_MS = 1000;
-
-function ago(iso: string | null): string {
-  return iso ? `${formatDistanceToNow(new Date(iso))} ago` : "never";
-}
 
 /**
  * "Refresh all" with live progress (polls the progress route while a run is going), failures
@@ -130,15 +126,7 @@ export function InventoryRefreshPanel({
                   <Badge tone="ok">Current</Badge>
                 )}
               </Td>
-              <Td>
-                {c.lastSuccessAt ? (
-                  <time dateTime={c.lastSuccessAt} title={c.lastSuccessAt}>
-                    {ago(c.lastSuccessAt)}
-                  </time>
-                ) : (
-                  "never"
-                )}
-              </Td>
+              <Td>{c.lastSuccessAt ? <TimeAgo at={c.lastSuccessAt} /> : "never"}</Td>
             </tr>
           ))}
         </tbody>
