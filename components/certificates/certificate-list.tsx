@@ -7,6 +7,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { readResult } from "@/lib/auth/action-result";
+import { isSessionEnded, SESSION_ENDED_MESSAGE } from "@/lib/auth/session-ended";
+import { SessionEndedNotice } from "@/components/shell/session-ended";
 import { filterCertificateSets } from "@/lib/certificates/list";
 import type { CertificateInventory } from "@/lib/certificates/types";
 import type { CertificateListFilter } from "@/lib/certificates/schemas";
@@ -21,9 +23,7 @@ async function fetchInventory(): Promise<CertificateInventory> {
   const result = await readResult<CertificateInventory>(response);
   if (result.ok) return result.data;
   throw new Error(
-    result.code === "unauthenticated"
-      ? "Your session ended: sign in again."
-      : `Refreshing failed (HTTP ${response.status}).`,
+    isSessionEnded(result) ? SESSION_ENDED_MESSAGE : `Refreshing failed (HTTP ${response.status}).`,
   );
 }
 
@@ -63,7 +63,13 @@ export function CertificateList({
           {query.isFetching ? "Refreshing…" : "Refresh from vendors"}
         </Button>
       </div>
-      {query.error ? <Alert tone="error">{query.error.message}</Alert> : null}
+      {query.error ? (
+        isSessionEnded(query.error) ? (
+          <SessionEndedNotice show />
+        ) : (
+          <Alert tone="error">{query.error.message}</Alert>
+        )
+      ) : null}
       {inventory.failures.map((failure) => (
         <ReadErrorAlert
           key={failure.connection.id}

@@ -13,6 +13,7 @@ import { slotStatus } from "@/lib/certificates/status";
 import { actionLabel, NAMED_SLOTS } from "@/lib/vendors/descriptors";
 import type { CertificateSet, CertificateSlot } from "@/lib/vendors/contracts";
 import { callWrite } from "@/components/writes/call-write";
+import { useSessionEnded } from "@/components/shell/session-ended";
 import { SetActionDialog } from "./set-action-dialog";
 import { StatusBadge } from "./status-badge";
 
@@ -40,6 +41,7 @@ function slotTitle(slot: CertificateSlot): string {
 /** A set's slots side by side, with downloads and the changes the vendor allows now. */
 export function CertificateSetDetail({ connectionId, set, readAt, runAction }: Props) {
   const router = useRouter();
+  const reportSessionEnded = useSessionEnded();
   const [dialog, setDialog] = useState<{ action: CertificateWriteAction; certificateId?: string } | null>(
     null,
   );
@@ -62,6 +64,8 @@ export function CertificateSetDetail({ connectionId, set, readAt, runAction }: P
       ...(pem ? { pem } : {}),
     } as CertificateActionInput;
     const result = await callWrite(() => runAction!(input));
+    // An ended session keeps the dialog open with what was entered; the notice in it offers to sign in.
+    if (reportSessionEnded(result)) return "Nothing was sent: your session ended.";
     if (!result.ok) {
       // The server's own refusal of the PEM stays in the dialog, next to the input.
       if (ERROR_CODES[result.code] === "certificate") return result.message;

@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { TimeAgo } from "@/components/ui/relative-time";
+import { useSessionEnded } from "@/components/shell/session-ended";
 import { readResult } from "@/lib/auth/action-result";
 import { VENDOR_LABELS } from "@/lib/vendors/descriptors";
 import type { InventoryConnection } from "@/lib/inventory/types";
@@ -35,6 +36,7 @@ export function InventoryRefreshPanel({
   canRefresh: boolean;
 }) {
   const router = useRouter();
+  const reportSessionEnded = useSessionEnded();
   const [connections, setConnections] = useState(initial);
   const [run, setRun] = useState<Run | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -47,6 +49,7 @@ export function InventoryRefreshPanel({
         () => null,
       );
       const result = await readResult<Progress>(response);
+      if (reportSessionEnded(result)) return;
       if (!result.ok) return setError("Lost track of the refresh; reload the page to see its result.");
       const progress = result.data;
       setConnections(progress.connections);
@@ -54,12 +57,13 @@ export function InventoryRefreshPanel({
       if (progress.run?.finishedAt) router.refresh();
     }, POLL_MS);
     return () => clearTimeout(timer);
-  }, [run, router]);
+  }, [run, router, reportSessionEnded]);
 
   const start = async () => {
     setError(null);
     const response = await fetch("/api/inventory/refresh", { method: "POST" }).catch(() => null);
     const result = await readResult<{ runId: string; joined: boolean }>(response);
+    if (reportSessionEnded(result)) return;
     if (!result.ok) return setError(response ? result.message : "The refresh could not start.");
     setRun({ id: result.data.runId, total: connections.length, done: 0, finishedAt: null, failures: [] });
   };
