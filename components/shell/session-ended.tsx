@@ -4,13 +4,19 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { Alert } from "@/components/ui/alert";
 import { isSessionEnded, signInAgainHref } from "@/lib/auth/session-ended";
 
+/** Why the browser must sign in again: the session ended, or the role it carries no longer allows the request. */
+type Reason = "ended" | "forbidden";
+
 type SessionEndedState = {
-  ended: boolean;
+  ended: Reason | null;
   /** Shows the notice if `outcome` (a result or a thrown error) says the session ended; true if it did. */
   report: (outcome: unknown) => boolean;
 };
 
-const SessionEndedContext = createContext<SessionEndedState>({ ended: false, report: isSessionEnded });
+const SessionEndedContext = createContext<SessionEndedState>({ ended: null, report: isSessionEnded });
+
+const reasonOf = (outcome: unknown): Reason =>
+  (outcome as { code?: unknown } | null)?.code === "forbidden" ? "forbidden" : "ended";
 
 /**
  * Remembers that the session ended, whichever request learnt it first: a result a component
@@ -18,10 +24,10 @@ const SessionEndedContext = createContext<SessionEndedState>({ ended: false, rep
  * unhandled rejection). Never a silent no-op: the notice appears in the page and in any open dialog.
  */
 export function SessionEndedProvider({ children }: { children: ReactNode }) {
-  const [ended, setEnded] = useState(false);
+  const [ended, setEnded] = useState<Reason | null>(null);
   const report = useCallback((outcome: unknown) => {
     if (!isSessionEnded(outcome)) return false;
-    setEnded(true);
+    setEnded(reasonOf(outcome));
     return true;
   }, []);
   useEffect(() => {
@@ -49,9 +55,13 @@ export function useSessionEnded(): (outcome: unknown) => boolean {
 export function SessionEndedNotice({ show }: { show?: boolean }) {
   const { ended } = useContext(SessionEndedContext);
   if (!ended && !show) return null;
+  const title =
+    ended === "forbidden"
+      ? "Your role does not allow this — sign in again"
+      : "Your session ended — sign in again";
   const href = signInAgainHref(`${window.location.pathname}${window.location.search}`);
   return (
-    <Alert tone="error" title="Your session ended — sign in again">
+    <Alert tone="error" title={title}>
       <a href={href} className="font-medium underline">
         Sign in again
       </a>{" "}
