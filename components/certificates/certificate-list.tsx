@@ -44,6 +44,8 @@ export function CertificateList({
   const query = useQuery({
     queryKey: ["certificates"],
     queryFn: fetchInventory,
+    // An ended session does not come back by asking again.
+    retry: (failures, error) => !isSessionEnded(error) && failures < 1,
     initialData: initial,
     staleTime: 60_000,
   });
