@@ -40,10 +40,15 @@ describe("nothingChangedAtVendor", () => {
     "network",
   ])("%s: refused, nothing changed", (code) => expect(nothingChangedAtVendor(code)).toBe(true));
 
-  it.each<ErrorCode>(["ambiguous-write", "connection-lost", "timeout", "malformed-response", "internal"])(
-    "%s: the write may have happened",
-    (code) => expect(nothingChangedAtVendor(code)).toBe(false),
-  );
+  it.each<ErrorCode>([
+    "ambiguous-write",
+    "connection-lost",
+    "timeout",
+    "malformed-response",
+    "internal",
+    "write-unknown",
+    "server-lost",
+  ])("%s: the write may have happened", (code) => expect(nothingChangedAtVendor(code)).toBe(false));
 
   it("answers for every code", () => {
     for (const code of Object.keys(ERROR_CODES) as ErrorCode[])

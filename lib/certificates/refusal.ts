@@ -19,6 +19,8 @@ export function blockingFinding(findings: Finding[]): BlockingFinding | undefine
 
 // Vendor failures after which the write may still have happened: the answer was lost or unreadable.
 const MAYBE_APPLIED = new Set<ErrorCode>([
+  "write-unknown",
+  "server-lost",
   "ambiguous-write",
   "connection-lost",
   "timeout",
@@ -32,6 +34,7 @@ const MAYBE_APPLIED = new Set<ErrorCode>([
  * sending, or the vendor refused it outright. False when the outcome is unknown (a lost answer).
  */
 export function nothingChangedAtVendor(code: ErrorCode): boolean {
-  if (MAYBE_APPLIED.has(code)) return false;
+  // "write-not-applied" was re-read and changed nothing, but its own sentence already says so.
+  if (MAYBE_APPLIED.has(code) || code === "write-not-applied") return false;
   return ERROR_CODES[code] !== "internal";
 }
