@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { fail } from "@/lib/auth/action-result";
+import { SESSION_ENDED_MESSAGE } from "@/lib/auth/session-ended";
 
 const PUBLIC_PATHS = ["/login", "/sso-refused"];
 
@@ -77,6 +78,15 @@ export default async function proxy(request: NextRequest): Promise<NextResponse>
   if (!PUBLIC_PATHS.includes(pathname)) {
     const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
     if (!token) {
+      // A server action or a route the browser calls with fetch cannot follow a redirect to a page:
+      // it is told in words it recognises (lib/auth/session-ended), and the page offers to sign in.
+      if (request.headers.has("next-action"))
+        return new NextResponse(SESSION_ENDED_MESSAGE, {
+          status: 401,
+          headers: { "content-type": "text/plain" },
+        });
+      if (pathname.startsWith("/api/"))
+        return NextResponse.json(fail("unauthenticated", SESSION_ENDED_MESSAGE), { status: 401 });
       // The configured public URL, not the Host header the client sent.
       const login = new URL("/login", publicBase(request));
       login.searchParams.set("callbackUrl", `${pathname}${search}`);

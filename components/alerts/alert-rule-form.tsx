@@ -16,6 +16,7 @@ import {
   type AlertRule,
   type AlertRuleInput,
 } from "@/lib/inventory/alerts/schemas";
+import { useSessionEnded } from "@/components/shell/session-ended";
 
 const THRESHOLD_CHOICES = [
   { value: "60", label: "60 days" },
@@ -69,6 +70,7 @@ export function AlertRuleForm({
     defaultValues: initial(rule),
   });
   const [serverError, setServerError] = useState<string | null>(null);
+  const reportSessionEnded = useSessionEnded();
   const channel = useWatch({ control, name: "channel" });
   const errors = formState.errors;
 
@@ -76,6 +78,7 @@ export function AlertRuleForm({
     setServerError(null);
     const result = await submit(values);
     if (result.ok) return onDone(result.message ?? "Saved.");
+    reportSessionEnded(result); // the dialog then offers to sign in again; the form keeps its values
     for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
       if (messages?.[0]) setError(field as FieldPath<AlertRuleInput>, { message: messages[0] });
     setServerError(result.message);

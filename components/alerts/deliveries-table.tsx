@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { DeliveryView } from "@/lib/inventory/alerts/types";
+import { formatUtcDateTime } from "@/lib/time/format";
 
 const STATUS = {
   delivered: { tone: "ok", label: "Delivered" },
@@ -39,7 +40,7 @@ export function DeliveriesTable({ deliveries }: { deliveries: DeliveryView[] }) 
                   <Badge tone={STATUS[d.status].tone}>{STATUS[d.status].label}</Badge>
                   {d.status === "pending" && d.nextAttemptAt ? (
                     <span className="block text-xs text-zinc-500">
-                      next try {new Date(d.nextAttemptAt).toLocaleString()}
+                      next try {formatUtcDateTime(d.nextAttemptAt)}
                     </span>
                   ) : null}
                 </Td>

@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/auth/action-result";
 import type { NotificationView } from "@/lib/inventory/alerts/types";
+import { formatUtcDateTime } from "@/lib/time/format";
 
 /** The in-app notification list, newest first; unread ones are marked in words, not only colour. */
 export function NotificationsList({
@@ -57,7 +58,7 @@ export function NotificationsList({
               </p>
               <p className="text-zinc-700 dark:text-zinc-300">{n.body}</p>
               <time className="text-xs text-zinc-500" dateTime={n.createdAt}>
-                {new Date(n.createdAt).toLocaleString()}
+                {formatUtcDateTime(n.createdAt)}
               </time>
             </li>
           ))}

@@ -1,4 +1,4 @@
-import { format } from "date-fns";
+import { formatUtcDateTime } from "@/lib/time/format";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { AuditEventRow } from "@/lib/audit/query";
@@ -29,7 +29,7 @@ export function AuditTable({ rows }: { rows: AuditEventRow[] }) {
         {rows.map((row) => (
           <tr key={row.id} data-testid="audit-row">
             <Td className="font-mono text-xs whitespace-nowrap">
-              {format(row.occurredAt, "yyyy-MM-dd HH:mm:ss")}
+              {formatUtcDateTime(row.occurredAt, { seconds: true })}
             </Td>
             <Td>
               <VisibleText text={row.actorName} />

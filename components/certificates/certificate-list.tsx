@@ -7,12 +7,15 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { readResult } from "@/lib/auth/action-result";
+import { isSessionEnded, SESSION_ENDED_MESSAGE } from "@/lib/auth/session-ended";
+import { SessionEndedNotice } from "@/components/shell/session-ended";
 import { filterCertificateSets } from "@/lib/certificates/list";
 import type { CertificateInventory } from "@/lib/certificates/types";
 import type { CertificateListFilter } from "@/lib/certificates/schemas";
 import { slotDaysLeft, slotStatus } from "@/lib/certificates/status";
 import { VENDOR_LABELS } from "@/lib/vendors/descriptors";
 import { shortThumbprint } from "@/lib/certificates/consequence";
+import { formatUtcDate, formatUtcDateTime } from "@/lib/time/format";
 import { StatusBadge } from "./status-badge";
 import { VisibleText } from "@/components/ui/visible-text";
 
@@ -21,9 +24,7 @@ async function fetchInventory(): Promise<CertificateInventory> {
   const result = await readResult<CertificateInventory>(response);
   if (result.ok) return result.data;
   throw new Error(
-    result.code === "unauthenticated"
-      ? "Your session ended: sign in again."
-      : `Refreshing failed (HTTP ${response.status}).`,
+    isSessionEnded(result) ? SESSION_ENDED_MESSAGE : `Refreshing failed (HTTP ${response.status}).`,
   );
 }
 
@@ -44,6 +45,8 @@ export function CertificateList({
   const query = useQuery({
     queryKey: ["certificates"],
     queryFn: fetchInventory,
+    // An ended session does not come back by asking again.
+    retry: (failures, error) => !isSessionEnded(error) && failures < 1,
     initialData: initial,
     staleTime: 60_000,
   });
@@ -57,13 +60,19 @@ export function CertificateList({
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-zinc-600 dark:text-zinc-400">
         <p aria-live="polite">
           {entries.length} of {inventory.entries.length} set{inventory.entries.length === 1 ? "" : "s"} · read{" "}
-          {new Date(inventory.readAt).toLocaleTimeString()}
+          {formatUtcDateTime(inventory.readAt, { seconds: true })}
         </p>
         <Button variant="secondary" size="sm" onClick={() => query.refetch()} disabled={query.isFetching}>
           {query.isFetching ? "Refreshing…" : "Refresh from vendors"}
         </Button>
       </div>
-      {query.error ? <Alert tone="error">{query.error.message}</Alert> : null}
+      {query.error ? (
+        isSessionEnded(query.error) ? (
+          <SessionEndedNotice show />
+        ) : (
+          <Alert tone="error">{query.error.message}</Alert>
+        )
+      ) : null}
       {inventory.failures.map((failure) => (
         <ReadErrorAlert
           key={failure.connection.id}
@@ -125,7 +134,7 @@ export function CertificateList({
                               SHA-256 {shortThumbprint(slot.certificate.sha256)}
                             </span>
                             <span className="block text-zinc-500">
-                              until {slot.certificate.notAfter.slice(0, 10)} ·{" "}
+                              until {formatUtcDate(slot.certificate.notAfter)} ·{" "}
                               {daysText(slotDaysLeft(slot, at))}
                             </span>
                           </span>

@@ -10,9 +10,11 @@ import type { ActionResult } from "@/lib/auth/action-result";
 import { ERROR_CODES } from "@/lib/auth/error-codes";
 import type { CertificateActionInput, CertificateWriteAction } from "@/lib/certificates/schemas";
 import { slotStatus } from "@/lib/certificates/status";
-import { actionLabel, NAMED_SLOTS } from "@/lib/vendors/descriptors";
+import { actionLabel, NAMED_SLOTS, vendorLabel } from "@/lib/vendors/descriptors";
+import { nothingChangedAtVendor } from "@/lib/certificates/refusal";
 import type { CertificateSet, CertificateSlot } from "@/lib/vendors/contracts";
 import { callWrite } from "@/components/writes/call-write";
+import { useSessionEnded } from "@/components/shell/session-ended";
 import { SetActionDialog } from "./set-action-dialog";
 import { StatusBadge } from "./status-badge";
 
@@ -40,11 +42,17 @@ function slotTitle(slot: CertificateSlot): string {
 /** A set's slots side by side, with downloads and the changes the vendor allows now. */
 export function CertificateSetDetail({ connectionId, set, readAt, runAction }: Props) {
   const router = useRouter();
+  const reportSessionEnded = useSessionEnded();
   const [dialog, setDialog] = useState<{ action: CertificateWriteAction; certificateId?: string } | null>(
     null,
   );
   const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const now = new Date(readAt);
+  // A new change starts with a clean page: the last one's notice belongs to the last one.
+  const openDialog = (next: { action: CertificateWriteAction; certificateId?: string }) => {
+    setNotice(null);
+    setDialog(next);
+  };
   const setActions = SET_ACTIONS.filter((action) => set.actions.includes(action));
   const download = (slot: CertificateSlot, format: "pem" | "der") =>
     `/api/certificates/download?${new URLSearchParams({ connection: connectionId, set: set.id, slot: slot.vendorId ?? slot.slot, format })}`;
@@ -54,6 +62,7 @@ export function CertificateSetDetail({ connectionId, set, readAt, runAction }: P
     certificateId?: string,
     pem?: string,
   ): Promise<string | null> => {
+    setNotice(null); // an earlier success must not stand next to this change's outcome
     const input = {
       action,
       connectionId,
@@ -62,12 +71,17 @@ export function CertificateSetDetail({ connectionId, set, readAt, runAction }: P
       ...(pem ? { pem } : {}),
     } as CertificateActionInput;
     const result = await callWrite(() => runAction!(input));
+    // An ended session keeps the dialog open with what was entered; the notice in it offers to sign in.
+    if (reportSessionEnded(result)) return "Nothing was sent: your session ended.";
     if (!result.ok) {
+      const unchanged = nothingChangedAtVendor(result.code)
+        ? ` Nothing was changed at ${vendorLabel(set.vendor)}.`
+        : "";
       // The server's own refusal of the PEM stays in the dialog, next to the input.
-      if (ERROR_CODES[result.code] === "certificate") return result.message;
+      if (ERROR_CODES[result.code] === "certificate") return `${result.message}${unchanged}`;
       setNotice({
         tone: "error",
-        text: `${result.message}${result.requestId ? ` (vendor request id ${result.requestId})` : ""}`,
+        text: `${result.message}${unchanged}${result.requestId ? ` (vendor request id ${result.requestId})` : ""}`,
       });
     } else {
       setNotice({ tone: "success", text: result.message ?? "Done." });
@@ -84,7 +98,7 @@ export function CertificateSetDetail({ connectionId, set, readAt, runAction }: P
             <Button
               key={action}
               variant={action === "rotate" ? "danger" : "primary"}
-              onClick={() => setDialog({ action })}
+              onClick={() => openDialog({ action })}
             >
               {actionLabel(set.vendor, action)}
             </Button>
@@ -129,7 +143,7 @@ export function CertificateSetDetail({ connectionId, set, readAt, runAction }: P
                     key={action}
                     size="sm"
                     variant={action === "delete-certificate" ? "danger" : "secondary"}
-                    onClick={() => setDialog({ action, certificateId: slot.vendorId })}
+                    onClick={() => openDialog({ action, certificateId: slot.vendorId })}
                   >
                     {actionLabel(set.vendor, action)}
                   </Button>

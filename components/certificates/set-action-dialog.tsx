@@ -7,8 +7,10 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { SERVER_LOST } from "@/components/writes/call-write";
 import { describeConsequence } from "@/lib/certificates/consequence";
+import { blockingFinding } from "@/lib/certificates/refusal";
+import { certificateFindings } from "@/lib/x509/findings";
 import type { CertificateWriteAction } from "@/lib/certificates/schemas";
-import { actionLabel } from "@/lib/vendors/descriptors";
+import { actionLabel, validityLimitOf } from "@/lib/vendors/descriptors";
 import type { CertificateSet } from "@/lib/vendors/contracts";
 
 const NEEDS_PEM = new Set<CertificateWriteAction>([
@@ -37,6 +39,17 @@ export function SetActionDialog({ set, action, certificateId, onClose, onSubmit 
   const existing = set.slots.flatMap((slot) => (slot.certificate ? [slot.certificate.sha256] : []));
   const danger = action === "delete-certificate" || action === "rotate" || action === "upload-primary";
   const label = actionLabel(set.vendor, action);
+  // The server refuses these (lib/certificates/validate-pem): say so before, not after, Confirm.
+  const refusal =
+    needsPem && certificate
+      ? blockingFinding(
+          certificateFindings(certificate.summary, {
+            now: new Date(),
+            ...validityLimitOf(set.vendor),
+            existingSha256: existing,
+          }),
+        )
+      : undefined;
 
   return (
     <Dialog open onOpenChange={(open) => !open && !pending && onClose()} title={`${label} — ${set.label}`}>
@@ -52,6 +65,11 @@ export function SetActionDialog({ set, action, certificateId, onClose, onSubmit 
         <p data-testid="action-consequence" className="rounded-md bg-zinc-100 p-3 dark:bg-zinc-800">
           {describeConsequence(set, action, certificateId)}
         </p>
+        {refusal ? (
+          <Alert tone="error" title="Trustdeck will not upload this certificate">
+            {refusal.message} Choose another certificate; nothing is sent to the vendor.
+          </Alert>
+        ) : null}
         {error ? <Alert tone="error">{error}</Alert> : null}
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={onClose} disabled={pending}>
@@ -59,7 +77,7 @@ export function SetActionDialog({ set, action, certificateId, onClose, onSubmit 
           </Button>
           <Button
             variant={danger ? "danger" : "primary"}
-            disabled={pending || lost || (needsPem && !certificate)}
+            disabled={pending || lost || (needsPem && !certificate) || Boolean(refusal)}
             onClick={async () => {
               setPending(true);
               setError(null);

@@ -20,6 +20,7 @@ import {
 } from "@/lib/connections/schemas";
 import { descriptorOf, VENDOR_LABELS, VENDORS } from "@/lib/vendors/descriptors";
 import { connectionFormFields } from "./connection-fields";
+import { useSessionEnded } from "@/components/shell/session-ended";
 
 /** What the form edits: a new connection's fields, or an existing one's (secrets may stay empty). */
 type FormInput = ConnectionFormValues | ConnectionUpdateValues;
@@ -55,6 +56,7 @@ export function ConnectionForm({ existing, submit, onDone }: ConnectionFormProps
     defaultValues: initialValues(existing),
   });
   const [serverError, setServerError] = useState<string | null>(null);
+  const reportSessionEnded = useSessionEnded();
   const [replacing, setReplacing] = useState<Record<string, boolean>>({});
   const vendor = useWatch({ control, name: "vendor" });
 
@@ -62,6 +64,7 @@ export function ConnectionForm({ existing, submit, onDone }: ConnectionFormProps
     setServerError(null);
     const result = await submit(values);
     if (result.ok) return onDone(result.message ?? "Saved.");
+    reportSessionEnded(result); // the dialog then offers to sign in again; the form keeps its values
     for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
       if (messages?.[0]) setError(field as FieldPath<FormInput>, { message: messages[0] });
     }

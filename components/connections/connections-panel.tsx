@@ -1,6 +1,6 @@
 "use client";
 
-import { formatDistanceToNow } from "date-fns";
+import { TimeAgo } from "@/components/ui/relative-time";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -127,7 +127,7 @@ export function ConnectionsPanel({
                         {c.lastTest.ok ? "Passed" : "Failed"}
                       </Badge>{" "}
                       <span className="text-xs text-zinc-500">
-                        {formatDistanceToNow(new Date(c.lastTest.at), { addSuffix: true })}
+                        <TimeAgo at={c.lastTest.at} />
                       </span>
                     </span>
                   ) : (

@@ -19,6 +19,7 @@ import { LintList } from "./lint-list";
 import { PreflightView } from "./preflight-view";
 import { TemplateFields } from "./template-fields";
 import type { CredentialContext, CredentialWriteActions, SavedCredential } from "./types";
+import { useSessionEnded } from "@/components/shell/session-ended";
 
 type CredentialFormProps = {
   context: CredentialContext;
@@ -46,6 +47,7 @@ export function CredentialForm({ context, existing, actions, onDone, onSettle }:
   const findings = lintCredential(values, { siblings: context.credentials, selfId: existing?.id });
   const blocking = findings.some((f) => f.severity === "error");
   const [serverError, setServerError] = useState<{ message: string; requestId?: string } | null>(null);
+  const reportSessionEnded = useSessionEnded();
   const [preflight, setPreflight] = useState<PreflightResult | null>(null);
   const [checking, setChecking] = useState(false);
   const templated = values.template.kind !== "other";
@@ -68,6 +70,7 @@ export function CredentialForm({ context, existing, actions, onDone, onSettle }:
     );
     if (result.ok) return onDone(result.message ?? "Saved.");
     if (UNSETTLED_CODES.has(result.code)) onSettle?.();
+    reportSessionEnded(result); // the dialog then offers to sign in again; the form keeps its values
     for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
       if (!messages?.[0] || field === "form") continue;
       setError(

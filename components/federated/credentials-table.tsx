@@ -1,4 +1,4 @@
-import { formatDistanceToNow } from "date-fns";
+import { TimeAgo } from "@/components/ui/relative-time";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -14,11 +14,7 @@ type CredentialsTableProps = {
 };
 
 function When({ iso }: { iso: string }) {
-  return (
-    <span title={iso} suppressHydrationWarning className="whitespace-nowrap">
-      {formatDistanceToNow(new Date(iso), { addSuffix: true })}
-    </span>
-  );
+  return <TimeAgo at={iso} className="whitespace-nowrap" />;
 }
 
 /** An application's federated credentials: the exact values UiPath compares, and when they changed. */

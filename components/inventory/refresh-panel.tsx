@@ -1,12 +1,13 @@
 "use client";
 
-import { formatDistanceToNow } from "date-fns";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
+import { TimeAgo } from "@/components/ui/relative-time";
+import { useSessionEnded } from "@/components/shell/session-ended";
 import { readResult } from "@/lib/auth/action-result";
 import { VENDOR_LABELS } from "@/lib/vendors/descriptors";
 import type { InventoryConnection } from "@/lib/inventory/types";
@@ -22,10 +23,6 @@ type Progress = { run: Run | null; connections: InventoryConnection[] };
 
 const POLL_MS = 1000;
 
-function ago(iso: string | null): string {
-  return iso ? `${formatDistanceToNow(new Date(iso))} ago` : "never";
-}
-
 /**
  * "Refresh all" with live progress (polls the progress route while a run is going), failures
  * with their reasons, and each connection's freshness: a stale connection keeps its previous
@@ -39,6 +36,7 @@ export function InventoryRefreshPanel({
   canRefresh: boolean;
 }) {
   const router = useRouter();
+  const reportSessionEnded = useSessionEnded();
   const [connections, setConnections] = useState(initial);
   const [run, setRun] = useState<Run | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -51,6 +49,7 @@ export function InventoryRefreshPanel({
         () => null,
       );
       const result = await readResult<Progress>(response);
+      if (reportSessionEnded(result)) return;
       if (!result.ok) return setError("Lost track of the refresh; reload the page to see its result.");
       const progress = result.data;
       setConnections(progress.connections);
@@ -58,12 +57,13 @@ export function InventoryRefreshPanel({
       if (progress.run?.finishedAt) router.refresh();
     }, POLL_MS);
     return () => clearTimeout(timer);
-  }, [run, router]);
+  }, [run, router, reportSessionEnded]);
 
   const start = async () => {
     setError(null);
     const response = await fetch("/api/inventory/refresh", { method: "POST" }).catch(() => null);
     const result = await readResult<{ runId: string; joined: boolean }>(response);
+    if (reportSessionEnded(result)) return;
     if (!result.ok) return setError(response ? result.message : "The refresh could not start.");
     setRun({ id: result.data.runId, total: connections.length, done: 0, finishedAt: null, failures: [] });
   };
@@ -130,15 +130,7 @@ export function InventoryRefreshPanel({
                   <Badge tone="ok">Current</Badge>
                 )}
               </Td>
-              <Td>
-                {c.lastSuccessAt ? (
-                  <time dateTime={c.lastSuccessAt} title={c.lastSuccessAt}>
-                    {ago(c.lastSuccessAt)}
-                  </time>
-                ) : (
-                  "never"
-                )}
-              </Td>
+              <Td>{c.lastSuccessAt ? <TimeAgo at={c.lastSuccessAt} /> : "never"}</Td>
             </tr>
           ))}
         </tbody>

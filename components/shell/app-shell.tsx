@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
 import { Badge } from "@/components/ui/badge";
 import { NavLinks, type NavItem } from "./nav-links";
+import { SessionEndedNotice, SessionEndedProvider } from "./session-ended";
 import { SignOutButton } from "./sign-out-button";
 import { ThemeSwitcher } from "./theme-switcher";
 
@@ -49,7 +50,12 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
         </div>
       </aside>
       <main id="main" className="min-w-0 flex-1 px-8 py-6">
-        {children}
+        <SessionEndedProvider>
+          <div className="sticky top-0 z-30 mb-3 empty:hidden">
+            <SessionEndedNotice />
+          </div>
+          {children}
+        </SessionEndedProvider>
       </main>
     </div>
   );

@@ -7,10 +7,11 @@ const NOW = new Date("2026-06-01T12:00:00Z");
 
 describe("daysLeftText", () => {
   it.each([
-    ["2026-06-11T12:00:00Z", "10 days left"],
-    ["2026-06-02T12:00:00Z", "1 day left"],
-    ["2026-06-01T18:00:00Z", "expires within a day"],
-    ["2026-05-31T18:00:00Z", "expired 1 day ago"],
+    ["2026-06-11T12:00:00Z", "expires in 10 days"],
+    ["2026-06-02T12:00:00Z", "expires in 1 day"],
+    ["2026-06-01T18:00:00Z", "expires today"],
+    ["2026-05-31T18:00:00Z", "expired today"],
+    ["2026-05-31T06:00:00Z", "expired 1 day ago"],
     ["2026-05-20T12:00:00Z", "expired 12 days ago"],
   ])("%s → %s", (notAfter, text) => {
     expect(daysLeftText(notAfter, NOW)).toBe(text);
@@ -42,7 +43,7 @@ describe("formatting", () => {
       notAfter: "2026-06-05T12:00:00Z",
     };
     expect(barLabel({ cert, start: 0, end: 1, status: "lt7", track: 0 }, NOW)).toBe(
-      "idp in SAML set (current), ≤ 7 days: 2026-01-01 to 2026-06-05, 4 days left",
+      "idp in SAML set (current), ≤ 7 days: 2026-01-01 to 2026-06-05, expires in 4 days",
     );
   });
 });

@@ -1,18 +1,15 @@
-import { daysLeft } from "@/lib/x509/expiry";
+import { expiryPhrase, formatUtcDate } from "@/lib/time/format";
 import type { TimelineBar } from "@/lib/timeline/lanes";
 import { STATUS_STYLES } from "./status-style";
 
-/** "in 12 days", "today", "3 days ago": time left in words. */
+/** "expires in 12 days", "expires today", "expired 3 days ago": the app's one expiry phrase. */
 export function daysLeftText(notAfter: string, now: Date): string {
-  const days = daysLeft(notAfter, now);
-  if (days < 0) return `expired ${-days} day${days === -1 ? "" : "s"} ago`;
-  if (days === 0) return "expires within a day";
-  return `${days} day${days === 1 ? "" : "s"} left`;
+  return expiryPhrase(notAfter, now);
 }
 
 /** A date as YYYY-MM-DD (UTC): the same on the server and in every browser. */
 export function isoDay(iso: string): string {
-  return iso.slice(0, 10);
+  return formatUtcDate(iso);
 }
 
 /** Thumbprint in colon-separated pairs. */

@@ -15,6 +15,7 @@ import { TimelineLegend } from "./timeline-legend";
 import { TimelinePlot } from "./timeline-plot";
 import { TimelineToolbar } from "./timeline-toolbar";
 import { useTimelineView } from "./use-timeline-view";
+import { formatUtcDate } from "@/lib/time/format";
 
 export interface ExpiryTimelineProps {
   certificates: TimelineCertificate[];
@@ -79,8 +80,7 @@ export function ExpiryTimeline({
         onCollapseAll={() => setCollapsed(new Set(allGroupIds(groups)))}
       />
       <p className="text-xs text-zinc-500" aria-live="polite" data-testid="timeline-window">
-        Showing {new Date(controls.view.start).toISOString().slice(0, 10)} to{" "}
-        {new Date(controls.view.end).toISOString().slice(0, 10)}
+        Showing {formatUtcDate(new Date(controls.view.start))} to {formatUtcDate(new Date(controls.view.end))}
       </p>
       <TimelineDetails bar={shown} now={now} vendorLabel={vendorLabel} />
       <TimelinePlot

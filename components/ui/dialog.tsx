@@ -2,6 +2,7 @@
 
 import { Dialog as RadixDialog } from "radix-ui";
 import type { ReactNode } from "react";
+import { SessionEndedNotice } from "@/components/shell/session-ended";
 
 type DialogProps = {
   open: boolean;
@@ -28,7 +29,11 @@ export function Dialog({ open, onOpenChange, title, description, children }: Dia
           ) : (
             <RadixDialog.Description className="sr-only">{title}</RadixDialog.Description>
           )}
-          <div className="mt-4">{children}</div>
+          <div className="mt-4 space-y-3">
+            {/* Outside the dialog the page is inert while it is open: the dialog says it itself. */}
+            <SessionEndedNotice />
+            {children}
+          </div>
         </RadixDialog.Content>
       </RadixDialog.Portal>
     </RadixDialog.Root>

@@ -15,6 +15,7 @@ import {
   type CreateUserFormValues,
   type CreateUserInput,
 } from "@/lib/users/schemas";
+import { useSessionEnded } from "@/components/shell/session-ended";
 
 export function CreateUserForm({
   submit,
@@ -32,10 +33,12 @@ export function CreateUserForm({
     defaultValues: { username: "", displayName: "", role: "viewer", password: "" },
   });
   const [serverError, setServerError] = useState<string | null>(null);
+  const reportSessionEnded = useSessionEnded();
   const onSubmit = handleSubmit(async (values) => {
     setServerError(null);
     const result = await submit(values);
     if (result.ok) return onDone(result.message ?? "User created.");
+    reportSessionEnded(result); // the dialog then offers to sign in again; the form keeps its values
     for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
       if (messages?.[0]) setError(field as keyof CreateUserFormValues, { message: messages[0] });
     }

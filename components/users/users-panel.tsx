@@ -1,6 +1,5 @@
 "use client";
 
-import { format } from "date-fns";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -11,6 +10,7 @@ import { Select } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ActionResult } from "@/lib/auth/action-result";
 import { ROLES, type Role } from "@/lib/auth/roles";
+import { formatUtcDateTime } from "@/lib/time/format";
 import type { UserView } from "@/lib/users/types";
 import type { CreateUserFormValues } from "@/lib/users/schemas";
 import { CreateUserForm } from "./create-user-form";
@@ -92,7 +92,7 @@ export function UsersPanel({
                   {user.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="ok">Active</Badge>}
                 </Td>
                 <Td className="text-xs">
-                  {user.lastSignInAt ? format(new Date(user.lastSignInAt), "yyyy-MM-dd HH:mm") : "Never"}
+                  {user.lastSignInAt ? formatUtcDateTime(user.lastSignInAt) : "Never"}
                 </Td>
                 <Td>
                   {self ? (

@@ -1,4 +1,5 @@
 import type { ActionResult, ErrorCode } from "@/lib/auth/action-result";
+import { isSessionEnded, SESSION_ENDED_MESSAGE } from "@/lib/auth/session-ended";
 
 /** What the user is told when a change's server action never answered. */
 export const SERVER_LOST =
@@ -13,12 +14,15 @@ export const UNSETTLED_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
 
 /**
  * Calls a write's server action and never lets a failure pass silently: a rejected call (the
- * server died, the network dropped, the action threw) becomes a `server_lost` result to show.
+ * server died, the network dropped, the action threw) becomes a `server_lost` result to show, and a
+ * call the proxy refused for want of a session an `unauthenticated` one.
  */
 export async function callWrite<T>(run: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
   try {
     return await run();
-  } catch {
+  } catch (error) {
+    // The proxy refused the call for want of a session: nothing ran, and the user must sign in.
+    if (isSessionEnded(error)) return { ok: false, code: "unauthenticated", message: SESSION_ENDED_MESSAGE };
     return { ok: false, code: "server-lost", message: SERVER_LOST };
   }
 }

@@ -21,7 +21,7 @@ describe("CertificatePreview", () => {
     expect(html).toMatch(/<h3[^>]*>Findings<\/h3>/);
     expect(shown).toContain("CN=idp.example.com,O=Example\\, Inc.,C=DE");
     expect(shown).toContain("2025-01-01 to 2035-01-01");
-    expect(shown).toMatch(/Expires in (about|over|almost) 8 years \(3,136 days left\)/);
+    expect(shown).toContain("Expires in 3136 days");
     expect(shown).toContain("RSA 2048-bit");
     expect(shown).toContain("RSA with SHA-256 (sha256WithRSAEncryption)");
     expect(shown).toContain(summary.sha256.match(/../g)!.join(":"));
@@ -37,7 +37,7 @@ describe("CertificatePreview", () => {
     const summary = await summarizeCertificatePem(readFixtureText("expired.pem"));
     const shown = text(renderToStaticMarkup(createElement(CertificatePreview, { summary, now: NOW })));
     expect(shown).toContain("Critical Expired on 2021-01-01");
-    expect(shown).toMatch(/Expired Expired (about|over|almost) 5 years ago/);
+    expect(shown).toMatch(/Expired Expired \d+ days ago/);
   });
 
   it("shows the chain of a bundle with its links", async () => {

@@ -1,11 +1,11 @@
 "use client";
 
-import { formatDistance } from "date-fns";
 import type { ReactNode } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { cn } from "@/lib/cn";
 import { allCertificateFindings } from "@/lib/certificates/findings";
-import { daysLeft, expiryStatus, type ExpiryStatus, type Finding } from "@/lib/x509/findings";
+import { expiryPhrase, formatUtcDate } from "@/lib/time/format";
+import { expiryStatus, type ExpiryStatus, type Finding } from "@/lib/x509/findings";
 import { validityLimitOf, type Vendor } from "@/lib/vendors/descriptors";
 import type { CertificateSummary } from "@/lib/x509/summary";
 import { CertificateChain } from "./certificate-chain";
@@ -83,22 +83,17 @@ function Validity({ summary, now }: { summary: CertificateSummary; now: Date }) 
   const status = notYetValid
     ? { label: "Not yet valid", tone: "warning" as const }
     : STATUS[expiryStatus(summary.notAfter, now)];
-  const left = daysLeft(summary.notAfter, now);
-  const distance = formatDistance(new Date(summary.notAfter), now, { addSuffix: true });
+  const phrase = expiryPhrase(summary.notAfter, now);
   return (
     <div className="space-y-1">
       <p>
-        <time dateTime={summary.notBefore}>{summary.notBefore.slice(0, 10)}</time> to{" "}
-        <time dateTime={summary.notAfter}>{summary.notAfter.slice(0, 10)}</time>{" "}
+        <time dateTime={summary.notBefore}>{formatUtcDate(summary.notBefore)}</time> to{" "}
+        <time dateTime={summary.notAfter}>{formatUtcDate(summary.notAfter)}</time>{" "}
         <span className="text-zinc-500 dark:text-zinc-400">(UTC)</span>
       </p>
       <p className="flex flex-wrap items-center gap-2">
         <Badge tone={status.tone}>{status.label}</Badge>
-        <span>
-          {left < 0
-            ? `Expired ${distance}`
-            : `Expires ${distance} (${left.toLocaleString("en-US")} day${left === 1 ? "" : "s"} left)`}
-        </span>
+        <span>{phrase.charAt(0).toUpperCase() + phrase.slice(1)}</span>
       </p>
     </div>
   );

@@ -62,16 +62,24 @@ export function failFromVendor(error: VendorFailureSource, message = error.userM
 
 /**
  * Read a route handler's answer as a result. A body that is not one (a proxy's error page, a
- * dropped connection) becomes an `unavailable` failure, or `unauthenticated` for a 401.
+ * dropped connection) becomes an `unavailable` failure, or `unauthenticated` for a 401 or an
+ * answer redirected to the sign-in page.
  */
 export async function readResult<T>(response: Response | null): Promise<ActionResult<T>> {
   const body: unknown = await response?.json().catch(() => null);
   if (isResult(body)) return body as ActionResult<T>;
-  if (response?.status === 401) return fail("unauthenticated", "Your session ended: sign in again.");
+  if (response?.status === 401 || (response && redirectedToSignIn(response)))
+    return fail("unauthenticated", "Your session ended — sign in again.");
   return fail(
     "unavailable",
     response ? `The server answered HTTP ${response.status}.` : "The server could not be reached.",
   );
+}
+
+/** A route answered by the sign-in page (a proxy or an older server redirecting instead of 401). */
+function redirectedToSignIn(response: Response): boolean {
+  if (!response.redirected || !response.url) return false;
+  return new URL(response.url).pathname === "/login";
 }
 
 function isResult(body: unknown): body is ActionResult<unknown> {

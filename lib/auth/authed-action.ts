@@ -9,6 +9,7 @@ import { fail, type ActionFailure, type ActionResult } from "./action-result";
 import { clientIpFrom } from "./client-ip";
 import { hasSameOrigin } from "./origin";
 import { hasRole, type Role } from "./roles";
+import { SESSION_ENDED_MESSAGE } from "./session-ended";
 import { currentActor, type Actor } from "./session";
 
 export type ActionContext = {
@@ -41,7 +42,7 @@ export function authedAction<S extends z.ZodType, T>(
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   return async (raw) => {
     const actor = await currentActor();
-    if (!actor) return fail("unauthenticated", "Your session has ended. Sign in again.");
+    if (!actor) return fail("unauthenticated", SESSION_ENDED_MESSAGE);
     const db = await getDb();
     const requestHeaders = await headers();
     const sourceIp = clientIpFrom(requestHeaders);

@@ -8,6 +8,7 @@ import { fail } from "./action-result";
 import { clientIpFrom } from "./client-ip";
 import { hasSameOrigin, isSafeMethod } from "./origin";
 import { hasRole, type Role } from "./roles";
+import { SESSION_ENDED_MESSAGE } from "./session-ended";
 import { currentActor, type Actor } from "./session";
 
 /**
@@ -22,7 +23,7 @@ export function authedRoute<C>(
 ) {
   return async (request: Request, routeContext: { params: Promise<C> }): Promise<Response> => {
     const actor = await currentActor();
-    if (!actor) return NextResponse.json(fail("unauthenticated", "Sign in again."), { status: 401 });
+    if (!actor) return NextResponse.json(fail("unauthenticated", SESSION_ENDED_MESSAGE), { status: 401 });
     const db = await getDb();
     if (!hasRole(actor.role, config.role)) {
       await recordAudit(db, {

@@ -116,7 +116,7 @@ describe("describeConsequence", () => {
   it("names the previous certificate a rotation drops, with its expiry", () => {
     const text = describeConsequence(cfSet, "rotate");
     expect(text).toContain("drops the previous certificate 4F:2A:9C:01:…");
-    expect(text).toContain("expires 13 Dec 2026");
+    expect(text).toContain("expires 2026-12-13");
     expect(text).toContain("current certificate AA:11:AA:11:… (cf-current");
   });
   it("says a new SP certificate starts INACTIVE and activation deactivates the active one", () => {

@@ -1,4 +1,4 @@
-import { format } from "date-fns";
+import { formatUtcDate } from "@/lib/time/format";
 import { actionWording } from "@/lib/vendors/descriptors";
 import type { CertificateSet, CertificateSlot } from "@/lib/vendors/contracts";
 import { formatThumbprint } from "@/lib/x509/thumbprint";
@@ -11,7 +11,7 @@ export function shortThumbprint(sha256: string): string {
 
 function describe(slot: CertificateSlot | undefined): string | null {
   if (!slot?.certificate) return null;
-  return `${shortThumbprint(slot.certificate.sha256)} (${slot.certificate.commonName ?? slot.certificate.subject}, expires ${format(new Date(slot.certificate.notAfter), "d MMM yyyy")})`;
+  return `${shortThumbprint(slot.certificate.sha256)} (${slot.certificate.commonName ?? slot.certificate.subject}, expires ${formatUtcDate(slot.certificate.notAfter)})`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { actionWording } from "@/lib/vendors/descriptors";
 import type { CertificateSet } from "@/lib/vendors/contracts";
+import { formatUtcDate } from "@/lib/time/format";
 import { shortThumbprint } from "./consequence";
 import type { CertificateWriteAction } from "./schemas";
 
@@ -18,6 +19,6 @@ export function describeOutcome(
   const wording = actionWording(after.vendor, action);
   if (!wording) return "Done.";
   return wording.outcome({
-    added: added ? ` ${shortThumbprint(added.sha256)}, valid until ${added.notAfter.slice(0, 10)}` : "",
+    added: added ? ` ${shortThumbprint(added.sha256)}, valid until ${formatUtcDate(added.notAfter)}` : "",
   });
 }

@@ -4,13 +4,11 @@ import type { Finding } from "@/lib/x509/findings";
 import { allCertificateFindings } from "./findings";
 import { summarizeCertificate, type CertificateSummary } from "@/lib/x509/summary";
 import { validityLimitOf, type Vendor } from "@/lib/vendors/descriptors";
+import { BLOCKING_FINDINGS, blockingFinding } from "./refusal";
 
 export type PemCheck =
   | { ok: true; summary: CertificateSummary; findings: Finding[] }
   | { ok: false; code: ErrorCode; message: string };
-
-/** The findings that refuse an upload, with their result codes. */
-const BLOCKING_FINDINGS = { EXPIRED: "expired", DUPLICATE_CERTIFICATE: "duplicate-certificate" } as const;
 
 /**
  * The server's own check of an uploaded certificate (the browser preview is a convenience):
@@ -36,9 +34,7 @@ export async function checkUploadedPem(
     ...validityLimitOf(context.vendor),
     existingSha256: context.existingSha256,
   });
-  const blocking = findings.find((f): f is Finding & { code: keyof typeof BLOCKING_FINDINGS } =>
-    Object.hasOwn(BLOCKING_FINDINGS, f.code),
-  );
+  const blocking = blockingFinding(findings);
   if (blocking) return { ok: false, code: BLOCKING_FINDINGS[blocking.code], message: blocking.message };
   return { ok: true, summary, findings };
 }

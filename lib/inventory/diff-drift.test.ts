@@ -62,12 +62,13 @@ describe("drift rules", () => {
     changes,
   };
 
-  it("reports a change no Trustdeck write explains, in plain words", () => {
+  it("reports a change no Trustdeck write explains, in plain words: a rotation by the vendor itself", () => {
     const drift = detectDrift({ ...base, writes: [] });
     expect(drift).toHaveLength(1);
     expect(drift[0]!.kind).toBe("external-change");
-    expect(drift[0]!.message).toMatch(
-      /^Cloudflare · Acme · Acme SAML changed outside Trustdeck: certificate 67:61:6D:6D… \(gamma, expires 2029-01-01\) appeared in current; certificate 62:65:74:61… \(CN=beta, expires 2026-12-01\) disappeared from previous\.$/,
+    expect(drift[0]!.details.what).toEqual(["rotated"]);
+    expect(drift[0]!.message).toBe(
+      "Cloudflare · Acme · Acme SAML changed outside Trustdeck: rotated by the vendor itself: new certificate 67:61:6D:6D… (gamma, expires 2029-01-01) in current, 61:6C:70:68… (CN=alpha, expires 2027-01-01) moved to previous, 62:65:74:61… (CN=beta, expires 2026-12-01) removed.",
     );
   });
 
@@ -91,24 +92,79 @@ describe("drift rules", () => {
     expect(detectDrift({ ...base, firstSnapshot: true, writes: [] })).toEqual([]);
   });
 
-  it("reports a re-issue with a different subject or key even when Trustdeck made it", () => {
-    const ec = fakeSummary("delta", "2029-01-01T00:00:00.000Z", {
-      subject: "CN=other.example",
-      keyAlgorithm: "EC",
-      keySize: 256,
-    });
+  const ec = fakeSummary("delta", "2029-01-01T00:00:00.000Z", {
+    subject: "CN=other.example",
+    keyAlgorithm: "EC",
+    keySize: 256,
+  });
+
+  it("reports a re-issue with a different subject or key made outside Trustdeck", () => {
     const next = observeSets(C, [fakeSet(C, "s1", ec, a, "Acme SAML")]);
-    const writes = [{ setId: "s1", detailsText: `${ec.sha256} ${b.sha256}` }];
-    const drift = detectDrift({ ...base, observed: next, changes: diffSnapshot(before, next), writes });
+    const drift = detectDrift({ ...base, observed: next, changes: diffSnapshot(before, next), writes: [] });
+    expect(drift.map((d) => d.kind)).toEqual(["external-change", "reissued-different"]);
+    expect(drift[1]!.message).toContain("re-issued with a different subject or key outside Trustdeck");
+    expect(drift[1]!.message).toContain("subject CN=alpha → CN=other.example; key RSA 2048 → EC 256");
+  });
+
+  it("a Trustdeck write is never drift, even a re-issue with a different subject or key", () => {
+    const next = observeSets(C, [fakeSet(C, "s1", ec, a, "Acme SAML")]);
+    const writes = [{ setId: "s1", detailsText: `${ec.sha256} ${a.sha256} ${b.sha256}` }];
+    expect(detectDrift({ ...base, observed: next, changes: diffSnapshot(before, next), writes })).toEqual([]);
+  });
+
+  it("an upload into an empty slot is added, never a replacement", () => {
+    const lone = observeSets(C, [fakeSet(C, "s1", a, null, "Acme SAML")]).map(known);
+    const next = observeSets(C, [fakeSet(C, "s1", a, ec, "Acme SAML")]);
+    const drift = detectDrift({
+      ...base,
+      previous: lone,
+      observed: next,
+      changes: diffSnapshot(lone, next),
+      writes: [],
+    });
     expect(drift).toHaveLength(1);
-    expect(drift[0]!.kind).toBe("reissued-different");
-    expect(drift[0]!.message).toContain("subject CN=alpha → CN=other.example; key RSA 2048 → EC 256");
+    expect(drift[0]!.details.what).toEqual(["added"]);
+    expect(drift[0]!.message).toContain(
+      "certificate 64:65:6C:74… (delta, expires 2029-01-01) added to previous",
+    );
+    expect(drift[0]!.message).not.toMatch(/replace|differs/);
+  });
+
+  it("a certificate changed to another in the same slot is replaced; one taken away is removed", () => {
+    const next = observeSets(C, [fakeSet(C, "s1", c, null, "Acme SAML")]);
+    const drift = detectDrift({ ...base, observed: next, changes: diffSnapshot(before, next), writes: [] });
+    expect(drift[0]!.details.what).toEqual(["replaced", "removed"]);
+    expect(drift[0]!.message).toContain(
+      "certificate 61:6C:70:68… (CN=alpha, expires 2027-01-01) in current replaced by 67:61:6D:6D… (gamma, expires 2029-01-01)",
+    );
+    expect(drift[0]!.message).toContain(
+      "certificate 62:65:74:61… (CN=beta, expires 2026-12-01) removed from previous",
+    );
+  });
+
+  it("a state the vendor changed is said as such", () => {
+    const active = [{ ...known(after[0]!), state: "ACTIVE" }];
+    const inactive = [{ ...after[0]!, state: "INACTIVE" }];
+    const drift = detectDrift({
+      ...base,
+      previous: active,
+      observed: inactive,
+      changes: diffSnapshot(active, inactive),
+      writes: [],
+    });
+    expect(drift[0]!.details.what).toEqual(["state-changed"]);
+    expect(drift[0]!.message).toContain("changed from current (ACTIVE) to current (INACTIVE)");
   });
 
   it("a like-for-like re-issue is not drift", () => {
     const same = fakeSummary("epsilon", "2029-01-01T00:00:00.000Z", { subject: "CN=alpha" });
     const next = observeSets(C, [fakeSet(C, "s1", same, a)]);
-    const writes = [{ setId: "s1", detailsText: `${same.sha256} ${b.sha256}` }];
+    const writes = [
+      {
+        setId: "s1",
+        detailsText: `${same.sha256} ${a.sha256} ${b.sha256}` /* a rotation audits its before and after slots */,
+      },
+    ];
     expect(detectDrift({ ...base, observed: next, changes: diffSnapshot(before, next), writes })).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { formatUtcDateTime } from "@/lib/time/format";
 import { formatThumbprint } from "@/lib/x509/thumbprint";
 import type { ExportRow } from "./export-rows";
 
@@ -110,7 +111,7 @@ export function toIcs(rows: ExportRow[], now: Date, appUrl: string): string {
       `DTSTART;VALUE=DATE:${day}`,
       `DTEND;VALUE=DATE:${next}`,
       `SUMMARY:${icsText(`Certificate expires: ${name} (${row.connectionName} · ${row.setLabel})`)}`,
-      `DESCRIPTION:${icsText(`${row.vendor} · ${row.connectionName} · ${row.setLabel}, slot ${row.slot}\nExpires ${row.notAfter}\nSHA-256 ${formatThumbprint(row.sha256, "colon")}\nSubject ${row.subject}`)}`,
+      `DESCRIPTION:${icsText(`${row.vendor} · ${row.connectionName} · ${row.setLabel}, slot ${row.slot}\nExpires ${formatUtcDateTime(row.notAfter)}\nSHA-256 ${formatThumbprint(row.sha256, "colon")}\nSubject ${row.subject}`)}`,
       `URL:${new URL(row.setHref, appUrl).toString()}`,
       "TRANSP:TRANSPARENT",
       ...[30, 7].flatMap((days) => [

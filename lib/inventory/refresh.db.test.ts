@@ -90,7 +90,7 @@ describe.each(TEST_ENGINES)("inventory refresh against the sandbox on $engine", 
     expect(drift).toHaveLength(1);
     expect(drift[0]!.kind).toBe("external-change");
     expect(drift[0]!.message).toMatch(
-      /changed outside Trustdeck: certificate [0-9A-F:]+… \(.*\) appeared in current/,
+      /changed outside Trustdeck: rotated by the vendor itself: new certificate [0-9A-F:]+… \(.*\) in current, [0-9A-F:]+… \(.*\) moved to previous/,
     );
     expect(after.certificates.find((c) => c.key === target.key)?.slot).toBe("previous");
 

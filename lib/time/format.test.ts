@@ -1,7 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { daysLeft } from "@/lib/x509/expiry";
-import { agoPhrase, expiryPhrase, formatUtcDate, formatUtcDateTime } from "./format";
+import { agoPhrase, daysAgo, expiryPhrase, formatUtcDate, formatUtcDateTime } from "./format";
+import { readFixtureText } from "@/lib/x509/fixtures/read-fixtures";
+import { certificateFindings } from "@/lib/x509/findings";
+import { summarizeCertificatePem } from "@/lib/x509/summary";
 
 const NOW = new Date("2026-11-27T12:00:00Z");
 
@@ -49,5 +52,18 @@ describe("time told one way", () => {
     expect(agoPhrase("2026-11-27T11:55:00Z", NOW)).toBe("5 minutes ago");
     expect(agoPhrase("2026-11-27T11:00:00Z", NOW)).toBe("1 hour ago");
     expect(agoPhrase("2026-11-24T12:00:00Z", NOW)).toBe("3 days ago");
+  });
+});
+
+describe("one count of days for the same certificate", () => {
+  it("the expiry finding and the expiry phrase say the same number of days ago", async () => {
+    const summary = await summarizeCertificatePem(readFixtureText("expired.pem"));
+    for (const hours of [1, 23, 25, 10.5 * 24, 11 * 24 - 1]) {
+      const now = new Date(Date.parse(summary.notAfter) + hours * 3_600_000);
+      const phrase = expiryPhrase(summary.notAfter, now); // "expired today" / "expired 10 days ago"
+      const finding = certificateFindings(summary, { now }).find((f) => f.code === "EXPIRED")!;
+      expect(finding.message).toContain(`(${phrase.replace("expired ", "")})`);
+      expect(daysAgo(summary.notAfter, now)).toBe(Math.floor(hours / 24));
+    }
   });
 });

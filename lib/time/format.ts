@@ -45,8 +45,13 @@ export function expiryPhrase(notAfter: string | Date, now: Date): string {
     const left = daysLeft(notAfter, now);
     return left === 0 ? "expires today" : `expires in ${days(left)}`;
   }
-  const ago = Math.floor((now.getTime() - at) / DAY_MS);
+  const ago = daysAgo(notAfter, now);
   return ago === 0 ? "expired today" : `expired ${days(ago)} ago`;
+}
+
+/** Whole days since `value` (rounded down: 0 within the first 24 hours), the count every "… ago" uses. */
+export function daysAgo(value: string | Date, now: Date): number {
+  return Math.floor((now.getTime() - toDate(value).getTime()) / DAY_MS);
 }
 
 /** How long ago something happened, in the largest whole unit: "just now", "5 minutes ago", "3 days ago". */

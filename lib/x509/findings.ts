@@ -1,6 +1,7 @@
 import { daysLeft, expiryStatus } from "./expiry";
 import type { CertificateSummary } from "./summary";
 import { formatThumbprint, thumbprintsEqual } from "./thumbprint";
+import { daysAgo } from "@/lib/time/format";
 
 export { daysLeft, expiryStatus, type ExpiryStatus } from "./expiry";
 
@@ -45,6 +46,11 @@ export const MIN_RSA_KEY_BITS = 2048;
 const DAY_MS = 86_400_000;
 const day = (iso: string) => iso.slice(0, 10);
 const plural = (n: number, word: string) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+// The same count as the app's "expired N days ago" (lib/time), so no two places disagree.
+const expiredAgo = (notAfter: string, now: Date) => {
+  const ago = daysAgo(notAfter, now);
+  return ago === 0 ? "today" : `${plural(ago, "day")} ago`;
+};
 
 function validityFindings(summary: CertificateSummary, now: Date): Finding[] {
   if (Date.parse(summary.notBefore) > now.getTime()) {
@@ -64,7 +70,7 @@ function validityFindings(summary: CertificateSummary, now: Date): Finding[] {
         {
           code: "EXPIRED",
           severity: "critical",
-          message: `Expired on ${when} (${plural(-left, "day")} ago): sign-in that relies on it fails.`,
+          message: `Expired on ${when} (${expiredAgo(summary.notAfter, now)}): sign-in that relies on it fails.`,
         },
       ];
     case "lt7":

@@ -12,6 +12,7 @@ import { currentActor } from "@/lib/auth/session";
 import { readCertificateSet } from "@/lib/certificates/read";
 import { VENDOR_LABELS } from "@/lib/connections/schemas";
 import { getDb } from "@/lib/db/get-db";
+import { formatUtcDateTime } from "@/lib/time/format";
 import { encryptionKey } from "@/lib/secrets/key";
 import { isVendorError } from "@/lib/vendors/errors";
 import { listPendingWrites } from "@/lib/writes/pending";
@@ -69,7 +70,7 @@ export default async function CertificateSetPage({
       <PendingWritesNotice writes={pending} />
       <PageHeader
         title={set.label}
-        description={`${VENDOR_LABELS[set.vendor]} · ${connection.name}${set.updatedAt ? ` · changed at the vendor ${set.updatedAt.slice(0, 16).replace("T", " ")} UTC` : ""}`}
+        description={`${VENDOR_LABELS[set.vendor]} · ${connection.name}${set.updatedAt ? ` · changed at the vendor ${formatUtcDateTime(set.updatedAt)}` : ""}`}
       />
       <CertificateSetDetail
         connectionId={connectionId}

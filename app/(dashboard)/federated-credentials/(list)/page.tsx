@@ -13,7 +13,7 @@ import {
   createFederatedCredentialAction,
   deleteFederatedCredentialAction,
   updateFederatedCredentialAction,
-} from "./actions";
+} from "../actions";
 
 export const metadata: Metadata = { title: "Federated credentials" };
 
