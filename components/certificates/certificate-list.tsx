@@ -124,7 +124,7 @@ export function CertificateList({
                           {slot.slot.length > 12 ? "certificate" : slot.slot}
                           {slot.state ? <span className="block text-zinc-500">{slot.state}</span> : null}
                         </span>
-                        <StatusBadge status={slotStatus(slot, at)} />
+                        <StatusBadge status={slotStatus(slot, at, set)} />
                         {slot.certificate ? (
                           <span>
                             <span className="block">

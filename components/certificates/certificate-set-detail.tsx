@@ -124,7 +124,7 @@ export function CertificateSetDetail({ connectionId, set, readAt, runAction }: P
               {slot.state ? (
                 <Badge tone={slot.state === "ACTIVE" ? "ok" : "neutral"}>{slot.state}</Badge>
               ) : null}
-              <StatusBadge status={slotStatus(slot, now)} />
+              <StatusBadge status={slotStatus(slot, now, set)} />
               {slot.certificate ? (
                 <span className="ml-auto flex gap-2 text-sm">
                   <a className="text-sky-700 underline dark:text-sky-400" href={download(slot, "pem")}>

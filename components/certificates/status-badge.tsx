@@ -7,6 +7,7 @@ const TONES: Record<SlotStatus, BadgeTone> = {
   lt30: "warning",
   lt60: "info",
   ok: "ok",
+  housekeeping: "neutral",
   inactive: "neutral",
   empty: "neutral",
 };

@@ -61,6 +61,14 @@ export const STATUS_STYLES: Record<TimelineStatus, StatusStyle> = {
     style: {},
     pattern: "solid",
   },
+  housekeeping: {
+    label: STATUS_LABELS.housekeeping,
+    icon: "⌫",
+    className:
+      "border border-dotted border-zinc-500 bg-zinc-200 text-zinc-800 dark:border-zinc-400 dark:bg-zinc-700 dark:text-zinc-100",
+    style: stripes(-45, 6, "rgb(0 0 0 / 0.12)"),
+    pattern: "faint reverse stripes, dotted outline",
+  },
   inactive: {
     label: STATUS_LABELS.inactive,
     icon: "○",

@@ -1,6 +1,6 @@
 import type { CertificateSet } from "@/lib/vendors/contracts";
 import type { CertificateListFilter } from "./schemas";
-import { earliestExpiry, setStatus, slotStatus, statusRank } from "./status";
+import { earliestExpiry, setBreaksAt, setStatus, slotStatus, statusRank } from "./status";
 
 /** A certificate set as the list shows it: the set plus where it lives. */
 export interface CertificateSetEntry {
@@ -42,7 +42,8 @@ export function filterCertificateSets(
     (entry) =>
       (!filter.vendor || entry.set.vendor === filter.vendor) &&
       (!filter.connection || entry.connection.id === filter.connection) &&
-      (!filter.status || entry.set.slots.some((slot) => slotStatus(slot, now) === filter.status)) &&
+      (!filter.status ||
+        entry.set.slots.some((slot) => slotStatus(slot, now, entry.set) === filter.status)) &&
       (!filter.q || matchesSearch(entry, filter.q)),
   );
   const byName = (a: CertificateSetEntry, b: CertificateSetEntry) =>
@@ -53,7 +54,12 @@ export function filterCertificateSets(
   > = {
     expiry: (a, b) =>
       (earliestExpiry(a.set) ?? "9999").localeCompare(earliestExpiry(b.set) ?? "9999") || byName(a, b),
-    status: (a, b) => statusRank(setStatus(a.set, now)) - statusRank(setStatus(b.set, now)) || byName(a, b),
+    // Most urgent: outages, then the sets whose sign-in breaks soonest (not the first expiry of
+    // a certificate nothing depends on).
+    status: (a, b) =>
+      statusRank(setStatus(a.set, now)) - statusRank(setStatus(b.set, now)) ||
+      (setBreaksAt(a.set, now).at ?? "9999").localeCompare(setBreaksAt(b.set, now).at ?? "9999") ||
+      byName(a, b),
     vendor: (a, b) => a.set.vendor.localeCompare(b.set.vendor) || byName(a, b),
     connection: byName,
     name: (a, b) => a.set.label.localeCompare(b.set.label) || byName(a, b),

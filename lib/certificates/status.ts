@@ -1,35 +1,57 @@
 import { certificateStatus } from "@/lib/timeline/status";
+import type { TimelineStatus } from "@/lib/timeline/types";
 import type { CertificateSet, CertificateSlot } from "@/lib/vendors/contracts";
-import { daysLeft, type ExpiryStatus } from "@/lib/x509/expiry";
+import { daysLeft } from "@/lib/x509/expiry";
+import { breaksAt, type BreaksAt, type RoledCertificate } from "./breaks-at";
 
-/** A slot's status on the certificate list: its expiry bucket, or "inactive" for a parked certificate. */
-export type SlotStatus = ExpiryStatus | "inactive" | "empty";
+/** A slot's status on the certificate list: its impact on sign-in, or "empty". */
+export type SlotStatus = TimelineStatus | "empty";
 
 export const STATUS_LABELS: Record<SlotStatus, string> = {
-  expired: "Expired",
+  expired: "Expired: sign-in fails",
   lt7: "≤ 7 days",
   lt30: "≤ 30 days",
   lt60: "≤ 60 days",
   ok: "OK",
+  housekeeping: "Housekeeping",
   inactive: "Inactive",
   empty: "Empty",
 };
 
 /** Most urgent first: the order used to sort and to pick a set's overall status. */
-const URGENCY: SlotStatus[] = ["expired", "lt7", "lt30", "lt60", "ok", "inactive", "empty"];
+const URGENCY: SlotStatus[] = ["expired", "lt7", "lt30", "lt60", "ok", "housekeeping", "inactive", "empty"];
+
+/** The certificates of a set's filled slots, as the sign-in rules take them. */
+export function roledCertificates(set: Pick<CertificateSet, "slots">): RoledCertificate[] {
+  return set.slots.flatMap((slot) =>
+    slot.certificate
+      ? [{ slot: slot.slot, state: slot.state, role: slot.role, notAfter: slot.certificate.notAfter }]
+      : [],
+  );
+}
 
 /**
- * The status of one slot at `now`: the same rule as the timeline and the exports (an expired
- * certificate is expired even if parked; see `isParkedSlot`).
+ * The status of one slot at `now` among its set's slots: the same rule as the timeline and the
+ * exports (lib/certificates/breaks-at).
  */
-export function slotStatus(slot: CertificateSlot, now: Date): SlotStatus {
+export function slotStatus(
+  slot: CertificateSlot,
+  now: Date,
+  set?: Pick<CertificateSet, "slots">,
+): SlotStatus {
   if (!slot.certificate) return "empty";
-  return certificateStatus({ notAfter: slot.certificate.notAfter, slot: slot.slot, state: slot.state }, now);
+  const cert = { slot: slot.slot, state: slot.state, role: slot.role, notAfter: slot.certificate.notAfter };
+  return certificateStatus(cert, now, set ? roledCertificates(set) : [cert]);
+}
+
+/** The date the set's sign-in can break, with the reason. */
+export function setBreaksAt(set: Pick<CertificateSet, "slots">, now: Date): BreaksAt {
+  return breaksAt(roledCertificates(set), now);
 }
 
 /** The most urgent status among a set's slots. */
 export function setStatus(set: CertificateSet, now: Date): SlotStatus {
-  const statuses = set.slots.map((slot) => slotStatus(slot, now));
+  const statuses = set.slots.map((slot) => slotStatus(slot, now, set));
   return URGENCY.find((status) => statuses.includes(status)) ?? "empty";
 }
 

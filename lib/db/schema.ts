@@ -14,6 +14,7 @@ import {
 import { sql } from "drizzle-orm";
 import { ROLES } from "../auth/roles";
 // Relative on purpose: drizzle-kit loads this file without the "@/" path alias.
+import { SLOT_ROLES } from "../vendors/descriptor";
 import { VENDORS } from "../vendors/descriptors";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
@@ -168,6 +169,10 @@ export const inventoryCertificates = pgTable(
     setKind: text("set_kind").notNull(),
     slot: text("slot").notNull(),
     state: text("state"),
+    /** What sign-in depends on it for (lib/vendors/slot-roles); null on rows stored before roles. */
+    role: text("role", { enum: SLOT_ROLES }),
+    /** When its set's sign-in can break (lib/certificates/breaks-at), at the snapshot; null if never. */
+    setBreaksAt: timestamp("set_breaks_at", { withTimezone: true }),
     sha256: text("sha256").notNull(),
     sha1: text("sha1").notNull(),
     subject: text("subject").notNull(),

@@ -2,7 +2,7 @@ import "server-only";
 import { isNull } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { inventoryCertificates } from "@/lib/db/schema";
-import { certificateStatus } from "@/lib/timeline/status";
+import { certificateStatus, siblingsBySet } from "@/lib/timeline/status";
 import { validityLimitOf } from "@/lib/vendors/descriptors";
 import { daysLeft } from "@/lib/x509/expiry";
 import { allCertificateFindings } from "@/lib/certificates/findings";
@@ -57,10 +57,11 @@ export async function exportRows(
     ).map((r) => [r.key, r.pem]),
   );
   const freshness = new Map(inventory.connections.map((c) => [c.id, c]));
+  const siblingsOf = siblingsBySet(inventory.certificates);
   const rows = await Promise.all(
     inventory.certificates.map(async (cert): Promise<ExportRow> => {
       // The list's status (lib/certificates/status `slotStatus`), from the snapshot's fields.
-      const status = certificateStatus(cert, now);
+      const status = certificateStatus(cert, now, siblingsOf(cert));
       const connection = freshness.get(cert.connectionId);
       return {
         ...cert,

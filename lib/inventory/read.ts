@@ -47,6 +47,8 @@ export function toInventoryCertificate(row: CertificateRow, connectionName: stri
     lastSeenAt: row.lastSeenAt.toISOString(),
   };
   if (row.state) cert.state = row.state as NonNullable<InventoryCertificate["state"]>;
+  if (row.role) cert.role = row.role;
+  if (row.setBreaksAt) cert.setBreaksAt = row.setBreaksAt.toISOString();
   if (row.commonName) cert.commonName = row.commonName;
   if (row.keySize !== null) cert.keySize = row.keySize;
   return cert;

@@ -19,6 +19,7 @@ import {
   type SnapshotChange,
 } from "./diff";
 import { detectDrift, type AuditedWrite, type DriftFinding } from "./drift";
+import { signInFacts, type SignInFacts } from "./sign-in-facts";
 
 /** The actor of audit events written by the refresh itself. */
 export const REFRESH_ACTOR = { id: null, name: "Trustdeck inventory", role: null } as const;
@@ -94,7 +95,8 @@ export async function recordSetChange(
   const previous = await knownCertificates(db, connection.id, set.id);
   const observed = observeSets(connection.id, [set]);
   const changes = diffSnapshot(previous, observed);
-  await db.transaction((tx) => storeObserved(tx, connection, observed, changes, now));
+  const facts = signInFacts(connection.id, [set], now);
+  await db.transaction((tx) => storeObserved(tx, connection, observed, changes, now, facts));
   return changes;
 }
 
@@ -133,7 +135,7 @@ export async function applyCertificateSnapshot(
   });
 
   await db.transaction(async (tx) => {
-    await storeObserved(tx, connection, observed, changes, now);
+    await storeObserved(tx, connection, observed, changes, now, signInFacts(connection.id, input.sets, now));
     if (drift.length > 0) {
       await tx.insert(inventoryDrift).values(
         drift.map((d) => ({
@@ -184,6 +186,8 @@ export async function storeObserved(
   observed: ObservedCertificate[],
   changes: SnapshotChange[],
   now: Date,
+  /** Each certificate's role and its set's breaks-at date (lib/inventory/sign-in-facts). */
+  facts: (key: string) => SignInFacts,
 ): Promise<void> {
   const rows = observed.map((o) => {
     const c = o.certificate;
@@ -196,6 +200,7 @@ export async function storeObserved(
       setKind: o.setKind,
       slot: o.slot,
       state: o.state,
+      ...facts(o.key),
       sha256: c.sha256,
       sha1: c.sha1,
       subject: c.subject,

@@ -1,3 +1,4 @@
+import type { SlotRole } from "@/lib/vendors/descriptor";
 import type { Vendor } from "@/lib/vendors/descriptors";
 
 /**
@@ -19,6 +20,10 @@ export interface InventoryCertificate {
   slot: string;
   /** The vendor's own state, where it keeps one per certificate: ACTIVE / INACTIVE / EXPIRED. */
   state?: "ACTIVE" | "INACTIVE" | "EXPIRED";
+  /** What sign-in depends on it for; absent on rows stored before roles were recorded. */
+  role?: SlotRole;
+  /** ISO 8601: when its set's sign-in can break, as of the last snapshot; absent when never. */
+  setBreaksAt?: string;
   /** Upper-case hex without separators. */
   sha256: string;
   sha1: string;

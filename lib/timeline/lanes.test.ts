@@ -121,14 +121,15 @@ describe("groupCertificates", () => {
     expect(lane.href).toBe("/certificates/c1/set-a");
     expect(lane.tracks).toBe(2);
     expect(lane.bars.map((b) => [b.cert.key, b.status, b.track])).toEqual([
-      ["cf-prev", "expired", 0],
+      // An expired previous certificate: nothing depends on it, so housekeeping, not an outage.
+      ["cf-prev", "housekeeping", 0],
       ["cf-cur", "lt7", 1],
     ]);
   });
 
   it("counts statuses per connection and vendor", () => {
-    expect(groups[1]!.connections[0]!.counts).toMatchObject({ expired: 1, lt7: 1, ok: 1 });
-    expect(groups[1]!.counts).toMatchObject({ expired: 1, lt7: 1, ok: 2 });
+    expect(groups[1]!.connections[0]!.counts).toMatchObject({ expired: 0, housekeeping: 1, lt7: 1, ok: 1 });
+    expect(groups[1]!.counts).toMatchObject({ expired: 0, housekeeping: 1, lt7: 1, ok: 2 });
   });
 
   it("sorts unknown vendors last, alphabetically", () => {

@@ -93,7 +93,7 @@ function buildLane(id: string, certs: TimelineCertificate[], now: Date): Timelin
       cert,
       start: spans[i]!.start,
       end: spans[i]!.end,
-      status: certificateStatus(cert, now),
+      status: certificateStatus(cert, now, sorted),
       track: tracks[i]!,
     })),
     tracks: tracks.reduce((max, t) => Math.max(max, t + 1), 1),

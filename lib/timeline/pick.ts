@@ -20,6 +20,7 @@ export function pickTimelineCertificate(cert: TimelineCertificate): TimelineCert
     notAfter: cert.notAfter,
   };
   if (cert.state !== undefined) out.state = cert.state;
+  if (cert.role !== undefined) out.role = cert.role;
   if (cert.commonName !== undefined) out.commonName = cert.commonName;
   return out;
 }

@@ -36,13 +36,26 @@ describe("certificateStatus", () => {
     { name: "Huawei INACTIVE, far from expiry", days: 200, over: { state: "INACTIVE" }, status: "inactive" },
     { name: "Cloudflare previous", days: 200, over: { slot: "previous" }, status: "inactive" },
     { name: "UiPath secondary", days: 200, over: { slot: "secondary" }, status: "inactive" },
+    // Nothing depends on a parked certificate: expiring or expired, it is housekeeping.
     {
-      name: "parked but about to expire keeps its bucket",
+      name: "parked and about to expire is housekeeping",
       days: 5,
       over: { slot: "secondary" },
-      status: "lt7",
+      status: "housekeeping",
     },
-    { name: "parked and expired is expired", days: -5, over: { state: "INACTIVE" }, status: "expired" },
+    {
+      name: "parked and expired is housekeeping",
+      days: -5,
+      over: { state: "INACTIVE" },
+      status: "housekeeping",
+    },
+    {
+      name: "vendor says EXPIRED though the date is ahead: the vendor's word",
+      days: 20,
+      over: { state: "EXPIRED" },
+      status: "housekeeping",
+    },
+    { name: "Huawei ACTIVE expired is an outage", days: -1, over: { state: "ACTIVE" }, status: "expired" },
   ])("$name → $status", ({ days, over, status }) => {
     expect(certificateStatus(cert("k", days, over), NOW)).toBe(status);
   });
@@ -59,8 +72,24 @@ describe("countByStatus", () => {
       cert("f", 400, { state: "INACTIVE" }),
       cert("g", 2),
     ];
-    expect(countByStatus(certs, NOW)).toEqual({ expired: 1, lt7: 2, lt30: 1, lt60: 1, ok: 1, inactive: 1 });
-    expect(countByStatus([], NOW)).toEqual({ expired: 0, lt7: 0, lt30: 0, lt60: 0, ok: 0, inactive: 0 });
+    expect(countByStatus(certs, NOW)).toEqual({
+      expired: 1,
+      lt7: 2,
+      lt30: 1,
+      lt60: 1,
+      ok: 1,
+      housekeeping: 0,
+      inactive: 1,
+    });
+    expect(countByStatus([], NOW)).toEqual({
+      expired: 0,
+      lt7: 0,
+      lt30: 0,
+      lt60: 0,
+      ok: 0,
+      housekeeping: 0,
+      inactive: 0,
+    });
   });
 });
 

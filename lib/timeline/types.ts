@@ -3,8 +3,11 @@
  * inventory's certificate, so an inventory row can be passed as is.
  */
 
-/** A certificate's status on the timeline, the same buckets as the certificate list. */
-export type TimelineStatus = "expired" | "lt7" | "lt30" | "lt60" | "ok" | "inactive";
+import type { CertificateImpact } from "@/lib/certificates/breaks-at";
+import type { SlotRole } from "@/lib/vendors/descriptor";
+
+/** A certificate's status on the timeline: its impact on sign-in, as on the certificate list. */
+export type TimelineStatus = CertificateImpact;
 
 /** Every status, most urgent first. */
 export const TIMELINE_STATUSES: readonly TimelineStatus[] = [
@@ -13,6 +16,7 @@ export const TIMELINE_STATUSES: readonly TimelineStatus[] = [
   "lt30",
   "lt60",
   "ok",
+  "housekeeping",
   "inactive",
 ];
 
@@ -29,8 +33,10 @@ export interface TimelineCertificate {
   setHref: string;
   /** A named slot (`primary`, `previous`, …) or a vendor certificate id. */
   slot: string;
-  /** The vendor's own state, when it keeps one per certificate (ACTIVE / INACTIVE). */
+  /** The vendor's own state, when it keeps one per certificate (ACTIVE / INACTIVE / EXPIRED). */
   state?: string;
+  /** What sign-in depends on it for (absent on rows stored before roles were recorded). */
+  role?: SlotRole;
   /** Upper-case hex without separators. */
   sha256: string;
   subject: string;

@@ -1,11 +1,12 @@
 // Client-safe: the vendor-neutral shapes the browser renders (certificate sets, federated
 // credentials, connection tests, vendor errors). Server code reaches them through `model.ts`
 // and `errors.ts`, which re-export them; components import them from here.
+import type { SlotRole } from "./descriptor";
 import type { CertificateSetKind, Vendor } from "./descriptors";
 import type { CertificateSummary } from "@/lib/x509/summary";
 
 /** What a set is: one of the set kinds the vendor descriptors declare. */
-export type { CertificateSetKind };
+export type { CertificateSetKind, SlotRole };
 
 /** Every certificate-set action any adapter may offer. */
 export const CERTIFICATE_SET_ACTIONS = [
@@ -38,6 +39,10 @@ export interface CertificateSlot {
   parseError?: string;
   /** The slot actions this certificate allows now (e.g. no delete of the active SP certificate). */
   actions?: CertificateSlotAction[];
+  /** What sign-in depends on it for, derived by the adapter from the vendor's semantics. */
+  role?: SlotRole;
+  /** One sentence that explains the role in the vendor's terms. */
+  roleExplanation?: string;
 }
 
 /** A group of certificate slots at one connection, with the actions it allows now. */

@@ -16,10 +16,30 @@ export interface ConnectionFieldSpec {
 }
 
 /**
- * What sign-in depends on for a slot. Declared here so that each set kind has a typed place for
- * its roles; a later change fills them in and derives the date sign-in can break from them.
+ * What sign-in depends on for a slot, from the vendor's documented semantics:
+ * - `signs-now`: the vendor signs or decrypts with it now; sign-in breaks when it expires.
+ * - `trusted-for-validation`: the vendor validates the IdP's signatures with it; sign-in breaks
+ *   when the IdP's signing certificate is no longer among the valid trusted ones.
+ * - `standby`: staged for a switch; nothing uses it until then.
+ * - `kept-during-rotation`: the former certificate, kept while IdPs move to the current one.
+ * - `inactive`: kept by the vendor, used by nothing.
+ * - `expired-at-vendor`: the vendor itself marks it expired; used by nothing.
  */
-export type SlotRole = "signs-now" | "trusted-for-validation" | "kept-during-rotation" | "inactive";
+export const SLOT_ROLES = [
+  "signs-now",
+  "trusted-for-validation",
+  "standby",
+  "kept-during-rotation",
+  "inactive",
+  "expired-at-vendor",
+] as const;
+export type SlotRole = (typeof SLOT_ROLES)[number];
+
+/** A role and the sentence that explains it in this vendor's terms. */
+export interface SlotRoleSpec {
+  role: SlotRole;
+  explanation: string;
+}
 
 /** One kind of certificate set a vendor has. */
 export interface SetKindDescriptor {
@@ -28,8 +48,11 @@ export interface SetKindDescriptor {
   namedSlots: readonly string[];
   /** Named slots whose certificate is kept but not in use (shown as "inactive" when far from expiry). */
   parkedSlots: readonly string[];
-  /** Not used yet: the role of each named slot. */
-  slotRoles?: Readonly<Record<string, SlotRole>>;
+  /**
+   * The role of a slot, looked up by its named slot, then by the vendor's state of its
+   * certificate (ACTIVE / INACTIVE / EXPIRED), then `*` (every other slot of the kind).
+   */
+  slotRoles: Readonly<Record<string, SlotRoleSpec>>;
 }
 
 /** Certificates of a set, already described for people ("4F:2A:9C:… (CN, expires 2 Jan 2027)"). */

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { slotFromCertificate } from "../certificate-slot";
+import { withSlotRoles } from "../slot-roles";
 import type {
   CertificateActionHandlers,
   CertificateSet,
@@ -34,7 +35,7 @@ export async function toCertificateSet(conn: Conn, set: SamlCertificateSet): Pro
       set.previous_certificate ? { vendorId: set.previous_certificate.uid } : {},
     ),
   ]);
-  return {
+  return withSlotRoles({
     id: set.uid,
     connectionId: conn.id,
     vendor: "cloudflare",
@@ -43,7 +44,7 @@ export async function toCertificateSet(conn: Conn, set: SamlCertificateSet): Pro
     slots: [current, previous],
     actions: set.current_certificate ? ["rotate", "download-pem"] : ["rotate"],
     updatedAt: set.updated_at,
-  };
+  });
 }
 
 /**

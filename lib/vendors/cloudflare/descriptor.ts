@@ -24,6 +24,18 @@ export const cloudflareDescriptor = {
       label: "SAML encryption certificate set",
       namedSlots: ["current", "previous"],
       parkedSlots: ["previous"],
+      slotRoles: {
+        current: {
+          role: "signs-now",
+          explanation:
+            "In use now: IdPs encrypt SAML assertions to Cloudflare with the current certificate; sign-in breaks when it expires.",
+        },
+        previous: {
+          role: "kept-during-rotation",
+          explanation:
+            "Kept during a rotation period so IdPs can move to the current certificate; nothing depends on it once they have.",
+        },
+      },
     },
   },
   actions: {

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { assertSingleCertificate, slotFromCertificate } from "../certificate-slot";
+import { withSlotRoles } from "../slot-roles";
 import { VendorError } from "../errors";
 import { pemCertificateInputSchema } from "../inputs";
 import type {
@@ -59,7 +60,7 @@ export async function toSpSet(conn: Conn, certificates: SpCertificate[]): Promis
       });
     }),
   );
-  return {
+  return withSlotRoles({
     id: SP_SET_ID,
     connectionId: conn.id,
     vendor: "huawei",
@@ -67,7 +68,7 @@ export async function toSpSet(conn: Conn, certificates: SpCertificate[]): Promis
     label: `Service-provider signing certificates of identity store ${conn.identityStoreId}`,
     slots,
     actions: ["create-sp-certificate", ...slotActionsOf(slots)],
-  };
+  });
 }
 
 /** One external IdP's signing certificates → one set. */
@@ -86,7 +87,7 @@ export async function toIdpSet(
       }),
     ),
   );
-  return {
+  return withSlotRoles({
     id: `${IDP_PREFIX}${idp.idp_id}`,
     connectionId: conn.id,
     vendor: "huawei",
@@ -94,7 +95,7 @@ export async function toIdpSet(
     label: `External IdP ${idp.idp_saml_config?.entity_id ?? idp.idp_id}`,
     slots,
     actions: ["import-idp-certificate", ...slotActionsOf(slots)],
-  };
+  });
 }
 
 function slotActionsOf(slots: CertificateSet["slots"]): CertificateSlotAction[] {

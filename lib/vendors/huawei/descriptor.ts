@@ -36,11 +36,33 @@ export const huaweiDescriptor = {
       label: "Service-provider signing certificates",
       namedSlots: [],
       parkedSlots: [],
+      slotRoles: {
+        ACTIVE: {
+          role: "signs-now",
+          explanation:
+            "Signs now: Huawei Cloud signs as the service provider with its one ACTIVE certificate; sign-in breaks when it expires.",
+        },
+        INACTIVE: {
+          role: "inactive",
+          explanation: "Inactive at Huawei Cloud: nothing signs with it until it is activated.",
+        },
+        EXPIRED: {
+          role: "expired-at-vendor",
+          explanation: "Huawei Cloud marks it EXPIRED: nothing signs with it any more.",
+        },
+      },
     },
     "huawei-idp": {
       label: "External IdP signing certificates",
       namedSlots: [],
       parkedSlots: [],
+      slotRoles: {
+        "*": {
+          role: "trusted-for-validation",
+          explanation:
+            "Trusted to validate the IdP's signatures: Huawei Cloud accepts SAML responses signed with any of the IdP's valid certificates.",
+        },
+      },
     },
   },
   actions: {

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { slotFromCertificate } from "../certificate-slot";
+import { withSlotRoles } from "../slot-roles";
 import { VendorError } from "../errors";
 import type {
   CertificateActionHandlers,
@@ -44,7 +45,7 @@ export async function toCertificateSet(conn: Conn, pair: SamlCertificatePair): P
   ]);
   const actions: CertificateSetAction[] = ["upload-primary", "upload-secondary"];
   if (hasSecondary) actions.push("switch", "delete-certificate");
-  return {
+  return withSlotRoles({
     id: UIPATH_SAML_SET_ID,
     connectionId: conn.id,
     vendor: "uipath",
@@ -52,7 +53,7 @@ export async function toCertificateSet(conn: Conn, pair: SamlCertificatePair): P
     label: `SAML signing certificates of ${conn.organizationName}`,
     slots: [primary, secondary],
     actions,
-  };
+  });
 }
 
 function idOf(id: number | null | undefined): { vendorId?: string } {

@@ -46,6 +46,18 @@ export const uipathDescriptor = {
       label: "SAML signing certificates",
       namedSlots: ["primary", "secondary"],
       parkedSlots: ["secondary"],
+      slotRoles: {
+        primary: {
+          role: "signs-now",
+          explanation:
+            "Signs now: UiPath signs SAML requests with the primary certificate; sign-in breaks when it expires.",
+        },
+        secondary: {
+          role: "standby",
+          explanation:
+            "Standby: staged for the switch, used only after you switch primary and secondary; nothing depends on it until then.",
+        },
+      },
     },
   },
   actions: {
