@@ -63,3 +63,45 @@ describe("due alerts", () => {
     expect([1, 2, 3, 4, 5].map(retryDelayMs)).toEqual([60_000, 300_000, 1_800_000, 7_200_000, null]);
   });
 });
+
+describe("due alerts follow what sign-in depends on", () => {
+  const rule = {
+    id: "r",
+    thresholds: DEFAULT_THRESHOLDS,
+    scopeVendor: null,
+    scopeConnectionId: null,
+    scopeSetId: null,
+  };
+  const base = { vendor: "huawei" as const, connectionId: "c1" };
+
+  it("an expired previous, standby, INACTIVE or vendor-EXPIRED certificate does not alert; what signs now does", () => {
+    const certs = [
+      {
+        ...base,
+        key: "prev",
+        setId: "cf",
+        slot: "previous",
+        role: "kept-during-rotation" as const,
+        notAfter: inDays(-3),
+      },
+      { ...base, key: "cur", setId: "cf", slot: "current", role: "signs-now" as const, notAfter: inDays(2) },
+      { ...base, key: "sec", setId: "ui", slot: "secondary", role: "standby" as const, notAfter: inDays(1) },
+      { ...base, key: "old", setId: "sp", slot: "cer-1", state: "EXPIRED", notAfter: inDays(-1) },
+      { ...base, key: "ina", setId: "sp", slot: "cer-2", state: "INACTIVE", notAfter: inDays(5) },
+    ];
+    expect(dueAlerts([rule], certs, now)).toEqual([{ ruleId: "r", certificateKey: "cur", threshold: 7 }]);
+  });
+
+  it("an expired IdP certificate alerts only when no trusted one is left", () => {
+    const trusted = { ...base, setId: "idp", role: "trusted-for-validation" as const };
+    const withValid = [
+      { ...trusted, key: "a", slot: "a", notAfter: inDays(-1) },
+      { ...trusted, key: "b", slot: "b", notAfter: inDays(300) },
+    ];
+    expect(dueAlerts([rule], withValid, now)).toEqual([]);
+    const alone = [{ ...trusted, key: "a", slot: "a", notAfter: inDays(-1) }];
+    expect(dueAlerts([rule], alone, now)).toEqual([
+      { ruleId: "r", certificateKey: "a", threshold: "expired" },
+    ]);
+  });
+});

@@ -1,4 +1,7 @@
+import { signInDependsOn } from "@/lib/certificates/breaks-at";
 import type { Vendor } from "@/lib/connections/schemas";
+import type { SlotRole } from "@/lib/vendors/descriptor";
+import { siblingsBySet } from "@/lib/timeline/status";
 import type { Threshold } from "./schemas";
 
 const DAY_MS = 86_400_000;
@@ -19,6 +22,10 @@ export interface CertificateForEvaluation {
   connectionId: string;
   setId: string;
   notAfter: string;
+  /** The slot, the vendor's state and the role: whether sign-in depends on it (all optional). */
+  slot?: string;
+  state?: string;
+  role?: SlotRole;
 }
 
 /** A threshold a certificate has reached under a rule. */
@@ -52,17 +59,26 @@ export function reachedThreshold(thresholds: Threshold[], notAfter: string, now:
 }
 
 /**
- * Every (rule, certificate, threshold) reached at `now`. The caller stores each once (a unique
- * index), so a certificate alerts once per threshold however often this runs.
+ * Every (rule, certificate, threshold) reached at `now`, for the certificates sign-in depends on
+ * (lib/certificates/breaks-at): an expired standby, previous, inactive or vendor-EXPIRED
+ * certificate is housekeeping, shown on the Overview, never an expiry alert. The caller stores each
+ * once (a unique index), so a certificate alerts once per threshold however often this runs.
  */
 export function dueAlerts(
   rules: RuleForEvaluation[],
   certificates: CertificateForEvaluation[],
   now: Date,
 ): DueAlert[] {
+  const siblingsOf = siblingsBySet(certificates);
+  const roled = (cert: CertificateForEvaluation) => ({ ...cert, slot: cert.slot ?? "" });
+  const dependedOn = new Set(
+    certificates
+      .filter((cert) => signInDependsOn(roled(cert), siblingsOf(cert).map(roled), now))
+      .map((cert) => cert.key),
+  );
   return rules.flatMap((rule) =>
     certificates.flatMap((cert) => {
-      if (!inScope(rule, cert)) return [];
+      if (!dependedOn.has(cert.key) || !inScope(rule, cert)) return [];
       const threshold = reachedThreshold(rule.thresholds, cert.notAfter, now);
       return threshold === null ? [] : [{ ruleId: rule.id, certificateKey: cert.key, threshold }];
     }),

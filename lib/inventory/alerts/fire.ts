@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { alertDeliveries, alertFirings, notifications } from "@/lib/db/schema";
 import { VENDOR_LABELS } from "@/lib/vendors/descriptors";
+import { roleExplanation } from "@/lib/vendors/slot-roles";
 import { daysLeft } from "@/lib/x509/expiry";
 import { shortThumbprint } from "../drift";
 import { readInventory } from "../read";
@@ -25,9 +26,11 @@ export function alertMessage(cert: InventoryCertificate, threshold: Threshold, n
     left < 0
       ? `expired on ${cert.notAfter.slice(0, 10)}`
       : `expires on ${cert.notAfter.slice(0, 10)} (${left} day${left === 1 ? "" : "s"} left)`;
+  const role = cert.role ? roleExplanation(cert.vendor, cert.role) : undefined;
+  const breaks = threshold === "expired" ? " Sign-in that depends on it fails until it is replaced." : "";
   return {
     title,
-    text: `Certificate ${shortThumbprint(cert.sha256)} in ${where} (slot ${cert.slot}) ${when}.`,
+    text: `Certificate ${shortThumbprint(cert.sha256)} in ${where} (slot ${cert.slot}) ${when}.${breaks}${role ? ` ${role}` : ""}`,
     href: cert.setHref,
     data: {
       threshold,
@@ -39,6 +42,8 @@ export function alertMessage(cert: InventoryCertificate, threshold: Threshold, n
         setId: cert.setId,
         setLabel: cert.setLabel,
         slot: cert.slot,
+        role: cert.role ?? null,
+        setBreaksAt: cert.setBreaksAt ?? null,
         sha256: cert.sha256,
         subject: cert.subject,
         notAfter: cert.notAfter,
