@@ -6,6 +6,7 @@ import { NextExpiries } from "@/components/overview/next-expiries";
 import { OverviewSection } from "@/components/overview/overview-section";
 import { StaleConnections } from "@/components/overview/stale-connections";
 import { StatusCountTiles } from "@/components/overview/status-counts";
+import { WhatBreaksNextHeadline } from "@/components/overview/what-breaks-next";
 import { ExpiryTimeline } from "@/components/timeline/expiry-timeline";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/card";
@@ -16,7 +17,7 @@ import { listPendingWrites } from "@/lib/writes/pending";
 import { PendingWritesNotice } from "@/components/writes/pending-writes-notice";
 import { readInventory } from "@/lib/inventory/read";
 import { pickTimelineCertificate } from "@/lib/timeline/pick";
-import { countByStatus, nextExpiries } from "@/lib/timeline/summary";
+import { countByStatus, nextExpiries, whatBreaksNext } from "@/lib/timeline/summary";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -56,6 +57,13 @@ export default async function OverviewPage() {
           page (“Refresh all”, operators and admins) or wait for the scheduled refresh.
         </Alert>
       ) : null}
+      <OverviewSection title="What breaks next" className="mb-6">
+        <WhatBreaksNextHeadline
+          summary={whatBreaksNext(certificates, now)}
+          now={now}
+          vendorLabel={vendorLabel}
+        />
+      </OverviewSection>
       <OverviewSection title="By status" className="mb-6">
         <StatusCountTiles counts={countByStatus(certificates, now)} />
       </OverviewSection>
@@ -74,7 +82,7 @@ export default async function OverviewPage() {
           <StaleConnections connections={inventory.connections} vendorLabel={vendorLabel} />
         </OverviewSection>
       </div>
-      <OverviewSection title="Next ten expiries">
+      <OverviewSection title="Next ten expiries sign-in depends on">
         <NextExpiries items={nextExpiries(certificates, now, 10)} now={now} vendorLabel={vendorLabel} />
       </OverviewSection>
     </>
