@@ -2,7 +2,9 @@ import "server-only";
 import { isNull } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { inventoryCertificates } from "@/lib/db/schema";
+import { findingsForImpact } from "@/lib/certificates/finding-impact";
 import { certificateStatus, siblingsBySet } from "@/lib/timeline/status";
+import { roleExplanation } from "@/lib/vendors/slot-roles";
 import { validityLimitOf } from "@/lib/vendors/descriptors";
 import { daysLeft } from "@/lib/x509/expiry";
 import { allCertificateFindings } from "@/lib/certificates/findings";
@@ -67,7 +69,12 @@ export async function exportRows(
         ...cert,
         status,
         daysLeft: daysLeft(cert.notAfter, now),
-        findings: await findingsOf(pems.get(cert.key) ?? "", cert.vendor, now),
+        // Severity by impact: an expired certificate nothing depends on is housekeeping.
+        findings: findingsForImpact(
+          await findingsOf(pems.get(cert.key) ?? "", cert.vendor, now),
+          status,
+          cert.role ? roleExplanation(cert.vendor, cert.role) : undefined,
+        ),
         stale: connection?.stale ?? true,
         connectionLastSuccessAt: connection?.lastSuccessAt ?? null,
       };
