@@ -9,12 +9,20 @@ import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/auth/action-result";
 import { ERROR_CODES } from "@/lib/auth/error-codes";
 import type { CertificateActionInput, CertificateWriteAction } from "@/lib/certificates/schemas";
-import { slotStatus } from "@/lib/certificates/status";
-import { actionLabel, NAMED_SLOTS, vendorLabel } from "@/lib/vendors/descriptors";
+import { findingsForImpact } from "@/lib/certificates/finding-impact";
+import { setBreaksAt, slotStatus } from "@/lib/certificates/status";
+import {
+  actionLabel,
+  descriptorOf,
+  NAMED_SLOTS,
+  validityLimitOf,
+  vendorLabel,
+} from "@/lib/vendors/descriptors";
 import { nothingChangedAtVendor } from "@/lib/certificates/refusal";
 import type { CertificateSet, CertificateSlot } from "@/lib/vendors/contracts";
 import { callWrite } from "@/components/writes/call-write";
 import { useSessionEnded } from "@/components/shell/session-ended";
+import { certificateFindings } from "@/lib/x509/findings";
 import { SetActionDialog } from "./set-action-dialog";
 import { StatusBadge } from "./status-badge";
 
@@ -54,6 +62,8 @@ export function CertificateSetDetail({ connectionId, set, readAt, runAction }: P
     setDialog(next);
   };
   const setActions = SET_ACTIONS.filter((action) => set.actions.includes(action));
+  const breaks = setBreaksAt(set, now);
+  const vendorName = descriptorOf(set.vendor).shortName;
   const download = (slot: CertificateSlot, format: "pem" | "der") =>
     `/api/certificates/download?${new URLSearchParams({ connection: connectionId, set: set.id, slot: slot.vendorId ?? slot.slot, format })}`;
 
@@ -110,6 +120,14 @@ export function CertificateSetDetail({ connectionId, set, readAt, runAction }: P
           {notice.text}
         </Alert>
       ) : null}
+      <p
+        data-testid="set-breaks-at"
+        className={`text-sm ${breaks.outage ? "font-medium text-red-700 dark:text-red-400" : "text-zinc-700 dark:text-zinc-300"}`}
+      >
+        {breaks.at
+          ? `${breaks.outage ? "Sign-in broke on" : "Sign-in can break on"} ${breaks.at.slice(0, 10)} (UTC). ${breaks.reason}`
+          : breaks.reason}
+      </p>
       <div className="grid gap-4 lg:grid-cols-2">
         {set.slots.map((slot) => (
           <section
@@ -122,7 +140,10 @@ export function CertificateSetDetail({ connectionId, set, readAt, runAction }: P
             <div className="flex flex-wrap items-center gap-2">
               <h2 className="text-base font-semibold">{slotTitle(slot)}</h2>
               {slot.state ? (
-                <Badge tone={slot.state === "ACTIVE" ? "ok" : "neutral"}>{slot.state}</Badge>
+                <Badge tone={slot.state === "ACTIVE" ? "ok" : "neutral"}>
+                  <span className="sr-only">{vendorName} state: </span>
+                  {slot.state}
+                </Badge>
               ) : null}
               <StatusBadge status={slotStatus(slot, now, set)} />
               {slot.certificate ? (
@@ -136,6 +157,15 @@ export function CertificateSetDetail({ connectionId, set, readAt, runAction }: P
                 </span>
               ) : null}
             </div>
+            {slot.roleExplanation ? (
+              <p
+                data-testid="slot-role"
+                data-role={slot.role}
+                className="text-sm text-zinc-600 dark:text-zinc-400"
+              >
+                {slot.roleExplanation}
+              </p>
+            ) : null}
             {runAction && slot.actions?.length ? (
               <div className="flex gap-2">
                 {slot.actions.map((action) => (
@@ -151,7 +181,17 @@ export function CertificateSetDetail({ connectionId, set, readAt, runAction }: P
               </div>
             ) : null}
             {slot.certificate ? (
-              <CertificatePreview summary={slot.certificate} vendor={set.vendor} now={now} headingLevel={3} />
+              <CertificatePreview
+                summary={slot.certificate}
+                vendor={set.vendor}
+                now={now}
+                headingLevel={3}
+                findings={findingsForImpact(
+                  certificateFindings(slot.certificate, { now, ...validityLimitOf(set.vendor) }),
+                  slotStatus(slot, now, set),
+                  slot.roleExplanation,
+                )}
+              />
             ) : (
               <Alert>
                 {slot.parseError

@@ -24,7 +24,7 @@ interface FindingLike {
  */
 export function findingsForImpact<F extends FindingLike>(
   findings: readonly F[],
-  impact: CertificateImpact,
+  impact: CertificateImpact | "empty",
   roleExplanation?: string,
 ): F[] {
   if (impact !== "housekeeping" && impact !== "inactive") return [...findings];
