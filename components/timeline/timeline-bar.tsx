@@ -62,6 +62,9 @@ export const TimelineBar = memo(function TimelineBar({
         geometry.clippedStart && !edge && "rounded-l-none",
         geometry.clippedEnd && !edge && "rounded-r-none",
         edge && "justify-center px-0 opacity-70",
+        // Emphasis follows sign-in: outages stand out, what nothing depends on recedes.
+        bar.status === "expired" && "ring-2 ring-red-700 dark:ring-red-400",
+        (bar.status === "housekeeping" || bar.status === "inactive") && "opacity-60",
         active && "z-10 outline-2 outline-offset-1 outline-zinc-900 dark:outline-white",
       )}
       style={{
