@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { certificateStatus } from "./status";
-import { countByStatus, nextExpiries } from "./summary";
+import { countByStatus, nextExpiries, whatBreaksNext } from "./summary";
 import type { TimelineCertificate } from "./types";
 
 const NOW = new Date("2026-06-01T00:00:00Z");
@@ -114,5 +114,66 @@ describe("nextExpiries", () => {
 
   it("gives the status and whole days left", () => {
     expect(nextExpiries([cert("a", 5.5)], NOW)[0]).toMatchObject({ status: "lt7", daysLeft: 5 });
+  });
+});
+
+describe("what breaks next", () => {
+  const inSet = (setId: string, key: string, days: number, over: Partial<TimelineCertificate> = {}) =>
+    cert(key, days, { setId, setLabel: setId, ...over });
+  const certs = [
+    // Cloudflare: the previous expired (housekeeping), the current fine.
+    inSet("cf", "cf-prev", -10, { slot: "previous", role: "kept-during-rotation" }),
+    inSet("cf", "cf-cur", 200, { slot: "current", role: "signs-now" }),
+    // Huawei SP: the vendor marks one EXPIRED, the ACTIVE one expires in 20 days.
+    inSet("sp", "sp-old", -40, { slot: "cer-1", state: "EXPIRED", role: "expired-at-vendor" }),
+    inSet("sp", "sp-act", 20, { slot: "cer-2", state: "ACTIVE", role: "signs-now" }),
+    // An IdP's only certificate, 2 days left.
+    inSet("kc", "kc-1", 2, { slot: "idp-1", role: "trusted-for-validation" }),
+    // A UiPath primary 4 days left, its secondary expired (standby: housekeeping).
+    inSet("ui", "ui-p", 4, { slot: "primary", role: "signs-now" }),
+    inSet("ui", "ui-s", -1, { slot: "secondary", role: "standby" }),
+    // An outage: a primary expired.
+    inSet("fab", "fab-p", -3, { slot: "primary", role: "signs-now" }),
+    // Another IdP with two certificates, the earlier in 45 days.
+    inSet("okta", "okta-1", 45, { slot: "idp-2", role: "trusted-for-validation" }),
+    inSet("okta", "okta-2", 700, { slot: "idp-3", role: "trusted-for-validation" }),
+  ];
+
+  it("orders outages, then 7 / 30 / 60 days, with the next date; housekeeping apart", () => {
+    const summary = whatBreaksNext(certs, NOW);
+    expect(summary.outages.map((s) => s.cert.setId)).toEqual(["fab"]);
+    expect(summary.within7.map((s) => s.cert.setId)).toEqual(["kc", "ui"]);
+    expect(summary.within30.map((s) => s.cert.setId)).toEqual(["sp"]);
+    expect(summary.within60.map((s) => s.cert.setId)).toEqual(["okta"]);
+    expect(summary.next?.cert.setId).toBe("kc");
+    expect(summary.next?.breaks.at).toBe(inDays(2));
+    expect(summary.housekeeping).toBe(3);
+  });
+
+  it("counts by impact: only what sign-in depends on is expired or due", () => {
+    expect(countByStatus(certs, NOW)).toEqual({
+      expired: 1,
+      lt7: 2,
+      lt30: 1,
+      lt60: 1,
+      ok: 2,
+      housekeeping: 3,
+      inactive: 0,
+    });
+  });
+
+  it("next expiries list only what sign-in depends on", () => {
+    expect(nextExpiries(certs, NOW, 3).map((e) => e.cert.key)).toEqual(["kc-1", "ui-p", "sp-act"]);
+  });
+
+  it("an empty inventory breaks nothing", () => {
+    expect(whatBreaksNext([], NOW)).toEqual({
+      outages: [],
+      within7: [],
+      within30: [],
+      within60: [],
+      next: null,
+      housekeeping: 0,
+    });
   });
 });
