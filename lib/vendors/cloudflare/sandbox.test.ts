@@ -30,6 +30,7 @@ describe("Cloudflare adapter against the sandbox: operations", () => {
       actions: ["rotate", "download-pem"],
     });
     expect(first?.slots.map((s) => s.slot)).toEqual(["current", "previous"]);
+    expect(first?.slots.map((s) => s.role)).toEqual(["signs-now", "kept-during-rotation"]);
     await expect(adapter.getCertificateSet(conn, first?.id ?? "")).resolves.toEqual(first);
   });
 

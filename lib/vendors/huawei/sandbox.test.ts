@@ -19,6 +19,11 @@ describe("Huawei adapter against the sandbox: operations", () => {
     const sp = sets[0];
     expect(sp).toMatchObject({ id: "sp", kind: "huawei-sp" });
     expect(sp?.slots.map((s) => s.state)).toEqual(["ACTIVE", "INACTIVE", "EXPIRED"]);
+    // Roles from the vendor's states; every IdP certificate is trusted to validate.
+    expect(sp?.slots.map((s) => s.role)).toEqual(["signs-now", "inactive", "expired-at-vendor"]);
+    expect(sets.slice(1).every((s) => s.slots.every((slot) => slot.role === "trusted-for-validation"))).toBe(
+      true,
+    );
     expect(sp?.slots[0]?.actions).toEqual([]);
     expect(sp?.slots[1]?.actions).toEqual(["activate", "delete-certificate"]);
     expect(sets.slice(1).every((s) => s.kind === "huawei-idp" && s.id.startsWith("idp:"))).toBe(true);

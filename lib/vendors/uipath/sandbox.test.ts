@@ -20,6 +20,8 @@ describe("UiPath adapter against the sandbox: operations", () => {
     const [set] = await adapter.listCertificateSets(conn);
     expect(set).toMatchObject({ id: "saml", kind: "uipath-saml", vendor: "uipath", connectionId: conn.id });
     expect(set?.slots.map((s) => s.slot)).toEqual(["primary", "secondary"]);
+    expect(set?.slots.map((s) => s.role)).toEqual(["signs-now", "standby"]);
+    expect(set?.slots[1]?.roleExplanation).toMatch(/after you switch/);
     expect(set?.slots[0]?.certificate?.sha256).toMatch(/^[0-9A-F]{64}$/);
     expect(set?.actions).toEqual(["upload-primary", "upload-secondary", "switch", "delete-certificate"]);
     await expect(adapter.getCertificateSet(conn, "saml")).resolves.toMatchObject({ id: "saml" });
