@@ -159,7 +159,7 @@ export function CertificateSetDetail({ connectionId, set, readAt, runAction }: P
             </div>
             {slot.roleExplanation ? (
               <p
-                data-testid="slot-role"
+                data-testid="role-of-slot"
                 data-role={slot.role}
                 className="text-sm text-zinc-600 dark:text-zinc-400"
               >

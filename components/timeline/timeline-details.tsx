@@ -1,7 +1,5 @@
 import type { TimelineBar } from "@/lib/timeline/lanes";
 import { daysLeftText, formatThumbprint, isoDay } from "./describe-bar";
-import { isVendor } from "@/lib/vendors/descriptors";
-import { roleExplanation } from "@/lib/vendors/slot-roles";
 import { STATUS_STYLES } from "./status-style";
 import { StatusSwatch } from "./status-swatch";
 import { VisibleText } from "@/components/ui/visible-text";
@@ -41,14 +39,6 @@ export function TimelineDetails({
           <dd className="truncate">
             {bar.cert.setLabel} · {bar.cert.slot} — {vendorLabel(bar.cert.vendor)}, {bar.cert.connectionName}
           </dd>
-          {bar.cert.role && isVendor(bar.cert.vendor) ? (
-            <>
-              <dt className="text-zinc-500">Role</dt>
-              <dd className="sm:col-span-3">
-                {roleExplanation(bar.cert.vendor, bar.cert.role) ?? bar.cert.role}
-              </dd>
-            </>
-          ) : null}
           <dt className="text-zinc-500">Valid</dt>
           <dd>
             {isoDay(bar.cert.notBefore)} → {isoDay(bar.cert.notAfter)}
