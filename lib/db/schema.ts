@@ -169,10 +169,8 @@ export const inventoryCertificates = pgTable(
     setKind: text("set_kind").notNull(),
     slot: text("slot").notNull(),
     state: text("state"),
-    /** What sign-in depends on it for (lib/vendors/slot-roles); null on rows stored before roles. */
-    role: text("role", { enum: SLOT_ROLES }),
-    /** When its set's sign-in can break (lib/certificates/breaks-at), at the snapshot; null if never. */
-    setBreaksAt: timestamp("set_breaks_at", { withTimezone: true }),
+    role: text("role", { enum: SLOT_ROLES }), // null on rows stored before roles
+    setBreaksAt: timestamp("set_breaks_at", { withTimezone: true }), // lib/certificates/breaks-at
     sha256: text("sha256").notNull(),
     sha1: text("sha1").notNull(),
     subject: text("subject").notNull(),
