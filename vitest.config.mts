@@ -33,10 +33,6 @@ export default defineConfig({
           ],
           exclude: ["**/*.db.test.ts", "node_modules/**"],
           setupFiles: ["@abraham/reflection"],
-          // Tests reset the sandbox between cases, which a real vendor never does: a read cached
-          // before a reset would describe a vendor state that no longer exists. Reads are still
-          // coalesced while in flight (lib/vendors/read-cache.test.ts covers the cache itself).
-          env: { VENDOR_READ_CACHE_SECONDS: "0" },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -48,10 +44,6 @@ export default defineConfig({
           environment: "node",
           include: ["lib/**/*.db.test.ts"],
           setupFiles: ["@abraham/reflection"],
-          // Tests reset the sandbox between cases, which a real vendor never does: a read cached
-          // before a reset would describe a vendor state that no longer exists. Reads are still
-          // coalesced while in flight (lib/vendors/read-cache.test.ts covers the cache itself).
-          env: { VENDOR_READ_CACHE_SECONDS: "0" },
           globalSetup: ["lib/testing/postgres-global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
