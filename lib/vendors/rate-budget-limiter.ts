@@ -61,6 +61,16 @@ export class SlidingWindowLimiter {
   constructor(private readonly clock: LimiterClock = realClock) {}
 
   /**
+   * Forget what was admitted and every pause (nothing may be waiting). For tests that reset the
+   * sandbox, which starts the simulated vendor's own windows afresh: the budget follows it.
+   */
+  forgetWindows(): void {
+    if (this.waiters.length > 0) throw new Error("requests are waiting for the rate budget");
+    this.admitted.clear();
+    this.holds.clear();
+  }
+
+  /**
    * Waits for a slot in every bucket and resolves with the milliseconds waited. Rejects with
    * `RateBudgetExhausted` at once when the expected wait exceeds `maxWaitMs`, or when it runs out.
    */

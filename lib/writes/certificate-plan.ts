@@ -67,7 +67,7 @@ export function certificateReconciler(
   intent: CertificateIntent,
 ): Reconciler<CertificateSet> {
   return {
-    reread: () => operationsFor(conn).getCertificateSet(intent.setId),
+    reread: () => operationsFor(conn, "live").getCertificateSet(intent.setId),
     applied: (after) => certificateApplied(intent, after),
     digest: slotDigest,
     record: async (db, after, now) => {

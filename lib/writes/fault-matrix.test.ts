@@ -7,7 +7,7 @@ import { deleteCredential, saveCredential } from "@/lib/federated/mutations";
 import { applyFederatedSnapshot, readFederatedCredentials } from "@/lib/inventory/federated-snapshot";
 import { applyCertificateSnapshot } from "@/lib/inventory/snapshot";
 import { generateKey, parseKey } from "@/lib/secrets/crypto";
-import { FIXTURE_PEM, sandboxFixture } from "@/lib/vendors/testing/sandbox-fixture";
+import { FIXTURE_PEM, forgetTestRateWindows, sandboxFixture } from "@/lib/vendors/testing/sandbox-fixture";
 import type { ConnectionFor, VendorConnection } from "@/lib/vendors/model";
 import { adapterFor, operationsFor } from "@/lib/vendors/registry";
 import { listPendingWrites } from "./pending";
@@ -56,6 +56,7 @@ beforeAll(async () => {
   handle = await openDatabase({ pgliteDir: "memory://" });
   conns = await storeDemoConnections(handle.db, key, sb.sandbox);
   await sb.control.reset();
+  forgetTestRateWindows(); // the simulated vendor starts its windows afresh too
   cases = await certificateCases(conns, FIXTURE_PEM);
 }, 60_000);
 afterAll(() => handle.close());
@@ -64,7 +65,7 @@ beforeEach(async () => {
   for (const conn of conns) {
     await applyCertificateSnapshot(handle.db, {
       connection: conn,
-      sets: await operationsFor(conn).listCertificateSets(),
+      sets: await operationsFor(conn, "live").listCertificateSets(),
       now: new Date(),
     });
   }
@@ -121,15 +122,16 @@ describe("every certificate write × every fault", () => {
     it(`${fault}: told, audited (intent + outcome + after-state), written once, inventory follows`, async () => {
       for (const c of cases) {
         await sb.control.reset();
+        forgetTestRateWindows(); // the simulated vendor starts its windows afresh too
         for (const conn of conns)
           await applyCertificateSnapshot(handle.db, {
             connection: conn,
-            sets: await operationsFor(conn).listCertificateSets(),
+            sets: await operationsFor(conn, "live").listCertificateSets(),
             now: new Date(),
           });
         // What one read of the set costs at this vendor (some vendors need two requests).
         await sb.control.clearRequests();
-        await operationsFor(c.conn).getCertificateSet(c.input.setId);
+        await operationsFor(c.conn, "live").getCertificateSet(c.input.setId);
         const readCost = (await vendorReads(sb.sandbox, c.conn.vendor)).length;
         await sb.control.clearRequests();
         if (fault !== "none") await faultNextWrite(sb.sandbox, c.conn.vendor, WRITE_FAULTS[fault]!);
@@ -147,7 +149,7 @@ describe("every certificate write × every fault", () => {
         await expectAudited(`certificate.${c.input.action}`, since, fault);
 
         // The inventory holds what the vendor holds now, and the next refresh sees no drift.
-        const now = await operationsFor(c.conn).getCertificateSet(c.input.setId);
+        const now = await operationsFor(c.conn, "live").getCertificateSet(c.input.setId);
         const held = now.slots.flatMap((s) => (s.certificate ? [s.certificate.sha256] : [])).sort();
         expect(await inventoryOf(handle.db, c.conn.id, c.input.setId), `${c.name}: inventory`).toEqual(held);
         const refresh = await applyCertificateSnapshot(handle.db, {
@@ -210,6 +212,7 @@ describe("every federated-credential write × every fault", () => {
     for (const fault of FAULTS) {
       it(`${op} × ${fault}`, async () => {
         await sb.control.reset();
+        forgetTestRateWindows(); // the simulated vendor starts its windows afresh too
         const { conn, body } = await target();
         let credentialId = "";
         if (op !== "create") {
@@ -257,6 +260,7 @@ describe("every federated-credential write × every fault", () => {
 describe("an outcome that cannot be learnt at once", () => {
   it("stays pending (listed for the UI) until recovery reads the vendor again and completes it", async () => {
     await sb.control.reset();
+    forgetTestRateWindows(); // the simulated vendor starts its windows afresh too
     const c = cases.find((x) => x.input.action === "rotate")!;
     // The write is held past the client's time-out (then applied); while it is held, every read
     // starts failing (each retry included), so the re-read cannot tell either.
@@ -294,7 +298,7 @@ describe("an outcome that cannot be learnt at once", () => {
       details: { writeOutcome: "applied", recovered: true },
     });
     expect(await vendorWrites(sb.sandbox, c.conn.vendor)).toBe(1);
-    const now = await operationsFor(c.conn).getCertificateSet(c.input.setId);
+    const now = await operationsFor(c.conn, "live").getCertificateSet(c.input.setId);
     const held = now.slots.flatMap((s) => (s.certificate ? [s.certificate.sha256] : [])).sort();
     expect(await inventoryOf(handle.db, c.conn.id, c.input.setId)).toEqual(held);
   });

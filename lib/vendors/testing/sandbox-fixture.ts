@@ -24,6 +24,16 @@ export const HANGING_ROUTE_TIMEOUT_MS = 1_000;
  * route that never answers pass `HANGING_ROUTE_TIMEOUT_MS`. The rate budget is the adapter's own,
  * on a clock that skips the recorded sleeps (a 429's hold is over once its Retry-After was "slept").
  */
+const testLimiters: SlidingWindowLimiter[] = [];
+
+/**
+ * Start every test limiter's windows afresh, as `sb.control.reset()` does for the simulated
+ * vendor's own rate windows (tests that run many writes in a loop call both).
+ */
+export function forgetTestRateWindows(): void {
+  for (const limiter of testLimiters) limiter.forgetWindows();
+}
+
 export function testHttp(sleeps: number[] = [], maxAttempts = 4, timeoutMs = 15_000): HttpDepsInput {
   let skippedMs = 0;
   const clock: LimiterClock = {
@@ -40,8 +50,13 @@ export function testHttp(sleeps: number[] = [], maxAttempts = 4, timeoutMs = 15_
       skippedMs += ms;
     },
     retry: { baseDelayMs: 5, maxAttempts },
-    limiter: new SlidingWindowLimiter(clock),
+    limiter: remember(new SlidingWindowLimiter(clock)),
   };
+}
+
+function remember(limiter: SlidingWindowLimiter): SlidingWindowLimiter {
+  testLimiters.push(limiter);
+  return limiter;
 }
 
 /**
