@@ -10,6 +10,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ActionResult } from "@/lib/auth/action-result";
+import type { ConnectionInput, ConnectionUpdate } from "@/lib/connections/schemas";
 import type { ConnectionView } from "@/lib/connections/types";
 import type { ConnectionTestResult } from "@/lib/vendors/contracts";
 import { VENDOR_LABELS } from "@/lib/vendors/descriptors";
@@ -18,8 +19,8 @@ import { ConnectionTestResultView } from "./connection-test-result";
 import { VisibleText } from "@/components/ui/visible-text";
 
 export type ConnectionActions = {
-  create: (values: never) => Promise<ActionResult<ConnectionView>>;
-  update: (values: never) => Promise<ActionResult<ConnectionView>>;
+  create: (values: ConnectionInput) => Promise<ActionResult<ConnectionView>>;
+  update: (values: ConnectionUpdate) => Promise<ActionResult<ConnectionView>>;
   setEnabled: (input: { id: string; enabled: boolean }) => Promise<ActionResult<ConnectionView>>;
   remove: (input: { id: string }) => Promise<ActionResult<null>>;
 };
@@ -42,6 +43,9 @@ export function ConnectionsPanel({
   actions: ConnectionActions | null;
   testConnection: TestConnection | null;
 }) {
+  // An edit carries the connection's id; a new connection has none yet.
+  const save = (values: ConnectionInput | ConnectionUpdate) =>
+    "id" in values ? actions!.update(values) : actions!.create(values);
   const canManage = actions !== null;
   const [testing, setTesting] = useState<{
     name: string;
@@ -210,7 +214,7 @@ export function ConnectionsPanel({
         title="Add a connection"
         description="Secrets are encrypted on the server and never shown again."
       >
-        <ConnectionForm submit={(values) => actions!.create(values as never)} onDone={done} />
+        <ConnectionForm submit={save} onDone={done} />
       </Dialog>
       {editing?.mode === "edit" ? (
         <Dialog
@@ -219,11 +223,7 @@ export function ConnectionsPanel({
           title={`Edit ${editing.connection.name}`}
           description="Leave a secret as it is to keep the stored value."
         >
-          <ConnectionForm
-            existing={editing.connection}
-            submit={(values) => actions!.update(values as never)}
-            onDone={done}
-          />
+          <ConnectionForm existing={editing.connection} submit={save} onDone={done} />
         </Dialog>
       ) : null}
       {editing?.mode === "delete" ? (

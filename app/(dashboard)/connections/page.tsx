@@ -33,8 +33,8 @@ export default async function ConnectionsPage() {
         actions={
           hasRole(actor.role, "admin")
             ? {
-                create: createConnectionAction as never,
-                update: updateConnectionAction as never,
+                create: createConnectionAction,
+                update: updateConnectionAction,
                 setEnabled: setConnectionEnabledAction,
                 remove: deleteConnectionAction,
               }
