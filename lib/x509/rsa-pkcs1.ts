@@ -50,6 +50,27 @@ export function readRsaKey(spki: Uint8Array): { n: bigint; e: bigint; size: numb
 }
 
 /**
+ * The RSA public operation on a signature (s^e mod n), shared by PKCS#1 v1.5 and PSS: false when
+ * the key is unreadable or the signature cannot be one for this key (wrong length, s ≥ n).
+ */
+export function openRsaSignature(
+  spki: Uint8Array,
+  signature: Uint8Array,
+): { key: ReturnType<typeof readRsaKey>; m: bigint } | false {
+  let key: ReturnType<typeof readRsaKey>;
+  try {
+    key = readRsaKey(spki);
+  } catch (error) {
+    if (error instanceof DerError) return false;
+    throw error;
+  }
+  if (signature.length !== key.size || key.n === 0n) return false;
+  const s = toBigInt(signature);
+  if (s >= key.n) return false;
+  return { key, m: modPow(s, key.e, key.n) };
+}
+
+/**
  * Verifies an RSASSA-PKCS1-v1_5 signature over `data` with the key in `spki` (DER
  * SubjectPublicKeyInfo). Returns `undefined` for an algorithm this module does not know.
  */
@@ -61,19 +82,10 @@ export function verifyRsaPkcs1(
 ): boolean | undefined {
   const digest = DIGESTS[signatureOid];
   if (!digest) return undefined;
-  let key: ReturnType<typeof readRsaKey>;
-  try {
-    key = readRsaKey(spki);
-  } catch (error) {
-    if (error instanceof DerError) return false;
-    throw error;
-  }
-  if (signature.length !== key.size || key.n === 0n) return false;
-  const s = toBigInt(signature);
-  if (s >= key.n) return false;
-  const em = modPow(s, key.e, key.n)
-    .toString(16)
-    .padStart(key.size * 2, "0");
+  const opened = openRsaSignature(spki, signature);
+  if (!opened) return false;
+  const { key } = opened;
+  const em = opened.m.toString(16).padStart(key.size * 2, "0");
   const hash = Array.from(digest.hash(data), (b) => b.toString(16).padStart(2, "0")).join("");
   const tail = "00" + digest.prefix + hash;
   const padding = key.size * 2 - 4 - tail.length;

@@ -5,9 +5,8 @@
  */
 import { sha1 } from "@noble/hashes/legacy";
 import { sha224, sha256, sha384, sha512 } from "@noble/hashes/sha2";
-import { DerError } from "./der";
 import type { HashName } from "./oids";
-import { modPow, readRsaKey, toBigInt } from "./rsa-pkcs1";
+import { openRsaSignature } from "./rsa-pkcs1";
 
 type Hash = (data: Uint8Array) => Uint8Array;
 const HASHES: Partial<Record<HashName, Hash>> = {
@@ -46,20 +45,13 @@ export function verifyRsaPss(
 ): boolean | undefined {
   const hash = hashName ? HASHES[hashName] : undefined;
   if (!hash) return undefined;
-  let key: ReturnType<typeof readRsaKey>;
-  try {
-    key = readRsaKey(spki);
-  } catch (error) {
-    if (error instanceof DerError) return false;
-    throw error;
-  }
-  if (signature.length !== key.size || key.n === 0n) return false;
-  const s = toBigInt(signature);
-  if (s >= key.n) return false;
+  const opened = openRsaSignature(spki, signature);
+  if (!opened) return false;
+  const { key } = opened;
   const modBits = key.n.toString(2).length;
   const emBits = modBits - 1;
   const emLength = Math.ceil(emBits / 8);
-  const em = bigIntToBytes(modPow(s, key.e, key.n), emLength);
+  const em = bigIntToBytes(opened.m, emLength);
   const mHash = hash(data);
   const hLength = mHash.length;
   if (em.length !== emLength || emLength < hLength + saltLength + 2 || em[emLength - 1] !== 0xbc)
