@@ -54,6 +54,8 @@ const envFields = z.object({
   ALERT_WEBHOOK_ALLOW_PRIVATE: optionalString,
   // Vendor calls: share of each vendor's documented rate limits used; live-read cache lifetime.
   VENDOR_RATE_BUDGET_PERCENT: z.coerce.number().int().min(1).max(100).default(80),
+  // Instances that share the vendor accounts (one PostgreSQL, several servers): each takes its share.
+  VENDOR_RATE_BUDGET_INSTANCES: z.coerce.number().int().min(1).max(64).default(1),
   VENDOR_READ_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
   // Prometheus scrape token for /api/metrics (the endpoint is off while unset).
   METRICS_TOKEN: optionalString.pipe(

@@ -3,6 +3,7 @@ import "server-only";
 import { getEnv } from "@/lib/env";
 import { egressFetch } from "./egress-proxy-fetch";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./http-retry";
+import { instanceShareOfBudget } from "./rate-budget";
 import { processRateLimiter, type SlidingWindowLimiter } from "./rate-budget-limiter";
 import { processReadCache, type ReadCache } from "./read-cache";
 
@@ -46,7 +47,9 @@ export function resolveHttpDeps(deps: HttpDepsInput = {}): HttpDeps {
     timeoutMs: deps.timeoutMs ?? 15_000,
     retry: { ...DEFAULT_RETRY_POLICY, ...deps.retry },
     limiter: deps.limiter ?? processRateLimiter(),
-    rateHeadroomPercent: deps.rateHeadroomPercent ?? getEnv().VENDOR_RATE_BUDGET_PERCENT,
+    rateHeadroomPercent:
+      deps.rateHeadroomPercent ??
+      instanceShareOfBudget(getEnv().VENDOR_RATE_BUDGET_PERCENT, getEnv().VENDOR_RATE_BUDGET_INSTANCES),
     budgetWaitMs: deps.budgetWaitMs ?? { read: 10_000, write: 30_000 },
     readCache: deps.readCache ?? processReadCache(),
   };

@@ -4,7 +4,13 @@ import fc from "fast-check";
 import { cloudflareRateBudget } from "./cloudflare/rate-budget";
 import { huaweiRateBudget } from "./huawei/rate-budget";
 import type { ConnectionFor } from "./model";
-import { rateBucketsFor, RateBudgetExhausted, SlidingWindowLimiter, type RateBucket } from "./rate-budget";
+import {
+  instanceShareOfBudget,
+  rateBucketsFor,
+  RateBudgetExhausted,
+  SlidingWindowLimiter,
+  type RateBucket,
+} from "./rate-budget";
 import { manualClock } from "./testing/manual-clock";
 import { uipathRateBudget } from "./uipath/rate-budget";
 
@@ -186,5 +192,29 @@ describe("vendor budgets", () => {
     expect(list.map((b) => b.limit)).toEqual([5, 150, 10]);
     expect(list[0]!.key).not.toBe(create[0]!.key);
     expect(list[2]!.key).toBe(create[2]!.key);
+  });
+  it("splits the budget between instances that share the vendor accounts", () => {
+    const percent = instanceShareOfBudget(80, 3);
+    const buckets = rateBucketsFor(
+      "huawei",
+      huaweiRateBudget,
+      huawei,
+      { method: "GET", operation: "list" },
+      percent,
+    );
+    const whole = rateBucketsFor(
+      "huawei",
+      huaweiRateBudget,
+      huawei,
+      { method: "GET", operation: "list" },
+      80,
+    );
+    // Three instances together never exceed what one instance alone may use.
+    buckets.forEach((bucket, i) =>
+      expect(bucket.limit * 3).toBeLessThanOrEqual(Math.max(3, whole[i]!.limit)),
+    );
+    expect(buckets.every((bucket) => bucket.limit >= 1)).toBe(true);
+    expect(instanceShareOfBudget(80, 1)).toBe(80);
+    expect(instanceShareOfBudget(80, 0)).toBe(80);
   });
 });

@@ -38,6 +38,16 @@ export interface VendorRateBudget<C> {
 /** Use this share of each documented limit by default: other tools may share the account. */
 export const DEFAULT_HEADROOM_PERCENT = 80;
 
+/**
+ * The percentage of each documented limit one instance may use when `instances` servers share the
+ * same vendor accounts. The limiter lives in each process (a shared counter would cost a database
+ * round trip per vendor request), so instances split the budget evenly instead: together they stay
+ * within `percent` of the vendor's limit, whichever instance the users reach.
+ */
+export function instanceShareOfBudget(percent: number, instances: number): number {
+  return percent / Math.max(1, Math.floor(instances));
+}
+
 /** Share of each window kept for writes, so reads queued behind a busy list never block a rotation. */
 const WRITE_RESERVE = 0.1;
 
