@@ -27,6 +27,8 @@ export const ERROR_CODES = {
   "connection-disabled": "conflict",
   "not-offered": "conflict",
   "last-valid-certificate": "conflict",
+  // Someone acknowledged this drift entry first (a second click, or two operators at once).
+  "already-acknowledged": "conflict",
   // Our own checks of what was sent.
   lint: "input",
   preflight: "input",

@@ -1,11 +1,12 @@
 import "server-only";
-import { asc, desc, eq, isNull } from "drizzle-orm";
+import { asc, desc, eq, getTableColumns, isNull } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import {
   connections,
   inventoryCertificates,
   inventoryConnections,
   inventoryDrift,
+  inventoryDriftAcknowledgements,
   inventoryEvents,
 } from "@/lib/db/schema";
 import type {
@@ -96,8 +97,8 @@ export async function readInventoryConnections(db: Database): Promise<InventoryC
 
 /**
  * The inventory as last snapshotted: every certificate still present at an enabled connection,
- * each connection's freshness (stale when its last read failed), and the latest drift. Reads
- * only the database, never a vendor.
+ * each connection's freshness (stale when its last read failed), and the latest drift not yet
+ * acknowledged. Reads only the database, never a vendor.
  */
 export async function readInventory(db: Database, options: { driftLimit?: number } = {}): Promise<Inventory> {
   const [connectionRows, stateRows, certificateRows, driftRows] = await Promise.all([
@@ -108,9 +109,12 @@ export async function readInventory(db: Database, options: { driftLimit?: number
       .from(inventoryCertificates)
       .where(isNull(inventoryCertificates.goneAt))
       .orderBy(asc(inventoryCertificates.notAfter)),
+    // Acknowledged entries are gone for everyone; a later change is a new entry and shows.
     db
-      .select()
+      .select(getTableColumns(inventoryDrift))
       .from(inventoryDrift)
+      .leftJoin(inventoryDriftAcknowledgements, eq(inventoryDriftAcknowledgements.driftId, inventoryDrift.id))
+      .where(isNull(inventoryDriftAcknowledgements.driftId))
       .orderBy(desc(inventoryDrift.detectedAt), desc(inventoryDrift.id))
       .limit(options.driftLimit ?? 50),
   ]);

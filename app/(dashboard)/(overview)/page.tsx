@@ -10,7 +10,9 @@ import { WhatBreaksNextHeadline } from "@/components/overview/what-breaks-next";
 import { ExpiryTimeline } from "@/components/timeline/expiry-timeline";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/card";
+import { hasRole } from "@/lib/auth/roles";
 import { currentActor } from "@/lib/auth/session";
+import { DRIFT_ACKNOWLEDGE_ROLE } from "@/lib/inventory/drift-schemas";
 import { VENDOR_LABELS, vendorLabel } from "@/lib/vendors/descriptors";
 import { getDb } from "@/lib/db/get-db";
 import { listPendingWrites } from "@/lib/writes/pending";
@@ -18,11 +20,13 @@ import { PendingWritesNotice } from "@/components/writes/pending-writes-notice";
 import { readInventory } from "@/lib/inventory/read";
 import { pickTimelineCertificate } from "@/lib/timeline/pick";
 import { countByStatus, nextExpiries, whatBreaksNext } from "@/lib/timeline/summary";
+import { acknowledgeDriftAction } from "./actions";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
-  if (!(await currentActor())) redirect("/login");
+  const actor = await currentActor();
+  if (!actor) redirect("/login");
   const db = await getDb();
   const inventory = await readInventory(db);
   const pending = await listPendingWrites(db);
@@ -76,7 +80,10 @@ export default async function OverviewPage() {
       </OverviewSection>
       <div className="mb-6 grid gap-6 lg:grid-cols-2">
         <OverviewSection title="Drift">
-          <DriftList events={inventory.drift} />
+          <DriftList
+            events={inventory.drift}
+            acknowledge={hasRole(actor.role, DRIFT_ACKNOWLEDGE_ROLE) ? acknowledgeDriftAction : undefined}
+          />
         </OverviewSection>
         <OverviewSection title="Stale connections">
           <StaleConnections connections={inventory.connections} vendorLabel={vendorLabel} />

@@ -99,6 +99,22 @@ export const inventoryDrift = pgTable(
   (t) => [index("inventory_drift_detected_at_idx").on(t.detectedAt)],
 );
 
+/**
+ * An operator's acknowledgement of one drift entry: the entry then leaves the Overview for
+ * everyone. Keyed on the drift entry itself (one change seen at one refresh), never on the set or
+ * slot, so a later change to the same slot is a new entry and shows again. The primary key makes a
+ * second or concurrent acknowledgement of the same entry find the first instead of adding another.
+ */
+export const inventoryDriftAcknowledgements = pgTable("inventory_drift_acknowledgements", {
+  driftId: bigint("drift_id", { mode: "number" })
+    .primaryKey()
+    .references(() => inventoryDrift.id, { onDelete: "cascade" }),
+  acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }).notNull(),
+  /** The user who acknowledged it (no foreign key: the name stays when the account is removed). */
+  actorId: uuid("actor_id"),
+  actorName: text("actor_name").notNull(),
+});
+
 /** Per connection: when it was last read, last read successfully, and why the last read failed. */
 export const inventoryConnections = pgTable("inventory_connections", {
   connectionId: uuid("connection_id").primaryKey(),
