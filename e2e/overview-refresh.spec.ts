@@ -1,20 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { signInAs } from "./support/sessions";
 import { LONG_JOURNEY_TIMEOUT } from "./support/timeouts";
-import { OverviewPage } from "./pages/overview.page";
-import { sandboxConnections, sandboxControl } from "./support/sandbox";
+import { freshInventory, overviewAfterRefresh } from "./support/inventory";
+import { sandboxControl } from "./support/sandbox";
+import { rotateCloudflareSet } from "./support/vendor-console";
 
 const HUAWEI_FAULT = { method: "GET", path: "/v1/identity-stores/**", kind: "status", status: 500 };
-
-/** Rotate a Cloudflare set straight at the (sandbox) vendor, as someone in its console would. */
-async function rotateOutsideTrustdeck(): Promise<void> {
-  const cf = sandboxConnections().find((c) => c.name === "Acme Corp (sandbox)")!;
-  const base = `${cf.baseUrl}/accounts/${cf.accountId}/access/saml_certificates`;
-  const headers = { Authorization: `Bearer ${cf.apiToken}` };
-  const list = (await (await fetch(base, { headers })).json()) as { result: { uid: string }[] };
-  const rotated = await fetch(`${base}/${list.result[0]!.uid}/rotate`, { method: "POST", headers });
-  expect(rotated.status).toBe(200);
-}
 
 test.describe("overview", () => {
   test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT }); // two inventory refreshes
@@ -22,21 +12,13 @@ test.describe("overview", () => {
   test("after a refresh, a failing vendor is listed as stale and a change made at the vendor as drift", async ({
     page,
   }) => {
-    for (const vendor of ["uipath", "cloudflare", "huawei"] as const)
-      await sandboxControl(vendor, "reset", {});
-    await signInAs(page, "operator");
-    const overview = new OverviewPage(page);
-    await overview.goto();
-    await overview.refreshAll();
-    await overview.goto();
+    const overview = await freshInventory(page);
     await expect(overview.bars().first()).toBeVisible();
 
-    await rotateOutsideTrustdeck();
+    await rotateCloudflareSet("Acme Corp (sandbox)");
     await sandboxControl("huawei", "faults", HUAWEI_FAULT);
     try {
-      await overview.goto();
-      await overview.refreshAll();
-      await overview.goto();
+      await overviewAfterRefresh(overview);
       await expect(page.getByTestId("stale-connections")).toContainText(
         "Stale: Acme Singapore (sandbox) (Huawei Cloud IAM Identity Center)",
       );

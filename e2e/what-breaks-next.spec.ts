@@ -1,8 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { CertificatesPage } from "./pages/certificates.page";
-import { OverviewPage } from "./pages/overview.page";
-import { signInAs } from "./support/sessions";
-import { sandboxControl } from "./support/sandbox";
+import { freshInventory } from "./support/inventory";
 import { LONG_JOURNEY_TIMEOUT } from "./support/timeouts";
 
 // The demo seed holds expired certificates nothing depends on (Cloudflare previous ones, a Huawei
@@ -17,13 +15,7 @@ test.describe("what breaks next", () => {
   test("an expired standby certificate is not an outage; a live one expiring in 2 days heads Most urgent", async ({
     page,
   }) => {
-    for (const vendor of ["uipath", "cloudflare", "huawei"] as const)
-      await sandboxControl(vendor, "reset", {});
-    await signInAs(page, "operator");
-    const overview = new OverviewPage(page);
-    await overview.goto();
-    await overview.refreshAll();
-    await overview.goto();
+    await freshInventory(page);
 
     const outages = page.getByTestId("breaks-outage");
     await expect(outages).toContainText("fabrikam");
