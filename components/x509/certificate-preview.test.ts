@@ -38,6 +38,9 @@ describe("CertificatePreview", () => {
     const shown = text(renderToStaticMarkup(createElement(CertificatePreview, { summary, now: NOW })));
     expect(shown).toContain("Critical Expired on 2021-01-01");
     expect(shown).toMatch(/Expired Expired \d+ days ago/);
+    // The preview shows a certificate about to be uploaded: its role is unknown, so no outage is claimed.
+    expect(shown).toContain("once installed nothing could rely on it");
+    expect(shown).not.toContain("sign-in that relies on it fails");
   });
 
   it("shows the chain of a bundle with its links", async () => {

@@ -18,7 +18,7 @@ export interface CertificatePreviewProps {
   summary: CertificateSummary;
   /** The bundle's chain, when the input held more than the certificate itself. */
   chain?: ChainView;
-  /** Findings to show; computed from the context props below when omitted. */
+  /** Findings to show; when omitted, computed from the props below as for a certificate about to be uploaded. */
   findings?: Finding[];
   /** The target vendor, whose certificate-lifetime limit applies. */
   vendor?: Vendor;
@@ -131,8 +131,10 @@ export function CertificatePreview(props: CertificatePreviewProps) {
   const now = props.now ?? new Date();
   const findings =
     props.findings ??
+    // Without findings from the caller, this previews a certificate about to be uploaded.
     allCertificateFindings(summary, {
       now,
+      use: "upload",
       ...(props.vendor ? validityLimitOf(props.vendor) : {}),
       ...(props.maxValidityDays !== undefined ? { maxValidityDays: props.maxValidityDays } : {}),
       existingSha256: props.existingSha256,

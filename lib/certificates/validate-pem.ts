@@ -31,6 +31,7 @@ export async function checkUploadedPem(
   const summary = await summarizeCertificate(decoded.certificates[0]!);
   const findings = allCertificateFindings(summary, {
     now: context.now,
+    use: "upload",
     ...validityLimitOf(context.vendor),
     existingSha256: context.existingSha256,
   });

@@ -78,6 +78,33 @@ describe("certificateFindings", () => {
     expect(first(at(-3))).toMatchObject({ code: "EXPIRED", message: expect.stringMatching(/3 days ago/) });
   });
 
+  it("words expiry for an upload as what happens once it is installed, never as a sign-in failure now", async () => {
+    const cert: CertificateSummary = await summary("rsa2048.pem");
+    const at = (daysBefore: number) => new Date(Date.parse(cert.notAfter) - daysBefore * DAY);
+    const upload = (now: Date) => certificateFindings(cert, { now, use: "upload" })[0]!;
+    const installed = (now: Date) => certificateFindings(cert, { now })[0]!;
+    for (const now of [at(-3), at(1), at(3), at(20)]) {
+      expect(upload(now).code).toBe(installed(now).code);
+      expect(upload(now).severity).toBe(installed(now).severity);
+      expect(upload(now).message).not.toMatch(
+        /sign-in that relies on it fails|rotate it now|plan the rotation/,
+      );
+      expect(upload(now).message).toMatch(/^[A-Z].*[.]$/);
+    }
+    expect(upload(at(-3)).message).toMatch(
+      /^Expired on \d{4}-\d{2}-\d{2} \(3 days ago\): .*once installed nothing could rely on it\.$/,
+    );
+    expect(upload(at(3)).message).toMatch(
+      /in 3 days: if it is installed, .* on that date .* within 3 days\.$/,
+    );
+    expect(upload(at(20)).message).toMatch(
+      /in 20 days: if it is installed, plan its replacement before that date\.$/,
+    );
+    // A certificate already in a set keeps the words its role rules refine (lib/certificates/finding-impact).
+    expect(installed(at(-3)).message).toMatch(/sign-in that relies on it fails/);
+    expect(installed(at(3)).message).toMatch(/in 3 days: rotate it now\.$/);
+  });
+
   it("speaks in sentences and never says 'invalid input'", async () => {
     for (const finding of certificateFindings(await summary("md5-rsa.pem"), { now: NOW })) {
       expect(finding.message).toMatch(/^[A-Z].*[.]$/);

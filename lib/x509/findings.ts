@@ -39,6 +39,12 @@ export interface FindingContext {
   limitOwner?: string;
   /** SHA-256 thumbprints (any case, with or without colons) already in the target set. */
   existingSha256?: string[];
+  /**
+   * `upload`: the certificate is about to be uploaded or imported, into a slot whose role Trustdeck
+   * cannot know yet, so expiry findings say what happens once it is installed and expires, never
+   * that sign-in fails now. `installed` (the default): it is in a set already.
+   */
+  use?: "installed" | "upload";
 }
 
 export const MIN_RSA_KEY_BITS = 2048;
@@ -52,7 +58,25 @@ const expiredAgo = (notAfter: string, now: Date) => {
   return ago === 0 ? "today" : `${plural(ago, "day")} ago`;
 };
 
-function validityFindings(summary: CertificateSummary, now: Date): Finding[] {
+/** The expiry sentences of a certificate already in a set, and of one about to be uploaded. */
+const EXPIRY_WORDS = {
+  installed: {
+    expired: (when: string, ago: string) => `Expired on ${when} (${ago}): sign-in that relies on it fails.`,
+    lt7: (when: string, left: string) => `Expires on ${when}, in ${left}: rotate it now.`,
+    lt30: (when: string, left: string) => `Expires on ${when}, in ${left}: plan the rotation.`,
+  },
+  upload: {
+    expired: (when: string, ago: string) =>
+      `Expired on ${when} (${ago}): identity providers and vendors reject an expired certificate, so once installed nothing could rely on it.`,
+    lt7: (when: string, left: string) =>
+      `Expires on ${when}, in ${left}: if it is installed, whatever relies on it then stops accepting it on that date — it would need replacing within ${left}.`,
+    lt30: (when: string, left: string) =>
+      `Expires on ${when}, in ${left}: if it is installed, plan its replacement before that date.`,
+  },
+} as const;
+
+function validityFindings(summary: CertificateSummary, context: FindingContext): Finding[] {
+  const { now } = context;
   if (Date.parse(summary.notBefore) > now.getTime()) {
     return [
       {
@@ -62,7 +86,8 @@ function validityFindings(summary: CertificateSummary, now: Date): Finding[] {
       },
     ];
   }
-  const left = daysLeft(summary.notAfter, now);
+  const words = EXPIRY_WORDS[context.use ?? "installed"];
+  const left = plural(daysLeft(summary.notAfter, now), "day");
   const when = day(summary.notAfter);
   switch (expiryStatus(summary.notAfter, now)) {
     case "expired":
@@ -70,32 +95,16 @@ function validityFindings(summary: CertificateSummary, now: Date): Finding[] {
         {
           code: "EXPIRED",
           severity: "critical",
-          message: `Expired on ${when} (${expiredAgo(summary.notAfter, now)}): sign-in that relies on it fails.`,
+          message: words.expired(when, expiredAgo(summary.notAfter, now)),
         },
       ];
     case "lt7":
-      return [
-        {
-          code: "EXPIRES_WITHIN_7_DAYS",
-          severity: "critical",
-          message: `Expires on ${when}, in ${plural(left, "day")}: rotate it now.`,
-        },
-      ];
+      return [{ code: "EXPIRES_WITHIN_7_DAYS", severity: "critical", message: words.lt7(when, left) }];
     case "lt30":
-      return [
-        {
-          code: "EXPIRES_WITHIN_30_DAYS",
-          severity: "warning",
-          message: `Expires on ${when}, in ${plural(left, "day")}: plan the rotation.`,
-        },
-      ];
+      return [{ code: "EXPIRES_WITHIN_30_DAYS", severity: "warning", message: words.lt30(when, left) }];
     case "lt60":
       return [
-        {
-          code: "EXPIRES_WITHIN_60_DAYS",
-          severity: "info",
-          message: `Expires on ${when}, in ${plural(left, "day")}.`,
-        },
+        { code: "EXPIRES_WITHIN_60_DAYS", severity: "info", message: `Expires on ${when}, in ${left}.` },
       ];
     default:
       return [];
@@ -191,7 +200,7 @@ const ORDER: Record<FindingSeverity, number> = { critical: 0, warning: 1, info: 
  */
 export function certificateFindings(summary: CertificateSummary, context: FindingContext): Finding[] {
   return [
-    ...validityFindings(summary, context.now),
+    ...validityFindings(summary, context),
     ...signatureFindings(summary),
     ...algorithmFindings(summary),
     ...policyFindings(summary, context),

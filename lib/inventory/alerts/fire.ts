@@ -4,6 +4,7 @@ import type { Database } from "@/lib/db/client";
 import { alertDeliveries, alertFirings, notifications } from "@/lib/db/schema";
 import { VENDOR_LABELS } from "@/lib/vendors/descriptors";
 import { roleExplanation } from "@/lib/vendors/slot-roles";
+import { expiryPhrase, formatUtcDate } from "@/lib/time/format";
 import { daysLeft } from "@/lib/x509/expiry";
 import { shortThumbprint } from "../drift";
 import { readInventory } from "../read";
@@ -22,10 +23,8 @@ export function alertMessage(cert: InventoryCertificate, threshold: Threshold, n
     threshold === "expired"
       ? `Certificate expired: ${name}`
       : `Certificate expires within ${threshold} days: ${name}`;
-  const when =
-    left < 0
-      ? `expired on ${cert.notAfter.slice(0, 10)}`
-      : `expires on ${cert.notAfter.slice(0, 10)} (${left} day${left === 1 ? "" : "s"} left)`;
+  // One phrase for the days (lib/time), then the date: never "in 2 days (2 days left)".
+  const when = `${expiryPhrase(cert.notAfter, now)}, on ${formatUtcDate(cert.notAfter)} (UTC)`;
   const role = cert.role ? roleExplanation(cert.vendor, cert.role) : undefined;
   const breaks = threshold === "expired" ? " Sign-in that depends on it fails until it is replaced." : "";
   return {
