@@ -15,7 +15,7 @@ const cert = (notAfter: string): InventoryCertificate => ({
   setLabel: "SAML signing certificates of contoso",
   setHref: "/certificates/c/saml",
   slot: "primary",
-  role: "signing",
+  role: "signs-now",
   sha256: "ABCDEF0123456789".repeat(4),
   sha1: "AB".repeat(20),
   subject: "CN=idp.contoso.example",
