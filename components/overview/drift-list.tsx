@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { DriftEvent } from "@/lib/inventory/types";
+import { formatUtcDateTime } from "@/lib/time/format";
 import { AcknowledgeDriftButton, type AcknowledgeDrift } from "./acknowledge-drift-button";
 
 const KIND_LABELS: Record<DriftEvent["kind"], string> = {
@@ -39,7 +40,7 @@ export function DriftList({
           <p className="flex flex-wrap items-center gap-2">
             <Badge tone="warning">{KIND_LABELS[event.kind]}</Badge>
             <time dateTime={event.detectedAt} className="text-xs text-zinc-600 dark:text-zinc-400">
-              {event.detectedAt.slice(0, 16).replace("T", " ")} UTC
+              {formatUtcDateTime(event.detectedAt)}
             </time>
           </p>
           <p className="mt-1">{event.message}</p>
@@ -54,7 +55,7 @@ export function DriftList({
             {acknowledge ? (
               <AcknowledgeDriftButton
                 driftId={event.id}
-                label={`${KIND_LABELS[event.kind]} at ${event.connectionName}, detected ${event.detectedAt.slice(0, 16).replace("T", " ")} UTC`}
+                label={`${KIND_LABELS[event.kind]} at ${event.connectionName}, detected ${formatUtcDateTime(event.detectedAt)}`}
                 acknowledge={acknowledge}
               />
             ) : null}
