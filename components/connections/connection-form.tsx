@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import { useForm, useWatch, type DefaultValues, type FieldPath } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -116,20 +116,39 @@ export function ConnectionForm({ existing, submit, onDone }: ConnectionFormProps
           );
         }
         return (
-          <Field
-            key={`${vendor}-${spec.name}`}
-            label={`${spec.label}${spec.optional ? " (optional)" : ""}`}
-            hint={spec.hint}
-            error={getFieldState(spec.name, formState).error?.message}
-          >
-            <Input
-              type={spec.secret ? "password" : "text"}
-              autoComplete={spec.secret ? "new-password" : "off"}
-              placeholder={spec.placeholder}
-              spellCheck={false}
-              {...register(spec.name)}
-            />
-          </Field>
+          <Fragment key={`${vendor}-${spec.name}`}>
+            <Field
+              label={`${spec.label}${spec.optional ? " (optional)" : ""}`}
+              hint={spec.hint}
+              error={getFieldState(spec.name, formState).error?.message}
+            >
+              {spec.options ? (
+                <Select defaultValue={spec.options[0]?.value} {...register(spec.name)}>
+                  {spec.options.map((option) => (
+                    <option key={option.value} value={option.value}>
+                      {option.label}
+                    </option>
+                  ))}
+                </Select>
+              ) : (
+                <Input
+                  type={spec.secret ? "password" : "text"}
+                  autoComplete={spec.secret ? "new-password" : "off"}
+                  placeholder={spec.placeholder}
+                  spellCheck={false}
+                  list={spec.suggestions ? `${vendor}-${spec.name}-suggestions` : undefined}
+                  {...register(spec.name)}
+                />
+              )}
+            </Field>
+            {spec.suggestions ? (
+              <datalist id={`${vendor}-${spec.name}-suggestions`}>
+                {spec.suggestions.map((value) => (
+                  <option key={value} value={value} />
+                ))}
+              </datalist>
+            ) : null}
+          </Fragment>
         );
       })}
       {serverError ? <Alert tone="error">{serverError}</Alert> : null}

@@ -19,6 +19,7 @@ export function ConnectionTestResultView({ result }: { result: ConnectionTestRes
               <Badge tone={check.ok ? "ok" : "danger"}>{check.ok ? "✓ passed" : "✗ failed"}</Badge>
               <span className="font-mono text-xs">{check.name}</span>
             </p>
+            {check.url ? <p className="mt-1 font-mono text-xs break-all">{check.url}</p> : null}
             <p className="mt-1">{check.message}</p>
             {check.error ? (
               <p className="mt-1 text-xs text-zinc-500">

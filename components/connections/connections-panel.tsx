@@ -14,6 +14,7 @@ import type { ConnectionInput, ConnectionUpdate } from "@/lib/connections/schema
 import type { ConnectionView } from "@/lib/connections/types";
 import type { ConnectionTestResult } from "@/lib/vendors/contracts";
 import { VENDOR_LABELS } from "@/lib/vendors/descriptors";
+import { ConnectionEndpoints } from "./connection-endpoints";
 import { ConnectionForm } from "./connection-form";
 import { ConnectionTestResultView } from "./connection-test-result";
 import { VisibleText } from "@/components/ui/visible-text";
@@ -109,7 +110,7 @@ export function ConnectionsPanel({
                 </Td>
                 <Td>{VENDOR_LABELS[c.vendor]}</Td>
                 <Td>
-                  <span className="block font-mono text-xs break-all">{c.baseUrl}</span>
+                  <ConnectionEndpoints endpoints={c.endpoints} />
                   <span className="block text-xs text-zinc-500">
                     {Object.entries(c.settings)
                       .map(([k, v]) => `${k}: ${v}`)

@@ -5,9 +5,12 @@ import { connections } from "@/lib/db/schema";
 import { decryptJson, encryptJson } from "@/lib/secrets/crypto";
 import type { VendorConnection } from "@/lib/vendors/model";
 import {
+  connectionEndpoints,
+  connectionFieldsSchema,
   connectionInputSchema,
   connectionSecretsSchema,
   SECRET_FIELDS,
+  type ConnectionFields,
   type ConnectionInput,
   type ConnectionSecrets,
   type ConnectionUpdate,
@@ -21,7 +24,7 @@ type ConnectionRow = typeof connections.$inferSelect;
 const purpose = (id: string) => `connection:${id}`;
 
 /** Split form input into the stored non-secret settings and the secrets to encrypt. */
-function split(input: ConnectionInput | ConnectionUpdate): {
+function split(input: ConnectionInput | ConnectionUpdate | ConnectionFields): {
   settings: Record<string, string>;
   secrets: Record<string, string | undefined>;
 } {
@@ -36,13 +39,29 @@ function split(input: ConnectionInput | ConnectionUpdate): {
   return { settings, secrets };
 }
 
+/**
+ * The stored fields as the vendor's schema reads them: the choices made explicit (a URL form
+ * inferred for a row saved before it was a field) and the URLs they resolve to.
+ */
+function resolvedFields(row: ConnectionRow): Pick<ConnectionView, "settings" | "endpoints"> {
+  const parsed = connectionFieldsSchema.safeParse({
+    ...row.settings,
+    vendor: row.vendor,
+    name: row.name,
+    baseUrl: row.baseUrl,
+  });
+  if (!parsed.success)
+    return { settings: row.settings, endpoints: [{ label: "Base URL", url: row.baseUrl }] };
+  return { settings: split(parsed.data).settings, endpoints: connectionEndpoints(parsed.data) };
+}
+
 function toView(row: ConnectionRow, secretsSet: string[]): ConnectionView {
   return {
     id: row.id,
     vendor: row.vendor,
     name: row.name,
     baseUrl: row.baseUrl,
-    settings: row.settings,
+    ...resolvedFields(row),
     secretsSet,
     enabled: row.enabled,
     lastTest: row.lastTestAt

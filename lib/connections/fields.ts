@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { maxLength } from "@/lib/text/limits";
+import type { ConnectionEndpoint } from "@/lib/vendors/url-forms";
 
 // Field schemas every vendor's connection schema builds on. Client-safe: the connection form
 // validates with them in the browser.
@@ -10,22 +11,45 @@ const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
  * A vendor base URL: https, or http on a loopback address (a local gateway or the sandbox).
  * Trailing slashes are dropped so that paths can be appended uniformly.
  */
-export const baseUrlSchema = z
-  .string()
-  .trim()
-  .min(1, "Enter the base URL.")
-  .max(...maxLength("base URL", 2048))
-  .refine((value) => URL.canParse(value), "Enter a full URL, starting with https://.")
-  .refine((value) => {
-    if (!URL.canParse(value)) return true;
-    const url = new URL(value);
-    return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname));
-  }, "Use https:// (plain http is only accepted for a loopback address such as 127.0.0.1).")
-  .refine(
-    (value) => !URL.canParse(value) || (!new URL(value).search && !new URL(value).hash),
-    "Remove the query string or fragment from the URL.",
-  )
-  .transform((value) => value.replace(/\/+$/, ""));
+export const baseUrlSchema = baseUrlRules(false);
+
+/**
+ * A base URL that may be left empty, for vendors that derive it from other fields (a documented
+ * platform, a region): the connection shape's `resolveBaseUrl` then fills it in.
+ */
+export const optionalBaseUrlSchema = z.preprocess((value) => value ?? "", baseUrlRules(true));
+
+function baseUrlRules(allowEmpty: boolean) {
+  return z
+    .string()
+    .trim()
+    .min(allowEmpty ? 0 : 1, "Enter the base URL.")
+    .max(...maxLength("base URL", 2048))
+    .refine(
+      (value) => (allowEmpty && value === "") || URL.canParse(value),
+      "Enter a full URL, starting with https://.",
+    )
+    .refine((value) => {
+      if (!URL.canParse(value)) return true;
+      const url = new URL(value);
+      return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname));
+    }, "Use https:// (plain http is only accepted for a loopback address such as 127.0.0.1).")
+    .refine(
+      (value) => !URL.canParse(value) || (!new URL(value).search && !new URL(value).hash),
+      "Remove the query string or fragment from the URL.",
+    )
+    .transform((value) => value.replace(/\/+$/, ""));
+}
+
+/**
+ * One of a vendor's documented choices (a URL form). Empty or absent means "infer it from the
+ * base URL", as for connections saved before the choice existed.
+ */
+export const optionalChoice = <const T extends readonly [string, ...string[]]>(choices: T, what: string) =>
+  z.preprocess(
+    (value) => (value === "" || value === null ? undefined : value),
+    z.enum(choices, { error: `Choose ${what}: ${choices.join(", ")}.` }).optional(),
+  );
 
 /** A field whose empty value (an untouched form input) means "use the default". */
 export const withDefault = <T extends z.ZodType<string>>(schema: T, fallback: string) =>
@@ -45,6 +69,15 @@ export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export const secret = (label: string) =>
   z.string().trim().min(1, `Enter the ${label}.`).max(4096, `The ${label} is too long.`);
 
+/** The base URL a connection's fields resolve to, or what is wrong with them and where. */
+export type BaseUrlResolution =
+  | {
+      ok: true;
+      baseUrl: string;
+      /** The choices made explicit (an inferred form). */ choices: Record<string, string>;
+    }
+  | { ok: false; field: string; message: string };
+
 /**
  * One vendor's connection schema: its identifying fields (name and base URL included), the
  * secrets it needs, and the secrets it may have (optional ones accept "" as "none").
@@ -53,4 +86,12 @@ export interface ConnectionShape {
   fields: { name: typeof nameSchema; baseUrl: z.ZodType<string, unknown> } & z.ZodRawShape;
   secrets: Record<string, z.ZodType<string, string>>;
   optionalSecrets: Record<string, z.ZodType<string | undefined, string | undefined>>;
+  /**
+   * For vendors whose base URL follows from a chosen form (a platform, a region): the URL the
+   * parsed fields resolve to, which replaces `baseUrl`, or the field to blame. Method syntax on
+   * purpose: each vendor types `values` as its own parsed fields.
+   */
+  resolveBaseUrl?(values: { baseUrl: string }): BaseUrlResolution;
+  /** The URLs a connection calls, labelled (default: its base URL as "API base URL"). */
+  endpoints?(values: { baseUrl: string }): ConnectionEndpoint[];
 }

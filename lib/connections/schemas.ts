@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { CONNECTION_SHAPES } from "@/lib/vendors/connection-schemas";
 import { VENDORS, type Vendor } from "@/lib/vendors/descriptors";
+import type { ConnectionEndpoint } from "@/lib/vendors/url-forms";
+import type { ConnectionShape } from "./fields";
 
 // The connection schemas of every vendor, built from each vendor's connection shape
 // (lib/vendors/<vendor>/connection-schema.ts): create, edit, and the stored secrets.
@@ -17,21 +19,56 @@ function mapValues<T extends object, R>(record: T, fn: (value: T[keyof T]) => R)
   return Object.fromEntries(entries.map(([key, value]) => [key, fn(value)])) as { [K in keyof T]: R };
 }
 
+/**
+ * The vendor's base-URL resolution on a member: a wrong choice is an issue on the field to blame,
+ * and the parsed value carries the resolved base URL and the choices made explicit.
+ */
+function resolvingBaseUrl<T extends z.ZodObject<{ baseUrl: z.ZodType<string, unknown> }>>(
+  vendor: Vendor,
+  member: T,
+): T {
+  const shape: ConnectionShape = CONNECTION_SHAPES[vendor];
+  const resolve = shape.resolveBaseUrl?.bind(shape);
+  if (!resolve) return member;
+  return member
+    .superRefine((values, ctx) => {
+      const resolved = resolve(values);
+      if (!resolved.ok) ctx.addIssue({ code: "custom", path: [resolved.field], message: resolved.message });
+    })
+    .overwrite((values) => {
+      const resolved = resolve(values);
+      return resolved.ok ? { ...values, ...resolved.choices, baseUrl: resolved.baseUrl } : values;
+    });
+}
+
 function inputMember<V extends Vendor>(vendor: V) {
   const { fields, secrets, optionalSecrets } = CONNECTION_SHAPES[vendor];
-  return z.object({ vendor: z.literal(vendor), ...fields, ...secrets, ...optionalSecrets });
+  return resolvingBaseUrl(
+    vendor,
+    z.object({ vendor: z.literal(vendor), ...fields, ...secrets, ...optionalSecrets }),
+  );
+}
+
+function fieldsMember<V extends Vendor>(vendor: V) {
+  return resolvingBaseUrl(
+    vendor,
+    z.object({ vendor: z.literal(vendor), ...CONNECTION_SHAPES[vendor].fields }),
+  );
 }
 
 /** On edit, an empty required secret means "keep the stored one". */
 function updateMember<V extends Vendor>(vendor: V) {
   const { fields, secrets, optionalSecrets } = CONNECTION_SHAPES[vendor];
-  return z.object({
-    id: z.uuid(),
-    vendor: z.literal(vendor),
-    ...fields,
-    ...mapValues(secrets, keepIfEmpty),
-    ...optionalSecrets,
-  });
+  return resolvingBaseUrl(
+    vendor,
+    z.object({
+      id: z.uuid(),
+      vendor: z.literal(vendor),
+      ...fields,
+      ...mapValues(secrets, keepIfEmpty),
+      ...optionalSecrets,
+    }),
+  );
 }
 
 function secretsMember<V extends Vendor>(vendor: V) {
@@ -59,6 +96,9 @@ type UpdateMember = {
         [K in keyof Shape<V>["secrets"]]: Optional;
       } & Shape<V>["optionalSecrets"]
   >;
+}[Vendor];
+type FieldsMember = {
+  [V in Vendor]: ObjectOf<{ vendor: z.ZodLiteral<V> } & Shape<V>["fields"]>;
 }[Vendor];
 type SecretsMember = {
   [V in Vendor]: z.ZodObject<
@@ -89,6 +129,19 @@ export const connectionUpdateSchema = z.discriminatedUnion(
 );
 export type ConnectionUpdate = z.output<typeof connectionUpdateSchema>;
 export type ConnectionUpdateValues = z.input<typeof connectionUpdateSchema>;
+
+/** A connection's non-secret fields, as stored beside the base URL (no secrets: the card's view). */
+export const connectionFieldsSchema = z.discriminatedUnion(
+  "vendor",
+  VENDORS.map(fieldsMember) as unknown as [FieldsMember, ...FieldsMember[]],
+);
+export type ConnectionFields = z.output<typeof connectionFieldsSchema>;
+
+/** The URLs a connection calls, labelled (its base URL for vendors that declare none). */
+export function connectionEndpoints(fields: ConnectionFields): ConnectionEndpoint[] {
+  const shape: ConnectionShape = CONNECTION_SHAPES[fields.vendor];
+  return shape.endpoints?.(fields) ?? [{ label: "API base URL", url: fields.baseUrl }];
+}
 
 /** The secret part of each vendor's connection, as stored (encrypted) in the database. */
 export const connectionSecretsSchema = z.discriminatedUnion(

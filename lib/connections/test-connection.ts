@@ -7,7 +7,8 @@ import { openConnection, recordConnectionTest } from "./data";
 /** One line summary of a test result, kept with the connection and shown in the list. */
 export function summarizeTest(result: ConnectionTestResult): string {
   const failed = result.checks.find((check) => !check.ok);
-  return failed ? failed.message : `All ${result.checks.length} checks passed.`;
+  if (!failed) return `All ${result.checks.length} checks passed.`;
+  return failed.url ? `${failed.url}: ${failed.message}` : failed.message;
 }
 
 /**

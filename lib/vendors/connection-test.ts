@@ -7,6 +7,8 @@ import type { ConnectionCheck, ConnectionTestResult } from "./model";
 /** One step of a connection test: resolves with what it verified, or throws a `VendorError`. */
 export interface CheckStep {
   name: string;
+  /** The request the step sends ("GET https://…"), shown with its result. */
+  url?: string;
   run: () => Promise<string>;
   /** A vendor-specific explanation of a failure; falls back to `explainFailure`. */
   explain?: (error: VendorError) => string | undefined;
@@ -24,19 +26,24 @@ export async function runConnectionTest(
   const checks: ConnectionCheck[] = [];
   for (const step of steps) {
     try {
-      checks.push({ name: step.name, ok: true, message: await step.run() });
+      checks.push({ name: step.name, ok: true, message: await step.run(), ...urlOf(step) });
     } catch (error) {
       if (!isVendorError(error)) throw error;
       checks.push({
         name: step.name,
         ok: false,
         message: step.explain?.(error) ?? explainFailure(error),
+        ...urlOf(step),
         error: error.toJSON(),
       });
       break;
     }
   }
   return { ok: checks.every((check) => check.ok), checks, checkedAt: new Date(now()).toISOString() };
+}
+
+function urlOf(step: CheckStep): { url?: string } {
+  return step.url ? { url: step.url } : {};
 }
 
 /** The transport-level explanations every vendor shares. */

@@ -107,6 +107,8 @@ export interface ConnectionCheck {
   ok: boolean;
   /** Says precisely what is wrong and what to do, or what was verified. */
   message: string;
+  /** The request this check sent ("POST https://…/identity_/connect/token"), when it sent one. */
+  url?: string;
   error?: VendorErrorJSON;
 }
 

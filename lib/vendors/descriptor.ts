@@ -13,6 +13,10 @@ export interface ConnectionFieldSpec {
   /** Secret fields are write-only: never pre-filled, "set · replace" once stored. */
   secret?: boolean;
   optional?: boolean;
+  /** A choice among these values (a select; the first is the default of a new connection). */
+  options?: readonly { value: string; label: string }[];
+  /** Values to suggest while typing (a free text field with a list). */
+  suggestions?: readonly string[];
 }
 
 /**

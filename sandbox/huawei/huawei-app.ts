@@ -8,9 +8,14 @@ import { registerIdpRoutes } from "./idp-routes";
 import { registerSpCertificateRoutes } from "./sp-certificate-routes";
 import { createStoreGuard } from "./store-guard";
 
+/** A region's endpoint: the real hosts are identitystore.{region}.myhuaweicloud.com. */
+const REGIONAL_PATH = /^\/([a-z]{2}(?:-[a-z]+)+-\d+)(\/v1\/.*)$/;
+
 /**
  * The Huawei Cloud IAM Identity Center simulator: Identity Store certificate endpoints
- * plus the Identity Center discovery routes, behind an AK/SK-verifying "API gateway".
+ * plus the Identity Center discovery routes, behind an AK/SK-verifying "API gateway". Each
+ * region's Identity Store endpoint is the path prefix `/{region}`, and knows only the stores of
+ * that region; the root serves them all.
  * Every response carries X-Request-Id (32 hex), which error bodies repeat.
  */
 export function createHuaweiApp(runtime: HuaweiRuntime): ServiceApp {
@@ -24,7 +29,9 @@ export function createHuaweiApp(runtime: HuaweiRuntime): ServiceApp {
     service: "huawei",
     newRequestId: () => randomBytes(16).toString("hex"),
     async handle(ctx) {
-      const match = router.match(ctx.method, ctx.path);
+      // `/{region}/v1/…` is that region's Identity Store endpoint; `/v1/…` serves every region.
+      const regional = REGIONAL_PATH.exec(ctx.path);
+      const match = router.match(ctx.method, regional ? regional[2]! : ctx.path);
       if (!match)
         return hwError(
           ctx,
@@ -32,7 +39,7 @@ export function createHuaweiApp(runtime: HuaweiRuntime): ServiceApp {
           "APIGW.0101",
           "The API does not exist or has not been published in the environment",
         );
-      ctx.params = match.params;
+      ctx.params = regional ? { ...match.params, region: regional[1]! } : match.params;
       return match.handler(ctx);
     },
     faultReply(status, ctx, retryAfter) {

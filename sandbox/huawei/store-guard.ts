@@ -24,8 +24,13 @@ export function createStoreGuard(runtime: HuaweiRuntime) {
     };
   const inStore = (action: string, next: StoreHandler): Handler =>
     authorised(action, (ctx, caller) => {
+      // A region's endpoint knows only the stores of that region (the root serves every region).
+      const region = ctx.params.region;
       const store = runtime.state.stores.find(
-        (s) => s.id === ctx.params.storeId && s.domainId === caller.domainId,
+        (s) =>
+          s.id === ctx.params.storeId &&
+          s.domainId === caller.domainId &&
+          (region === undefined || s.region === region),
       );
       return store ? next(ctx, store, caller) : notFound(ctx, "identity store");
     });

@@ -1,17 +1,35 @@
 import { z } from "zod";
 import { maxLength } from "@/lib/text/limits";
-import { baseUrlSchema, nameSchema, secret, type ConnectionShape } from "../../connections/fields";
+import {
+  nameSchema,
+  optionalBaseUrlSchema,
+  optionalChoice,
+  secret,
+  type ConnectionShape,
+} from "../../connections/fields";
+import {
+  HUAWEI_ENDPOINT_FORM_IDS,
+  HUAWEI_REGION_PATTERN,
+  huaweiEndpoints,
+  resolveIdentityStoreEndpoint,
+  type HuaweiEndpointInput,
+} from "./urls";
 
-/** A Huawei Cloud connection: region, identity store and AK/SK (+ a security token when temporary). */
+/**
+ * A Huawei Cloud connection: region, the Identity Store endpoint (from the region, or custom),
+ * identity store and AK/SK (+ a security token when temporary).
+ */
 export const huaweiConnectionShape = {
   fields: {
     name: nameSchema,
-    baseUrl: baseUrlSchema,
     region: z
       .string()
       .trim()
       .max(...maxLength("region", 64))
-      .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, "Enter a region ID such as ap-southeast-1."),
+      .regex(HUAWEI_REGION_PATTERN, "Enter a region ID such as ap-southeast-1."),
+    endpointForm: optionalChoice(HUAWEI_ENDPOINT_FORM_IDS, "where the Identity Store endpoint comes from"),
+    /** The Identity Store endpoint; derived from the region unless `endpointForm` is custom. */
+    baseUrl: optionalBaseUrlSchema,
     identityStoreId: z
       .string()
       .trim()
@@ -32,4 +50,10 @@ export const huaweiConnectionShape = {
       .optional()
       .or(z.literal("").transform(() => undefined)),
   },
+  resolveBaseUrl: (values: HuaweiEndpointInput) => {
+    const resolved = resolveIdentityStoreEndpoint(values);
+    if (!resolved.ok) return resolved;
+    return { ok: true, baseUrl: resolved.endpoint, choices: { endpointForm: resolved.form } };
+  },
+  endpoints: huaweiEndpoints,
 } satisfies ConnectionShape;

@@ -1,5 +1,7 @@
 import { deleteCertificateWording, UNDOCUMENTED_MAX_VALIDITY_DAYS } from "../action-wording";
 import type { VendorDescriptor } from "../descriptor";
+import { optionsOf } from "../url-forms";
+import { HUAWEI_ENDPOINT_FORMS, HUAWEI_IDENTITY_STORE_REGIONS } from "./urls";
 
 /** Huawei Cloud IAM Identity Center: service-provider certificates and external IdP certificates. */
 export const huaweiDescriptor = {
@@ -10,11 +12,23 @@ export const huaweiDescriptor = {
   connection: {
     form: [
       {
-        name: "baseUrl",
-        label: "Identity Store endpoint",
-        placeholder: "https://identitystore.ap-southeast-1.myhuaweicloud.com",
+        name: "region",
+        label: "Region",
+        placeholder: "ap-southeast-1",
+        suggestions: HUAWEI_IDENTITY_STORE_REGIONS,
+        hint: "Where IAM Identity Center is enabled (GET /v1/registered-regions).",
       },
-      { name: "region", label: "Region", placeholder: "ap-southeast-1" },
+      {
+        name: "endpointForm",
+        label: "Identity Store endpoint from",
+        options: optionsOf(HUAWEI_ENDPOINT_FORMS),
+      },
+      {
+        name: "baseUrl",
+        label: "Custom Identity Store endpoint",
+        placeholder: "https://identitystore-gateway.example.com",
+        hint: "Only with a custom endpoint; from the region it is https://identitystore.<region>.myhuaweicloud.com (leave it empty).",
+      },
       { name: "identityStoreId", label: "Identity store ID", placeholder: "d-1234567890" },
       {
         name: "accessKeyId",

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { runConnectionTest } from "../connection-test";
+import type { VendorError } from "../errors";
 import type { ConnectionCheck, ConnectionFor, ConnectionTestResult } from "../model";
 import { HUAWEI_ACTIONS, type HuaweiClient } from "./client";
 
@@ -15,10 +16,13 @@ export async function testHuaweiConnection(
   client: HuaweiClient,
   now: () => number,
 ): Promise<ConnectionTestResult> {
+  const store = `${conn.baseUrl}/v1/identity-stores/${encodeURIComponent(conn.identityStoreId)}`;
   const result = await runConnectionTest(
     [
       {
         name: `permission:${HUAWEI_ACTIONS.listSp}`,
+        url: `GET ${store}/saml-certificates`,
+        explain: (error) => explainEndpoint(conn, error),
         run: async () => {
           const certificates = await client.listSpCertificates();
           return `The AK/SK signature was accepted; identity store ${conn.identityStoreId} has ${certificates.length} service-provider certificate${certificates.length === 1 ? "" : "s"}.`;
@@ -26,6 +30,8 @@ export async function testHuaweiConnection(
       },
       {
         name: `permission:${HUAWEI_ACTIONS.listIdp}`,
+        url: `GET ${store}/external-idp`,
+        explain: (error) => explainEndpoint(conn, error),
         run: async () => {
           const { associations } = await client.listExternalIdps();
           return `Listed ${associations.length} external identity provider${associations.length === 1 ? "" : "s"}.`;
@@ -48,6 +54,22 @@ export async function testHuaweiConnection(
   if (region) extra.push(region);
   const checks = [...result.checks, ...extra];
   return { ...result, ok: checks.every((check) => check.ok), checks };
+}
+
+/**
+ * A store the endpoint does not know, or an endpoint that is not an Identity Store: say which
+ * endpoint was asked and how it was chosen, since each region's endpoint knows only its stores.
+ */
+function explainEndpoint(conn: Conn, error: VendorError): string | undefined {
+  const chosen =
+    conn.endpointForm === "custom"
+      ? `the custom endpoint ${conn.baseUrl}`
+      : `${conn.baseUrl}, the endpoint of region ${conn.region}`;
+  if (error.status === 404 && error.vendorCode === "APIGW.0101")
+    return `${chosen} has no Identity Store API (APIGW.0101, the API does not exist). Check the endpoint: Identity Store endpoints look like https://identitystore.<region>.myhuaweicloud.com.`;
+  if (error.status === 404)
+    return `Asked ${chosen}: ${error.userMessage} Each region's endpoint knows only the stores of that region.`;
+  return undefined;
 }
 
 /** A real Identity Store host names its region; a mismatch with the connection's region is a likely typo. */

@@ -104,11 +104,6 @@ export function credentialFingerprint(parts: readonly string[]): string {
   return createHash("sha256").update(parts.join("\u0000")).digest("hex");
 }
 
-/** The token endpoint: `{accessURL}/identity_/connect/token` (no organization segment). */
-export function tokenEndpoint(accessUrl: string): URL {
-  return new URL(`${accessUrl}/identity_/connect/token`);
-}
-
 /** Maps the OAuth error of the token endpoint to a precise, actionable message. */
 export function describeOAuthError(
   raw: RawResponse,

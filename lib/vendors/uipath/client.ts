@@ -14,16 +14,11 @@ import { expectEmpty, type RawResponse } from "../http-response";
 import { rateBucketsFor } from "../rate-budget";
 import type { FederatedCredentialInput } from "../inputs";
 import type { ConnectionFor, FederatedTokenExchangeResult } from "../model";
-import {
-  credentialFingerprint,
-  describeOAuthError,
-  tokenEndpoint,
-  type CachedToken,
-  type TokenCache,
-} from "./auth";
+import { credentialFingerprint, describeOAuthError, type CachedToken, type TokenCache } from "./auth";
 import { describeUiPathError } from "./errors";
 import { uipathRateBudget } from "./rate-budget";
 import * as s from "./schemas";
+import { FEDERATED_API_PATH, organizationApiPath, uipathTokenEndpoint } from "./urls";
 
 const JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
@@ -42,10 +37,10 @@ export class UiPathClient extends VendorHttpClient {
 
   /** A management token (client secret flow), from the cache when still valid. */
   managementToken(): Promise<CachedToken> {
-    const { id, baseUrl, clientId, clientSecret, scopes } = this.conn;
+    const { id, clientId, clientSecret, scopes } = this.conn;
     return this.tokens.get(
       id,
-      credentialFingerprint([baseUrl, clientId, clientSecret, scopes]),
+      credentialFingerprint([this.tokenEndpoint(), clientId, clientSecret, scopes]),
       this.deps.now,
       () =>
         this.requestToken(
@@ -235,7 +230,7 @@ export class UiPathClient extends VendorHttpClient {
     const scope = form.scope;
     const token = await this.post({
       operation: flow === "secret" ? "obtain an access token" : "exchange the JWT for an access token",
-      path: tokenEndpoint(this.conn.baseUrl),
+      path: new URL(this.tokenEndpoint()),
       input: { schema: s.requestTokenInputSchema, value: form, encoding: "form" },
       output: s.requestTokenOutputSchema,
       idempotent: true,
@@ -254,14 +249,19 @@ export class UiPathClient extends VendorHttpClient {
     };
   }
 
+  /** The token endpoint in the connection's form (with or without the organization segment). */
+  tokenEndpoint(): string {
+    return uipathTokenEndpoint(this.conn);
+  }
+
   /** SAML and ExternalClient paths carry the organization name. */
   private orgPath(rest: string): string {
-    return `/${enc(this.conn.organizationName)}/identity_/api/${rest}`;
+    return `${organizationApiPath(this.conn)}/${rest}`;
   }
 
   /** FederatedCredentials paths have no organization segment. */
   private credentialsPath(clientId: string): string {
-    return `/identity_/api/ExternalClient/${this.pgid()}/${enc(clientId)}/FederatedCredentials`;
+    return `${FEDERATED_API_PATH}/ExternalClient/${this.pgid()}/${enc(clientId)}/FederatedCredentials`;
   }
 
   private pgid(): string {

@@ -1,19 +1,34 @@
 import { z } from "zod";
 import { maxLength } from "@/lib/text/limits";
 import {
-  baseUrlSchema,
   GUID,
   nameSchema,
+  optionalBaseUrlSchema,
+  optionalChoice,
   secret,
   withDefault,
   type ConnectionShape,
 } from "../../connections/fields";
+import {
+  resolveAccessUrl,
+  UIPATH_ACCESS_URL_FORM_IDS,
+  UIPATH_TOKEN_ENDPOINT_FORM_IDS,
+  uipathEndpoints,
+  type UiPathAccessUrlInput,
+  type UiPathUrlInput,
+} from "./urls";
 
-/** A UiPath connection: organization, partition and an external application's credentials. */
+/**
+ * A UiPath connection: where it is (the access URL's form and URL, the token endpoint's form),
+ * organization, partition and an external application's credentials.
+ */
 export const uipathConnectionShape = {
   fields: {
     name: nameSchema,
-    baseUrl: baseUrlSchema,
+    accessUrlForm: optionalChoice(UIPATH_ACCESS_URL_FORM_IDS, "the access URL's cloud platform"),
+    /** The access URL; resolved from `accessUrlForm` (empty for Automation Cloud and Public Sector). */
+    baseUrl: optionalBaseUrlSchema,
+    tokenEndpointForm: optionalChoice(UIPATH_TOKEN_ENDPOINT_FORM_IDS, "the token endpoint's form"),
     organizationName: z
       .string()
       .trim()
@@ -49,4 +64,14 @@ export const uipathConnectionShape = {
   },
   secrets: { clientSecret: secret("client secret") },
   optionalSecrets: {},
+  resolveBaseUrl: (values: UiPathAccessUrlInput & Pick<UiPathUrlInput, "tokenEndpointForm">) => {
+    const resolved = resolveAccessUrl(values);
+    if (!resolved.ok) return { ok: false, field: "baseUrl", message: resolved.message };
+    return {
+      ok: true,
+      baseUrl: resolved.accessUrl,
+      choices: { accessUrlForm: resolved.form, tokenEndpointForm: values.tokenEndpointForm ?? "access-url" },
+    };
+  },
+  endpoints: uipathEndpoints,
 } satisfies ConnectionShape;

@@ -1,5 +1,7 @@
 import { deleteCertificateWording, UNDOCUMENTED_MAX_VALIDITY_DAYS } from "../action-wording";
 import type { VendorDescriptor } from "../descriptor";
+import { optionsOf } from "../url-forms";
+import { UIPATH_ACCESS_URL_FORMS, UIPATH_TOKEN_ENDPOINT_FORMS } from "./urls";
 
 /** UiPath Automation Cloud: one SAML signing pair per organization, and federated credentials. */
 export const uipathDescriptor = {
@@ -10,10 +12,16 @@ export const uipathDescriptor = {
   connection: {
     form: [
       {
+        name: "accessUrlForm",
+        label: "Cloud platform",
+        options: optionsOf(UIPATH_ACCESS_URL_FORMS),
+        hint: "Where your organization lives; it decides the access URL.",
+      },
+      {
         name: "baseUrl",
         label: "Access URL",
-        placeholder: "https://cloud.uipath.com",
-        hint: "Automation Cloud, Public Sector (https://govcloud.uipath.us) or Dedicated (https://<name>.dedicated.uipath.com).",
+        placeholder: "https://<name>.dedicated.uipath.com",
+        hint: "For Dedicated and a custom host only; Automation Cloud and Public Sector have a fixed URL (leave it empty).",
       },
       {
         name: "organizationName",
@@ -26,6 +34,12 @@ export const uipathDescriptor = {
         label: "partitionGlobalId (organization ID)",
         placeholder: "3fa85f64-5717-4562-b3fc-2c963f66afa6",
         hint: "A GUID: copy it from ?organizationId= in the portal URL.",
+      },
+      {
+        name: "tokenEndpointForm",
+        label: "Token endpoint",
+        options: optionsOf(UIPATH_TOKEN_ENDPOINT_FORMS),
+        hint: "UiPath documents both; use the one your tenant answers on.",
       },
       {
         name: "clientId",
