@@ -28,6 +28,28 @@ export class ConnectionsPage {
     await dialog.getByRole("button", { name: "Add connection" }).click();
   }
 
+  /**
+   * Add a connection of any vendor: `choices` are selects (label → option value), `fields` text
+   * inputs (label → value), both by their exact labels.
+   */
+  async add(
+    vendor: "uipath" | "cloudflare" | "huawei",
+    name: string,
+    choices: Record<string, string>,
+    fields: Record<string, string>,
+  ) {
+    await this.addButton().click();
+    const dialog = this.page.getByRole("dialog");
+    await dialog.getByLabel("Vendor").selectOption(vendor);
+    await dialog.getByLabel("Name", { exact: true }).fill(name);
+    for (const [label, value] of Object.entries(choices))
+      await dialog.getByLabel(label, { exact: true }).selectOption(value);
+    for (const [label, value] of Object.entries(fields))
+      await dialog.getByLabel(label, { exact: true }).fill(value);
+    await dialog.getByRole("button", { name: "Add connection" }).click();
+    await expect(this.page.getByText(`Connection “${name}” added.`)).toBeVisible();
+  }
+
   /** Delete a connection through its row, confirming the dialog. */
   async remove(name: string) {
     await this.row(name).getByRole("button", { name: "Delete" }).click();
