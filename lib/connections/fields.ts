@@ -92,6 +92,8 @@ export interface ConnectionShape {
    * purpose: each vendor types `values` as its own parsed fields.
    */
   resolveBaseUrl?(values: { baseUrl: string }): BaseUrlResolution;
+  /** The fields `resolveBaseUrl` reads: it runs once they are valid, whatever the other fields. */
+  baseUrlDependsOn?: readonly string[];
   /** The URLs a connection calls, labelled (default: its base URL as "API base URL"). */
   endpoints?(values: { baseUrl: string }): ConnectionEndpoint[];
 }

@@ -30,11 +30,16 @@ function resolvingBaseUrl<T extends z.ZodObject<{ baseUrl: z.ZodType<string, unk
   const shape: ConnectionShape = CONNECTION_SHAPES[vendor];
   const resolve = shape.resolveBaseUrl?.bind(shape);
   if (!resolve) return member;
+  const inputs = new Set<PropertyKey>(shape.baseUrlDependsOn ?? Object.keys(member.shape));
   return member
-    .superRefine((values, ctx) => {
-      const resolved = resolve(values);
-      if (!resolved.ok) ctx.addIssue({ code: "custom", path: [resolved.field], message: resolved.message });
-    })
+    .superRefine(
+      (values, ctx) => {
+        const resolved = resolve(values);
+        if (!resolved.ok) ctx.addIssue({ code: "custom", path: [resolved.field], message: resolved.message });
+      },
+      // Said with the other fields' errors, not only once they are fixed.
+      { when: (payload) => !payload.issues.some((issue) => inputs.has(issue.path?.[0] ?? "")) },
+    )
     .overwrite((values) => {
       const resolved = resolve(values);
       return resolved.ok ? { ...values, ...resolved.choices, baseUrl: resolved.baseUrl } : values;

@@ -55,5 +55,6 @@ export const huaweiConnectionShape = {
     if (!resolved.ok) return resolved;
     return { ok: true, baseUrl: resolved.endpoint, choices: { endpointForm: resolved.form } };
   },
+  baseUrlDependsOn: ["region", "endpointForm", "baseUrl"],
   endpoints: huaweiEndpoints,
 } satisfies ConnectionShape;

@@ -55,6 +55,13 @@ describe("Huawei Identity Store endpoint from the region", () => {
     expect(errors({ region, endpointForm, baseUrl: "" }).region?.[0]).toMatch(message);
   });
 
+  it("says the region is undocumented together with the other fields' errors", () => {
+    const all = errors({ region: "eu-west-101", endpointForm: "region", identityStoreId: "", name: "" });
+    expect(all.region?.[0]).toMatch(/documents no Identity Store endpoint in eu-west-101/);
+    expect(all.identityStoreId?.[0]).toMatch(/d-1234567890/);
+    expect(all.name?.[0]).toMatch(/Give the connection a name/);
+  });
+
   it.each([
     [
       "region",

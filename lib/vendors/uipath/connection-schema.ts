@@ -73,5 +73,6 @@ export const uipathConnectionShape = {
       choices: { accessUrlForm: resolved.form, tokenEndpointForm: values.tokenEndpointForm ?? "access-url" },
     };
   },
+  baseUrlDependsOn: ["accessUrlForm", "baseUrl", "tokenEndpointForm"],
   endpoints: uipathEndpoints,
 } satisfies ConnectionShape;
