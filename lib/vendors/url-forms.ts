@@ -81,6 +81,8 @@ export function nearMiss(
   if (classifyUrl(templates, origin)) {
     if (parsed.protocol !== "https:") return `Use https:// for ${host}: ${what} is ${origin}.`;
     if (parsed.port) return `Remove the port :${parsed.port}: ${what} is ${origin}.`;
+    if (parsed.username || parsed.password)
+      return `Remove the user name and password before the host: ${what} is ${origin}.`;
     return `Remove “${parsed.pathname.replace(/\/+$/, "")}${parsed.search}” after the host: ${what} is ${origin} alone.`;
   }
   const documented = Object.values(templates)

@@ -33,12 +33,14 @@ describe("UiPath access URL forms", () => {
   it.each([
     ["cloud", "", "https://cloud.uipath.com"],
     ["cloud", "https://cloud.uipath.com/", "https://cloud.uipath.com"],
+    ["cloud", "HTTPS://CLOUD.UIPATH.COM:443", "https://cloud.uipath.com"],
     // A documented URL left over from an earlier choice is replaced by the chosen platform's.
     ["cloud", "https://govcloud.uipath.us", "https://cloud.uipath.com"],
     ["public-sector", "", "https://govcloud.uipath.us"],
     ["public-sector", "https://cloud.uipath.com", "https://govcloud.uipath.us"],
     ["dedicated", "https://acme.dedicated.uipath.com", "https://acme.dedicated.uipath.com"],
     ["dedicated", "https://ACME-eu.Dedicated.UiPath.com/", "https://acme-eu.dedicated.uipath.com"],
+    ["dedicated", "  https://acme.dedicated.uipath.com:443//  ", "https://acme.dedicated.uipath.com"],
     ["custom", "http://127.0.0.1:4610", "http://127.0.0.1:4610"],
     ["custom", "https://uipath-gw.example.com/prefix", "https://uipath-gw.example.com/prefix"],
   ])("%s with “%s” resolves to %s", (accessUrlForm, baseUrl, expected) => {
@@ -79,6 +81,12 @@ describe("UiPath access URL forms", () => {
       /-acme\.dedicated\.uipath\.com is not a UiPath access URL/,
     ],
     ["custom", "", /Enter the custom host's URL/],
+    ["custom", "https://admin:pw@cloud.uipath.com", /Remove the user name and password before the host/],
+    [
+      "custom",
+      "https://cloud.uipath.com:8443/",
+      /Remove the port :8443: a UiPath access URL is https:\/\/cloud\.uipath\.com/,
+    ],
     [
       "custom",
       "https://cloud.uipath.com/acme",
