@@ -172,10 +172,17 @@ test.describe("test connection", () => {
     await connections.addButton().click();
     await dialog.getByLabel("Vendor").selectOption("huawei");
     await dialog.getByLabel("Name", { exact: true }).fill("Huawei undocumented region");
-    await dialog.getByLabel("Region", { exact: true }).fill("eu-west-101");
     await dialog.getByLabel("Identity store ID", { exact: true }).fill(singapore.identityStoreId!);
     await dialog.getByLabel("Access key ID (AK)", { exact: true }).fill(singapore.accessKeyId!);
     await dialog.getByLabel("Secret access key (SK)", { exact: true }).fill(singapore.secretAccessKey!);
+    // The form shows the endpoint the region resolves to while it is typed.
+    const preview = dialog.getByTestId("connection-url-preview");
+    await dialog.getByLabel("Region", { exact: true }).fill("la-south-2");
+    await expect(preview).toContainText("https://identitystore.la-south-2.myhuaweicloud.com");
+    await dialog.getByLabel("Region", { exact: true }).fill("me-east-1");
+    await expect(preview).toContainText("https://identitystore.me-east-1.myhuaweicloud.com");
+    await dialog.getByLabel("Region", { exact: true }).fill("eu-west-101");
+    await expect(preview).toHaveCount(0);
     await dialog.getByRole("button", { name: "Add connection" }).click();
     await expect(dialog.getByText(/documents no Identity Store endpoint in eu-west-101/)).toBeVisible();
     await page.keyboard.press("Escape");

@@ -20,6 +20,7 @@ import {
 } from "@/lib/connections/schemas";
 import { descriptorOf, VENDOR_LABELS, VENDORS } from "@/lib/vendors/descriptors";
 import { connectionFormFields } from "./connection-fields";
+import { ConnectionUrlPreview } from "./connection-url-preview";
 import { useSessionEnded } from "@/components/shell/session-ended";
 
 /** What the form edits: a new connection's fields, or an existing one's (secrets may stay empty). */
@@ -151,6 +152,7 @@ export function ConnectionForm({ existing, submit, onDone }: ConnectionFormProps
           </Fragment>
         );
       })}
+      <ConnectionUrlPreview control={control} />
       {serverError ? <Alert tone="error">{serverError}</Alert> : null}
       <div className="flex justify-end">
         <Button type="submit" disabled={formState.isSubmitting}>
