@@ -14,7 +14,8 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { startOrReuseSandbox } from "./lib/demo-sandbox.mjs";
+import { demoBanner, writeDemoCredentials } from "./lib/demo-banner.mjs";
+import { readSandboxInfo, startOrReuseSandbox } from "./lib/demo-sandbox.mjs";
 import { sandboxIdpEnv } from "./lib/sandbox-idp-env.mjs";
 import { keepRunning } from "./lib/keep-running.mjs";
 import { answers, createSupervisor, ROOT, run, TSX_NODE } from "./lib/processes.mjs";
@@ -168,7 +169,7 @@ async function main() {
         // The vendor sandbox runs on; one that stopped meanwhile is started again with its saved state.
         if (attempt > 0) await startOrReuseSandbox(supervisor, { dataDir: sandboxDir });
         const dashboard = await startDashboard(supervisor, env);
-        if (attempt === 0) printBanner();
+        if (attempt === 0) printBanner(sandboxDir);
         else console.log(`demo: the dashboard is back at ${URL_BASE}`);
         return dashboard;
       },
@@ -194,18 +195,19 @@ function shownPath(path) {
   return rel && !rel.startsWith("..") ? rel : path;
 }
 
-function printBanner() {
-  console.log(`
-  Trustdeck demo is running.
-
-    Dashboard   ${URL_BASE}
-    Sign in     admin / trustdeck-demo-admin      (also operator / trustdeck-demo-operator, viewer / trustdeck-demo-viewer)
-                or "Sign in with Sandbox IdP": ines, otto, vik or nils (no role) / sandbox-password
-                (the IdP's certificate comes from the sandbox CA, ${shownPath(join(DATA, "sandbox", "ca.pem"))}: trust it or accept the warning)
-    Data        ${shownPath(DATA)}/  (delete it to start over)
-
-  Press Ctrl+C to stop.
-`);
+/** Writes the logins to a file only the owner can read, and prints where it is (not the logins). */
+function printBanner(sandboxDir) {
+  const credentialsFile = join(DATA, "credentials.txt");
+  const idp = readSandboxInfo(sandboxDir)?.idp;
+  writeDemoCredentials(credentialsFile, { url: URL_BASE, users: DEMO_USERS, idp });
+  console.log(
+    demoBanner({
+      url: URL_BASE,
+      credentialsFile: shownPath(credentialsFile),
+      caFile: shownPath(join(sandboxDir, "ca.pem")),
+      dataDir: shownPath(DATA),
+    }),
+  );
 }
 
 main().catch((error) => {
