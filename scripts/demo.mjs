@@ -18,6 +18,7 @@ import { demoBanner, writeDemoCredentials } from "./lib/demo-banner.mjs";
 import { readSandboxInfo, startOrReuseSandbox } from "./lib/demo-sandbox.mjs";
 import { sandboxIdpEnv } from "./lib/sandbox-idp-env.mjs";
 import { keepRunning } from "./lib/keep-running.mjs";
+import { prepareStandalone, standaloneEnv } from "./lib/standalone.mjs";
 import { answers, createSupervisor, ROOT, run, TSX_NODE } from "./lib/processes.mjs";
 
 const DATA = resolve(ROOT, process.env.TRUSTDECK_DATA_DIR ?? ".trustdeck");
@@ -89,6 +90,7 @@ async function buildIfNeeded() {
   const fingerprint = sourceFingerprint();
   if (
     existsSync(join(ROOT, ".next", "BUILD_ID")) &&
+    existsSync(join(ROOT, ".next", "standalone", "server.js")) &&
     existsSync(stamp) &&
     readFileSync(stamp, "utf8") === fingerprint
   ) {
@@ -115,10 +117,11 @@ function dashboardEnv(secrets, caFile, sandboxDir) {
   };
 }
 
-/** Starts the dashboard and waits for its sign-in page; fails if it exits first. */
+/** Starts the dashboard (the standalone server) and waits for its sign-in page; fails if it exits first. */
 async function startDashboard(supervisor, env) {
-  const dashboard = supervisor.start("the dashboard", "next", ["start", "-H", HOST, "-p", String(PORT)], {
-    env,
+  const serverJs = prepareStandalone(".next");
+  const dashboard = supervisor.start("the dashboard", process.execPath, [serverJs], {
+    env: { ...env, ...standaloneEnv(HOST, PORT) },
     onLine: (line) => process.stdout.write(`[dashboard] ${line}\n`),
   });
   const deadline = Date.now() + 60_000;
