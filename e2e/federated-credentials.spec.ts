@@ -187,6 +187,10 @@ test.describe("federated credentials", () => {
       "Trustdeck connects with this application",
     );
 
+    // Its connection and client id, for a hand-made call below (read before the dialog hides the page).
+    const href = await own.getByRole("link", { name: "Trustdeck", exact: true }).getAttribute("href");
+    const [, connectionId, clientId] = /\/federated-credentials\/([^/]+)\/([^/#?]+)/.exec(href ?? "") ?? [];
+
     // The warning is in the form before anything can be confirmed, and says what it means.
     const dialog = await federated.startAdd(own);
     await expect(dialog.getByTestId("self-application-warning")).toContainText(
@@ -206,8 +210,6 @@ test.describe("federated credentials", () => {
     await expect(dialog).toBeVisible(); // not saved
 
     // The server refuses it too: a hand-made call without the acknowledgement.
-    const href = await own.getByRole("link", { name: "Trustdeck", exact: true }).getAttribute("href");
-    const [, connectionId, clientId] = /\/federated-credentials\/([^/]+)\/([^/#?]+)/.exec(href ?? "") ?? [];
     const forged = await page.request.post("/federated-credentials", {
       headers: {
         "Next-Action": serverActionId("createFederatedCredentialAction"),
