@@ -20,7 +20,7 @@ export function writeDemoCredentials(file, { url, users, idp }) {
   if (idp)
     lines.push(
       "",
-      'Or "Sign in with Sandbox IdP" (single sign-on; the role comes from the groups):',
+      'Or "Sign in with Sandbox IdP" (single sign-on; the role comes from a trustdeck-* group, a user in none is refused):',
       ...idp.users.map(
         (u) =>
           `  ${u.username.padEnd(10)} ${idp.password.padEnd(28)} (${[u.groups].flat().join(", ") || "no group: refused"})`,
