@@ -34,6 +34,9 @@ COPY --from=build --chown=trustdeck:trustdeck /app/.next/static ./.next/static
 COPY --from=build --chown=trustdeck:trustdeck /app/public ./public
 USER trustdeck
 EXPOSE 3000
+# The first admin needs no checkout: set TRUSTDECK_BOOTSTRAP_ADMIN_USERNAME and
+# TRUSTDECK_BOOTSTRAP_ADMIN_PASSWORD_FILE (a mounted secret readable by uid 10001); the server
+# creates that admin at start while the database has no user (README, "Deploy").
 # PGlite keeps its folder here when DATABASE_URL is unset (one container per folder).
 VOLUME ["/data"]
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \

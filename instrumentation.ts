@@ -7,6 +7,9 @@ export async function register(): Promise<void> {
   // First: X-Forwarded-* only from TRUSTED_PROXIES (audit IP, redirects, links, HSTS).
   const { installForwardedHeaderGuard } = await import("@/lib/auth/trusted-proxies");
   installForwardedHeaderGuard();
+  // Before the first request: a container's first admin (TRUSTDECK_BOOTSTRAP_ADMIN_*), if asked for.
+  const { runAdminBootstrap } = await import("@/lib/users/bootstrap-start");
+  await runAdminBootstrap();
   const { startInventoryScheduler } = await import("@/lib/inventory/scheduler-start");
   startInventoryScheduler();
   const { startWriteRecovery } = await import("@/lib/writes/recover-start");

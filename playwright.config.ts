@@ -67,7 +67,7 @@ export default defineConfig({
       command: "node scripts/e2e-server.mjs",
       url: `${baseURL}/login`,
       reuseExistingServer: false,
-      // Starts PostgreSQL, migrates, seeds and starts `next start` on the suite's build (.next-test/).
+      // Starts PostgreSQL, migrates, seeds and starts the standalone server.js of the suite's build (.next-test/).
       timeout: 300_000,
       stdout: "pipe",
       gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },

@@ -174,6 +174,84 @@ test.describe("federated credentials", () => {
       expect(details).not.toContain(good.slice(0, 40));
   });
 
+  test("adding a credential to the application Trustdeck connects with warns, needs an acknowledgement, and is audited high-signal", async ({
+    page,
+    baseURL,
+  }) => {
+    await signInAs(page, "operator");
+    const federated = new FederatedCredentialsPage(page);
+    await federated.goto();
+    const own = federated.application("Trustdeck", CONTOSO);
+    await expect(own).toContainText("Trustdeck connects with this application");
+    await expect(federated.application("Nightly Reports", CONTOSO)).not.toContainText(
+      "Trustdeck connects with this application",
+    );
+
+    // Its connection and client id, for a hand-made call below (read before the dialog hides the page).
+    const href = await own.getByRole("link", { name: "Trustdeck", exact: true }).getAttribute("href");
+    const [, connectionId, clientId] = /\/federated-credentials\/([^/]+)\/([^/#?]+)/.exec(href ?? "") ?? [];
+
+    // The warning is in the form before anything can be confirmed, and says what it means.
+    const dialog = await federated.startAdd(own);
+    await expect(dialog.getByTestId("self-application-warning")).toContainText(
+      "any token from this issuer with this subject get Trustdeck's own admin rights at UiPath",
+    );
+    await federated.fillGithub(dialog, {
+      name: "e2e self",
+      issuer: GITHUB_ISSUER,
+      owner: "contoso",
+      repo: "robots",
+      branch: "main",
+    });
+    await dialog.getByRole("button", { name: "Add credential" }).click();
+    await expect(
+      dialog.getByRole("alert").filter({ hasText: "needs the explicit acknowledgement" }),
+    ).toBeVisible();
+    await expect(dialog).toBeVisible(); // not saved
+
+    // The server refuses it too: a hand-made call without the acknowledgement.
+    const forged = await page.request.post("/federated-credentials", {
+      headers: {
+        "Next-Action": serverActionId("createFederatedCredentialAction"),
+        "Content-Type": "text/plain;charset=UTF-8",
+        Accept: "text/x-component",
+        Origin: baseURL!,
+      },
+      data: JSON.stringify([
+        {
+          connectionId,
+          clientId: decodeURIComponent(clientId ?? ""),
+          name: "e2e forged",
+          issuer: GITHUB_ISSUER,
+          audience: AUDIENCE,
+          subject: "repo:contoso/robots:ref:refs/heads/main",
+        },
+      ]),
+    });
+    expect(await forged.text()).toContain('"code":"acknowledgement-required"');
+
+    // With the box ticked, it is saved.
+    await dialog
+      .getByLabel("I understand that tokens matching this credential get Trustdeck's admin rights at UiPath.")
+      .check();
+    await dialog.getByRole("button", { name: "Add credential" }).click();
+    await expect(page.getByText("Credential “e2e self” created.")).toBeVisible();
+    await expect(federated.credentialRow(own, "e2e self")).toBeVisible();
+
+    // The audit log marks the refusal and the save (intent and outcome) high-signal; others not.
+    await page.goto("/audit?action=federated-credential.create");
+    const rows = page.getByTestId("audit-row");
+    const refused = rows.filter({ hasText: "e2e forged" });
+    await expect(refused).toHaveCount(1);
+    await expect(refused).toContainText("denied");
+    await expect(refused.getByTestId("audit-high-signal")).toBeVisible();
+    const saved = rows.filter({ hasText: "e2e self" });
+    await expect(saved).toHaveCount(2); // intent (pending) and outcome (success)
+    await expect(saved.filter({ hasText: "success" }).getByTestId("audit-high-signal")).toBeVisible();
+    await expect(saved.getByTestId("audit-high-signal")).toHaveCount(2);
+    await expect(rows.filter({ hasText: "e2e deploy" }).getByTestId("audit-high-signal")).toHaveCount(0);
+  });
+
   test("a viewer reads and tests tokens but cannot change or exchange, even by calling the actions", async ({
     page,
   }) => {

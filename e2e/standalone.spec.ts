@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { Client } from "pg";
@@ -20,11 +21,13 @@ function adminUrl(): URL {
   return new URL(`postgres://postgres:trustdeck-test@127.0.0.1:${process.env.E2E_PG_PORT ?? 54330}/postgres`);
 }
 
-async function admin(sql: string): Promise<void> {
-  const client = new Client({ connectionString: adminUrl().toString() });
+async function admin(sql: string, database?: string): Promise<unknown[]> {
+  const url = adminUrl();
+  if (database) url.pathname = `/${database}`;
+  const client = new Client({ connectionString: url.toString() });
   await client.connect();
   try {
-    await client.query(sql);
+    return (await client.query(sql)).rows;
   } finally {
     await client.end();
   }
@@ -43,12 +46,16 @@ test.describe("standalone server", () => {
     await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
   });
 
-  test("boots from the build on a fresh PostgreSQL, migrates it and answers ready", async () => {
+  test("boots from the build on a fresh PostgreSQL, migrates it, creates the first admin from its settings and answers ready", async () => {
     test.setTimeout(LONG_JOURNEY_TIMEOUT); // boots and migrates a second server
     expect(existsSync(serverJs), `${serverJs} (is output: "standalone" set?)`).toBe(true);
     await admin(`CREATE DATABASE "${database}"`);
     const url = adminUrl();
     url.pathname = `/${database}`;
+    // The container's way to its first admin: a username and a password file (no checkout needed).
+    const secrets = mkdtempSync(path.join(tmpdir(), "trustdeck-standalone-"));
+    const password = `first-admin-${randomBytes(8).toString("hex")}`;
+    writeFileSync(path.join(secrets, "admin-password"), `${password}\n`, { mode: 0o600 });
     let output = "";
     server = spawn(process.execPath, [serverJs], {
       cwd: path.dirname(serverJs),
@@ -63,6 +70,8 @@ test.describe("standalone server", () => {
         NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
         TRUSTDECK_ENCRYPTION_KEY: randomBytes(32).toString("base64url"),
         INVENTORY_REFRESH_INTERVAL_MINUTES: "0",
+        TRUSTDECK_BOOTSTRAP_ADMIN_USERNAME: "first-admin",
+        TRUSTDECK_BOOTSTRAP_ADMIN_PASSWORD_FILE: path.join(secrets, "admin-password"),
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -84,5 +93,11 @@ test.describe("standalone server", () => {
     const login = await fetch(`http://127.0.0.1:${port}/login`);
     expect(login.status).toBe(200);
     expect(await login.text()).toContain("Trustdeck");
+    rmSync(secrets, { recursive: true, force: true });
+    expect(await admin("SELECT username, role FROM users", database)).toEqual([
+      { username: "first-admin", role: "admin" },
+    ]);
+    expect(output).toContain("[bootstrap] created the first admin, first-admin");
+    expect(output).not.toContain(password);
   });
 });

@@ -57,6 +57,9 @@ const envFields = z.object({
   // Instances that share the vendor accounts (one PostgreSQL, several servers): each takes its share.
   VENDOR_RATE_BUDGET_INSTANCES: z.coerce.number().int().min(1).max(64).default(1),
   VENDOR_READ_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
+  // The first admin of an empty database, created at start (lib/users/bootstrap.ts).
+  TRUSTDECK_BOOTSTRAP_ADMIN_USERNAME: optionalString,
+  TRUSTDECK_BOOTSTRAP_ADMIN_PASSWORD_FILE: optionalString,
   // Prometheus scrape token for /api/metrics (the endpoint is off while unset).
   METRICS_TOKEN: optionalString.pipe(
     z.string().min(16, "METRICS_TOKEN must be at least 16 characters.").optional(),

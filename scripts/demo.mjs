@@ -14,9 +14,11 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { startOrReuseSandbox } from "./lib/demo-sandbox.mjs";
+import { demoBanner, writeDemoCredentials } from "./lib/demo-banner.mjs";
+import { readSandboxInfo, startOrReuseSandbox } from "./lib/demo-sandbox.mjs";
 import { sandboxIdpEnv } from "./lib/sandbox-idp-env.mjs";
 import { keepRunning } from "./lib/keep-running.mjs";
+import { prepareStandalone, standaloneEnv } from "./lib/standalone.mjs";
 import { answers, createSupervisor, ROOT, run, TSX_NODE } from "./lib/processes.mjs";
 
 const DATA = resolve(ROOT, process.env.TRUSTDECK_DATA_DIR ?? ".trustdeck");
@@ -88,6 +90,7 @@ async function buildIfNeeded() {
   const fingerprint = sourceFingerprint();
   if (
     existsSync(join(ROOT, ".next", "BUILD_ID")) &&
+    existsSync(join(ROOT, ".next", "standalone", "server.js")) &&
     existsSync(stamp) &&
     readFileSync(stamp, "utf8") === fingerprint
   ) {
@@ -114,10 +117,11 @@ function dashboardEnv(secrets, caFile, sandboxDir) {
   };
 }
 
-/** Starts the dashboard and waits for its sign-in page; fails if it exits first. */
+/** Starts the dashboard (the standalone server) and waits for its sign-in page; fails if it exits first. */
 async function startDashboard(supervisor, env) {
-  const dashboard = supervisor.start("the dashboard", "next", ["start", "-H", HOST, "-p", String(PORT)], {
-    env,
+  const serverJs = prepareStandalone(".next");
+  const dashboard = supervisor.start("the dashboard", process.execPath, [serverJs], {
+    env: { ...env, ...standaloneEnv(HOST, PORT) },
     onLine: (line) => process.stdout.write(`[dashboard] ${line}\n`),
   });
   const deadline = Date.now() + 60_000;
@@ -168,7 +172,7 @@ async function main() {
         // The vendor sandbox runs on; one that stopped meanwhile is started again with its saved state.
         if (attempt > 0) await startOrReuseSandbox(supervisor, { dataDir: sandboxDir });
         const dashboard = await startDashboard(supervisor, env);
-        if (attempt === 0) printBanner();
+        if (attempt === 0) printBanner(sandboxDir);
         else console.log(`demo: the dashboard is back at ${URL_BASE}`);
         return dashboard;
       },
@@ -194,18 +198,19 @@ function shownPath(path) {
   return rel && !rel.startsWith("..") ? rel : path;
 }
 
-function printBanner() {
-  console.log(`
-  Trustdeck demo is running.
-
-    Dashboard   ${URL_BASE}
-    Sign in     admin / trustdeck-demo-admin      (also operator / trustdeck-demo-operator, viewer / trustdeck-demo-viewer)
-                or "Sign in with Sandbox IdP": ines, otto, vik or nils (no role) / sandbox-password
-                (the IdP's certificate comes from the sandbox CA, ${shownPath(join(DATA, "sandbox", "ca.pem"))}: trust it or accept the warning)
-    Data        ${shownPath(DATA)}/  (delete it to start over)
-
-  Press Ctrl+C to stop.
-`);
+/** Writes the logins to a file only the owner can read, and prints where it is (not the logins). */
+function printBanner(sandboxDir) {
+  const credentialsFile = join(DATA, "credentials.txt");
+  const idp = readSandboxInfo(sandboxDir)?.idp;
+  writeDemoCredentials(credentialsFile, { url: URL_BASE, users: DEMO_USERS, idp });
+  console.log(
+    demoBanner({
+      url: URL_BASE,
+      credentialsFile: shownPath(credentialsFile),
+      caFile: shownPath(join(sandboxDir, "ca.pem")),
+      dataDir: shownPath(DATA),
+    }),
+  );
 }
 
 main().catch((error) => {

@@ -1,4 +1,4 @@
-// The dashboard as the end-to-end suite meets it: a production build (`next start`) on a fresh
+// The dashboard as the end-to-end suite meets it: the production build's standalone server on a fresh
 // PostgreSQL database, seeded with the e2e users. Playwright starts this as its webServer and
 // stops it by process id; SIGTERM stops Next.js and the embedded PostgreSQL. It serves the
 // suite's own build folder (`.next-test/`, scripts/lib/build-dirs.cjs), never the demo's `.next/`.
@@ -9,6 +9,7 @@ import { ROOT, start, run, waitForUrl } from "./lib/processes.mjs";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
 import { sandboxIdpEnv } from "./lib/sandbox-idp-env.mjs";
 import { SUITE_DIST_DIR, suiteBuildEnv } from "./lib/build-dirs.cjs";
+import { prepareStandalone, standaloneEnv } from "./lib/standalone.mjs";
 
 if (!existsSync(join(ROOT, SUITE_DIST_DIR, "BUILD_ID"))) {
   console.error(
@@ -69,7 +70,9 @@ if (seeded !== 0) {
   process.exit(seeded);
 }
 
-const next = start("next", ["start", "-H", "127.0.0.1", "-p", String(port)], { env });
+// The artefact the Dockerfile ships (`next start` warns under output: "standalone").
+const serverJs = prepareStandalone(SUITE_DIST_DIR);
+const next = start(process.execPath, [serverJs], { env: { ...env, ...standaloneEnv("127.0.0.1", port) } });
 const stopAll = async () => {
   await next.stop();
   await pg?.stop();

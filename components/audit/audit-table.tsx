@@ -2,6 +2,7 @@ import { formatUtcDateTime } from "@/lib/time/format";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { AuditEventRow } from "@/lib/audit/query";
+import { HIGH_SIGNAL_REASONS, highSignalReason } from "@/lib/audit/signal";
 import { VisibleText } from "@/components/ui/visible-text";
 
 const OUTCOME_TONE: Record<AuditEventRow["outcome"], BadgeTone> = {
@@ -43,6 +44,7 @@ export function AuditTable({ rows }: { rows: AuditEventRow[] }) {
             </Td>
             <Td>
               <Badge tone={OUTCOME_TONE[row.outcome]}>{row.outcome}</Badge>
+              <HighSignalBadge details={row.details} />
             </Td>
             <Td className="max-w-md">
               {row.vendorRequestId ? (
@@ -61,5 +63,18 @@ export function AuditTable({ rows }: { rows: AuditEventRow[] }) {
         ))}
       </tbody>
     </Table>
+  );
+}
+
+/** The mark of an event that widens access (see lib/audit/signal.ts), with its reason on hover. */
+function HighSignalBadge({ details }: { details: unknown }) {
+  const reason = highSignalReason(details);
+  if (!reason) return null;
+  return (
+    <Badge tone="danger" className="mt-1">
+      <span title={HIGH_SIGNAL_REASONS[reason]} data-testid="audit-high-signal">
+        high-signal
+      </span>
+    </Badge>
   );
 }

@@ -45,6 +45,7 @@ export function ApplicationCard({
     appName: app.name,
     suggestedAudience: connection.suggestedAudience,
     credentials,
+    usedByTrustdeck: app.usedByTrustdeck,
   };
 
   return (
@@ -66,6 +67,13 @@ export function ApplicationCard({
             </h3>
             <p className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
               <span className="font-mono">{app.clientId}</span>
+              {app.usedByTrustdeck ? (
+                <Badge tone="danger">
+                  <span title="This connection authenticates with this application: its credentials get Trustdeck's admin rights at UiPath.">
+                    Trustdeck connects with this application
+                  </span>
+                </Badge>
+              ) : null}
               {app.isConfidential ? (
                 <Badge>confidential</Badge>
               ) : (

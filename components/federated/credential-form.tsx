@@ -12,11 +12,13 @@ import type { ActionResult } from "@/lib/auth/action-result";
 import { lintCredential, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH } from "@/lib/federated/lint";
 import type { PreflightResult } from "@/lib/federated/types";
 import { credentialFormSchema, type CredentialFormOutput } from "@/lib/federated/schemas";
+import { SELF_APPLICATION_REFUSAL } from "@/lib/federated/self-application";
 import { audienceHint } from "@/lib/federated/templates";
 import type { FederatedCredential } from "@/lib/vendors/contracts";
 import { errorAt, initialValues, withTemplate, type CredentialFormValues } from "./form-values";
 import { LintList } from "./lint-list";
 import { PreflightView } from "./preflight-view";
+import { SelfApplicationNotice } from "./self-application-notice";
 import { TemplateFields } from "./template-fields";
 import type { CredentialContext, CredentialWriteActions, SavedCredential } from "./types";
 import { useSessionEnded } from "@/components/shell/session-ended";
@@ -64,6 +66,9 @@ export function CredentialForm({ context, existing, actions, onDone, onSettle }:
   const onSubmit = handleSubmit(async (parsed) => {
     setServerError(null);
     if (blocking) return setServerError({ message: "Fix the problems marked “must fix” before saving." });
+    // The server refuses it too; asking here first keeps the warning in front of the user.
+    if (context.usedByTrustdeck && parsed.acknowledgeSelfApplication !== true)
+      return setError("acknowledgeSelfApplication", { message: SELF_APPLICATION_REFUSAL });
     const input = { ...parsed, template: parsed.template.kind === "other" ? undefined : parsed.template };
     const result: ActionResult<SavedCredential> = await callWrite(() =>
       existing ? actions.update({ ...input, credentialId: existing.id }) : actions.create(input),
@@ -94,6 +99,7 @@ export function CredentialForm({ context, existing, actions, onDone, onSettle }:
           Application <strong>{context.appName}</strong> ·{" "}
           <span className="font-mono text-xs">{context.clientId}</span>
         </p>
+        {context.usedByTrustdeck ? <SelfApplicationNotice /> : null}
         <Field
           label="Name"
           error={errorAt(formState.errors, "name")}

@@ -17,7 +17,12 @@ export function initialValues(
   context: CredentialContext,
   existing?: FederatedCredential,
 ): CredentialFormValues {
-  const target = { connectionId: context.connectionId, clientId: context.clientId };
+  // The acknowledgement is never carried over: each save on Trustdeck's own application asks again.
+  const target = {
+    connectionId: context.connectionId,
+    clientId: context.clientId,
+    acknowledgeSelfApplication: false,
+  };
   if (existing) {
     const issuer = existing.issuer ?? "";
     const subject = existing.subject ?? "";

@@ -44,4 +44,6 @@ export type CredentialContext = {
   appName: string;
   suggestedAudience: string;
   credentials: FederatedCredential[];
+  /** The connection authenticates with this application: a credential here needs acknowledging. */
+  usedByTrustdeck: boolean;
 };

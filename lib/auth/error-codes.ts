@@ -31,6 +31,8 @@ export const ERROR_CODES = {
   "already-acknowledged": "conflict",
   // Our own checks of what was sent.
   lint: "input",
+  // A dangerous change sent without the explicit acknowledgement its form asks for.
+  "acknowledgement-required": "input",
   preflight: "input",
   "webhook-refused": "input",
   "webhook-failed": "delivery",

@@ -1,6 +1,7 @@
 import "server-only";
 import { VENDOR_ERROR_CODES, type ErrorCode } from "@/lib/auth/error-codes";
 import type { AuditActor } from "@/lib/audit/record";
+import { highSignal } from "@/lib/audit/signal";
 import type { Database } from "@/lib/db/client";
 import { isVendorError, type VendorError } from "@/lib/vendors/errors";
 import { federatedReconciler, type CredentialState, type FederatedIntent } from "@/lib/writes/federated-plan";
@@ -12,6 +13,7 @@ import { lintCredential, lintFieldErrors } from "./lint";
 import { preflightIssuer, type PreflightResult } from "./preflight";
 import { uipathFederatedOps, type FederatedOps, type UiPathConnection } from "./read";
 import type { CreateCredentialInput, DeleteCredentialInput, UpdateCredentialInput } from "./schemas";
+import { SELF_APPLICATION_REFUSAL } from "./self-application";
 
 // The write flows behind the server actions: re-lint against the application's current
 // credentials, preflight the issuer, then one vendor write through lib/writes.
@@ -96,8 +98,14 @@ function pipelineFailure(report: WriteReport<unknown>): Failure {
   };
 }
 
+/** Whether a change targets the application the connection itself authenticates with. */
+export function isSelfApplication(conn: UiPathConnection, clientId: string): boolean {
+  return conn.clientId === clientId;
+}
+
 /**
- * Creates (no `credentialId`) or replaces a credential. Reads the application's credentials
+ * Creates (no `credentialId`) or replaces a credential. On the connection's own application it is
+ * refused unless `acknowledgeSelfApplication` is true, and the audit marks it high-signal. Reads the application's credentials
  * once; refuses with field errors when the lint finds an error against them or when the issuer
  * preflight fails; then runs the one write through the write pipeline (intent audited first,
  * never retried, an ambiguous outcome re-read and reconciled, inventory updated).
@@ -109,6 +117,14 @@ export async function saveCredential(
 ): Promise<SaveSuccess | Failure> {
   const ops = deps.ops ?? uipathFederatedOps();
   const credentialId = "credentialId" in input ? input.credentialId : undefined;
+  const selfApplication = isSelfApplication(conn, input.clientId);
+  if (selfApplication && input.acknowledgeSelfApplication !== true)
+    return {
+      ok: false,
+      code: "acknowledgement-required",
+      message: SELF_APPLICATION_REFUSAL,
+      fieldErrors: { acknowledgeSelfApplication: [SELF_APPLICATION_REFUSAL] },
+    };
   const body = {
     name: input.name,
     description: input.description,
@@ -169,6 +185,7 @@ export async function saveCredential(
       template: input.template?.kind ?? null,
       before: auditSummary(before ?? null),
       preflight: preflight.summary,
+      ...(selfApplication ? { ...highSignal("self-application"), acknowledged: true } : {}),
     },
     reconciler: federatedReconciler(conn, intent),
     write: () =>

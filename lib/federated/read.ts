@@ -61,6 +61,7 @@ async function readApplication(
     name: app.name,
     isConfidential: app.isConfidential,
     scopes: app.scopes,
+    usedByTrustdeck: app.clientId === conn.clientId,
   };
   try {
     const credentials = await ops.listFederatedCredentials(conn, app.clientId);

@@ -119,6 +119,11 @@ export const credentialTargetSchema = z.object({
 const credentialFields = federatedCredentialInputSchema.extend({
   ...credentialTargetSchema.shape,
   template: templateInputSchema.optional(),
+  /**
+   * Required (true) when the application is the one the connection authenticates with: a token
+   * matching the credential then gets Trustdeck's own rights at UiPath. The server checks it.
+   */
+  acknowledgeSelfApplication: z.boolean().optional(),
 });
 
 /** A template's output must be what is saved: a stale template must not hide a hand-edited subject. */

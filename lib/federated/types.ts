@@ -12,6 +12,8 @@ export interface ApplicationView {
   scopes: string[];
   credentials: FederatedCredential[] | null;
   error: VendorErrorJSON | null;
+  /** The application is the connection's own: the one Trustdeck authenticates with at UiPath. */
+  usedByTrustdeck: boolean;
 }
 
 /** What the pages need to know about a UiPath connection besides its applications. */

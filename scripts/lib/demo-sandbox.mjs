@@ -12,9 +12,14 @@ function readJson(file) {
   }
 }
 
+/** What `<dataDir>/sandbox.json` says (pid, URLs, IdP, CA file), or undefined when unreadable. */
+export function readSandboxInfo(dataDir) {
+  return readJson(join(dataDir, "sandbox.json"));
+}
+
 /** The sandbox that `<dataDir>/sandbox.json` describes, when its process runs and its ports answer. */
 export async function runningSandbox(dataDir) {
-  const info = readJson(join(dataDir, "sandbox.json"));
+  const info = readSandboxInfo(dataDir);
   if (!info || !isAlive(info.pid) || !info.urls) return undefined;
   const vendorUrls = Object.entries(info.urls).filter(([name]) => name !== "issuers");
   if (vendorUrls.length === 0) return undefined;

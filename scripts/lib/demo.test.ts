@@ -156,6 +156,35 @@ describe("the sandbox keeps vendor state in its data folder", () => {
   }, 120_000);
 });
 
+/** Every string in `value` held under a key that names a credential (secret, password, token, key). */
+function credentialValues(value: unknown, key = ""): string[] {
+  if (typeof value === "string") return /secret|password|token|key/i.test(key) ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap((item) => credentialValues(item, key));
+  if (value && typeof value === "object")
+    return Object.entries(value).flatMap(([k, v]) => credentialValues(v, k));
+  return [];
+}
+
+describe("npm run sandbox prints where its credentials are, not the credentials", () => {
+  it("names connections.json and sandbox.json (both mode 0600) and prints none of their secrets", async () => {
+    const dataDir = path.join(tempFolder(), "sandbox");
+    const sandbox = await startSandbox(dataDir, await freePorts(4));
+    const output = sandbox.output();
+    const files = ["connections.json", "sandbox.json"].map((name) => path.join(dataDir, name));
+    const secrets = files.flatMap((file) => {
+      expect(statSync(file).mode & 0o777, file).toBe(0o600);
+      return credentialValues(JSON.parse(readFileSync(file, "utf8")));
+    });
+    // Every vendor's credentials and the IdP's client secret and password are in the files …
+    expect(secrets.length).toBeGreaterThanOrEqual(5);
+    // … and none of them in what was printed; the files are named instead.
+    for (const secret of secrets) expect(output, "a credential was printed").not.toContain(secret);
+    for (const file of files) expect(output).toContain(path.basename(file));
+    sandbox.child.kill("SIGTERM");
+    await sandbox.exited;
+  }, 120_000);
+});
+
 describe("npm run demo never leaves processes behind", () => {
   /** A demo data folder whose encryption key is malformed, so seeding fails (before any build). */
   function brokenDemoFolder(): string {

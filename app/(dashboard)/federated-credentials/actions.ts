@@ -2,9 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { fail, ok } from "@/lib/auth/action-result";
+import { highSignal } from "@/lib/audit/signal";
 import { authedAction, type ActionContext } from "@/lib/auth/authed-action";
 import { loadUipathConnection } from "@/lib/federated/data";
-import { deleteCredential, saveCredential, type Failure } from "@/lib/federated/mutations";
+import { deleteCredential, isSelfApplication, saveCredential, type Failure } from "@/lib/federated/mutations";
 import { preflightIssuer } from "@/lib/federated/preflight";
 import { preflightOptions } from "@/lib/federated/preflight-config";
 import {
@@ -41,10 +42,13 @@ async function save(
     writer: { db, actor, sourceIp },
   });
   if (!result.ok) {
-    // Lint refusals never left the browser's own checks; writes are audited by their pipeline.
-    if (result.code !== "lint" && !result.audited) {
+    // Lint refusals never left the browser's own checks (the wrapper records them as refusals);
+    // writes are audited by their pipeline.
+    // A save on Trustdeck's own application is high-signal whatever became of it (lint included).
+    const selfApplication = isSelfApplication(loaded.conn, input.clientId);
+    if ((result.code !== "lint" || selfApplication) && !result.audited) {
       await audit({
-        outcome: "failure",
+        outcome: result.code === "acknowledgement-required" || result.code === "lint" ? "denied" : "failure",
         target: {
           type: "federated-credential",
           id: "credentialId" in input ? input.credentialId : undefined,
@@ -66,6 +70,9 @@ async function save(
           reason: result.code,
           message: result.message,
           ...(result.preflight ? { preflight: result.preflight.checks } : {}),
+          ...(selfApplication
+            ? { ...highSignal("self-application"), acknowledged: input.acknowledgeSelfApplication === true }
+            : {}),
         },
       });
     }

@@ -70,6 +70,7 @@ export default async function CredentialPage({
     appName: app.name,
     suggestedAudience: connection.suggestedAudience,
     credentials: app.credentials ?? [],
+    usedByTrustdeck: app.usedByTrustdeck,
   };
   return (
     <>
