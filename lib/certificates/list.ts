@@ -1,10 +1,10 @@
-import type { CertificateSet } from "@/lib/vendors/contracts";
+import type { ListedSet } from "./listed-set";
 import type { CertificateListFilter } from "./schemas";
 import { earliestExpiry, setBreaksAt, setStatus, slotStatus, statusRank } from "./status";
 
-/** A certificate set as the list shows it: the set plus where it lives. */
+/** A certificate set as the list shows it (summaries, no PEMs) plus where it lives. */
 export interface CertificateSetEntry {
-  set: CertificateSet;
+  set: ListedSet;
   connection: { id: string; name: string };
 }
 

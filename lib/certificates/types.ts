@@ -1,15 +1,11 @@
-// Client-safe: the certificate inventory as the browser renders it.
-import type { Vendor } from "@/lib/connections/schemas";
-import type { VendorErrorJSON } from "@/lib/vendors/contracts";
+// Client-safe: one connection's certificate sets as the list renders them.
+import type { InventoryConnection } from "@/lib/inventory/types";
 import type { CertificateSetEntry } from "./list";
 
-/** A connection whose sets could not be read, with the vendor's error for the user. */
-export interface ConnectionReadFailure {
-  connection: { id: string; name: string; vendor: Vendor };
-  error: Pick<VendorErrorJSON, "kind" | "userMessage" | "status" | "vendorCode" | "requestId">;
-}
-export interface CertificateInventory {
+/** A connection's sets from the inventory, with how fresh they are and why the last read failed. */
+export interface ConnectionCertificateSets {
+  connection: InventoryConnection;
   entries: CertificateSetEntry[];
-  failures: ConnectionReadFailure[];
+  /** ISO 8601: when the server read this from the database; statuses are computed at this time. */
   readAt: string;
 }
