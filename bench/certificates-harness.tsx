@@ -1,9 +1,9 @@
-// Bench-only page: the real certificate list (one ConnectionSets section per connection, as the
-// page streams them) with N synthetic certificate sets, outside Next.js.
+// Bench-only page: the real certificate list (components/certificates/certificate-list.tsx) with
+// N synthetic certificate sets over 10 connections, outside Next.js.
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createRoot } from "react-dom/client";
-import { ConnectionSets } from "@/components/certificates/connection-sets";
-import type { ConnectionCertificateSets } from "@/lib/certificates/types";
+import { CertificateList } from "@/components/certificates/certificate-list";
+import type { CertificateList as CertificateListData } from "@/lib/certificates/types";
 import type { ListedSet, ListedSlot } from "@/lib/certificates/listed-set";
 import { certificateListFilterSchema } from "@/lib/certificates/schemas";
 
@@ -41,36 +41,25 @@ function slot(i: number, j: number, vendor: (typeof VENDORS)[number]): ListedSlo
   };
 }
 
-function sections(count: number): ConnectionCertificateSets[] {
-  const readAt = new Date(NOW).toISOString();
-  return Array.from({ length: CONNECTIONS }, (_, c) => {
-    const vendor = VENDORS[c % 3]!;
+function list(count: number): CertificateListData {
+  const entries = Array.from({ length: count }, (_, i) => {
+    const vendor = VENDORS[i % 3]!;
+    const c = i % CONNECTIONS;
     const connection = {
       id: `00000000-0000-4000-8000-${String(c).padStart(12, "0")}`,
       name: `Connection ${c}`,
     };
-    const entries = Array.from({ length: Math.ceil((count - c) / CONNECTIONS) }, (_, k) => {
-      const i = k * CONNECTIONS + c;
-      const set: ListedSet = {
-        id: `set-${i}`,
-        connectionId: connection.id,
-        vendor,
-        kind: vendor === "uipath" ? "uipath-saml" : vendor === "cloudflare" ? "cloudflare-saml" : "huawei-sp",
-        label: `Bench set ${i}`,
-        slots: [slot(i, 0, vendor), slot(i, 1, vendor)],
-      };
-      return { set, connection };
-    });
-    const freshness = {
-      ...connection,
+    const set: ListedSet = {
+      id: `set-${i}`,
+      connectionId: connection.id,
       vendor,
-      lastSuccessAt: readAt,
-      lastAttemptAt: readAt,
-      stale: false,
-      lastError: null,
+      kind: vendor === "uipath" ? "uipath-saml" : vendor === "cloudflare" ? "cloudflare-saml" : "huawei-sp",
+      label: `Bench set ${i}`,
+      slots: [slot(i, 0, vendor), slot(i, 1, vendor)],
     };
-    return { connection: freshness, entries, readAt };
+    return { set, connection };
   });
+  return { entries, neverRead: [], readAt: new Date(NOW).toISOString() };
 }
 
 const nextPaint = () =>
@@ -80,7 +69,7 @@ const nextPaint = () =>
 
 (window as unknown as { certificatesBench: unknown }).certificatesBench = {
   async mount(count: number) {
-    const data = sections(count);
+    const data = list(count);
     const root = createRoot(document.getElementById("root")!);
     const client = new QueryClient({
       defaultOptions: { queries: { staleTime: Infinity, refetchOnWindowFocus: false } },
@@ -88,13 +77,7 @@ const nextPaint = () =>
     const start = performance.now();
     root.render(
       <QueryClientProvider client={client}>
-        {data.map((initial) => (
-          <ConnectionSets
-            key={initial.connection.id}
-            initial={initial}
-            filter={certificateListFilterSchema.parse({})}
-          />
-        ))}
+        <CertificateList initial={data} filter={certificateListFilterSchema.parse({})} />
       </QueryClientProvider>,
     );
     const painted = await nextPaint();

@@ -28,7 +28,8 @@ export function ConnectionFreshness({
   onRefreshed,
 }: {
   connection: InventoryConnection;
-  onRefreshed?: () => Promise<unknown>;
+  /** Called with the connection's new freshness (null when it is gone). */
+  onRefreshed?: (connection: InventoryConnection | null) => Promise<unknown>;
 }) {
   const router = useRouter();
   const reportSessionEnded = useSessionEnded();
@@ -38,7 +39,7 @@ export function ConnectionFreshness({
     onSuccess: async ({ response, result }) => {
       if (reportSessionEnded(result)) return;
       setError(result.ok ? null : response ? result.message : "The refresh could not be sent.");
-      if (onRefreshed) await onRefreshed();
+      if (onRefreshed) await onRefreshed(result.ok ? result.data.connection : null);
       else router.refresh();
     },
   });

@@ -62,6 +62,11 @@ describe("sets rebuilt from inventory rows", () => {
     expect(sets[1]!.slots[1]!.role).toBe("standby");
   });
 
+  it("keeps sets of the same id at different connections apart", () => {
+    const sets = listedSetsFrom([row("saml", "primary"), row("saml", "primary", { connectionId: "c2" })]);
+    expect(sets.map((s) => `${s.connectionId}/${s.id}`)).toEqual(["c1/saml", "c2/saml"]);
+  });
+
   it("carries summaries only: no PEM, ISO dates", () => {
     const [set] = listedSetsFrom([row("org", "primary")]);
     expect(Object.keys(set!.slots[0]!.certificate!)).not.toContain("pem");

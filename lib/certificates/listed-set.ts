@@ -91,7 +91,9 @@ function toSlot(row: InventorySetRow): ListedSlot {
 export function listedSetsFrom(rows: readonly InventorySetRow[]): ListedSet[] {
   const sets = new Map<string, ListedSet>();
   for (const row of rows) {
-    let set = sets.get(row.setId);
+    // Set ids are unique within a connection only (every UiPath organization has its "saml" set).
+    const key = `${row.connectionId}/${row.setId}`;
+    let set = sets.get(key);
     if (!set) {
       set = {
         id: row.setId,
@@ -101,7 +103,7 @@ export function listedSetsFrom(rows: readonly InventorySetRow[]): ListedSet[] {
         label: row.setLabel,
         slots: [],
       };
-      sets.set(row.setId, set);
+      sets.set(key, set);
     }
     set.slots.push(toSlot(row));
   }

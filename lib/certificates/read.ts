@@ -10,8 +10,8 @@ import type { CertificateSet } from "@/lib/vendors/model";
 import { operationsFor } from "@/lib/vendors/registry";
 import type { CertificateSetEntry } from "./list";
 import { listedSetsFrom } from "./listed-set";
-import type { ConnectionCertificateSets } from "./types";
-export type { ConnectionCertificateSets } from "./types";
+import type { CertificateList } from "./types";
+export type { CertificateList } from "./types";
 
 /** Every column the list needs; never the PEM, which only the set page and the download route read. */
 const LIST_COLUMNS = {
@@ -42,27 +42,35 @@ export function readListedConnections(db: Database): Promise<InventoryConnection
 }
 
 /**
- * One connection's certificate sets as last snapshotted, with its freshness: reads only the
- * database, never the vendor. Null when the connection is gone or disabled.
+ * Every enabled connection's certificate sets as last snapshotted (or one connection's): reads
+ * only the database, never a vendor, and never a PEM.
  */
-export async function readConnectionCertificateSets(
+export async function readCertificateList(
   db: Database,
-  connectionId: string,
-): Promise<ConnectionCertificateSets | null> {
+  options: { connectionId?: string } = {},
+): Promise<CertificateList> {
   const [connections, rows] = await Promise.all([
     readInventoryConnections(db),
     db
       .select(LIST_COLUMNS)
       .from(inventoryCertificates)
-      .where(and(eq(inventoryCertificates.connectionId, connectionId), isNull(inventoryCertificates.goneAt))),
+      .where(
+        and(
+          options.connectionId ? eq(inventoryCertificates.connectionId, options.connectionId) : undefined,
+          isNull(inventoryCertificates.goneAt),
+        ),
+      ),
   ]);
-  const connection = connections.find((c) => c.id === connectionId);
-  if (!connection) return null;
-  const entries: CertificateSetEntry[] = listedSetsFrom(rows).map((set) => ({
-    set,
-    connection: { id: connection.id, name: connection.name },
-  }));
-  return { connection, entries, readAt: new Date().toISOString() };
+  // Disabled connections are not refreshed, so their old snapshot would only mislead.
+  const names = new Map(connections.map((c) => [c.id, c.name]));
+  const entries: CertificateSetEntry[] = listedSetsFrom(rows.filter((r) => names.has(r.connectionId))).map(
+    (set) => ({ set, connection: { id: set.connectionId, name: names.get(set.connectionId)! } }),
+  );
+  return {
+    entries,
+    neverRead: connections.filter((c) => !c.lastAttemptAt).map((c) => c.id),
+    readAt: new Date().toISOString(),
+  };
 }
 
 /**

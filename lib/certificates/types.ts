@@ -1,11 +1,11 @@
-// Client-safe: one connection's certificate sets as the list renders them.
-import type { InventoryConnection } from "@/lib/inventory/types";
+// Client-safe: the certificate list as the browser renders it.
 import type { CertificateSetEntry } from "./list";
 
-/** A connection's sets from the inventory, with how fresh they are and why the last read failed. */
-export interface ConnectionCertificateSets {
-  connection: InventoryConnection;
+/** Every enabled connection's certificate sets from the inventory (summaries, no PEMs). */
+export interface CertificateList {
   entries: CertificateSetEntry[];
+  /** Connections never read yet: their sets are still to come. */
+  neverRead: string[];
   /** ISO 8601: when the server read this from the database; statuses are computed at this time. */
   readAt: string;
 }

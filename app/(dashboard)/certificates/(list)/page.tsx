@@ -3,13 +3,13 @@ import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { CertificateFilters } from "@/components/certificates/certificate-filters";
 import { WaitingForConnection } from "@/components/inventory/waiting-for-connection";
-import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/card";
 import { currentActor } from "@/lib/auth/session";
 import { readListedConnections } from "@/lib/certificates/read";
 import { certificateListFilterSchema } from "@/lib/certificates/schemas";
 import { getDb } from "@/lib/db/get-db";
-import { CertificateConnectionSection } from "./connection-section";
+import { ConnectionStatusSection } from "./connection-section";
+import { CertificateListSection } from "./list-section";
 
 export const metadata: Metadata = { title: "Certificates" };
 
@@ -38,22 +38,17 @@ export default async function CertificatesPage({
         filter={filter}
         connections={[...connections].sort((a, b) => a.name.localeCompare(b.name))}
       />
-      {shown.length === 0 ? (
-        <Alert>
-          {connections.length === 0
-            ? "No certificate sets yet: add a connection."
-            : "No connection matches these filters."}
-        </Alert>
-      ) : (
-        <div className="space-y-8">
-          {shown.map((connection) => (
-            // Each connection streams in on its own: the page never waits for the slowest one.
-            <Suspense key={connection.id} fallback={<WaitingForConnection name={connection.name} />}>
-              <CertificateConnectionSection connection={connection} filter={filter} />
-            </Suspense>
-          ))}
-        </div>
-      )}
+      <div className="mb-6 grid gap-3 md:grid-cols-2 xl:grid-cols-3">
+        {shown.map((connection) => (
+          // Each connection streams in on its own: the page never waits for the slowest one.
+          <Suspense key={connection.id} fallback={<WaitingForConnection name={connection.name} />}>
+            <ConnectionStatusSection connection={connection} />
+          </Suspense>
+        ))}
+      </div>
+      <Suspense fallback={<p role="status">Still waiting for the inventory…</p>}>
+        <CertificateListSection connections={connections} filter={filter} />
+      </Suspense>
     </>
   );
 }
