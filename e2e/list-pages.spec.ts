@@ -143,6 +143,7 @@ test.describe("list pages read the inventory", () => {
     await signInAs(page, "viewer");
     await readEveryConnectionOnce(page);
     const certificates = new CertificatesPage(page);
+    await certificates.gotoList();
     const id = (await page
       .getByTestId(`connection-status-${CLOUDFLARE}`)
       .getByRole("heading")
