@@ -1,10 +1,11 @@
-// Bench-only page: the real CertificateList with N synthetic certificate sets, outside Next.js.
+// Bench-only page: the real certificate list (components/certificates/certificate-list.tsx) with
+// N synthetic certificate sets over 10 connections, outside Next.js.
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createRoot } from "react-dom/client";
 import { CertificateList } from "@/components/certificates/certificate-list";
-import type { CertificateInventory } from "@/lib/certificates/read";
+import type { CertificateList as CertificateListData } from "@/lib/certificates/types";
+import type { ListedSet, ListedSlot } from "@/lib/certificates/listed-set";
 import { certificateListFilterSchema } from "@/lib/certificates/schemas";
-import type { CertificateSet, CertificateSlot } from "@/lib/vendors/model";
 
 const NOW = Date.parse("2026-11-23T12:00:00Z");
 const VENDORS = ["uipath", "cloudflare", "huawei"] as const;
@@ -14,7 +15,10 @@ const SLOTS = {
   huawei: ["cer-a", "cer-b"],
 } as const;
 
-function slot(i: number, j: number, vendor: (typeof VENDORS)[number]): CertificateSlot {
+/** Sets spread over this many connections, as a mid-size tenant has them. */
+const CONNECTIONS = 10;
+
+function slot(i: number, j: number, vendor: (typeof VENDORS)[number]): ListedSlot {
   const hex = ((i * 7919 + j * 104729) >>> 0).toString(16).toUpperCase().padStart(8, "0").repeat(8);
   const notAfter = new Date(NOW + (((i * 37 + j * 11) % 800) - 60) * 86_400_000).toISOString();
   return {
@@ -22,43 +26,40 @@ function slot(i: number, j: number, vendor: (typeof VENDORS)[number]): Certifica
     vendorId: `${i}-${j}`,
     state: vendor === "huawei" ? (j === 0 ? "ACTIVE" : "INACTIVE") : undefined,
     certificate: {
-      pem: "",
       sha1: hex.slice(0, 40),
       sha256: hex,
       subject: `CN=sso-${i}.example.com,O=Bench`,
       issuer: `CN=sso-${i}.example.com,O=Bench`,
       commonName: `sso-${i}.example.com`,
       serialNumber: hex.slice(0, 16),
-      version: 3,
       notBefore: new Date(NOW - 400 * 86_400_000).toISOString(),
       notAfter,
       keyAlgorithm: "RSA",
       keySize: 2048,
       signatureAlgorithm: "sha256WithRSAEncryption",
-      signatureAlgorithmName: "RSA with SHA-256",
-      subjectAltNames: [],
-      keyUsage: [],
-      extendedKeyUsage: [],
-      selfSigned: true,
     },
   };
 }
 
-function inventory(count: number): CertificateInventory {
+function list(count: number): CertificateListData {
   const entries = Array.from({ length: count }, (_, i) => {
     const vendor = VENDORS[i % 3]!;
-    const set: CertificateSet = {
+    const c = i % CONNECTIONS;
+    const connection = {
+      id: `00000000-0000-4000-8000-${String(c).padStart(12, "0")}`,
+      name: `Connection ${c}`,
+    };
+    const set: ListedSet = {
       id: `set-${i}`,
-      connectionId: `c${i % 25}`,
+      connectionId: connection.id,
       vendor,
       kind: vendor === "uipath" ? "uipath-saml" : vendor === "cloudflare" ? "cloudflare-saml" : "huawei-sp",
       label: `Bench set ${i}`,
       slots: [slot(i, 0, vendor), slot(i, 1, vendor)],
-      actions: [],
     };
-    return { set, connection: { id: `c${i % 25}`, name: `Connection ${i % 25}` } };
+    return { set, connection };
   });
-  return { entries, failures: [], readAt: new Date(NOW).toISOString() };
+  return { entries, neverRead: [], readAt: new Date(NOW).toISOString() };
 }
 
 const nextPaint = () =>
@@ -68,7 +69,7 @@ const nextPaint = () =>
 
 (window as unknown as { certificatesBench: unknown }).certificatesBench = {
   async mount(count: number) {
-    const data = inventory(count);
+    const data = list(count);
     const root = createRoot(document.getElementById("root")!);
     const client = new QueryClient({
       defaultOptions: { queries: { staleTime: Infinity, refetchOnWindowFocus: false } },

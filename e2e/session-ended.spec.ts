@@ -44,7 +44,7 @@ test.describe("an ended session", () => {
     const certificates = new CertificatesPage(page);
     await certificates.gotoList();
     await page.context().clearCookies();
-    await page.getByRole("button", { name: "Refresh from vendors" }).click();
+    await page.getByRole("button", { name: "Refresh this connection" }).first().click();
     await expect(page.getByText("Your session ended — sign in again").first()).toBeVisible();
     await expect(page.getByRole("link", { name: "Sign in again" }).first()).toHaveAttribute(
       "href",

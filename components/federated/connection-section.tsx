@@ -1,17 +1,24 @@
+import { ConnectionFreshness } from "@/components/inventory/connection-freshness";
 import { ReadErrorAlert } from "@/components/ui/read-error-alert";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import type { ConnectionFederation } from "@/lib/federated/types";
+import type { InventoryConnection } from "@/lib/inventory/types";
 import { ApplicationCard } from "./application-card";
 import type { CredentialWriteActions } from "./types";
 
-/** One UiPath connection's external applications, or why they cannot be shown. */
+/**
+ * One UiPath connection's external applications, or why they cannot be shown; with `freshness`
+ * (the list page, from the inventory) how fresh they are and "Refresh this connection".
+ */
 export function ConnectionSection({
   federation,
   actions,
+  freshness,
 }: {
   federation: ConnectionFederation;
   actions: CredentialWriteActions | null;
+  freshness?: InventoryConnection;
 }) {
   const total = federation.apps.reduce((n, app) => n + (app.credentials?.length ?? 0), 0);
   return (
@@ -37,6 +44,7 @@ export function ConnectionSection({
           </Badge>
         ) : null}
       </div>
+      {freshness ? <ConnectionFreshness connection={freshness} /> : null}
       {!federation.enabled ? (
         <Alert>
           This connection is disabled: Trustdeck does not call UiPath with it until an admin enables it.

@@ -1,58 +1,74 @@
 import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { listConnections, loadVendorConnection, openConnection } from "@/lib/connections/data";
+import { inventoryCertificates } from "@/lib/db/schema";
+import { openConnection } from "@/lib/connections/data";
 import type { Vendor } from "@/lib/connections/schemas";
-import { isVendorError } from "@/lib/vendors/errors";
+import { readInventoryConnections } from "@/lib/inventory/read";
+import type { InventoryConnection } from "@/lib/inventory/types";
 import type { CertificateSet } from "@/lib/vendors/model";
 import { operationsFor } from "@/lib/vendors/registry";
-import type { CertificateInventory, ConnectionReadFailure } from "./types";
-export type { CertificateInventory, ConnectionReadFailure } from "./types";
+import type { CertificateSetEntry } from "./list";
+import { listedSetsFrom } from "./listed-set";
+import type { CertificateList } from "./types";
+export type { CertificateList } from "./types";
 
-function toFailure(connection: ConnectionReadFailure["connection"], error: unknown): ConnectionReadFailure {
-  if (isVendorError(error)) {
-    const { kind, userMessage, status, vendorCode, requestId } = error.toJSON();
-    return { connection, error: { kind, userMessage, status, vendorCode, requestId } };
-  }
-  console.error(
-    `[certificates] reading ${connection.vendor} connection ${connection.id} failed: ${error instanceof Error ? error.message : "unknown error"}`,
-  );
-  return {
-    connection,
-    error: {
-      kind: "unavailable",
-      userMessage: "Trustdeck could not read this connection (an internal error; see the server log).",
-      status: null,
-      vendorCode: null,
-      requestId: null,
-    },
-  };
+/** Every column the list needs; never the PEM, which only the set page and the download route read. */
+const LIST_COLUMNS = {
+  connectionId: inventoryCertificates.connectionId,
+  vendor: inventoryCertificates.vendor,
+  setId: inventoryCertificates.setId,
+  setLabel: inventoryCertificates.setLabel,
+  setKind: inventoryCertificates.setKind,
+  slot: inventoryCertificates.slot,
+  state: inventoryCertificates.state,
+  role: inventoryCertificates.role,
+  sha256: inventoryCertificates.sha256,
+  sha1: inventoryCertificates.sha1,
+  subject: inventoryCertificates.subject,
+  commonName: inventoryCertificates.commonName,
+  issuer: inventoryCertificates.issuer,
+  serialNumber: inventoryCertificates.serialNumber,
+  notBefore: inventoryCertificates.notBefore,
+  notAfter: inventoryCertificates.notAfter,
+  keyAlgorithm: inventoryCertificates.keyAlgorithm,
+  keySize: inventoryCertificates.keySize,
+  signatureAlgorithm: inventoryCertificates.signatureAlgorithm,
+};
+
+/** The enabled connections the list pages show, with each one's freshness (database only). */
+export function readListedConnections(db: Database): Promise<InventoryConnection[]> {
+  return readInventoryConnections(db);
 }
 
 /**
- * Read the certificate sets of every enabled connection at once. A vendor that fails is reported
- * in `failures` and the others still show.
+ * Every enabled connection's certificate sets as last snapshotted (or one connection's): reads
+ * only the database, never a vendor, and never a PEM.
  */
-export async function readCertificateInventory(db: Database, key: Uint8Array): Promise<CertificateInventory> {
-  const connections = (await listConnections(db, key)).filter((c) => c.enabled);
-  const results = await Promise.all(
-    connections.map(async (view) => {
-      const ref = { id: view.id, name: view.name, vendor: view.vendor };
-      try {
-        const conn = await loadVendorConnection(db, key, view.id);
-        if (!conn) return { entries: [], failure: null };
-        const sets = await operationsFor(conn).listCertificateSets();
-        return {
-          entries: sets.map((set) => ({ set, connection: { id: ref.id, name: ref.name } })),
-          failure: null,
-        };
-      } catch (error) {
-        return { entries: [], failure: toFailure(ref, error) };
-      }
-    }),
+export async function readCertificateList(
+  db: Database,
+  options: { connectionId?: string } = {},
+): Promise<CertificateList> {
+  const [connections, rows] = await Promise.all([
+    readInventoryConnections(db),
+    db
+      .select(LIST_COLUMNS)
+      .from(inventoryCertificates)
+      .where(
+        and(
+          options.connectionId ? eq(inventoryCertificates.connectionId, options.connectionId) : undefined,
+          isNull(inventoryCertificates.goneAt),
+        ),
+      ),
+  ]);
+  // Disabled connections are not refreshed, so their old snapshot would only mislead.
+  const names = new Map(connections.map((c) => [c.id, c.name]));
+  const entries: CertificateSetEntry[] = listedSetsFrom(rows.filter((r) => names.has(r.connectionId))).map(
+    (set) => ({ set, connection: { id: set.connectionId, name: names.get(set.connectionId)! } }),
   );
   return {
-    entries: results.flatMap((r) => r.entries),
-    failures: results.flatMap((r) => (r.failure ? [r.failure] : [])),
+    entries,
+    neverRead: connections.filter((c) => !c.lastAttemptAt).map((c) => c.id),
     readAt: new Date().toISOString(),
   };
 }

@@ -1,15 +1,11 @@
-// Client-safe: the certificate inventory as the browser renders it.
-import type { Vendor } from "@/lib/connections/schemas";
-import type { VendorErrorJSON } from "@/lib/vendors/contracts";
+// Client-safe: the certificate list as the browser renders it.
 import type { CertificateSetEntry } from "./list";
 
-/** A connection whose sets could not be read, with the vendor's error for the user. */
-export interface ConnectionReadFailure {
-  connection: { id: string; name: string; vendor: Vendor };
-  error: Pick<VendorErrorJSON, "kind" | "userMessage" | "status" | "vendorCode" | "requestId">;
-}
-export interface CertificateInventory {
+/** Every enabled connection's certificate sets from the inventory (summaries, no PEMs). */
+export interface CertificateList {
   entries: CertificateSetEntry[];
-  failures: ConnectionReadFailure[];
+  /** Connections never read yet: their sets are still to come. */
+  neverRead: string[];
+  /** ISO 8601: when the server read this from the database; statuses are computed at this time. */
   readAt: string;
 }

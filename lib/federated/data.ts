@@ -6,7 +6,6 @@ import { isVendorError } from "@/lib/vendors/errors";
 import type { Failure } from "./mutations";
 import {
   readApplicationOf,
-  readConnectionFederation,
   summarize,
   type ApplicationView,
   type ConnectionFederation,
@@ -34,15 +33,27 @@ export async function loadUipathConnection(
   return { ok: true, conn: gate.conn };
 }
 
-/** Every UiPath connection with its applications and credentials, read in parallel. */
-export async function loadFederationOverview(db: Database, key: Uint8Array): Promise<ConnectionFederation[]> {
+/**
+ * The UiPath connections the federated-credentials list shows, in name order: the enabled ones
+ * read from the inventory section by section (lib/federated/from-inventory), the disabled ones
+ * summarised here without their applications. The database only: UiPath is not called.
+ */
+export async function listFederationConnections(
+  db: Database,
+  key: Uint8Array,
+): Promise<{ id: string; name: string; enabled: boolean; disabledSummary: ConnectionFederation | null }[]> {
   const views = (await listConnections(db, key)).filter((v) => v.vendor === "uipath");
   return Promise.all(
     views.map(async (view) => {
+      if (view.enabled) return { id: view.id, name: view.name, enabled: true, disabledSummary: null };
       const conn = await loadVendorConnection(db, key, view.id);
       if (conn?.vendor !== "uipath") throw new Error(`connection ${view.id} is not a UiPath connection`);
-      if (!view.enabled) return { ...summarize(conn, false), apps: [], error: null };
-      return readConnectionFederation(conn);
+      return {
+        id: view.id,
+        name: view.name,
+        enabled: false,
+        disabledSummary: { ...summarize(conn, false), apps: [], error: null },
+      };
     }),
   );
 }

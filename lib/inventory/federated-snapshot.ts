@@ -4,6 +4,11 @@ import type { Database } from "@/lib/db/client";
 import { inventoryEvents, inventoryFederatedCredentials } from "@/lib/db/schema";
 import type { VendorConnection } from "@/lib/vendors/model";
 import { federatedOperationsFor } from "@/lib/vendors/registry";
+import {
+  applyFederatedApplications,
+  observeApplication,
+  type ObservedApplication,
+} from "./federated-applications";
 
 /** One federated credential as read now. */
 export interface ObservedCredential {
@@ -15,14 +20,22 @@ export interface ObservedCredential {
   issuer: string | null;
   audience: string | null;
   subject: string | null;
+  description: string | null;
+  vendorCreatedAt: string;
   vendorUpdatedAt: string;
+}
+
+/** Every external application of a connection and every federated credential they hold, as read now. */
+export interface ObservedFederation {
+  applications: ObservedApplication[];
+  credentials: ObservedCredential[];
 }
 
 /**
  * Read every federated credential of every external application of a connection, or null when
  * its vendor has no federated credentials.
  */
-export async function readFederatedCredentials(conn: VendorConnection): Promise<ObservedCredential[] | null> {
+export async function readFederatedCredentials(conn: VendorConnection): Promise<ObservedFederation | null> {
   const ops = federatedOperationsFor(conn);
   if (!ops) return null;
   const applications = await ops.listExternalApplications();
@@ -37,11 +50,16 @@ export async function readFederatedCredentials(conn: VendorConnection): Promise<
         issuer: c.issuer,
         audience: c.audience,
         subject: c.subject,
+        description: c.description,
+        vendorCreatedAt: c.createdAt,
         vendorUpdatedAt: c.updatedAt,
       })),
     ),
   );
-  return perApp.flat();
+  return {
+    applications: applications.map((app) => observeApplication(conn.id, app)),
+    credentials: perApp.flat(),
+  };
 }
 
 /**
@@ -51,9 +69,11 @@ export async function readFederatedCredentials(conn: VendorConnection): Promise<
 export async function applyFederatedSnapshot(
   db: Database,
   connectionId: string,
-  observed: ObservedCredential[],
+  federation: ObservedFederation,
   now: Date,
 ): Promise<number> {
+  await applyFederatedApplications(db, connectionId, federation.applications, now);
+  const observed = federation.credentials;
   const rows = await db
     .select()
     .from(inventoryFederatedCredentials)
@@ -122,4 +142,17 @@ export async function applyFederatedSnapshot(
     if (events.length > 0) await tx.insert(inventoryEvents).values(events);
   });
   return events.length;
+}
+
+/**
+ * Read one connection's applications and federated credentials again and store them: after
+ * Trustdeck changed a credential, so the list (which reads the inventory) shows the change at once.
+ */
+export async function resnapshotFederation(
+  db: Database,
+  conn: VendorConnection,
+  now: Date = new Date(),
+): Promise<void> {
+  const observed = await readFederatedCredentials(conn);
+  if (observed) await applyFederatedSnapshot(db, conn.id, observed, now);
 }

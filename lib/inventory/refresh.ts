@@ -79,6 +79,25 @@ async function refreshConnection(
   }
 }
 
+/**
+ * Refresh one enabled connection now, outside any run (the list pages' "Refresh this
+ * connection"): the same read and snapshot as a run. Null when the connection does not exist or
+ * is disabled; otherwise the failure message, or null on success.
+ */
+export async function refreshOneConnection(
+  db: Database,
+  key: Uint8Array,
+  connectionId: string,
+  clock: () => Date = () => new Date(),
+): Promise<{ failure: string | null } | null> {
+  const [ref] = await db
+    .select({ id: connections.id, name: connections.name, vendor: connections.vendor })
+    .from(connections)
+    .where(and(eq(connections.id, connectionId), eq(connections.enabled, true)));
+  if (!ref) return null;
+  return { failure: await refreshConnection(db, key, ref, clock) };
+}
+
 /** The run in progress, if one started recently and has not finished. */
 export async function currentRun(db: Database, now: Date): Promise<string | null> {
   const [row] = await db

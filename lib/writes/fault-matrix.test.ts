@@ -223,7 +223,7 @@ describe("every federated-credential write × every fault", () => {
         await applyFederatedSnapshot(
           handle.db,
           conn.id,
-          (await readFederatedCredentials(conn)) ?? [],
+          (await readFederatedCredentials(conn)) ?? { applications: [], credentials: [] },
           new Date(),
         );
         await sb.control.clearRequests();

@@ -7,6 +7,7 @@ import { authedAction, type ActionContext } from "@/lib/auth/authed-action";
 import { loadUipathConnection } from "@/lib/federated/data";
 import { deleteCredential, isSelfApplication, saveCredential, type Failure } from "@/lib/federated/mutations";
 import { preflightIssuer } from "@/lib/federated/preflight";
+import { resnapshotFederation } from "@/lib/inventory/federated-snapshot";
 import { preflightOptions } from "@/lib/federated/preflight-config";
 import {
   checkIssuerSchema,
@@ -23,6 +24,18 @@ import { encryptionKey } from "@/lib/secrets/key";
 import { RECONCILED_APPLIED } from "@/lib/writes/messages";
 
 const PAGE = "/federated-credentials";
+
+/**
+ * The list page reads the inventory: after a write reached (or may have reached) UiPath, read the
+ * connection's credentials again into it. A failure here leaves the next refresh to catch up.
+ */
+async function followInInventory(db: ActionContext["db"], conn: Parameters<typeof resnapshotFederation>[1]) {
+  await resnapshotFederation(db, conn).catch((error: unknown) =>
+    console.error(
+      `[federated] updating the inventory after a write failed: ${error instanceof Error ? error.message : "unknown error"}`,
+    ),
+  );
+}
 
 function refuse(failure: Failure) {
   return fail(failure.code, failure.message, {
@@ -41,6 +54,7 @@ async function save(
     preflight: preflightOptions(),
     writer: { db, actor, sourceIp },
   });
+  if (result.ok || result.audited) await followInInventory(db, loaded.conn);
   if (!result.ok) {
     // Lint refusals never left the browser's own checks (the wrapper records them as refusals);
     // writes are audited by their pipeline.
@@ -104,6 +118,7 @@ export const deleteFederatedCredentialAction = authedAction(
     const loaded = await loadUipathConnection(db, encryptionKey(), input.connectionId);
     if (!loaded.ok) return refuse(loaded);
     const result = await deleteCredential(loaded.conn, input, { writer: { db, actor, sourceIp } });
+    if (result.ok || result.audited) await followInInventory(db, loaded.conn);
     revalidatePath(PAGE, "layout");
     if (!result.ok) {
       if (!result.audited)

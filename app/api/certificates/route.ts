@@ -1,11 +1,14 @@
 import { NextResponse } from "next/server";
 import { ok } from "@/lib/auth/action-result";
 import { authedRoute } from "@/lib/auth/authed-route";
-import { readCertificateInventory } from "@/lib/certificates/read";
-import { encryptionKey } from "@/lib/secrets/key";
+import { readCertificateList } from "@/lib/certificates/read";
 
-/** The certificate inventory as JSON, for the list's refresh (React Query). Public certificates only. */
+/**
+ * GET /api/certificates — every enabled connection's certificate sets from the inventory, for the
+ * list's refetch (React Query, also on tab refocus): the database only, never a vendor.
+ * Summaries only: no PEM.
+ */
 export const GET = authedRoute({ action: "certificate.list", role: "viewer" }, async (_request, { db }) => {
-  const inventory = await readCertificateInventory(db, encryptionKey());
-  return NextResponse.json(ok(inventory), { headers: { "Cache-Control": "no-store" } });
+  const list = await readCertificateList(db);
+  return NextResponse.json(ok(list), { headers: { "Cache-Control": "no-store" } });
 });

@@ -1,6 +1,6 @@
 // Inventory snapshots of every certificate and federated credential seen, with history.
 // Relative imports on purpose: drizzle-kit loads the schema without the "@/" path alias.
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { SLOT_ROLES } from "../../vendors/descriptor";
 import { VENDORS } from "../../vendors/descriptors";
 
@@ -58,11 +58,33 @@ export const inventoryFederatedCredentials = pgTable("inventory_federated_creden
   issuer: text("issuer"),
   audience: text("audience"),
   subject: text("subject"),
+  description: text("description"),
+  vendorCreatedAt: text("vendor_created_at"),
   vendorUpdatedAt: text("vendor_updated_at"),
   firstSeenAt: timestamp("first_seen_at", { withTimezone: true }).notNull(),
   lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull(),
   goneAt: timestamp("gone_at", { withTimezone: true }),
 });
+
+/**
+ * The latest snapshot of every external application that can hold federated credentials, so the
+ * list page shows applications without credentials too; `key` is `<connectionId>/<clientId>`.
+ */
+export const inventoryFederatedApplications = pgTable(
+  "inventory_federated_applications",
+  {
+    key: text("key").primaryKey(),
+    connectionId: uuid("connection_id").notNull(),
+    clientId: text("client_id").notNull(),
+    name: text("name").notNull(),
+    isConfidential: boolean("is_confidential").notNull(),
+    scopes: jsonb("scopes").$type<string[]>().notNull(),
+    firstSeenAt: timestamp("first_seen_at", { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull(),
+    goneAt: timestamp("gone_at", { withTimezone: true }),
+  },
+  (t) => [index("inventory_federated_applications_connection_idx").on(t.connectionId)],
+);
 
 /** History: when an inventory item appeared, changed state or disappeared. */
 export const inventoryEvents = pgTable(

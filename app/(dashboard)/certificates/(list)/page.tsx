@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { Suspense } from "react";
 import { CertificateFilters } from "@/components/certificates/certificate-filters";
-import { CertificateList } from "@/components/certificates/certificate-list";
+import { WaitingForConnection } from "@/components/inventory/waiting-for-connection";
 import { PageHeader } from "@/components/ui/card";
 import { currentActor } from "@/lib/auth/session";
-import { readCertificateInventory } from "@/lib/certificates/read";
+import { readListedConnections } from "@/lib/certificates/read";
 import { certificateListFilterSchema } from "@/lib/certificates/schemas";
 import { getDb } from "@/lib/db/get-db";
-import { encryptionKey } from "@/lib/secrets/key";
+import { ConnectionStatusSection } from "./connection-section";
+import { CertificateListSection } from "./list-section";
 
 export const metadata: Metadata = { title: "Certificates" };
 
@@ -21,18 +23,32 @@ export default async function CertificatesPage({
     Object.entries(await searchParams).map(([k, v]) => [k, (Array.isArray(v) ? v[0] : v) || undefined]),
   );
   const filter = certificateListFilterSchema.parse(raw);
-  const inventory = await readCertificateInventory(await getDb(), encryptionKey());
-  const connections = [
-    ...new Map(inventory.entries.map((e) => [e.connection.id, e.connection])).values(),
-  ].sort((a, b) => a.name.localeCompare(b.name));
+  const connections = await readListedConnections(await getDb());
+  const shown = connections.filter(
+    (c) =>
+      (!filter.vendor || c.vendor === filter.vendor) && (!filter.connection || c.id === filter.connection),
+  );
   return (
     <>
       <PageHeader
         title="Certificates"
-        description="Every SAML certificate set of every connection, read live from the vendors: UiPath primary/secondary, Cloudflare current/previous, Huawei SP and IdP certificates."
+        description="Every SAML certificate set of every connection, from Trustdeck's inventory as each connection was last read: UiPath primary/secondary, Cloudflare current/previous, Huawei SP and IdP certificates. A set's page reads it live."
       />
-      <CertificateFilters filter={filter} connections={connections} />
-      <CertificateList initial={inventory} filter={filter} />
+      <CertificateFilters
+        filter={filter}
+        connections={[...connections].sort((a, b) => a.name.localeCompare(b.name))}
+      />
+      <div className="mb-6 grid gap-3 md:grid-cols-2 xl:grid-cols-3">
+        {shown.map((connection) => (
+          // Each connection streams in on its own: the page never waits for the slowest one.
+          <Suspense key={connection.id} fallback={<WaitingForConnection name={connection.name} />}>
+            <ConnectionStatusSection connection={connection} />
+          </Suspense>
+        ))}
+      </div>
+      <Suspense fallback={<p role="status">Still waiting for the inventory…</p>}>
+        <CertificateListSection connections={connections} filter={filter} />
+      </Suspense>
     </>
   );
 }

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { Suspense } from "react";
 import { ConnectionSection } from "@/components/federated/connection-section";
+import { WaitingForConnection } from "@/components/inventory/waiting-for-connection";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
 import { currentActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/get-db";
-import { loadFederationOverview } from "@/lib/federated/data";
+import { listFederationConnections } from "@/lib/federated/data";
 import { encryptionKey } from "@/lib/secrets/key";
 import {
   checkIssuerAction,
@@ -14,13 +16,14 @@ import {
   deleteFederatedCredentialAction,
   updateFederatedCredentialAction,
 } from "../actions";
+import { FederationSection } from "./federation-section";
 
 export const metadata: Metadata = { title: "Federated credentials" };
 
 export default async function FederatedCredentialsPage() {
   const actor = await currentActor();
   if (!actor) redirect("/login");
-  const federations = await loadFederationOverview(await getDb(), encryptionKey());
+  const federations = await listFederationConnections(await getDb(), encryptionKey());
   // Viewers do not even receive references to the write actions.
   const actions = hasRole(actor.role, "operator")
     ? {
@@ -44,9 +47,16 @@ export default async function FederatedCredentialsPage() {
         </Alert>
       ) : (
         <div className="space-y-8">
-          {federations.map((federation) => (
-            <ConnectionSection key={federation.connectionId} federation={federation} actions={actions} />
-          ))}
+          {federations.map((federation) =>
+            federation.disabledSummary ? (
+              <ConnectionSection key={federation.id} federation={federation.disabledSummary} actions={null} />
+            ) : (
+              // Each connection streams in on its own, from the inventory.
+              <Suspense key={federation.id} fallback={<WaitingForConnection name={federation.name} />}>
+                <FederationSection connectionId={federation.id} name={federation.name} actions={actions} />
+              </Suspense>
+            ),
+          )}
         </div>
       )}
     </>

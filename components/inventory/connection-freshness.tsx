@@ -1,0 +1,85 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { ReadErrorAlert } from "@/components/ui/read-error-alert";
+import { TimeAgo } from "@/components/ui/relative-time";
+import { useSessionEnded } from "@/components/shell/session-ended";
+import { readResult } from "@/lib/auth/action-result";
+import type { InventoryConnection } from "@/lib/inventory/types";
+import { VENDOR_LABELS } from "@/lib/vendors/descriptors";
+
+async function refreshConnection(id: string) {
+  const response = await fetch(`/api/inventory/refresh/${id}`, { method: "POST" }).catch(() => null);
+  return { response, result: await readResult<{ connection: InventoryConnection | null }>(response) };
+}
+
+/**
+ * How fresh a connection's part of the inventory is ("read 4 minutes ago"), why its last read
+ * failed, and "Refresh this connection", which reads that one connection again (on the server,
+ * one at a time, within the vendor account's rate budget) and then calls `onRefreshed` (by
+ * default: render the page again from the inventory).
+ */
+export function ConnectionFreshness({
+  connection,
+  onRefreshed,
+}: {
+  connection: InventoryConnection;
+  /** Called with the connection's new freshness (null when it is gone). */
+  onRefreshed?: (connection: InventoryConnection | null) => Promise<unknown>;
+}) {
+  const router = useRouter();
+  const reportSessionEnded = useSessionEnded();
+  const [error, setError] = useState<string | null>(null);
+  const refresh = useMutation({
+    mutationFn: () => refreshConnection(connection.id),
+    onSuccess: async ({ response, result }) => {
+      if (reportSessionEnded(result)) return;
+      setError(result.ok ? null : response ? result.message : "The refresh could not be sent.");
+      if (onRefreshed) await onRefreshed(result.ok ? result.data.connection : null);
+      else router.refresh();
+    },
+  });
+  const vendor = VENDOR_LABELS[connection.vendor];
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-zinc-600 dark:text-zinc-400">
+        <p data-testid="connection-freshness">
+          {vendor} ·{" "}
+          {connection.lastSuccessAt ? (
+            <>
+              read <TimeAgo at={connection.lastSuccessAt} />
+            </>
+          ) : connection.lastAttemptAt ? (
+            "never read successfully"
+          ) : (
+            "not read yet"
+          )}
+        </p>
+        <Button
+          variant="secondary"
+          size="sm"
+          onClick={() => refresh.mutate()}
+          disabled={refresh.isPending}
+          aria-describedby={`connection-${connection.id}`}
+        >
+          {refresh.isPending ? "Refreshing…" : "Refresh this connection"}
+        </Button>
+      </div>
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      {connection.lastError ? (
+        <ReadErrorAlert
+          title={`${connection.name} (${vendor}) could not be read`}
+          message={
+            connection.lastSuccessAt
+              ? `${connection.lastError} What is shown is the last successful read.`
+              : connection.lastError
+          }
+        />
+      ) : null}
+    </div>
+  );
+}

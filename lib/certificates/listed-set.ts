@@ -1,0 +1,121 @@
+// Client-safe: a certificate set as the list pages show it, rebuilt from the inventory snapshot.
+import type { CertificateSetKind, CertificateSlot } from "@/lib/vendors/contracts";
+import { descriptorOf, type Vendor } from "@/lib/vendors/descriptors";
+import type { SlotRole } from "@/lib/vendors/descriptor";
+import type { CertificateSummary } from "@/lib/x509/summary";
+
+/** What the list shows of a certificate: its summary without the PEM (the set page and download route have it). */
+export type ListedCertificate = Pick<
+  CertificateSummary,
+  | "sha1"
+  | "sha256"
+  | "subject"
+  | "issuer"
+  | "commonName"
+  | "serialNumber"
+  | "notBefore"
+  | "notAfter"
+  | "keyAlgorithm"
+  | "keySize"
+  | "signatureAlgorithm"
+>;
+
+/** One slot of a listed set; `certificate` is null for an empty named slot. */
+export type ListedSlot = Pick<CertificateSlot, "slot" | "vendorId" | "state" | "role" | "parseError"> & {
+  certificate: ListedCertificate | null;
+};
+
+/** A certificate set as the list holds it: no actions (the set page reads them live), no PEMs. */
+export interface ListedSet {
+  id: string;
+  connectionId: string;
+  vendor: Vendor;
+  kind: CertificateSetKind;
+  label: string;
+  slots: ListedSlot[];
+}
+
+/** One stored inventory row, as `listedSetsFrom` takes it (the columns the list needs). */
+export interface InventorySetRow {
+  connectionId: string;
+  vendor: Vendor;
+  setId: string;
+  setLabel: string;
+  setKind: string;
+  slot: string;
+  state: string | null;
+  role: SlotRole | null;
+  sha256: string;
+  sha1: string;
+  subject: string;
+  commonName: string | null;
+  issuer: string;
+  serialNumber: string;
+  notBefore: Date;
+  notAfter: Date;
+  keyAlgorithm: string;
+  keySize: number | null;
+  signatureAlgorithm: string;
+}
+
+function namedSlotsOf(vendor: Vendor, kind: string): readonly string[] {
+  const kinds = descriptorOf(vendor).setKinds as Readonly<Record<string, { namedSlots: readonly string[] }>>;
+  return kinds[kind]?.namedSlots ?? [];
+}
+
+function toSlot(row: InventorySetRow): ListedSlot {
+  const certificate: ListedCertificate = {
+    sha1: row.sha1,
+    sha256: row.sha256,
+    subject: row.subject,
+    issuer: row.issuer,
+    serialNumber: row.serialNumber,
+    notBefore: row.notBefore.toISOString(),
+    notAfter: row.notAfter.toISOString(),
+    keyAlgorithm: row.keyAlgorithm,
+    signatureAlgorithm: row.signatureAlgorithm,
+  };
+  if (row.commonName) certificate.commonName = row.commonName;
+  if (row.keySize !== null) certificate.keySize = row.keySize;
+  const slot: ListedSlot = { slot: row.slot, certificate };
+  if (row.state) slot.state = row.state as NonNullable<ListedSlot["state"]>;
+  if (row.role) slot.role = row.role;
+  return slot;
+}
+
+/**
+ * Group stored certificate rows into sets. The inventory keeps certificates, not empty slots, so a
+ * named slot with no certificate (an empty UiPath secondary) is put back as empty; slots named by
+ * vendor ids follow in order of expiry. A set whose every slot is empty is not in the inventory.
+ */
+export function listedSetsFrom(rows: readonly InventorySetRow[]): ListedSet[] {
+  const sets = new Map<string, ListedSet>();
+  for (const row of rows) {
+    // Set ids are unique within a connection only (every UiPath organization has its "saml" set).
+    const key = `${row.connectionId}/${row.setId}`;
+    let set = sets.get(key);
+    if (!set) {
+      set = {
+        id: row.setId,
+        connectionId: row.connectionId,
+        vendor: row.vendor,
+        kind: row.setKind as CertificateSetKind,
+        label: row.setLabel,
+        slots: [],
+      };
+      sets.set(key, set);
+    }
+    set.slots.push(toSlot(row));
+  }
+  for (const set of sets.values()) {
+    const named = namedSlotsOf(set.vendor, set.kind);
+    const rank = (slot: ListedSlot) => (named.includes(slot.slot) ? named.indexOf(slot.slot) : named.length);
+    for (const name of named)
+      if (!set.slots.some((s) => s.slot === name)) set.slots.push({ slot: name, certificate: null });
+    set.slots.sort(
+      (a, b) =>
+        rank(a) - rank(b) || (a.certificate?.notAfter ?? "").localeCompare(b.certificate?.notAfter ?? ""),
+    );
+  }
+  return [...sets.values()];
+}
