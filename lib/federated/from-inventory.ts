@@ -65,6 +65,8 @@ export async function readFederationFromInventory(
     name: app.name,
     isConfidential: app.isConfidential,
     scopes: app.scopes,
+    // The application Trustdeck itself connects with: adding a credential to it warns first.
+    usedByTrustdeck: app.clientId === conn.clientId,
     credentials: credentials
       .filter((c) => c.clientId === app.clientId)
       .map(toCredential)
