@@ -30,6 +30,10 @@ export async function openDatabase(options: {
 async function openPostgres(url: string, migrationUrl?: string): Promise<Handle> {
   const { Pool } = await import("pg");
   const pool = new Pool({ connectionString: url, max: 10 });
+  // An idle client the server drops (a restart, a failover, an admin ending connections) makes the
+  // pool emit "error"; unheard, that would crash the process. The pool replaces the client, and
+  // the next query on a dead server fails where it can be answered.
+  pool.on("error", (error) => console.warn(`[db] an idle PostgreSQL connection ended: ${error.message}`));
   if (migrationUrl && migrationUrl !== url) {
     const owner = new Pool({ connectionString: migrationUrl, max: 1 });
     await migratePostgres(owner).finally(() => owner.end());
