@@ -52,6 +52,9 @@ const envFields = z.object({
   INVENTORY_REFRESH_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
   INVENTORY_REFRESH_CONCURRENCY: z.coerce.number().int().min(1).max(32).optional(),
   ALERT_WEBHOOK_ALLOW_PRIVATE: optionalString,
+  // Vendor hosts besides each vendor's documented API hosts (a gateway, the sandbox): host or host:port, exact.
+  // Read from process.env at each use (lib/vendors/custom-hosts.ts); listed here to be validated and documented.
+  TRUSTDECK_CUSTOM_VENDOR_HOSTS: optionalString,
   // Vendor calls: share of each vendor's documented rate limits used; live-read cache lifetime.
   VENDOR_RATE_BUDGET_PERCENT: z.coerce.number().int().min(1).max(100).default(80),
   // Instances that share the vendor accounts (one PostgreSQL, several servers): each takes its share.

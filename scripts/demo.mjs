@@ -17,6 +17,7 @@ import { join, relative, resolve } from "node:path";
 import { demoBanner, writeDemoCredentials } from "./lib/demo-banner.mjs";
 import { readSandboxInfo, startOrReuseSandbox } from "./lib/demo-sandbox.mjs";
 import { sandboxIdpEnv } from "./lib/sandbox-idp-env.mjs";
+import { sandboxVendorHostsEnv } from "./lib/sandbox-hosts.mjs";
 import { keepRunning } from "./lib/keep-running.mjs";
 import { prepareStandalone, standaloneEnv } from "./lib/standalone.mjs";
 import { answers, createSupervisor, ROOT, run, TSX_NODE } from "./lib/processes.mjs";
@@ -113,6 +114,8 @@ function dashboardEnv(secrets, caFile, sandboxDir) {
     // The sandbox's OIDC issuers live on localhost: let the issuer preflight reach them.
     ISSUER_PREFLIGHT_ALLOW_PRIVATE: "localhost",
     ...sandboxIdpEnv(sandboxDir),
+    // Connections may reach the sandbox's vendor hosts (127.0.0.1:<port>), and only those custom hosts.
+    ...sandboxVendorHostsEnv(sandboxDir),
     ...secrets,
   };
 }

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { ROOT, start, run, waitForUrl } from "./lib/processes.mjs";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
 import { sandboxIdpEnv } from "./lib/sandbox-idp-env.mjs";
+import { sandboxVendorHostsEnv } from "./lib/sandbox-hosts.mjs";
 import { SUITE_DIST_DIR, suiteBuildEnv } from "./lib/build-dirs.cjs";
 import { prepareStandalone, standaloneEnv } from "./lib/standalone.mjs";
 
@@ -62,6 +63,8 @@ const env = {
   VENDOR_READ_CACHE_SECONDS: "0",
   // The sandbox's OIDC IdP is the dashboard's single sign-on, the role taken from the `groups` claim.
   ...sandboxIdpEnv(sandboxDir),
+  // Connections may reach the sandbox's vendor hosts (127.0.0.1:<port>), and only those custom hosts.
+  ...sandboxVendorHostsEnv(sandboxDir),
 };
 
 const seeded = await run("tsx", ["--conditions=react-server", "scripts/seed.ts", seedFile], { env });

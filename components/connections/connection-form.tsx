@@ -10,6 +10,7 @@ import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/auth/action-result";
 import type { ConnectionView } from "@/lib/connections/types";
+import { reenterSecretMessage } from "@/lib/connections/destination";
 import {
   connectionInputSchema,
   connectionUpdateSchema,
@@ -21,6 +22,7 @@ import {
 import { descriptorOf, VENDOR_LABELS, VENDORS } from "@/lib/vendors/descriptors";
 import { connectionFormFields } from "./connection-fields";
 import { ConnectionUrlPreview } from "./connection-url-preview";
+import { useDestinationChange } from "./use-destination-change";
 import { useSessionEnded } from "@/components/shell/session-ended";
 
 /** What the form edits: a new connection's fields, or an existing one's (secrets may stay empty). */
@@ -60,6 +62,8 @@ export function ConnectionForm({ existing, submit, onDone }: ConnectionFormProps
   const reportSessionEnded = useSessionEnded();
   const [replacing, setReplacing] = useState<Record<string, boolean>>({});
   const vendor = useWatch({ control, name: "vendor" });
+  // The server refuses an edit that moves the secrets elsewhere without them; say so at once.
+  const { moved, secretsMissing } = useDestinationChange(control, existing);
 
   const onSubmit = handleSubmit(async (values) => {
     setServerError(null);
@@ -98,7 +102,7 @@ export function ConnectionForm({ existing, submit, onDone }: ConnectionFormProps
       </Field>
       {connectionFormFields(vendor).map((spec) => {
         const stored = existing?.secretsSet.includes(spec.name);
-        if (spec.secret && stored && !replacing[spec.name]) {
+        if (spec.secret && stored && !replacing[spec.name] && moved.length === 0) {
           return (
             <div key={spec.name} className="space-y-1">
               <p className="text-sm font-medium">{spec.label}</p>
@@ -153,6 +157,9 @@ export function ConnectionForm({ existing, submit, onDone }: ConnectionFormProps
         );
       })}
       <ConnectionUrlPreview control={control} />
+      {existing && secretsMissing ? (
+        <Alert tone="warning">{reenterSecretMessage(existing.vendor, moved)}</Alert>
+      ) : null}
       {serverError ? <Alert tone="error">{serverError}</Alert> : null}
       <div className="flex justify-end">
         <Button type="submit" disabled={formState.isSubmitting}>

@@ -25,6 +25,11 @@ export const ERROR_CODES = {
   "last-admin": "conflict",
   "self-change": "conflict",
   "connection-disabled": "conflict",
+  // A base URL the server does not send secrets to; a destination changed without its secrets.
+  "destination-refused": "input",
+  "secret-required": "input",
+  // A stored secret that does not open for the connection's destination: nothing was sent.
+  "secret-unreadable": "conflict",
   "not-offered": "conflict",
   "last-valid-certificate": "conflict",
   // Someone acknowledged this drift entry first (a second click, or two operators at once).

@@ -2,12 +2,12 @@ import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { connections } from "@/lib/db/schema";
-import { decryptJson, encryptJson } from "@/lib/secrets/crypto";
-import type { VendorConnection } from "@/lib/vendors/model";
+import { changedDestinationFields, reenterSecretMessage, requiredSecretFields } from "./destination";
+import { SecretsError } from "@/lib/secrets/crypto";
+import { destinationRefusal } from "./destination-policy";
 import {
   connectionEndpoints,
   connectionFieldsSchema,
-  connectionInputSchema,
   connectionSecretsSchema,
   SECRET_FIELDS,
   type ConnectionFields,
@@ -16,12 +16,12 @@ import {
   type ConnectionUpdate,
   type Vendor,
 } from "./schemas";
+import { destinationValues, readSecrets, sealSecrets } from "./sealed-secrets";
 import type { ConnectionView } from "./types";
 export type { ConnectionView } from "./types";
+export { disabledMessage, loadVendorConnection, openConnection, type ConnectionGate } from "./gate";
 
 type ConnectionRow = typeof connections.$inferSelect;
-
-const purpose = (id: string) => `connection:${id}`;
 
 /** Split form input into the stored non-secret settings and the secrets to encrypt. */
 function split(input: ConnectionInput | ConnectionUpdate | ConnectionFields): {
@@ -72,10 +72,6 @@ function toView(row: ConnectionRow, secretsSet: string[]): ConnectionView {
   };
 }
 
-async function readSecrets(row: ConnectionRow, key: Uint8Array): Promise<ConnectionSecrets> {
-  return connectionSecretsSchema.parse(await decryptJson(row.secretCiphertext, key, purpose(row.id)));
-}
-
 function secretNamesOf(secrets: ConnectionSecrets): string[] {
   return Object.entries(secrets)
     .filter(([name, value]) => name !== "vendor" && Boolean(value))
@@ -86,7 +82,7 @@ function secretNamesOf(secrets: ConnectionSecrets): string[] {
 export async function listConnections(db: Database, key: Uint8Array): Promise<ConnectionView[]> {
   const rows = await db.select().from(connections).orderBy(asc(connections.vendor), asc(connections.name));
   return Promise.all(
-    rows.map(async (row) => toView(row, await readSecrets(row, key).then(secretNamesOf, () => []))),
+    rows.map(async (row) => toView(row, await readSecrets(db, row, key).then(secretNamesOf, () => []))),
   );
 }
 
@@ -96,13 +92,16 @@ export async function getConnectionView(
   id: string,
 ): Promise<ConnectionView | undefined> {
   const [row] = await db.select().from(connections).where(eq(connections.id, id)).limit(1);
-  return row ? toView(row, await readSecrets(row, key).then(secretNamesOf, () => [])) : undefined;
+  return row ? toView(row, await readSecrets(db, row, key).then(secretNamesOf, () => [])) : undefined;
 }
 
-/** Raised for a connection rule the form cannot check (a name already used, a missing row). */
+/**
+ * Raised for a connection rule the form cannot check (a name already used, a missing row, a host
+ * the server does not accept, a destination changed without its secrets).
+ */
 export class ConnectionRuleError extends Error {
   constructor(
-    readonly code: "name-taken" | "not-found" | "vendor-changed",
+    readonly code: "name-taken" | "not-found" | "vendor-changed" | "destination-refused" | "secret-required",
     message: string,
     readonly field?: string,
   ) {
@@ -120,15 +119,23 @@ async function assertNameFree(db: Database, name: string, exceptId?: string) {
     throw new ConnectionRuleError("name-taken", `A connection named “${name}” already exists.`, "name");
 }
 
+/** Refuses a base URL the server does not send secrets to (see destination-policy.ts). */
+function assertDestinationAccepted(vendor: Vendor, values: Record<string, unknown>) {
+  const refusal = destinationRefusal(vendor, values);
+  if (refusal) throw new ConnectionRuleError("destination-refused", refusal, "baseUrl");
+}
+
 export async function createConnection(
   db: Database,
   key: Uint8Array,
   input: ConnectionInput,
 ): Promise<ConnectionView> {
+  assertDestinationAccepted(input.vendor, input);
   await assertNameFree(db, input.name);
   const { settings, secrets } = split(input);
   const id = crypto.randomUUID();
-  const secretCiphertext = await encryptJson({ vendor: input.vendor, ...secrets }, key, purpose(id));
+  const sealed = connectionSecretsSchema.parse({ vendor: input.vendor, ...secrets });
+  const secretCiphertext = await sealSecrets(key, id, { ...settings, baseUrl: input.baseUrl }, sealed);
   const [row] = await db
     .insert(connections)
     .values({
@@ -140,10 +147,14 @@ export async function createConnection(
       secretCiphertext,
     })
     .returning();
-  return toView(row!, secretNamesOf(connectionSecretsSchema.parse({ vendor: input.vendor, ...secrets })));
+  return toView(row!, secretNamesOf(sealed));
 }
 
-/** Update identifiers; a secret left empty keeps the stored value. Returns before and after views. */
+/**
+ * Update identifiers; a secret left empty keeps the stored value, unless the edit changes where
+ * the secrets are sent (a destination field): then every required secret must be entered again,
+ * and stored optional secrets not entered again are dropped. Returns before and after views.
+ */
 export async function updateConnection(
   db: Database,
   key: Uint8Array,
@@ -157,14 +168,34 @@ export async function updateConnection(
       "A connection's vendor cannot change; add a new connection instead.",
       "vendor",
     );
-  await assertNameFree(db, input.name, input.id);
-  const stored = await readSecrets(row, key);
   const { settings, secrets } = split(input);
+  const values = { ...settings, baseUrl: input.baseUrl };
   const secretsReplaced = Object.entries(secrets)
     .filter(([, v]) => v)
     .map(([k]) => k);
+  const moved = changedDestinationFields(input.vendor, destinationValues(row), values);
+  const allEntered = requiredSecretFields(input.vendor).every((field) => secretsReplaced.includes(field));
+  if (moved.length > 0 && !allEntered)
+    throw new ConnectionRuleError(
+      "secret-required",
+      reenterSecretMessage(input.vendor, moved),
+      requiredSecretFields(input.vendor)[0],
+    );
+  assertDestinationAccepted(input.vendor, values);
+  await assertNameFree(db, input.name, input.id);
+  // What is stored now, for the audit's before and to keep secrets left empty. A secret sealed
+  // for another destination (changed outside Trustdeck) can only be replaced, never kept.
+  const previous = await readSecrets(db, row, key).catch((error: unknown) => {
+    if (allEntered) return undefined;
+    if (error instanceof SecretsError && error.code === "ERR_DESTINATION")
+      throw new ConnectionRuleError("secret-required", error.message, requiredSecretFields(input.vendor)[0]);
+    throw error;
+  });
+  // A stored secret is kept only while the destination stays; a moved connection starts afresh.
+  const kept = moved.length > 0 ? undefined : previous;
   const merged = connectionSecretsSchema.parse({
-    ...stored,
+    ...kept,
+    vendor: input.vendor,
     ...Object.fromEntries(Object.entries(secrets).filter(([, v]) => v)),
   });
   const [updated] = await db
@@ -173,13 +204,13 @@ export async function updateConnection(
       name: input.name,
       baseUrl: input.baseUrl,
       settings,
-      secretCiphertext: await encryptJson(merged, key, purpose(row.id)),
+      secretCiphertext: await sealSecrets(key, row.id, values, merged),
       updatedAt: new Date(),
     })
     .where(eq(connections.id, input.id))
     .returning();
   return {
-    before: toView(row, secretNamesOf(stored)),
+    before: toView(row, previous ? secretNamesOf(previous) : []),
     after: toView(updated!, secretNamesOf(merged)),
     secretsReplaced,
   };
@@ -197,7 +228,7 @@ export async function setConnectionEnabled(
     .where(eq(connections.id, id))
     .returning();
   if (!row) throw new ConnectionRuleError("not-found", "This connection no longer exists.");
-  return toView(row, await readSecrets(row, key).then(secretNamesOf, () => []));
+  return toView(row, await readSecrets(db, row, key).then(secretNamesOf, () => []));
 }
 
 export async function deleteConnection(db: Database, id: string): Promise<{ name: string; vendor: Vendor }> {
@@ -207,51 +238,6 @@ export async function deleteConnection(db: Database, id: string): Promise<{ name
     .returning({ name: connections.name, vendor: connections.vendor });
   if (!row) throw new ConnectionRuleError("not-found", "This connection no longer exists.");
   return row;
-}
-
-/** The connection with decrypted secrets, validated again, for a vendor adapter. */
-export async function loadVendorConnection(
-  db: Database,
-  key: Uint8Array,
-  id: string,
-): Promise<VendorConnection | undefined> {
-  const gate = await openConnection(db, key, id, { allowDisabled: true });
-  return gate.ok ? gate.conn : undefined;
-}
-
-/** A connection ready for vendor calls, or why it may not be used. */
-export type ConnectionGate =
-  | { ok: true; conn: VendorConnection }
-  | { ok: false; code: "not-found" | "connection-disabled"; message: string };
-
-/** The sentence every read and write path shows for a disabled connection. */
-export function disabledMessage(name: string): string {
-  return `The connection “${name}” is disabled: an admin must enable it before Trustdeck calls its vendor with it.`;
-}
-
-/**
- * The one gate before any vendor call: the connection exists and is enabled, and its secrets
- * are decrypted and validated once. A disabled connection is refused with a sentence that says so.
- */
-export async function openConnection(
-  db: Database,
-  key: Uint8Array,
-  id: string,
-  options: { allowDisabled?: boolean } = {},
-): Promise<ConnectionGate> {
-  const [row] = await db.select().from(connections).where(eq(connections.id, id)).limit(1);
-  if (!row) return { ok: false, code: "not-found", message: "This connection no longer exists." };
-  if (!row.enabled && !options.allowDisabled)
-    return { ok: false, code: "connection-disabled", message: disabledMessage(row.name) };
-  const secrets = await readSecrets(row, key);
-  const input = connectionInputSchema.parse({
-    ...row.settings,
-    ...secrets,
-    vendor: row.vendor,
-    name: row.name,
-    baseUrl: row.baseUrl,
-  });
-  return { ok: true, conn: { id: row.id, ...input } };
 }
 
 export async function recordConnectionTest(

@@ -7,6 +7,7 @@ import { generateKey, parseKey } from "@/lib/secrets/crypto";
 import { TEST_ENGINES } from "@/lib/testing/databases";
 import { runCertificateAction } from "@/lib/vendors/registry";
 import { startSandbox, type Sandbox } from "@/sandbox/server";
+import { allowSandboxHosts } from "@/lib/vendors/testing/sandbox-fixture";
 import { readInventory, readInventoryHistory } from "./read";
 import { readRefreshRun, startRefresh } from "./refresh";
 
@@ -15,16 +16,19 @@ const key = parseKey(generateKey());
 describe.each(TEST_ENGINES)("inventory refresh against the sandbox on $engine", ({ open }) => {
   let handle: Awaited<ReturnType<typeof open>>;
   let sb: Sandbox;
+  let restoreHosts: (() => void) | undefined;
   const ids = new Map<string, string>();
   beforeAll(async () => {
     handle = await open();
     sb = await startSandbox({ ports: { uipath: 0, cloudflare: 0, huawei: 0, issuers: 0 }, control: true });
+    restoreHosts = allowSandboxHosts(sb);
     for (const demo of sb.demo) {
       const view = await createConnection(handle.db, key, connectionInputSchema.parse(demo));
       ids.set(view.name, view.id);
     }
   });
   afterAll(async () => {
+    restoreHosts?.();
     await sb?.stop();
     await handle?.close();
   });

@@ -5,6 +5,7 @@ import { startRefresh } from "@/lib/inventory/refresh";
 import { generateKey, parseKey } from "@/lib/secrets/crypto";
 import { TEST_ENGINES } from "@/lib/testing/databases";
 import { startSandbox, type Sandbox } from "@/sandbox/server";
+import { allowSandboxHosts } from "@/lib/vendors/testing/sandbox-fixture";
 import { processMetrics } from "./registry";
 
 const key = parseKey(generateKey());
@@ -18,16 +19,19 @@ async function refreshCount(connection: string, result: string): Promise<number>
 describe.each(pglite)("inventory refresh metrics on $engine", ({ open }) => {
   let handle: Awaited<ReturnType<typeof open>>;
   let sb: Sandbox;
+  let restoreHosts: (() => void) | undefined;
   const names: { name: string; vendor: string }[] = [];
   beforeAll(async () => {
     handle = await open();
     sb = await startSandbox({ ports: { uipath: 0, cloudflare: 0, huawei: 0, issuers: 0 }, control: true });
+    restoreHosts = allowSandboxHosts(sb);
     for (const demo of sb.demo) {
       const view = await createConnection(handle.db, key, connectionInputSchema.parse(demo));
       names.push({ name: view.name, vendor: view.vendor });
     }
   });
   afterAll(async () => {
+    restoreHosts?.();
     await sb?.stop();
     await handle?.close();
   });

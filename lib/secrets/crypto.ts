@@ -5,10 +5,14 @@ import { KeyRing, keyId, keysOf } from "./keyring";
 const ALG = "dir";
 const ENC = "A256GCM";
 
-/** Raised when the key is missing or malformed, or a ciphertext cannot be opened with it. */
+/**
+ * Raised when the key is missing or malformed, or a ciphertext cannot be opened with it (or not
+ * for the purpose it is read for).
+ */
 export class SecretsError extends Error {
   constructor(
-    readonly code: "ERR_KEY_MISSING" | "ERR_KEY_INVALID" | "ERR_DECRYPT",
+    /** ERR_DESTINATION: sealed for another destination than the one it would be sent to now. */
+    readonly code: "ERR_KEY_MISSING" | "ERR_KEY_INVALID" | "ERR_DECRYPT" | "ERR_DESTINATION",
     message: string,
   ) {
     super(message);

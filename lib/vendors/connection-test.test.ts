@@ -7,6 +7,7 @@ import { startScriptedServer } from "./testing/scripted-server";
 import { startUntrustedTlsServer } from "./testing/tls-server";
 import { createUiPathAdapter } from "./uipath/adapter";
 import { TokenCache } from "./uipath/auth";
+import { allowCustomHost } from "./testing/custom-host";
 
 // Transport failures as a connection test reports them: unreachable host, TLS, wrong base URL.
 const http = { timeoutMs: 15_000, retry: { maxAttempts: 1 } }; // generous: none of these servers hangs
@@ -19,6 +20,8 @@ beforeAll(async () => {
   const probe = await startScriptedServer({});
   closedUrl = probe.url;
   await probe.close();
+  allowCustomHost(closedUrl); // a listed gateway that is down: the request is tried, and refused
+
   html = await startScriptedServer({
     "/identity_/connect/token": (_q, res) =>
       res.writeHead(200, { "content-type": "text/html" }).end("<!DOCTYPE html><title>Login</title>"),

@@ -1,11 +1,11 @@
 import "server-only";
 
 import { getEnv } from "@/lib/env";
-import { egressFetch } from "./egress-proxy-fetch";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./http-retry";
 import { instanceShareOfBudget } from "./rate-budget";
 import { processRateLimiter, type SlidingWindowLimiter } from "./rate-budget-limiter";
 import { processReadCache, type ReadCache } from "./read-cache";
+import { vendorFetch } from "./vendor-fetch";
 
 /** The `fetch` signature we depend on (also what the Cloudflare SDK accepts). */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -40,7 +40,7 @@ export type HttpDepsInput = Partial<Omit<HttpDeps, "retry">> & { retry?: Partial
 /** Partial deps with the real ones filled in. */
 export function resolveHttpDeps(deps: HttpDepsInput = {}): HttpDeps {
   return {
-    fetch: deps.fetch ?? egressFetch,
+    fetch: deps.fetch ?? vendorFetch,
     now: deps.now ?? Date.now,
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     random: deps.random ?? Math.random,

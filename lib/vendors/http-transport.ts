@@ -1,4 +1,5 @@
 import "server-only";
+import { OutboundRefusedError } from "@/lib/net/guarded-fetch-like";
 
 /** The reason we give an attempt's AbortController when our own timeout fires. */
 export class AttemptTimeout extends Error {
@@ -68,6 +69,9 @@ export function classifyTransportError(
       waitedMs: signal.reason.timeoutMs,
     };
   }
+  // Refused by our own checks before any connection (vendor-fetch.ts): certainly not sent.
+  if (error instanceof OutboundRefusedError)
+    return { kind: "network", maybeSent: false, reason: error.message };
   const codes = collectCodes(error);
   const tls = codes.find((code) => TLS_CODE.test(code));
   if (tls) return { kind: "tls", maybeSent: false, reason: DESCRIPTIONS[tls] ?? tls };

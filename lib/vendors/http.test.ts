@@ -12,6 +12,7 @@ import {
 import { expectEmpty, expectJson, expectText, jsonBodyOf, type RawResponse } from "./http-response";
 import { json, startScriptedServer } from "./testing/scripted-server";
 import { startUntrustedTlsServer } from "./testing/tls-server";
+import { allowCustomHost } from "./testing/custom-host";
 
 const itemSchema = z.object({ id: z.string() });
 
@@ -62,10 +63,11 @@ class TestClient extends VendorHttpClient {
   }
 }
 
-/** A loopback port nobody listens on. */
+/** A loopback port nobody listens on, named as a custom vendor host (a gateway that is down). */
 async function closedPort(): Promise<string> {
   const probe = await startScriptedServer({});
   await probe.close();
+  allowCustomHost(probe.url);
   return probe.url;
 }
 

@@ -128,6 +128,7 @@ export const testConnectionAction = authedAction(
     const tested = await testStoredConnection(db, encryptionKey(), id);
     if (!tested) return fail("not-found", "This connection no longer exists.");
     if ("disabled" in tested) return fail("connection-disabled", tested.disabled);
+    if ("unreadable" in tested) return fail("secret-unreadable", tested.unreadable);
     const { name, result } = tested;
     const failed = result.checks.find((check) => !check.ok);
     await audit({

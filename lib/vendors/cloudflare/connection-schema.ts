@@ -20,6 +20,8 @@ export const cloudflareConnectionShape = {
         "A Cloudflare account ID is 32 hexadecimal characters (Dashboard → Account home → Account ID).",
       ),
   },
+  // The API token goes to the base URL and acts on this account.
+  destination: ["baseUrl", "accountId"],
   secrets: { apiToken: secret("API token") },
   optionalSecrets: {},
 } satisfies ConnectionShape;

@@ -41,6 +41,8 @@ export const huaweiConnectionShape = {
       .max(...maxLength("access key ID", 64))
       .regex(/^[A-Z0-9]{16,64}$/, "An access key ID is 16 to 64 upper-case letters and digits."),
   },
+  // Requests are signed for the base URL's host, in this region, on this identity store.
+  destination: ["baseUrl", "region", "identityStoreId"],
   secrets: { secretAccessKey: secret("secret access key") },
   optionalSecrets: {
     securityToken: z

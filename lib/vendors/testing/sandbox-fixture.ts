@@ -60,18 +60,38 @@ function remember(limiter: SlidingWindowLimiter): SlidingWindowLimiter {
 }
 
 /**
+ * Names the sandbox's vendor hosts (host:port, exactly) in TRUSTDECK_CUSTOM_VENDOR_HOSTS, as the
+ * demo and the e2e server do: without it, connections to the sandbox are refused when saved and
+ * before any request. Returns the function that restores the previous setting.
+ */
+export function allowSandboxHosts(sandbox: Pick<Sandbox, "urls">): () => void {
+  const previous = process.env.TRUSTDECK_CUSTOM_VENDOR_HOSTS;
+  process.env.TRUSTDECK_CUSTOM_VENDOR_HOSTS = Object.entries(sandbox.urls)
+    .filter(([service]) => service !== "issuers")
+    .map(([, url]) => new URL(String(url)).host)
+    .join(",");
+  return () => {
+    if (previous === undefined) delete process.env.TRUSTDECK_CUSTOM_VENDOR_HOSTS;
+    else process.env.TRUSTDECK_CUSTOM_VENDOR_HOSTS = previous;
+  };
+}
+
+/**
  * Starts one sandbox for a test file (ephemeral ports, control plane on), resets it before each
  * test, and hands out its demo connections. Test support only: nothing in lib/ imports this.
  */
 export function sandboxFixture() {
   let sandbox: Sandbox | undefined;
+  let restoreHosts: (() => void) | undefined;
   beforeAll(async () => {
     sandbox = await startSandbox({
       ports: { uipath: 0, cloudflare: 0, huawei: 0, issuers: 0 },
       control: true,
     });
+    restoreHosts = allowSandboxHosts(sandbox);
   });
   afterAll(async () => {
+    restoreHosts?.();
     await sandbox?.stop();
   });
   beforeEach(async () => {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { allowCustomHost } from "./custom-host";
 
 /** One request as the scripted server saw it. */
 export interface SeenRequest {
@@ -53,12 +54,16 @@ export async function startScriptedServer(routes: Record<string, Script>): Promi
   const address = server.address();
   if (!address || typeof address === "string") throw new Error("the scripted server has no TCP address");
   const { port }: AddressInfo = address;
+  const url = `http://127.0.0.1:${port}`;
+  // Named as a custom vendor host while it runs, as a self-hosted gateway would be.
+  const forget = allowCustomHost(url);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     seen,
     countOf: (method, path) => counts.get(`${method} ${path}`) ?? 0,
     close: () =>
       new Promise((resolve) => {
+        forget();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -4,6 +4,7 @@ import type { RequestListener } from "node:http";
 import { createServer } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { allowCustomHost } from "./custom-host";
 
 /**
  * An HTTPS server on an ephemeral port with a fresh self-signed certificate (CN=localhost) nobody
@@ -38,7 +39,16 @@ export async function startUntrustedTlsServer(
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const address = server.address();
     if (!address || typeof address === "string") throw new Error("the TLS server has no TCP address");
-    return { url: `https://127.0.0.1:${address.port}`, certPem, close: () => server.close() };
+    const url = `https://127.0.0.1:${address.port}`;
+    const forget = allowCustomHost(url); // a custom vendor host while it runs
+    return {
+      url,
+      certPem,
+      close: () => {
+        forget();
+        server.close();
+      },
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

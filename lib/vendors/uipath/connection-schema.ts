@@ -62,6 +62,8 @@ export const uipathConnectionShape = {
       "PM.AuthSetting PM.OAuthApp",
     ),
   },
+  // The client secret goes to the base URL's token endpoint and acts on this organization.
+  destination: ["baseUrl", "organizationName", "partitionGlobalId"],
   secrets: { clientSecret: secret("client secret") },
   optionalSecrets: {},
   resolveBaseUrl: (values: UiPathAccessUrlInput & Pick<UiPathUrlInput, "tokenEndpointForm">) => {
