@@ -144,15 +144,15 @@ describe.each(TEST_ENGINES)("secrets bound to their destination on $engine", ({ 
   });
 
   it.each([
-    ["base URL", () => ({ baseUrl: `${newHost.url}/cloudflare` })],
+    ["the base URL", () => ({ baseUrl: `${newHost.url}/cloudflare` })],
     [
-      "account",
+      "the account ID",
       (row: { settings: Record<string, string> }) => ({
         settings: { ...row.settings, accountId: "f".repeat(32) },
       }),
     ],
   ] as const)(
-    "a %s changed in the database: the secret does not open and Test sends nothing",
+    "%s changed in the database: the secret does not open and Test sends nothing",
     async (_what, change) => {
       const view = await createConnection(handle.db, key, inputFor("cloudflare", `cf tampered ${_what}`));
       const row = await rowOf(view.id);
