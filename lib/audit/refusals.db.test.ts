@@ -51,6 +51,8 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => deadVendor.listen(0, "127.0.0.1", resolve));
   const address = deadVendor.address();
   deadUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  // A custom vendor host: connections may point at it only because the server setting names it.
+  process.env.TRUSTDECK_CUSTOM_VENDOR_HOSTS = new URL(deadUrl).host;
 });
 afterAll(async () => {
   await handle.close();
@@ -143,6 +145,32 @@ describe("every refused or failed attempt leaves exactly one audit row", () => {
       details: { kind: "vendor" },
     });
     expect(JSON.stringify(added)).not.toContain(SECRET);
+  });
+
+  it("a destination changed without the secret: denied with secret-required, naming the field", async () => {
+    const created = await createConnectionAction(cloudflare("Moved"));
+    if (!created.ok) throw new Error(created.message);
+    const { result, added } = await rowsAddedBy(() =>
+      updateConnectionAction({ ...cloudflare("Moved", deadUrl), id: created.data.id, apiToken: "" }),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      code: "secret-required",
+      message: expect.stringMatching(/^The API base URL changes where the stored API token would be sent/),
+      fieldErrors: { apiToken: [expect.any(String)] },
+    });
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatchObject({
+      action: "connection.update",
+      outcome: "denied",
+      details: { refused: "secret-required", kind: "input" },
+    });
+    const host = await rowsAddedBy(() =>
+      createConnectionAction(cloudflare("Elsewhere", "https://api.cloudflare.example/client/v4")),
+    );
+    expect(host.result).toMatchObject({ ok: false, code: "destination-refused" });
+    expect(host.added[0]).toMatchObject({ outcome: "denied", details: { refused: "destination-refused" } });
+    expect(JSON.stringify([added, host.added])).not.toContain(SECRET);
   });
 
   it("role refusal: denied once", async () => {
