@@ -93,3 +93,63 @@ test("an admin adds a connection; its secret never reaches the browser again; th
   expect(all.length).toBeGreaterThan(10);
   expect(all.filter((body) => body.includes(SECRET))).toEqual([]);
 });
+
+test("changing where a stored secret goes requires entering it again; unlisted hosts are refused", async ({
+  page,
+}) => {
+  await signInAs(page, "admin");
+  const connections = new ConnectionsPage(page);
+  await connections.goto();
+  await connections.addCloudflare({
+    name: "Cloudflare bound e2e",
+    accountId: "0123456789abcdef0123456789abcdef",
+    apiToken: `${SECRET}-bound`,
+  });
+  await expect(page.getByText("Connection “Cloudflare bound e2e” added.")).toBeVisible();
+
+  // The form warns as soon as the base URL changes, and asks for the token instead of keeping it.
+  await connections.row("Cloudflare bound e2e").getByRole("button", { name: "Edit" }).click();
+  const edit = page.getByRole("dialog");
+  await expect(edit.getByRole("button", { name: "Replace api token" })).toBeVisible();
+  await edit.getByLabel("API base URL").fill("https://api.cloudflare.com/client/v5");
+  const wording =
+    /^The API base URL changes where the stored API token would be sent: enter the API token again/;
+  await expect(edit.getByRole("status").filter({ hasText: wording })).toBeVisible();
+  await expect(edit.getByRole("button", { name: "Replace api token" })).toHaveCount(0);
+  await expect(edit.getByLabel("API token")).toBeVisible();
+
+  // The server decides: saving without the token is refused, naming the field; nothing changes.
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(edit.getByRole("alert").filter({ hasText: wording })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await connections.goto();
+  await connections.row("Cloudflare bound e2e").getByRole("button", { name: "Edit" }).click();
+  await expect(page.getByRole("dialog").getByLabel("API base URL")).toHaveValue(
+    "https://api.cloudflare.com/client/v4",
+  );
+  await page.keyboard.press("Escape");
+
+  // A host that is neither Cloudflare's documented API host nor named by the server is refused.
+  for (const [baseUrl, message] of [
+    ["https://api.cloudflare.com.attacker.example/client/v4", /not a documented Cloudflare API host/],
+    ["http://127.0.0.1:1/client/v4", /TRUSTDECK_CUSTOM_VENDOR_HOSTS/],
+    ["https://user:pass@api.cloudflare.com/client/v4", /Remove the user name and password/],
+  ] as const) {
+    await connections.addCloudflare({
+      name: "Cloudflare elsewhere e2e",
+      baseUrl,
+      accountId: "0123456789abcdef0123456789abcdef",
+      apiToken: "another-token",
+    });
+    await expect(page.getByRole("dialog").getByText(message).first()).toBeVisible();
+    await page.keyboard.press("Escape");
+  }
+  await expect(connections.row("Cloudflare elsewhere e2e")).toHaveCount(0);
+
+  await page.goto("/audit?action=connection.update");
+  await expect(page.getByTestId("audit-row").filter({ hasText: "secret-required" }).first()).toContainText(
+    "Cloudflare bound e2e",
+  );
+  await connections.goto();
+  await connections.remove("Cloudflare bound e2e");
+});

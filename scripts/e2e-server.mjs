@@ -63,8 +63,14 @@ const env = {
   VENDOR_READ_CACHE_SECONDS: "0",
   // The sandbox's OIDC IdP is the dashboard's single sign-on, the role taken from the `groups` claim.
   ...sandboxIdpEnv(sandboxDir),
-  // Connections may reach the sandbox's vendor hosts (127.0.0.1:<port>), and only those custom hosts.
-  ...sandboxVendorHostsEnv(sandboxDir),
+  // Connections may reach the sandbox's vendor hosts (127.0.0.1:<port>), and only those custom
+  // hosts, plus a port nobody listens on: a listed gateway that is down (connection-test.spec.ts).
+  TRUSTDECK_CUSTOM_VENDOR_HOSTS: [
+    sandboxVendorHostsEnv(sandboxDir).TRUSTDECK_CUSTOM_VENDOR_HOSTS,
+    "127.0.0.1:9",
+  ]
+    .filter(Boolean)
+    .join(","),
 };
 
 const seeded = await run("tsx", ["--conditions=react-server", "scripts/seed.ts", seedFile], { env });
