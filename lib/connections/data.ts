@@ -2,8 +2,8 @@ import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { connections } from "@/lib/db/schema";
-import { changedDestinationFields, reenterSecretMessage, requiredSecretFields } from "./destination";
 import { SecretsError } from "@/lib/secrets/crypto";
+import { changedDestinationFields, reenterSecretMessage, requiredSecretFields } from "./destination";
 import { destinationRefusal } from "./destination-policy";
 import {
   connectionEndpoints,

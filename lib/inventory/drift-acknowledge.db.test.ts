@@ -78,7 +78,7 @@ describe.each(TEST_ENGINES)("acknowledging drift on $engine", ({ open }) => {
     const view = await createConnection(db, key, {
       vendor: "cloudflare",
       name: "Acme",
-      baseUrl: "https://api.example.test/client/v4",
+      baseUrl: "https://api.cloudflare.com/client/v4",
       accountId: "0123456789abcdef0123456789abcdef",
       apiToken: "x".repeat(40),
     } as never);
