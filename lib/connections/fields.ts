@@ -9,11 +9,11 @@ const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 
 /**
  * A vendor base URL's shape: a full https URL (http only on a loopback address: the sandbox, a
- * local gateway) without a user name, password, query string or fragment. Which hosts are
- * accepted (the vendor's documented API hosts, or a custom host the server's
- * TRUSTDECK_CUSTOM_VENDOR_HOSTS names; plain http only for such a custom host) is the server's
- * decision (lib/connections/destination-policy.ts), since the browser cannot see that setting.
- * Trailing slashes are dropped so that paths can be appended uniformly.
+ * local gateway) without a query string or fragment. Which hosts are accepted (the vendor's
+ * documented API hosts, or a custom host the server's TRUSTDECK_CUSTOM_VENDOR_HOSTS names; plain
+ * http only for such a custom host; never a user name or password) is the server's decision
+ * (lib/connections/destination-policy.ts), since the browser cannot see that setting. Trailing
+ * slashes are dropped so that paths can be appended uniformly.
  */
 export const baseUrlSchema = baseUrlRules(false);
 
@@ -39,10 +39,6 @@ function baseUrlRules(allowEmpty: boolean) {
       return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname));
     }, "Use https:// (plain http is only accepted for a loopback address such as 127.0.0.1).")
     .refine(
-      (value) => !URL.canParse(value) || !hasCredentials(value),
-      "Remove the user name and password from the URL: secrets go in their own fields, never in the URL.",
-    )
-    .refine(
       (value) => !URL.canParse(value) || (!new URL(value).search && !new URL(value).hash),
       "Remove the query string or fragment from the URL.",
     )
@@ -58,12 +54,6 @@ export const optionalChoice = <const T extends readonly [string, ...string[]]>(c
     (value) => (value === "" || value === null ? undefined : value),
     z.enum(choices, { error: `Choose ${what}: ${choices.join(", ")}.` }).optional(),
   );
-
-/** A user:password@ part, however written (`new URL` drops an empty one, the text keeps it). */
-function hasCredentials(value: string): boolean {
-  const url = new URL(value);
-  return Boolean(url.username || url.password) || /^[a-z][a-z0-9+.-]*:\/*[^/?#]*@/i.test(value);
-}
 
 /** A field whose empty value (an untouched form input) means "use the default". */
 export const withDefault = <T extends z.ZodType<string>>(schema: T, fallback: string) =>
