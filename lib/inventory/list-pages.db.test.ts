@@ -8,6 +8,7 @@ import { generateKey, parseKey } from "@/lib/secrets/crypto";
 import { TEST_ENGINES } from "@/lib/testing/databases";
 import { operationsFor } from "@/lib/vendors/registry";
 import { startSandbox, type Sandbox } from "@/sandbox/server";
+import { allowSandboxHosts } from "@/lib/vendors/testing/sandbox-fixture";
 import { connectionRefreshesInFlight, refreshConnectionOnce } from "./refresh-connection";
 
 const key = parseKey(generateKey());
@@ -18,10 +19,12 @@ const key = parseKey(generateKey());
 describe.each(TEST_ENGINES)("list pages from the inventory on $engine", ({ open }) => {
   let handle: Awaited<ReturnType<typeof open>>;
   let sb: Sandbox;
+  let restoreHosts: (() => void) | undefined;
   const connections: { id: string; name: string; vendor: string; account: string }[] = [];
   beforeAll(async () => {
     handle = await open();
     sb = await startSandbox({ ports: { uipath: 0, cloudflare: 0, huawei: 0, issuers: 0 }, control: true });
+    restoreHosts = allowSandboxHosts(sb);
     for (const demo of sb.demo) {
       const view = await createConnection(handle.db, key, connectionInputSchema.parse(demo));
       const d = demo as unknown as Record<string, string>;
@@ -30,6 +33,7 @@ describe.each(TEST_ENGINES)("list pages from the inventory on $engine", ({ open 
     }
   });
   afterAll(async () => {
+    restoreHosts?.();
     await sb?.stop();
     await handle?.close();
   });
