@@ -1,7 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -10,8 +8,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { lazyResolver } from "@/components/ui/lazy-resolver";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
-import { signInSchema } from "@/lib/users/schemas";
+import type { signInSchema } from "@/lib/users/schemas";
 
 // One message for unknown users, wrong passwords and disabled accounts: the form must not
 // reveal which accounts exist.
@@ -23,6 +22,19 @@ const MESSAGES: Record<string, string> = {
     "Your single sign-on account is not allowed in Trustdeck, or it has been disabled. Ask an admin.",
   SessionRequired: "Sign in to continue.",
 };
+// The shared sign-in schema (and zod with it) loads on the first submit, not with the page.
+const signInResolver = lazyResolver(async () => {
+  const [{ zodResolver }, { signInSchema }] = await Promise.all([
+    import("@/components/ui/zod-resolver"),
+    import("@/lib/users/schemas"),
+  ]);
+  return zodResolver(signInSchema);
+});
+
+// next-auth's client loads when it is used (first-load JavaScript budget).
+const signIn: (typeof import("next-auth/react"))["signIn"] = async (...args) =>
+  (await import("next-auth/react")).signIn(...args);
+
 const fallback =
   "Sign-in did not work. Try again; if it keeps failing, ask an admin to check the server log.";
 
@@ -44,7 +56,7 @@ export function LoginForm({
     unknown,
     z.output<typeof signInSchema>
   >({
-    resolver: zodResolver(signInSchema),
+    resolver: signInResolver,
     defaultValues: { username: "", password: "" },
   });
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { CertificatePreview } from "@/components/x509/certificate-preview";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -23,8 +23,12 @@ import type { CertificateSet, CertificateSlot } from "@/lib/vendors/contracts";
 import { callWrite } from "@/components/writes/call-write";
 import { useSessionEnded } from "@/components/shell/session-ended";
 import { certificateFindings } from "@/lib/x509/findings";
-import { SetActionDialog } from "./set-action-dialog";
 import { StatusBadge } from "./status-badge";
+
+// The action dialog (dropzone, certificate preview) loads when an action is chosen.
+const SetActionDialog = lazy(() =>
+  import("./set-action-dialog").then((m) => ({ default: m.SetActionDialog })),
+);
 
 const SET_ACTIONS: CertificateWriteAction[] = [
   "rotate",
@@ -203,13 +207,15 @@ export function CertificateSetDetail({ connectionId, set, readAt, runAction }: P
         ))}
       </div>
       {dialog ? (
-        <SetActionDialog
-          set={set}
-          action={dialog.action}
-          certificateId={dialog.certificateId}
-          onClose={() => setDialog(null)}
-          onSubmit={(pem) => submit(dialog.action, dialog.certificateId, pem)}
-        />
+        <Suspense fallback={null}>
+          <SetActionDialog
+            set={set}
+            action={dialog.action}
+            certificateId={dialog.certificateId}
+            onClose={() => setDialog(null)}
+            onSubmit={(pem) => submit(dialog.action, dialog.certificateId, pem)}
+          />
+        </Suspense>
       ) : null}
     </div>
   );
