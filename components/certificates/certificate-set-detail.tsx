@@ -2,7 +2,6 @@
 
 import { useRouter } from "next/navigation";
 import { lazy, Suspense, useState } from "react";
-import { CertificatePreview } from "@/components/x509/certificate-preview";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -25,6 +24,11 @@ import { useSessionEnded } from "@/components/shell/session-ended";
 import { certificateFindings } from "@/lib/x509/findings";
 import { StatusBadge } from "./status-badge";
 
+// The certificate preview (findings, chain, thumbprints) hydrates once its chunk arrives; the
+// server renders it in full. Neither is part of the set page's first-load JavaScript.
+const CertificatePreview = lazy(() =>
+  import("@/components/x509/certificate-preview").then((m) => ({ default: m.CertificatePreview })),
+);
 // The action dialog (dropzone, certificate preview) loads when an action is chosen.
 const SetActionDialog = lazy(() =>
   import("./set-action-dialog").then((m) => ({ default: m.SetActionDialog })),
@@ -185,17 +189,19 @@ export function CertificateSetDetail({ connectionId, set, readAt, runAction }: P
               </div>
             ) : null}
             {slot.certificate ? (
-              <CertificatePreview
-                summary={slot.certificate}
-                vendor={set.vendor}
-                now={now}
-                headingLevel={3}
-                findings={findingsForImpact(
-                  certificateFindings(slot.certificate, { now, ...validityLimitOf(set.vendor) }),
-                  slotStatus(slot, now, set),
-                  slot.roleExplanation,
-                )}
-              />
+              <Suspense fallback={null}>
+                <CertificatePreview
+                  summary={slot.certificate}
+                  vendor={set.vendor}
+                  now={now}
+                  headingLevel={3}
+                  findings={findingsForImpact(
+                    certificateFindings(slot.certificate, { now, ...validityLimitOf(set.vendor) }),
+                    slotStatus(slot, now, set),
+                    slot.roleExplanation,
+                  )}
+                />
+              </Suspense>
             ) : (
               <Alert>
                 {slot.parseError
