@@ -103,7 +103,8 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="grid gap-1 py-2 sm:grid-cols-[11rem_1fr] sm:gap-4">
       <dt className="text-sm font-medium text-zinc-600 dark:text-zinc-400">{label}</dt>
-      <dd className="min-w-0 text-sm text-zinc-900 dark:text-zinc-100">{children}</dd>
+      {/* Algorithm names, OIDs and names are long words: they wrap rather than widen the page. */}
+      <dd className="min-w-0 text-sm wrap-anywhere text-zinc-900 dark:text-zinc-100">{children}</dd>
     </div>
   );
 }
