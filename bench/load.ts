@@ -19,6 +19,8 @@ const DURATION_S = Number(flag("duration") ?? 60);
 const IDLE_S = Number(flag("idle") ?? 30);
 /** What a page says when a vendor answered 429 (lib/vendors/errors-messages.ts). */
 const RATE_LIMITED = "is limiting the rate of requests";
+/** A server component that threw: the flight data carries its error digest (error boundary shown). */
+const FAILED = /digest\\?":\\?"\d+/;
 
 /** Resident memory of a process and all its descendants (next start may fork), from /proc. */
 function rssOfTree(rootPid: number): number {
@@ -51,7 +53,7 @@ function rssOfTree(rootPid: number): number {
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-type PageStats = { loads: number; rateLimited: number; statuses: Map<number, number> };
+type PageStats = { loads: number; rateLimited: number; failed: number; statuses: Map<number, number> };
 
 async function main(): Promise<void> {
   const stack = await startDashboardStack({
@@ -77,7 +79,7 @@ async function main(): Promise<void> {
       `load bench: ${USERS} signed-in users (own sessions) × ${DURATION_S} s over ${pages.length} pages, vendor rate limits on`,
     );
     const stats = new Map<string, PageStats>(
-      pages.map((p) => [p, { loads: 0, rateLimited: 0, statuses: new Map<number, number>() }]),
+      pages.map((p) => [p, { loads: 0, rateLimited: 0, failed: 0, statuses: new Map<number, number>() }]),
     );
     let nextCookie = 0;
     const results = await Promise.all(
@@ -98,6 +100,7 @@ async function main(): Promise<void> {
                 page.loads++;
                 page.statuses.set(status, (page.statuses.get(status) ?? 0) + 1);
                 if (body.includes(RATE_LIMITED)) page.rateLimited++;
+                if (FAILED.test(body)) page.failed++;
               },
             },
           ],
@@ -111,15 +114,17 @@ async function main(): Promise<void> {
 
     let totalLoads = 0;
     let totalRateLimited = 0;
+    let totalFailed = 0;
     pages.forEach((path, index) => {
       const r = results[index]!;
       const page = stats.get(path)!;
       totalLoads += page.loads;
       totalRateLimited += page.rateLimited;
+      totalFailed += page.failed;
       const name = path === setPath ? "set page" : path;
       console.log(
         `  ${name.padEnd(24)} ${String(page.loads).padStart(6)} loads  p50 ${r.latency.p50} ms · p90 ${r.latency.p90} ms · p99 ${r.latency.p99} ms · max ${r.latency.max} ms  ` +
-          `statuses ${JSON.stringify(Object.fromEntries(page.statuses))}  rate-limited pages ${page.rateLimited}` +
+          `statuses ${JSON.stringify(Object.fromEntries(page.statuses))}  rate-limited ${page.rateLimited} · failed (error boundary) ${page.failed}` +
           (r.errors || r.timeouts ? `  errors ${r.errors} (timeouts ${r.timeouts})` : ""),
       );
     });
@@ -130,7 +135,9 @@ async function main(): Promise<void> {
       `  vendor requests ${vendorLog.length} (${JSON.stringify(Object.fromEntries(byService))}, ${vendor429} answered 429): ` +
         `${(vendorLog.length / Math.max(1, totalLoads)).toFixed(3)} per page load, ${((vendorLog.length / DURATION_S) * 60).toFixed(0)} per minute`,
     );
-    console.log(`  rate-limited pages ${totalRateLimited} of ${totalLoads} (goal 0)`);
+    console.log(
+      `  rate-limited pages ${totalRateLimited} of ${totalLoads} (goal 0); pages that failed on the server ${totalFailed}`,
+    );
     await new Promise((r) => setTimeout(r, IDLE_S * 1000));
     const rssIdle = rssOfTree(stack.serverPid);
     console.log(

@@ -8,20 +8,12 @@ import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/auth/action-result";
 import { ERROR_CODES } from "@/lib/auth/error-codes";
 import type { CertificateActionInput, CertificateWriteAction } from "@/lib/certificates/schemas";
-import { findingsForImpact } from "@/lib/certificates/finding-impact";
 import { setBreaksAt, slotStatus } from "@/lib/certificates/status";
-import {
-  actionLabel,
-  descriptorOf,
-  NAMED_SLOTS,
-  validityLimitOf,
-  vendorLabel,
-} from "@/lib/vendors/descriptors";
+import { actionLabel, descriptorOf, NAMED_SLOTS, vendorLabel } from "@/lib/vendors/descriptors";
 import { nothingChangedAtVendor } from "@/lib/certificates/refusal";
 import type { CertificateSet, CertificateSlot } from "@/lib/vendors/contracts";
 import { callWrite } from "@/components/writes/call-write";
 import { useSessionEnded } from "@/components/shell/session-ended";
-import { certificateFindings } from "@/lib/x509/findings";
 import { StatusBadge } from "./status-badge";
 
 // The certificate preview (findings, chain, thumbprints) hydrates once its chunk arrives; the
@@ -195,11 +187,7 @@ export function CertificateSetDetail({ connectionId, set, readAt, runAction }: P
                   vendor={set.vendor}
                   now={now}
                   headingLevel={3}
-                  findings={findingsForImpact(
-                    certificateFindings(slot.certificate, { now, ...validityLimitOf(set.vendor) }),
-                    slotStatus(slot, now, set),
-                    slot.roleExplanation,
-                  )}
+                  impact={{ status: slotStatus(slot, now, set), roleExplanation: slot.roleExplanation }}
                 />
               </Suspense>
             ) : (

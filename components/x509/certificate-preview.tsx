@@ -5,7 +5,9 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { cn } from "@/lib/cn";
 import { allCertificateFindings } from "@/lib/certificates/findings";
 import { expiryPhrase, formatUtcDate } from "@/lib/time/format";
-import { expiryStatus, type ExpiryStatus, type Finding } from "@/lib/x509/findings";
+import { certificateFindings, expiryStatus, type ExpiryStatus, type Finding } from "@/lib/x509/findings";
+import type { CertificateImpact } from "@/lib/certificates/breaks-at";
+import { findingsForImpact } from "@/lib/certificates/finding-impact";
 import { validityLimitOf, type Vendor } from "@/lib/vendors/descriptors";
 import type { CertificateSummary } from "@/lib/x509/summary";
 import { CertificateChain } from "./certificate-chain";
@@ -20,6 +22,11 @@ export interface CertificatePreviewProps {
   chain?: ChainView;
   /** Findings to show; when omitted, computed from the props below as for a certificate about to be uploaded. */
   findings?: Finding[];
+  /**
+   * A vendor certificate's impact on sign-in (its slot's status and the vendor's reason): its own
+   * findings (vendor lifetime limit applied) are then worded for that impact, housekeeping as such.
+   */
+  impact?: { status: CertificateImpact | "empty"; roleExplanation?: string };
   /** The target vendor, whose certificate-lifetime limit applies. */
   vendor?: Vendor;
   /** Overrides the vendor's lifetime limit. */
@@ -132,7 +139,14 @@ export function CertificatePreview(props: CertificatePreviewProps) {
   const now = props.now ?? new Date();
   const findings =
     props.findings ??
-    // Without findings from the caller, this previews a certificate about to be uploaded.
+    (props.impact
+      ? findingsForImpact(
+          certificateFindings(summary, { now, ...(props.vendor ? validityLimitOf(props.vendor) : {}) }),
+          props.impact.status,
+          props.impact.roleExplanation,
+        )
+      : null) ??
+    // Without findings or an impact from the caller, this previews a certificate about to be uploaded.
     allCertificateFindings(summary, {
       now,
       use: "upload",
