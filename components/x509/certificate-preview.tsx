@@ -20,7 +20,10 @@ export interface CertificatePreviewProps {
   summary: CertificateSummary;
   /** The bundle's chain, when the input held more than the certificate itself. */
   chain?: ChainView;
-  /** Findings to show; when omitted, computed from the props below as for a certificate about to be uploaded. */
+  /**
+   * Findings to show; when omitted, computed from `impact` for a vendor's certificate, or else as
+   * for a certificate about to be uploaded.
+   */
   findings?: Finding[];
   /**
    * A vendor certificate's impact on sign-in (its slot's status and the vendor's reason): its own
