@@ -9,7 +9,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ActionResult } from "@/lib/auth/action-result";
-import { VENDOR_LABELS } from "@/lib/vendors/descriptors";
+import { VENDOR_LABELS } from "@/lib/vendors/labels";
 import type { AlertRuleView } from "@/lib/inventory/alerts/types";
 import type { AlertRuleInput } from "@/lib/inventory/alerts/schemas";
 

@@ -13,7 +13,7 @@ import type { ActionResult } from "@/lib/auth/action-result";
 import type { ConnectionInput, ConnectionUpdate } from "@/lib/connections/schemas";
 import type { ConnectionView } from "@/lib/connections/types";
 import type { ConnectionTestResult } from "@/lib/vendors/contracts";
-import { VENDOR_LABELS } from "@/lib/vendors/descriptors";
+import { VENDOR_LABELS } from "@/lib/vendors/labels";
 import { ConnectionEndpoints } from "./connection-endpoints";
 import { ConnectionTestResultView } from "./connection-test-result";
 import { VisibleText } from "@/components/ui/visible-text";
