@@ -10,6 +10,7 @@
 //   NEXT_DIST_DIR=.next-test npx next build      # once
 //   npx tsx bench/load.ts                         # 50 users × 60 s, 30 s idle
 //   npx tsx bench/load.ts --users=10 --duration=10 --idle=10   # a smoke run
+//   npx tsx bench/load.ts --pages=/certificates,/api/certificates,set,/   # pages (and what they fetch)
 import { readFileSync, readdirSync } from "node:fs";
 import autocannon from "autocannon";
 import { flag, startDashboardStack } from "./support/dashboard-stack";
@@ -67,7 +68,11 @@ async function main(): Promise<void> {
     ).text();
     const setPath = /href="(\/certificates\/[^"/]+\/[^"]+)"/.exec(listHtml)?.[1]?.replaceAll("&amp;", "&");
     if (!setPath) throw new Error("the certificate list links to no set page");
-    const pages = ["/certificates", "/federated-credentials", setPath, "/"];
+    // --pages=/certificates,/api/certificates,set,/ : what a browser requests for each view ("set" is
+    // the first set page). HTML only by default; add the routes a page fetches from the browser.
+    const pages = (flag("pages") ?? "/certificates,/federated-credentials,set,/")
+      .split(",")
+      .map((p) => (p === "set" ? setPath : p));
     const cookies = [stack.cookie];
     while (cookies.length < USERS) cookies.push(await stack.signIn());
     // One warm-up load of each page: compiled routes and caches as a running server has them.
