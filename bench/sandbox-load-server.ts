@@ -1,7 +1,7 @@
 import { startSandbox } from "../sandbox/server";
 
 /**
- * The sandbox under test for bench/sandbox-load.ts, in its own process (started with
+ * The sandbox under test for bench/sandbox-load.ts (and bench/support/dashboard-stack.ts), in its own process (started with
  * --expose-gc so /__sandbox/stats can collect before measuring memory). Prints one
  * JSON line with its URLs and demo connections, then waits for SIGTERM.
  */
@@ -11,8 +11,9 @@ async function main(): Promise<void> {
     ports: { uipath: 0, cloudflare: 0, huawei: 0, issuers: 0 },
     control: true,
   });
-  // Throughput is the point here, not the vendors' quotas.
-  await sandbox.control.settings({ rateLimits: false });
+  // Throughput is the point of bench/sandbox-load.ts, not the vendors' quotas; bench/load.ts keeps
+  // the documented limits (BENCH_SANDBOX_RATE_LIMITS=1) to count the pages that hit them.
+  if (process.env.BENCH_SANDBOX_RATE_LIMITS !== "1") await sandbox.control.settings({ rateLimits: false });
   console.log(
     JSON.stringify({
       ready: true,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { lazy, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -9,10 +9,12 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ActionResult } from "@/lib/auth/action-result";
-import { VENDOR_LABELS } from "@/lib/vendors/descriptors";
+import { VENDOR_LABELS } from "@/lib/vendors/labels";
 import type { AlertRuleView } from "@/lib/inventory/alerts/types";
 import type { AlertRuleInput } from "@/lib/inventory/alerts/schemas";
-import { AlertRuleForm } from "./alert-rule-form";
+
+// The form (react-hook-form, zod) loads when a dialog opens, not with the page.
+const AlertRuleForm = lazy(() => import("./alert-rule-form").then((m) => ({ default: m.AlertRuleForm })));
 
 /** The admin's rule actions; absent for other roles, who only see the rules. */
 export type AlertRuleActions = {

@@ -1,30 +1,30 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { CertificatePreview } from "@/components/x509/certificate-preview";
+import { lazy, Suspense, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/auth/action-result";
 import { ERROR_CODES } from "@/lib/auth/error-codes";
 import type { CertificateActionInput, CertificateWriteAction } from "@/lib/certificates/schemas";
-import { findingsForImpact } from "@/lib/certificates/finding-impact";
 import { setBreaksAt, slotStatus } from "@/lib/certificates/status";
-import {
-  actionLabel,
-  descriptorOf,
-  NAMED_SLOTS,
-  validityLimitOf,
-  vendorLabel,
-} from "@/lib/vendors/descriptors";
+import { actionLabel, descriptorOf, NAMED_SLOTS, vendorLabel } from "@/lib/vendors/descriptors";
 import { nothingChangedAtVendor } from "@/lib/certificates/refusal";
 import type { CertificateSet, CertificateSlot } from "@/lib/vendors/contracts";
 import { callWrite } from "@/components/writes/call-write";
 import { useSessionEnded } from "@/components/shell/session-ended";
-import { certificateFindings } from "@/lib/x509/findings";
-import { SetActionDialog } from "./set-action-dialog";
 import { StatusBadge } from "./status-badge";
+
+// The certificate preview (findings, chain, thumbprints) hydrates once its chunk arrives; the
+// server renders it in full. Neither is part of the set page's first-load JavaScript.
+const CertificatePreview = lazy(() =>
+  import("@/components/x509/certificate-preview").then((m) => ({ default: m.CertificatePreview })),
+);
+// The action dialog (dropzone, certificate preview) loads when an action is chosen.
+const SetActionDialog = lazy(() =>
+  import("./set-action-dialog").then((m) => ({ default: m.SetActionDialog })),
+);
 
 const SET_ACTIONS: CertificateWriteAction[] = [
   "rotate",
@@ -181,17 +181,15 @@ export function CertificateSetDetail({ connectionId, set, readAt, runAction }: P
               </div>
             ) : null}
             {slot.certificate ? (
-              <CertificatePreview
-                summary={slot.certificate}
-                vendor={set.vendor}
-                now={now}
-                headingLevel={3}
-                findings={findingsForImpact(
-                  certificateFindings(slot.certificate, { now, ...validityLimitOf(set.vendor) }),
-                  slotStatus(slot, now, set),
-                  slot.roleExplanation,
-                )}
-              />
+              <Suspense fallback={null}>
+                <CertificatePreview
+                  summary={slot.certificate}
+                  vendor={set.vendor}
+                  now={now}
+                  headingLevel={3}
+                  impact={{ status: slotStatus(slot, now, set), roleExplanation: slot.roleExplanation }}
+                />
+              </Suspense>
             ) : (
               <Alert>
                 {slot.parseError
@@ -203,13 +201,15 @@ export function CertificateSetDetail({ connectionId, set, readAt, runAction }: P
         ))}
       </div>
       {dialog ? (
-        <SetActionDialog
-          set={set}
-          action={dialog.action}
-          certificateId={dialog.certificateId}
-          onClose={() => setDialog(null)}
-          onSubmit={(pem) => submit(dialog.action, dialog.certificateId, pem)}
-        />
+        <Suspense fallback={null}>
+          <SetActionDialog
+            set={set}
+            action={dialog.action}
+            certificateId={dialog.certificateId}
+            onClose={() => setDialog(null)}
+            onSubmit={(pem) => submit(dialog.action, dialog.certificateId, pem)}
+          />
+        </Suspense>
       ) : null}
     </div>
   );

@@ -4,7 +4,7 @@ import { shortThumbprint } from "@/lib/certificates/consequence";
 import type { CertificateSetEntry } from "@/lib/certificates/list";
 import { slotDaysLeft, slotStatus } from "@/lib/certificates/status";
 import { formatUtcDate } from "@/lib/time/format";
-import { VENDOR_LABELS } from "@/lib/vendors/descriptors";
+import { VENDOR_LABELS } from "@/lib/vendors/labels";
 import { StatusBadge } from "./status-badge";
 
 function daysText(days: number | null): string {

@@ -2,7 +2,7 @@
 
 import { TimeAgo } from "@/components/ui/relative-time";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { lazy, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -13,11 +13,13 @@ import type { ActionResult } from "@/lib/auth/action-result";
 import type { ConnectionInput, ConnectionUpdate } from "@/lib/connections/schemas";
 import type { ConnectionView } from "@/lib/connections/types";
 import type { ConnectionTestResult } from "@/lib/vendors/contracts";
-import { VENDOR_LABELS } from "@/lib/vendors/descriptors";
+import { VENDOR_LABELS } from "@/lib/vendors/labels";
 import { ConnectionEndpoints } from "./connection-endpoints";
-import { ConnectionForm } from "./connection-form";
 import { ConnectionTestResultView } from "./connection-test-result";
 import { VisibleText } from "@/components/ui/visible-text";
+
+// The form (react-hook-form, zod) loads when a dialog opens, not with the page.
+const ConnectionForm = lazy(() => import("./connection-form").then((m) => ({ default: m.ConnectionForm })));
 
 export type ConnectionActions = {
   create: (values: ConnectionInput) => Promise<ActionResult<ConnectionView>>;

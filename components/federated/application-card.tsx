@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { MAX_CREDENTIALS_PER_APP } from "@/lib/federated/lint";
+import { MAX_CREDENTIALS_PER_APP } from "@/lib/federated/limits";
 import type { ApplicationView, ConnectionSummary } from "@/lib/federated/types";
 import { CapacityMeter } from "./capacity-meter";
 import { CredentialDialogs, type Editing } from "./credential-dialogs";

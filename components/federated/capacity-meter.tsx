@@ -1,4 +1,4 @@
-import { MAX_CREDENTIALS_PER_APP } from "@/lib/federated/lint";
+import { MAX_CREDENTIALS_PER_APP } from "@/lib/federated/limits";
 import { cn } from "@/lib/cn";
 
 /** "n / 20": how many federated credentials an application has of UiPath's maximum. */

@@ -1,11 +1,15 @@
 "use client";
 
+import { lazy } from "react";
+
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { callWrite, UNSETTLED_CODES } from "@/components/writes/call-write";
 import type { FederatedCredential } from "@/lib/vendors/contracts";
-import { CredentialForm } from "./credential-form";
 import type { CredentialContext, CredentialWriteActions } from "./types";
+
+// The form (react-hook-form, zod) loads when a dialog opens, not with the page.
+const CredentialForm = lazy(() => import("./credential-form").then((m) => ({ default: m.CredentialForm })));
 
 /** Which dialog is open. */
 export type Editing =

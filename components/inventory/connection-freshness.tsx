@@ -10,7 +10,7 @@ import { TimeAgo } from "@/components/ui/relative-time";
 import { useSessionEnded } from "@/components/shell/session-ended";
 import { readResult } from "@/lib/auth/action-result";
 import type { InventoryConnection } from "@/lib/inventory/types";
-import { VENDOR_LABELS } from "@/lib/vendors/descriptors";
+import { VENDOR_LABELS } from "@/lib/vendors/labels";
 
 async function refreshConnection(id: string) {
   const response = await fetch(`/api/inventory/refresh/${id}`, { method: "POST" }).catch(() => null);

@@ -9,7 +9,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { TimeAgo } from "@/components/ui/relative-time";
 import { useSessionEnded } from "@/components/shell/session-ended";
 import { readResult } from "@/lib/auth/action-result";
-import { VENDOR_LABELS } from "@/lib/vendors/descriptors";
+import { VENDOR_LABELS } from "@/lib/vendors/labels";
 import type { InventoryConnection } from "@/lib/inventory/types";
 
 type Run = {

@@ -24,7 +24,7 @@ export function DriftList({
 }) {
   if (events.length === 0)
     return (
-      <p className="text-sm text-zinc-500">
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
         No drift: every certificate change seen at the vendors was made through Trustdeck, or was
         acknowledged.
       </p>
@@ -63,7 +63,9 @@ export function DriftList({
         </li>
       ))}
       {events.length > limit ? (
-        <li className="text-xs text-zinc-500">…and {events.length - limit} more in the audit log.</li>
+        <li className="text-xs text-zinc-600 dark:text-zinc-400">
+          …and {events.length - limit} more in the audit log.
+        </li>
       ) : null}
     </ul>
   );

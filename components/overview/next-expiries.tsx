@@ -17,7 +17,11 @@ export function NextExpiries({
   vendorLabel: (vendor: string) => string;
 }) {
   if (items.length === 0)
-    return <p className="text-sm text-zinc-500">No certificate expires in the future: nothing to renew.</p>;
+    return (
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        No certificate expires in the future: nothing to renew.
+      </p>
+    );
   return (
     <Table caption="The next certificates to expire">
       <thead>
@@ -33,11 +37,13 @@ export function NextExpiries({
           <tr key={cert.key} data-testid="next-expiry-row">
             <Td className="whitespace-nowrap tabular-nums">
               {isoDay(cert.notAfter)}
-              <span className="block text-xs text-zinc-500">{daysLeftText(cert.notAfter, now)}</span>
+              <span className="block text-xs text-zinc-600 dark:text-zinc-400">
+                {daysLeftText(cert.notAfter, now)}
+              </span>
             </Td>
             <Td className="max-w-64 truncate" title={cert.subject}>
               {cert.commonName ?? cert.subject}
-              <span className="block text-xs text-zinc-500">{cert.slot}</span>
+              <span className="block text-xs text-zinc-600 dark:text-zinc-400">{cert.slot}</span>
             </Td>
             <Td>
               <Link
@@ -47,7 +53,7 @@ export function NextExpiries({
               >
                 <VisibleText text={cert.setLabel} />
               </Link>
-              <span className="block text-xs text-zinc-500">
+              <span className="block text-xs text-zinc-600 dark:text-zinc-400">
                 {vendorLabel(cert.vendor)} · <VisibleText text={cert.connectionName} />
               </span>
             </Td>

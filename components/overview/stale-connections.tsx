@@ -12,7 +12,9 @@ export function StaleConnections({
   const stale = connections.filter((c) => c.stale);
   if (stale.length === 0)
     return (
-      <p className="text-sm text-zinc-500">Every connection was read successfully at its last refresh.</p>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        Every connection was read successfully at its last refresh.
+      </p>
     );
   return (
     <ul className="space-y-2" data-testid="stale-connections">

@@ -21,7 +21,7 @@ function SetLine({
       >
         {cert.setLabel}
       </Link>{" "}
-      <span className="text-zinc-500">
+      <span className="text-zinc-600 dark:text-zinc-400">
         ({vendorLabel(cert.vendor)} · {cert.connectionName})
       </span>
       {" — "}
@@ -65,7 +65,9 @@ function Bucket({
           {items.slice(0, 5).map((item) => (
             <SetLine key={item.cert.key} item={item} now={now} vendorLabel={vendorLabel} />
           ))}
-          {items.length > 5 ? <li className="text-xs text-zinc-500">and {items.length - 5} more</li> : null}
+          {items.length > 5 ? (
+            <li className="text-xs text-zinc-600 dark:text-zinc-400">and {items.length - 5} more</li>
+          ) : null}
         </ul>
       ) : null}
     </div>

@@ -79,7 +79,11 @@ export function ExpiryTimeline({
         onExpandAll={() => setCollapsed(new Set())}
         onCollapseAll={() => setCollapsed(new Set(allGroupIds(groups)))}
       />
-      <p className="text-xs text-zinc-500" aria-live="polite" data-testid="timeline-window">
+      <p
+        className="text-xs text-zinc-600 dark:text-zinc-400"
+        aria-live="polite"
+        data-testid="timeline-window"
+      >
         Showing {formatUtcDate(new Date(controls.view.start))} to {formatUtcDate(new Date(controls.view.end))}
       </p>
       <TimelineDetails bar={shown} now={now} vendorLabel={vendorLabel} />

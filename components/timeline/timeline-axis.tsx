@@ -78,7 +78,7 @@ export function TimelineAxis({
           {bandLabels(today, view, width).map(({ days, label, x }) => (
             <span
               key={days}
-              className="absolute top-0.5 pl-1 text-[10px] text-zinc-500"
+              className="absolute top-0.5 pl-1 text-[10px] text-zinc-600 dark:text-zinc-400"
               style={{ transform: `translateX(${x}px)` }}
             >
               {label}

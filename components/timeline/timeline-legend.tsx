@@ -13,7 +13,7 @@ export function TimelineLegend({ helpId }: { helpId: string }) {
             <StatusSwatch status={status} />
             <span>
               {STATUS_STYLES[status].label}{" "}
-              <span className="text-zinc-500">({STATUS_STYLES[status].pattern})</span>
+              <span className="text-zinc-600 dark:text-zinc-400">({STATUS_STYLES[status].pattern})</span>
             </span>
           </li>
         ))}

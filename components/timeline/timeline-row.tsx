@@ -2,6 +2,7 @@ import { memo } from "react";
 import type { TimelineRow as Row } from "@/lib/timeline/lanes";
 import { TIMELINE_STATUSES, type TimeView } from "@/lib/timeline/types";
 import { cn } from "@/lib/cn";
+import { MiddleTruncate } from "@/components/ui/middle-truncate";
 import { LABEL_COLUMN, panLayerStyle } from "./pan-layer";
 import { STATUS_STYLES } from "./status-style";
 import { TimelineBar } from "./timeline-bar";
@@ -24,7 +25,9 @@ function GroupSummary({ counts }: { counts: Record<string, number> }) {
   const parts = TIMELINE_STATUSES.filter((s) => counts[s]).map(
     (s) => `${counts[s]} ${STATUS_STYLES[s].label.toLowerCase()}`,
   );
-  return <span className="truncate text-xs font-normal text-zinc-500">{parts.join(" · ")}</span>;
+  return (
+    <span className="truncate text-xs font-normal text-zinc-600 dark:text-zinc-400">{parts.join(" · ")}</span>
+  );
 }
 
 /** A vendor or connection heading (a button that collapses its group), or a set's lane of bars. */
@@ -59,10 +62,10 @@ export const TimelineRowView = memo(function TimelineRowView({
             vendor ? "px-2 font-semibold" : "pl-6 font-medium",
           )}
         >
-          <span aria-hidden="true" className="w-3 text-zinc-500">
+          <span aria-hidden="true" className="w-3 text-zinc-600 dark:text-zinc-400">
             {row.collapsed ? "▸" : "▾"}
           </span>
-          <span className="shrink-0">{name}</span>
+          <MiddleTruncate text={name} className="max-w-[60%] shrink-0" />
           <GroupSummary counts={row.group.counts} />
         </button>
       </div>
@@ -82,9 +85,7 @@ export const TimelineRowView = memo(function TimelineRowView({
           "flex shrink-0 items-center border-r border-zinc-200 bg-white/90 py-1 pr-2 pl-10 text-xs dark:border-zinc-800 dark:bg-zinc-900/90",
         )}
       >
-        <span className="truncate" title={lane.label}>
-          {lane.label}
-        </span>
+        <MiddleTruncate text={lane.label} />
       </div>
       <div className="relative flex-1 overflow-hidden">
         <div className="absolute inset-0" style={panLayerStyle}>

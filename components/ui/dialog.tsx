@@ -1,10 +1,8 @@
 "use client";
 
-import { Dialog as RadixDialog } from "radix-ui";
-import type { ReactNode } from "react";
-import { SessionEndedNotice } from "@/components/shell/session-ended";
+import { lazy, Suspense, useState, type ReactNode } from "react";
 
-type DialogProps = {
+export type DialogProps = {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   title: string;
@@ -12,30 +10,19 @@ type DialogProps = {
   children: ReactNode;
 };
 
+// Radix (focus trap, scroll lock, portal) is about 13 kB gzip: it loads when a dialog first
+// opens, not with every page that has a button opening one.
+const RadixModal = lazy(() => import("./dialog-radix"));
+
 /** A modal dialog (Radix: focus trap, Escape to close, labelled for screen readers). */
-export function Dialog({ open, onOpenChange, title, description, children }: DialogProps) {
+export function Dialog(props: DialogProps) {
+  // Once opened, stay mounted: Radix then closes it (focus back to the opener, content unmounted).
+  const [opened, setOpened] = useState(props.open);
+  if (props.open && !opened) setOpened(true);
+  if (!opened) return null;
   return (
-    <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
-      <RadixDialog.Portal>
-        <RadixDialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
-        <RadixDialog.Content className="fixed top-1/2 left-1/2 z-50 max-h-[90vh] w-[min(40rem,95vw)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-5 shadow-xl dark:bg-zinc-900">
-          <RadixDialog.Title className="text-lg font-semibold text-zinc-900 dark:text-zinc-50">
-            {title}
-          </RadixDialog.Title>
-          {description ? (
-            <RadixDialog.Description className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-              {description}
-            </RadixDialog.Description>
-          ) : (
-            <RadixDialog.Description className="sr-only">{title}</RadixDialog.Description>
-          )}
-          <div className="mt-4 space-y-3">
-            {/* Outside the dialog the page is inert while it is open: the dialog says it itself. */}
-            <SessionEndedNotice />
-            {children}
-          </div>
-        </RadixDialog.Content>
-      </RadixDialog.Portal>
-    </RadixDialog.Root>
+    <Suspense fallback={null}>
+      <RadixModal {...props} />
+    </Suspense>
   );
 }

@@ -1,19 +1,21 @@
 import { segmentHiddenCharacters } from "@/lib/text/hidden-characters";
+import { BreakableText } from "./breakable-text";
 
 /**
  * Text from outside (certificate subjects, names, audit details) with every bidi-control,
  * zero-width or control character shown as a visible `⟨U+202E⟩` mark named in its tooltip,
- * so reordered or split look-alike text cannot pass for what it imitates.
+ * so reordered or split look-alike text cannot pass for what it imitates. Long names wrap after
+ * their separators (`<wbr>`), and mid-word only where no separator fits (overflow-wrap: anywhere),
+ * so a long name never widens its table or the page.
  */
 export function VisibleText({ text }: { text: string | null | undefined }) {
   if (!text) return null;
   const segments = segmentHiddenCharacters(text);
-  if (segments.length === 1 && segments[0]!.kind === "text") return text;
   return (
-    <span className="[unicode-bidi:isolate]">
+    <span className="wrap-anywhere [unicode-bidi:isolate]">
       {segments.map((segment, index) =>
         segment.kind === "text" ? (
-          segment.text
+          <BreakableText key={index} text={segment.text} />
         ) : (
           <mark
             key={index}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { lazy, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -13,7 +13,9 @@ import { ROLES, type Role } from "@/lib/auth/roles";
 import { formatUtcDateTime } from "@/lib/time/format";
 import type { UserView } from "@/lib/users/types";
 import type { CreateUserFormValues } from "@/lib/users/schemas";
-import { CreateUserForm } from "./create-user-form";
+
+// The form (react-hook-form, zod) loads when a dialog opens, not with the page.
+const CreateUserForm = lazy(() => import("./create-user-form").then((m) => ({ default: m.CreateUserForm })));
 
 export type UserActions = {
   create: (values: CreateUserFormValues) => Promise<ActionResult<unknown>>;

@@ -5,7 +5,9 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { cn } from "@/lib/cn";
 import { allCertificateFindings } from "@/lib/certificates/findings";
 import { expiryPhrase, formatUtcDate } from "@/lib/time/format";
-import { expiryStatus, type ExpiryStatus, type Finding } from "@/lib/x509/findings";
+import { certificateFindings, expiryStatus, type ExpiryStatus, type Finding } from "@/lib/x509/findings";
+import type { CertificateImpact } from "@/lib/certificates/breaks-at";
+import { findingsForImpact } from "@/lib/certificates/finding-impact";
 import { validityLimitOf, type Vendor } from "@/lib/vendors/descriptors";
 import type { CertificateSummary } from "@/lib/x509/summary";
 import { CertificateChain } from "./certificate-chain";
@@ -18,8 +20,16 @@ export interface CertificatePreviewProps {
   summary: CertificateSummary;
   /** The bundle's chain, when the input held more than the certificate itself. */
   chain?: ChainView;
-  /** Findings to show; when omitted, computed from the props below as for a certificate about to be uploaded. */
+  /**
+   * Findings to show; when omitted, computed from `impact` for a vendor's certificate, or else as
+   * for a certificate about to be uploaded.
+   */
   findings?: Finding[];
+  /**
+   * A vendor certificate's impact on sign-in (its slot's status and the vendor's reason): its own
+   * findings (vendor lifetime limit applied) are then worded for that impact, housekeeping as such.
+   */
+  impact?: { status: CertificateImpact | "empty"; roleExplanation?: string };
   /** The target vendor, whose certificate-lifetime limit applies. */
   vendor?: Vendor;
   /** Overrides the vendor's lifetime limit. */
@@ -103,7 +113,8 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="grid gap-1 py-2 sm:grid-cols-[11rem_1fr] sm:gap-4">
       <dt className="text-sm font-medium text-zinc-600 dark:text-zinc-400">{label}</dt>
-      <dd className="min-w-0 text-sm text-zinc-900 dark:text-zinc-100">{children}</dd>
+      {/* Algorithm names, OIDs and names are long words: they wrap rather than widen the page. */}
+      <dd className="min-w-0 text-sm wrap-anywhere text-zinc-900 dark:text-zinc-100">{children}</dd>
     </div>
   );
 }
@@ -131,7 +142,14 @@ export function CertificatePreview(props: CertificatePreviewProps) {
   const now = props.now ?? new Date();
   const findings =
     props.findings ??
-    // Without findings from the caller, this previews a certificate about to be uploaded.
+    (props.impact
+      ? findingsForImpact(
+          certificateFindings(summary, { now, ...(props.vendor ? validityLimitOf(props.vendor) : {}) }),
+          props.impact.status,
+          props.impact.roleExplanation,
+        )
+      : null) ??
+    // Without findings or an impact from the caller, this previews a certificate about to be uploaded.
     allCertificateFindings(summary, {
       now,
       use: "upload",

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { formatThumbprint, type ThumbprintStyle } from "@/lib/x509/thumbprint";
+import { formatThumbprint, type ThumbprintStyle } from "@/lib/x509/thumbprint-format";
 
 type Thumbprint = { label: string; hex: string };
 

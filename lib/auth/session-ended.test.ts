@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fail, ok, readResult } from "./action-result";
+import { ERROR_CODES } from "./error-codes";
+import { SESSION_ERROR_CODES } from "./session-codes";
 import { isSessionEnded, SESSION_ENDED_MESSAGE, signInAgainHref } from "./session-ended";
 
 describe("isSessionEnded", () => {
@@ -17,6 +19,15 @@ describe("isSessionEnded", () => {
     expect(isSessionEnded({ ok: false, code: "no-such-code", message: "x" })).toBe(false);
     expect(isSessionEnded(null)).toBe(false);
     expect(isSessionEnded("unauthenticated")).toBe(false);
+  });
+});
+
+describe("SESSION_ERROR_CODES", () => {
+  it("are exactly the session-kind codes of ERROR_CODES", () => {
+    const sessionKind = Object.entries(ERROR_CODES)
+      .filter(([, kind]) => kind === "session")
+      .map(([code]) => code);
+    expect([...SESSION_ERROR_CODES].sort()).toEqual(sessionKind.sort());
   });
 });
 

@@ -1,7 +1,7 @@
 // Client-safe: how the browser recognises that its session has ended, whichever way it learns it
 // (a result with a session-kind code, a route's 401, a server action refused by the proxy).
 import type { ActionResult } from "./action-result";
-import { ERROR_CODES } from "./error-codes";
+import { SESSION_ERROR_CODES } from "./session-codes";
 
 /** The one sentence every ended session is told with (the proxy sends it as a server action's 401 body). */
 export const SESSION_ENDED_MESSAGE = "Your session ended — sign in again.";
@@ -22,9 +22,5 @@ export function isSessionEnded(outcome: ActionResult<unknown> | unknown): boolea
   if (typeof outcome !== "object" || outcome === null || !("ok" in outcome) || outcome.ok !== false)
     return false;
   const code = (outcome as { code?: unknown }).code;
-  return (
-    typeof code === "string" &&
-    code in ERROR_CODES &&
-    ERROR_CODES[code as keyof typeof ERROR_CODES] === "session"
-  );
+  return typeof code === "string" && SESSION_ERROR_CODES.has(code);
 }

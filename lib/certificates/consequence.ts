@@ -1,7 +1,7 @@
 import { formatUtcDate } from "@/lib/time/format";
 import { actionWording } from "@/lib/vendors/descriptors";
 import type { CertificateSet, CertificateSlot } from "@/lib/vendors/contracts";
-import { formatThumbprint } from "@/lib/x509/thumbprint";
+import { formatThumbprint } from "@/lib/x509/thumbprint-format";
 import type { CertificateWriteAction } from "./schemas";
 
 /** "4F:2A:9C:…" — the start of a SHA-256 thumbprint, enough to recognise a certificate. */

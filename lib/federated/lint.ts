@@ -5,14 +5,12 @@ import {
   subjectStyleOf,
   upperCaseKubernetesNames,
 } from "./conventions";
+import { MAX_CREDENTIALS_PER_APP, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH } from "./limits";
 
 // Lint before save: each finding is one sentence that says what is wrong and why it matters.
 // Errors are things UiPath refuses or that can never match a token; warnings are likely mistakes.
 
-/** UiPath's limits (docs/vendor-contracts.md, UiPath "Validation rules"). */
-export const MAX_CREDENTIALS_PER_APP = 20;
-export const MAX_NAME_LENGTH = 128;
-export const MAX_DESCRIPTION_LENGTH = 512;
+export { MAX_CREDENTIALS_PER_APP, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH };
 
 export type LintField = "name" | "description" | "issuer" | "audience" | "subject" | "form";
 

@@ -37,10 +37,8 @@ export function descriptorOf(vendor: Vendor): AnyVendorDescriptor {
   return VENDOR_DESCRIPTORS[vendor];
 }
 
-/** Each vendor's product name: "… Zero Trust Access". */
-export const VENDOR_LABELS = Object.fromEntries(
-  VENDORS.map((v) => [v, VENDOR_DESCRIPTORS[v].label]),
-) as Record<Vendor, string>;
+/** Each vendor's product name: "… Zero Trust Access" (its own module, for client components). */
+export { VENDOR_LABELS } from "./labels";
 
 /** Whether a string is one of the vendor ids. */
 export function isVendor(value: string): value is Vendor {

@@ -1,6 +1,6 @@
 import { daysLeft, expiryStatus } from "./expiry";
 import type { CertificateSummary } from "./summary";
-import { formatThumbprint, thumbprintsEqual } from "./thumbprint";
+import { formatThumbprint, thumbprintsEqual } from "./thumbprint-format";
 import { daysAgo } from "@/lib/time/format";
 
 export { daysLeft, expiryStatus, type ExpiryStatus } from "./expiry";

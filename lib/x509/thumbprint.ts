@@ -5,9 +5,14 @@
  */
 import { sha1 } from "@noble/hashes/legacy";
 import { sha256 } from "@noble/hashes/sha2";
+import type { ThumbprintAlgorithm } from "./thumbprint-format";
 
-export type ThumbprintAlgorithm = "SHA-1" | "SHA-256";
-export type ThumbprintStyle = "colon" | "plain";
+export {
+  formatThumbprint,
+  thumbprintsEqual,
+  type ThumbprintAlgorithm,
+  type ThumbprintStyle,
+} from "./thumbprint-format";
 
 /**
  * Hashes DER bytes and returns upper-case hex without separators. @noble/hashes rather than Web
@@ -19,18 +24,4 @@ export async function computeThumbprint(der: Uint8Array, algorithm: ThumbprintAl
   return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0"))
     .join("")
     .toUpperCase();
-}
-
-/**
- * Formats a thumbprint for display: `"colon"` gives `AB:CD:…` (OpenSSL, most vendor consoles),
- * `"plain"` gives `ABCD…` (Windows, UiPath). Accepts hex in either style and any case.
- */
-export function formatThumbprint(hex: string, style: ThumbprintStyle): string {
-  const plain = hex.replace(/[\s:-]/g, "").toUpperCase();
-  return style === "plain" ? plain : (plain.match(/.{1,2}/g) ?? []).join(":");
-}
-
-/** Compares two thumbprints regardless of case and separators. */
-export function thumbprintsEqual(a: string, b: string): boolean {
-  return formatThumbprint(a, "plain") === formatThumbprint(b, "plain");
 }

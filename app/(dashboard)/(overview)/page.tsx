@@ -7,7 +7,7 @@ import { OverviewSection } from "@/components/overview/overview-section";
 import { StaleConnections } from "@/components/overview/stale-connections";
 import { StatusCountTiles } from "@/components/overview/status-counts";
 import { WhatBreaksNextHeadline } from "@/components/overview/what-breaks-next";
-import { ExpiryTimeline } from "@/components/timeline/expiry-timeline";
+import { DeferredExpiryTimeline } from "@/components/timeline/deferred-expiry-timeline";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
@@ -72,7 +72,7 @@ export default async function OverviewPage() {
         <StatusCountTiles counts={countByStatus(certificates, now)} />
       </OverviewSection>
       <OverviewSection title="Expiry timeline" className="mb-6">
-        <ExpiryTimeline
+        <DeferredExpiryTimeline
           certificates={certificates.map(pickTimelineCertificate)}
           now={now.toISOString()}
           vendorLabels={VENDOR_LABELS}

@@ -1,10 +1,11 @@
 import { UNDOCUMENTED_MAX_VALIDITY_DAYS } from "../action-wording";
 import type { VendorDescriptor } from "../descriptor";
+import { cloudflareLabel } from "./label";
 
 /** Cloudflare Zero Trust Access: SAML encryption certificate sets that rotate. */
 export const cloudflareDescriptor = {
   vendor: "cloudflare",
-  label: "Cloudflare Zero Trust Access",
+  label: cloudflareLabel,
   shortName: "Cloudflare",
   apiHosts: ["api.cloudflare.com"],
   connection: {

@@ -2,11 +2,12 @@ import { deleteCertificateWording, UNDOCUMENTED_MAX_VALIDITY_DAYS } from "../act
 import type { VendorDescriptor } from "../descriptor";
 import { optionsOf } from "../url-forms";
 import { HUAWEI_ENDPOINT_FORMS, HUAWEI_IDENTITY_STORE_REGIONS } from "./urls";
+import { huaweiLabel } from "./label";
 
 /** Huawei Cloud IAM Identity Center: service-provider certificates and external IdP certificates. */
 export const huaweiDescriptor = {
   vendor: "huawei",
-  label: "Huawei Cloud IAM Identity Center",
+  label: huaweiLabel,
   shortName: "Huawei Cloud",
   apiHosts: ["identitystore.{region}.myhuaweicloud.com", "identitycenter.myhuaweicloud.com"],
   connection: {

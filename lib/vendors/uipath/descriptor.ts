@@ -2,11 +2,12 @@ import { deleteCertificateWording, UNDOCUMENTED_MAX_VALIDITY_DAYS } from "../act
 import type { VendorDescriptor } from "../descriptor";
 import { optionsOf } from "../url-forms";
 import { UIPATH_ACCESS_URL_FORMS, UIPATH_TOKEN_ENDPOINT_FORMS } from "./urls";
+import { uipathLabel } from "./label";
 
 /** UiPath Automation Cloud: one SAML signing pair per organization, and federated credentials. */
 export const uipathDescriptor = {
   vendor: "uipath",
-  label: "UiPath Automation Cloud",
+  label: uipathLabel,
   shortName: "UiPath",
   apiHosts: ["cloud.uipath.com", "govcloud.uipath.us", "*.dedicated.uipath.com"],
   connection: {

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { ApplicationCard } from "@/components/federated/application-card";
-import { TokenTester } from "@/components/federated/token-tester";
+import { DeferredTokenTester } from "@/components/federated/deferred-token-tester";
 import { Card, PageHeader } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
 import { currentActor } from "@/lib/auth/session";
@@ -83,7 +83,7 @@ export default async function ApplicationPage({
           <h2 id="tester" className="mb-3 text-base font-semibold">
             Test a token
           </h2>
-          <TokenTester
+          <DeferredTokenTester
             connectionId={connection.connectionId}
             clientId={app.clientId}
             scopes={app.scopes}

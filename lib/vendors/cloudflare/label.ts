@@ -1,0 +1,3 @@
+// The product name alone, so that client components can label a vendor without loading its
+// whole descriptor (lib/vendors/labels.ts).
+export const cloudflareLabel = "Cloudflare Zero Trust Access";
