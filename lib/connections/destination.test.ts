@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CONNECTION_SHAPES } from "@/lib/vendors/connection-schemas";
-import { descriptorOf, VENDORS } from "@/lib/vendors/descriptors";
+import { connectionFormOf } from "@/lib/vendors/connection-forms";
+import { VENDORS } from "@/lib/vendors/descriptors";
 import {
   canonicalDestination,
   changedDestinationFields,
@@ -18,7 +19,7 @@ describe("each vendor's destination", () => {
     for (const field of fields) {
       expect(Object.keys(shape.fields)).toContain(field);
       expect(Object.keys(shape.secrets)).not.toContain(field);
-      expect(descriptorOf(vendor).connection.form.map((spec) => spec.name)).toContain(field);
+      expect(connectionFormOf(vendor).map((spec) => spec.name)).toContain(field);
     }
     expect(requiredSecretFields(vendor).length).toBeGreaterThan(0);
   });

@@ -4,7 +4,8 @@
 // seals the stored secrets for the destination's canonical form; the form uses the same
 // comparison to warn before submit.
 import { CONNECTION_SHAPES } from "@/lib/vendors/connection-schemas";
-import { descriptorOf, type Vendor } from "@/lib/vendors/descriptors";
+import { connectionFormOf } from "@/lib/vendors/connection-forms";
+import type { Vendor } from "@/lib/vendors/descriptors";
 
 /** The fields that decide where a vendor's secrets go, in declared order. */
 export function destinationFields(vendor: Vendor): readonly string[] {
@@ -44,7 +45,7 @@ export function changedDestinationFields(
 }
 
 function labelOf(vendor: Vendor, field: string): string {
-  const spec = descriptorOf(vendor).connection.form.find((candidate) => candidate.name === field);
+  const spec = connectionFormOf(vendor).find((candidate) => candidate.name === field);
   return spec ? spec.label : field;
 }
 

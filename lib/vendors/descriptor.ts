@@ -104,10 +104,6 @@ export interface VendorDescriptor<V extends string, K extends string, A extends 
   shortName: string;
   /** The documented API hosts (connections may also point at a gateway or the sandbox). */
   apiHosts: readonly string[];
-  connection: {
-    /** The connection form's fields in display order; `secret` ones never leave the server. */
-    form: readonly ConnectionFieldSpec[];
-  };
   setKinds: { readonly [Kind in K]: SetKindDescriptor };
   actions: { readonly [Action in A]: ActionWording<Action> };
   /** Connections of this vendor read at once during an inventory refresh (its rate budget). */

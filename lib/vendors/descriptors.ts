@@ -4,12 +4,12 @@ import { cloudflareDescriptor } from "./cloudflare/descriptor";
 import { huaweiDescriptor } from "./huawei/descriptor";
 import { uipathDescriptor } from "./uipath/descriptor";
 
-// The client-safe registry of vendor descriptors: the vendor list, labels, form fields, set kinds
+// The client-safe registry of vendor descriptors: the vendor list, labels, set kinds
 // and action wording. Relative imports only: the database schema (and so drizzle-kit) reads it.
 
 /**
  * Every vendor's descriptor, in display order. A new vendor is one line here, one in
- * connection-schemas.ts and one in registry.ts.
+ * connection-forms.ts, one in connection-schemas.ts and one in registry.ts.
  */
 export const VENDOR_DESCRIPTORS = {
   uipath: uipathDescriptor,

@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { SECRET_FIELDS } from "@/lib/connections/schemas";
+import { connectionFormOf } from "./connection-forms";
 import { CONNECTION_SHAPES } from "./connection-schemas";
 import type { AnyVendorDescriptor, SetKindDescriptor, WriteActionWording } from "./descriptor";
 import {
@@ -65,18 +66,22 @@ describe("the vendor registry (values)", () => {
     expect([...adapter.capabilities.actions].sort()).toEqual(Object.keys(descriptor.actions).sort());
 
     const shape = CONNECTION_SHAPES[vendor];
-    const formFields = descriptor.connection.form.map((field) => field.name).sort();
+    const formFields = connectionFormOf(vendor)
+      .map((field) => field.name)
+      .sort();
     const schemaFields = [
       ...Object.keys(shape.fields).filter((name) => name !== "name"),
       ...Object.keys(shape.secrets),
       ...Object.keys(shape.optionalSecrets),
     ].sort();
     expect(formFields).toEqual(schemaFields);
-    const secretFields = descriptor.connection.form
+    const secretFields = connectionFormOf(vendor)
       .filter((field) => field.secret)
       .map((field) => field.name);
     expect(secretFields.sort()).toEqual([...SECRET_FIELDS[vendor]].sort());
-    const optionalFields = descriptor.connection.form.filter((field) => field.optional).map((f) => f.name);
+    const optionalFields = connectionFormOf(vendor)
+      .filter((field) => field.optional)
+      .map((f) => f.name);
     expect(optionalFields.sort()).toEqual(Object.keys(shape.optionalSecrets).sort());
   });
 

@@ -8,18 +8,6 @@ export const cloudflareDescriptor = {
   label: cloudflareLabel,
   shortName: "Cloudflare",
   apiHosts: ["api.cloudflare.com"],
-  connection: {
-    form: [
-      { name: "baseUrl", label: "API base URL", placeholder: "https://api.cloudflare.com/client/v4" },
-      { name: "accountId", label: "Account ID", placeholder: "32 hexadecimal characters" },
-      {
-        name: "apiToken",
-        label: "API token",
-        secret: true,
-        hint: "An API token (not the global API key) with Access read and edit permissions for this account.",
-      },
-    ],
-  },
   setKinds: {
     "cloudflare-saml": {
       label: "SAML encryption certificate set",

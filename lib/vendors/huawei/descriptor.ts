@@ -1,7 +1,5 @@
 import { deleteCertificateWording, UNDOCUMENTED_MAX_VALIDITY_DAYS } from "../action-wording";
 import type { VendorDescriptor } from "../descriptor";
-import { optionsOf } from "../url-forms";
-import { HUAWEI_ENDPOINT_FORMS, HUAWEI_IDENTITY_STORE_REGIONS } from "./urls";
 import { huaweiLabel } from "./label";
 
 /** Huawei Cloud IAM Identity Center: service-provider certificates and external IdP certificates. */
@@ -10,42 +8,6 @@ export const huaweiDescriptor = {
   label: huaweiLabel,
   shortName: "Huawei Cloud",
   apiHosts: ["identitystore.{region}.myhuaweicloud.com", "identitycenter.myhuaweicloud.com"],
-  connection: {
-    form: [
-      {
-        name: "region",
-        label: "Region",
-        placeholder: "ap-southeast-1",
-        suggestions: HUAWEI_IDENTITY_STORE_REGIONS,
-        hint: "Where IAM Identity Center is enabled (GET /v1/registered-regions).",
-      },
-      {
-        name: "endpointForm",
-        label: "Identity Store endpoint from",
-        options: optionsOf(HUAWEI_ENDPOINT_FORMS),
-      },
-      {
-        name: "baseUrl",
-        label: "Custom Identity Store endpoint",
-        placeholder: "https://identitystore-gateway.example.com",
-        hint: "Only with a custom endpoint; from the region it is https://identitystore.<region>.myhuaweicloud.com (leave it empty).",
-      },
-      { name: "identityStoreId", label: "Identity store ID", placeholder: "d-1234567890" },
-      {
-        name: "accessKeyId",
-        label: "Access key ID (AK)",
-        hint: "Of the management account or a delegated administrator.",
-      },
-      { name: "secretAccessKey", label: "Secret access key (SK)", secret: true },
-      {
-        name: "securityToken",
-        label: "Security token",
-        secret: true,
-        optional: true,
-        hint: "Only for temporary credentials.",
-      },
-    ],
-  },
   setKinds: {
     "huawei-sp": {
       label: "Service-provider signing certificates",

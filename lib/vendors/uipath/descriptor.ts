@@ -1,7 +1,5 @@
 import { deleteCertificateWording, UNDOCUMENTED_MAX_VALIDITY_DAYS } from "../action-wording";
 import type { VendorDescriptor } from "../descriptor";
-import { optionsOf } from "../url-forms";
-import { UIPATH_ACCESS_URL_FORMS, UIPATH_TOKEN_ENDPOINT_FORMS } from "./urls";
 import { uipathLabel } from "./label";
 
 /** UiPath Automation Cloud: one SAML signing pair per organization, and federated credentials. */
@@ -10,52 +8,6 @@ export const uipathDescriptor = {
   label: uipathLabel,
   shortName: "UiPath",
   apiHosts: ["cloud.uipath.com", "govcloud.uipath.us", "*.dedicated.uipath.com"],
-  connection: {
-    form: [
-      {
-        name: "accessUrlForm",
-        label: "Cloud platform",
-        options: optionsOf(UIPATH_ACCESS_URL_FORMS),
-        hint: "Where your organization lives; it decides the access URL.",
-      },
-      {
-        name: "baseUrl",
-        label: "Access URL",
-        placeholder: "https://<name>.dedicated.uipath.com",
-        hint: "For Dedicated and a custom host only; Automation Cloud and Public Sector have a fixed URL (leave it empty).",
-      },
-      {
-        name: "organizationName",
-        label: "Organization name",
-        placeholder: "acme",
-        hint: "The segment after the host in your UiPath URL.",
-      },
-      {
-        name: "partitionGlobalId",
-        label: "partitionGlobalId (organization ID)",
-        placeholder: "3fa85f64-5717-4562-b3fc-2c963f66afa6",
-        hint: "A GUID: copy it from ?organizationId= in the portal URL.",
-      },
-      {
-        name: "tokenEndpointForm",
-        label: "Token endpoint",
-        options: optionsOf(UIPATH_TOKEN_ENDPOINT_FORMS),
-        hint: "UiPath documents both; use the one your tenant answers on.",
-      },
-      {
-        name: "clientId",
-        label: "External application App ID",
-        hint: "A confidential application with the application scopes below.",
-      },
-      { name: "clientSecret", label: "App secret", secret: true },
-      {
-        name: "scopes",
-        label: "Scopes",
-        placeholder: "PM.AuthSetting PM.OAuthApp",
-        hint: "Space-separated; only scopes granted to the application.",
-      },
-    ],
-  },
   setKinds: {
     "uipath-saml": {
       label: "SAML signing certificates",
