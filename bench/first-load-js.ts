@@ -6,6 +6,7 @@
 //
 //   npx tsx bench/first-load-js.ts [distDir]        # default: $NEXT_DIST_DIR or .next
 //   npx tsx bench/first-load-js.ts .next-test --top=8   # also the 8 largest chunks of the heaviest route
+//   npx tsx bench/first-load-js.ts .next-test --top=8 --route=/users   # ... of that route
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { runInNewContext } from "node:vm";
@@ -17,6 +18,7 @@ const flag = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=
 const distArg = process.argv.slice(2).find((a) => !a.startsWith("--"));
 const DIST = resolve(ROOT, distArg ?? process.env.NEXT_DIST_DIR ?? ".next");
 const TOP = Number(flag("top") ?? 0);
+const ROUTE = flag("route"); // the route whose largest chunks --top lists (default: the heaviest)
 
 type ClientReferenceManifest = { entryJSFiles?: Record<string, string[]> };
 
@@ -96,9 +98,10 @@ function main(): void {
     `heaviest: ${heaviest.route} ${kb(heaviest.bytes)} kB; ${overCount} of ${rows.length} routes over budget`,
   );
   if (TOP > 0) {
-    console.log(`largest chunks of ${heaviest.route}:`);
-    for (const file of [...heaviest.files].sort((a, b) => gzipBytes(b) - gzipBytes(a)).slice(0, TOP))
-      console.log(`  ${kb(gzipBytes(file)).padStart(6)} kB  ${file}`);
+    const listed = rows.find((row) => row.route === ROUTE) ?? heaviest;
+    console.log(`largest chunks of ${listed.route} (* = shared by all routes):`);
+    for (const file of [...listed.files].sort((a, b) => gzipBytes(b) - gzipBytes(a)).slice(0, TOP))
+      console.log(`  ${kb(gzipBytes(file)).padStart(6)} kB  ${file}${shared.includes(file) ? " *" : ""}`);
   }
 }
 
