@@ -140,6 +140,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     });
     const jwks = new JwksFetcher(ca.pem, () => settings.jwksTimeoutMs);
     const shared: SharedRuntime<SandboxSettings> = { clock, settings, ids, keys, jwks, issuerUrls };
+    const urls = { issuers: issuerUrls } as Sandbox["urls"];
     control = options.control
       ? createControlHandler({
           clock,
@@ -157,10 +158,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
             await Promise.all([...instances.values()].map((i) => i.reseed(next)));
             await keeper?.save();
           },
+          addTenants: async (request) => {
+            const vendor = request.vendor as VendorName;
+            const instance = instances.get(vendor);
+            if (!instance?.addTenants) return `${request.vendor} cannot seed tenants`;
+            try {
+              const added = await instance.addTenants(request, urls[vendor]);
+              keeper?.changed();
+              return added;
+            } catch (error) {
+              return error instanceof Error ? error.message : "the tenants could not be seeded";
+            }
+          },
         })
       : undefined;
 
-    const urls = { issuers: issuerUrls } as Sandbox["urls"];
     for (const vendor of SANDBOX_VENDORS) {
       let origin = "";
       const instance = await vendor.start(shared, {

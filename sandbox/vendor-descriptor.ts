@@ -2,6 +2,7 @@ import type { ServiceApp } from "./core/service-app";
 import type { SettingSpecs } from "./core/settings";
 import type { SharedRuntime, VendorRuntime } from "./runtime";
 import type { SeedName } from "./seed/seed-context";
+import type { TenantSeedRequest } from "./core/tenants";
 
 /** A demo connection in the dashboard's connection input shape (vendor-specific fields beside these). */
 export interface DemoConnectionBase<Name extends string = string> {
@@ -33,6 +34,15 @@ export interface VendorSpec<Name extends string, State, Settings extends object,
   createApp(runtime: VendorRuntime<State, Settings>, origin: () => string): ServiceApp;
   /** The demo connections for the vendor's base URL. */
   demoConnections(baseUrl: string): Connection[];
+  /**
+   * Adds large tenants to the state (POST /__sandbox/tenants) and answers their connections for
+   * the vendor's base URL. Optional: a vendor without it refuses such requests.
+   */
+  addTenants?(
+    runtime: VendorRuntime<State, Settings>,
+    request: TenantSeedRequest,
+    baseUrl: string,
+  ): Promise<Connection[]>;
 }
 
 /** One running simulator's state holder, with the state's type hidden from the server. */
@@ -42,6 +52,8 @@ export interface VendorInstance {
   reseed(seed: SeedName): Promise<void>;
   /** The state, for saving. */
   snapshot(): unknown;
+  /** Adds large tenants; absent when the vendor cannot. */
+  addTenants?(request: TenantSeedRequest, baseUrl: string): Promise<unknown[]>;
 }
 
 /** A registered vendor: its spec's plain facts, and a way to start it. */
@@ -63,7 +75,7 @@ export interface SandboxVendor<Name extends string, Settings extends object, Con
 export function defineVendor<Name extends string, State, Settings extends object, Connection>(
   spec: VendorSpec<Name, State, Settings, Connection>,
 ): SandboxVendor<Name, Settings, Connection> {
-  const { seed, revive, createApp, ...facts } = spec;
+  const { seed, revive, createApp, addTenants, ...facts } = spec;
   return {
     ...facts,
     async start(shared, options) {
@@ -77,6 +89,9 @@ export function defineVendor<Name extends string, State, Settings extends object
           runtime.state = await seed(shared, next);
         },
         snapshot: () => runtime.state,
+        ...(addTenants && {
+          addTenants: (request: TenantSeedRequest, baseUrl: string) => addTenants(runtime, request, baseUrl),
+        }),
       };
     },
   };

@@ -4,6 +4,7 @@ import { createCloudflareApp } from "./cloudflare-app";
 import { cloudflareDemoConnections } from "./demo-connections";
 import { emptyCloudflareState } from "./model";
 import { seedCloudflare } from "./seed";
+import { addCloudflareTenants } from "./tenants";
 
 /** Cloudflare API v4: Zero Trust Access SAML certificate sets and token verification. */
 export const cloudflareVendor = defineVendor({
@@ -19,4 +20,5 @@ export const cloudflareVendor = defineVendor({
   revive: (saved) => ({ ...saved, rateWindow: emptyCloudflareState().rateWindow }),
   createApp: (runtime) => createCloudflareApp(runtime),
   demoConnections: cloudflareDemoConnections,
+  addTenants: addCloudflareTenants,
 });

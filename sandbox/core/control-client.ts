@@ -3,6 +3,7 @@ import type { SeedName } from "./control-routes";
 import type { ServiceName } from "./http-types";
 import type { RequestLogEntry } from "./request-log";
 import type { CoreSettings } from "./settings";
+import type { TenantSeedRequest } from "./tenants";
 
 /** A typed wrapper of the `/__sandbox/*` routes, for tests and the bench. */
 export interface ControlClient<Settings extends object = CoreSettings> {
@@ -24,6 +25,13 @@ export interface ControlClient<Settings extends object = CoreSettings> {
   clearRequests(): Promise<void>;
   /** Changes run-time switches; returns the full settings. */
   settings(patch?: Partial<Settings>): Promise<Settings>;
+  /**
+   * Adds large tenants at a vendor (N connections of N sets each, optionally with a latency fault
+   * on every request to it); returns their connections in the dashboard's input shape.
+   */
+  addTenants<Connection = unknown>(
+    request: TenantSeedRequest,
+  ): Promise<{ connections: Connection[]; fault?: Fault }>;
 }
 
 /** Builds a ControlClient for a sandbox origin (any vendor port), or one that refuses when control is off. */
@@ -59,6 +67,7 @@ export function createControlClient<Settings extends object>(
         )
       ).requests,
     clearRequests: async () => void (await call("DELETE", "requests")),
+    addTenants: (request) => call("POST", "tenants", request),
     settings: async (patch) =>
       (await call<{ settings: Settings }>(patch ? "POST" : "GET", "settings", patch)).settings,
   };

@@ -6,6 +6,7 @@ import type { RequestLog } from "./request-log";
 import { Router } from "./router";
 import type { ControlHandler } from "./service-app";
 import { applySettings, type AnySettingSpecs } from "./settings";
+import { parseTenantSeedRequest, type TenantSeedRequest } from "./tenants";
 
 /** The seeds a reset can load. */
 export type SeedName = "demo" | "empty";
@@ -22,6 +23,8 @@ export interface ControlDeps {
   settings: Record<string, unknown>;
   /** Re-seeds state (and resets clock, faults, log and rate counters). */
   reset(seed?: SeedName): Promise<void>;
+  /** Adds large tenants at a vendor; a message when the vendor cannot, else their connections. */
+  addTenants(request: TenantSeedRequest): Promise<unknown[] | string>;
 }
 
 /** `/__sandbox/*`: test-only routes no vendor has, mounted only when control is enabled. */
@@ -61,6 +64,23 @@ export function createControlHandler(deps: ControlDeps): ControlHandler {
   router.on("DELETE", "/__sandbox/requests", () => {
     deps.log.clear();
     return json(200, { ok: true });
+  });
+  router.on("POST", "/__sandbox/tenants", async (ctx) => {
+    const request = parseTenantSeedRequest(parseJsonBody(ctx.body));
+    if (typeof request === "string") return bad(request);
+    if (!deps.services.includes(request.vendor) || request.vendor === "issuers") return bad("unknown vendor");
+    const connections = await deps.addTenants(request);
+    if (typeof connections === "string") return bad(connections);
+    const fault =
+      request.latencyMs === undefined
+        ? undefined
+        : deps.faults.add({
+            service: request.vendor,
+            path: "**",
+            kind: "latency",
+            delayMs: request.latencyMs,
+          });
+    return json(201, { connections, ...(fault && { fault }) });
   });
   router.on("GET", "/__sandbox/settings", () => json(200, { settings: deps.settings }));
   router.on("POST", "/__sandbox/settings", (ctx) => {
