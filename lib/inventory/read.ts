@@ -24,8 +24,18 @@ export function setHref(connectionId: string, setId: string): string {
 
 type CertificateRow = typeof inventoryCertificates.$inferSelect;
 
-/** A stored snapshot row as the inventory DTO (no PEM: callers that need it read the row). */
-export function toInventoryCertificate(row: CertificateRow, connectionName: string): InventoryCertificate {
+/**
+ * A stored snapshot row as the inventory DTO (no PEM: callers that need it read the row). A
+ * refresh does not rewrite unchanged rows, so a present certificate was last seen at its
+ * connection's last successful read when that is later than its row says.
+ */
+export function toInventoryCertificate(
+  row: CertificateRow,
+  connectionName: string,
+  lastSuccessAt?: Date | null,
+): InventoryCertificate {
+  const lastSeenAt =
+    !row.goneAt && lastSuccessAt && lastSuccessAt > row.lastSeenAt ? lastSuccessAt : row.lastSeenAt;
   const cert: InventoryCertificate = {
     key: row.key,
     vendor: row.vendor,
@@ -45,7 +55,7 @@ export function toInventoryCertificate(row: CertificateRow, connectionName: stri
     keyAlgorithm: row.keyAlgorithm,
     signatureAlgorithm: row.signatureAlgorithm,
     firstSeenAt: row.firstSeenAt.toISOString(),
-    lastSeenAt: row.lastSeenAt.toISOString(),
+    lastSeenAt: lastSeenAt.toISOString(),
   };
   if (row.state) cert.state = row.state as NonNullable<InventoryCertificate["state"]>;
   if (row.role) cert.role = row.role;
@@ -122,9 +132,10 @@ export async function readInventory(db: Database, options: { driftLimit?: number
   const names = new Map(connectionRows.filter((c) => c.enabled).map((c) => [c.id, c.name]));
   const connectionsOut = freshness(connectionRows, stateRows);
 
+  const lastSuccess = new Map(stateRows.map((s) => [s.connectionId, s.lastSuccessAt]));
   const certificates = certificateRows.flatMap((row) => {
     const name = names.get(row.connectionId);
-    return name === undefined ? [] : [toInventoryCertificate(row, name)];
+    return name === undefined ? [] : [toInventoryCertificate(row, name, lastSuccess.get(row.connectionId))];
   });
 
   const drift: DriftEvent[] = driftRows.flatMap((row) => {
