@@ -1,5 +1,6 @@
 import "server-only";
 
+import { perConnectionClients } from "../client-cache";
 import { VendorError } from "../errors";
 import { setKindsOf } from "../descriptor";
 import type { HttpDepsInput } from "../http";
@@ -25,7 +26,9 @@ export interface CloudflareAdapterOptions {
 
 /** Creates the Cloudflare Zero Trust Access adapter. */
 export function createCloudflareAdapter(options: CloudflareAdapterOptions = {}): CloudflareAdapter {
-  const clientFor = (conn: ConnectionFor<"cloudflare">) => new CloudflareClient(conn, options.http);
+  const clientFor = perConnectionClients(
+    (conn: ConnectionFor<"cloudflare">) => new CloudflareClient(conn, options.http),
+  );
   return {
     vendor: cloudflareDescriptor.vendor,
     capabilities: {

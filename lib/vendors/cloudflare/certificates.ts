@@ -1,6 +1,6 @@
 import "server-only";
 
-import { slotFromCertificate } from "../certificate-slot";
+import { slotsFromCertificates } from "../certificate-slot";
 import { withSlotRoles } from "../slot-roles";
 import type {
   CertificateActionHandlers,
@@ -23,17 +23,10 @@ type Conn = ConnectionFor<"cloudflare">;
 
 /** A Cloudflare SAML encryption certificate set → our set with `current` and `previous` slots. */
 export async function toCertificateSet(conn: Conn, set: SamlCertificateSet): Promise<CertificateSet> {
-  const [current, previous] = await Promise.all([
-    slotFromCertificate(
-      "current",
-      set.current_certificate?.public_certificate,
-      set.current_certificate ? { vendorId: set.current_certificate.uid } : {},
-    ),
-    slotFromCertificate(
-      "previous",
-      set.previous_certificate?.public_certificate,
-      set.previous_certificate ? { vendorId: set.previous_certificate.uid } : {},
-    ),
+  const { current_certificate: current, previous_certificate: previous } = set;
+  const slots = await slotsFromCertificates([
+    ["current", current?.public_certificate, current ? { vendorId: current.uid } : {}],
+    ["previous", previous?.public_certificate, previous ? { vendorId: previous.uid } : {}],
   ]);
   return withSlotRoles({
     id: set.uid,
@@ -41,7 +34,7 @@ export async function toCertificateSet(conn: Conn, set: SamlCertificateSet): Pro
     vendor: "cloudflare",
     kind: "cloudflare-saml",
     label: `SAML encryption certificate set ${set.uid.slice(0, 8)}`,
-    slots: [current, previous],
+    slots,
     actions: set.current_certificate ? ["rotate", "download-pem"] : ["rotate"],
     updatedAt: set.updated_at,
   });

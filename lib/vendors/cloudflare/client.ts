@@ -14,7 +14,7 @@ import type { ConnectionFor } from "../model";
 import { describeCloudflareError, diagnoseRefusal } from "./errors";
 import { cloudflareRateBudget } from "./rate-budget";
 import * as s from "./schemas";
-import { sdkTransport, type CloudflareSdk, type SdkCall } from "./sdk";
+import { SdkSession, type CloudflareSdk, type SdkCall, type SdkCallOptions } from "./sdk";
 
 export { ACCESS_PERMISSION } from "./errors";
 
@@ -27,11 +27,19 @@ const PEM_TYPES = ["application/x-pem-file", "application/x-x509-ca-cert", "text
 export class CloudflareClient extends VendorHttpClient {
   readonly vendor = "cloudflare" as const;
 
+  private readonly session: SdkSession;
+
   constructor(
     private readonly conn: ConnectionFor<"cloudflare">,
     deps?: HttpDepsInput,
   ) {
     super(deps);
+    this.session = new SdkSession({
+      apiToken: conn.apiToken,
+      baseUrl: conn.baseUrl,
+      fetch: this.deps.fetch,
+      timeoutMs: this.deps.timeoutMs,
+    });
   }
 
   // GET /accounts/{account_id}/access/saml_certificates?page=&per_page= (paging: list-sets.ts)
@@ -162,9 +170,8 @@ export class CloudflareClient extends VendorHttpClient {
     return diagnoseRefusal(this, error);
   }
 
-  private sdk(call: (sdk: CloudflareSdk, options: { signal: AbortSignal }) => SdkCall) {
-    const { apiToken, baseUrl } = this.conn;
-    return sdkTransport({ apiToken, baseUrl, fetch: this.deps.fetch, timeoutMs: this.deps.timeoutMs }, call);
+  private sdk(call: (sdk: CloudflareSdk, options: SdkCallOptions) => SdkCall) {
+    return this.session.transport(call);
   }
 
   private samlPath(): string {
