@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { connections, inventoryRefreshRuns } from "@/lib/db/schema";
@@ -7,9 +7,11 @@ import { loadVendorConnection } from "@/lib/connections/data";
 import { VENDOR_DESCRIPTORS, type Vendor } from "@/lib/vendors/descriptors";
 import { processMetrics } from "@/lib/metrics/registry";
 import { isVendorError } from "@/lib/vendors/errors";
+import type { VendorConnection } from "@/lib/vendors/model";
 import { operationsFor } from "@/lib/vendors/registry";
 import { applyFederatedSnapshot, readFederatedCredentials } from "./federated-snapshot";
-import { groupBy, runBounded } from "./pool";
+import { groupBy, runPipelined } from "./pool";
+import { runProgress } from "./run-progress";
 import { applyCertificateSnapshot, recordConnectionFailure } from "./snapshot";
 
 /**
@@ -46,13 +48,21 @@ function failureMessage(error: unknown): string {
   return "Trustdeck could not read this connection (an internal error; see the server log).";
 }
 
-/** Read one connection and store its snapshot; on failure keep the old one and mark it stale. */
-async function refreshConnection(
+/** What to do once a connection was read: store its snapshot (or its failure); the failure message or null. */
+type StoreRead = () => Promise<string | null>;
+
+/**
+ * Read one connection from its vendor, and answer how to store what was read: its snapshot, or on
+ * failure the old snapshot kept and marked stale. Split in two so that a refresh can read the next
+ * connection while this one is stored (the vendor's concurrency bound is on reads only).
+ */
+async function readConnection(
   db: Database,
   key: Uint8Array,
   ref: { id: string; name: string; vendor: Vendor },
   clock: () => Date,
-): Promise<string | null> {
+  loaded: Promise<VendorConnection | undefined> = loadVendorConnection(db, key, ref.id),
+): Promise<StoreRead> {
   const startedAt = performance.now();
   const metrics = processMetrics();
   const labels = { vendor: ref.vendor, connection: ref.name };
@@ -60,23 +70,44 @@ async function refreshConnection(
     metrics.refreshDuration.set(labels, (performance.now() - startedAt) / 1000);
     metrics.refreshes.inc({ ...labels, result });
   };
+  const failed =
+    (error: unknown): StoreRead =>
+    async () => {
+      done("failure");
+      const message = failureMessage(error);
+      await recordConnectionFailure(db, ref.id, message, clock());
+      return message;
+    };
   try {
-    const conn = await loadVendorConnection(db, key, ref.id);
-    if (!conn) return null; // deleted while we were running
+    const conn = await loaded;
+    if (!conn) return async () => null; // deleted while we were running
     const sets = await operationsFor(conn, "live").listCertificateSets();
     // Federated credentials are a bonus: a missing PM.OAuthApp scope must not fail certificates.
     const credentials = await readFederatedCredentials(conn).catch(() => null);
-    const now = clock();
-    await applyCertificateSnapshot(db, { connection: ref, sets, now });
-    if (credentials) await applyFederatedSnapshot(db, ref.id, credentials, now);
-    done("success");
-    return null;
+    return async () => {
+      try {
+        const now = clock();
+        await applyCertificateSnapshot(db, { connection: ref, sets, now });
+        if (credentials) await applyFederatedSnapshot(db, ref.id, credentials, now);
+        done("success");
+        return null;
+      } catch (error) {
+        return failed(error)();
+      }
+    };
   } catch (error) {
-    done("failure");
-    const message = failureMessage(error);
-    await recordConnectionFailure(db, ref.id, message, clock());
-    return message;
+    return failed(error);
   }
+}
+
+/** Read one connection and store its snapshot; on failure keep the old one and mark it stale. */
+async function refreshConnection(
+  db: Database,
+  key: Uint8Array,
+  ref: { id: string; name: string; vendor: Vendor },
+  clock: () => Date,
+): Promise<string | null> {
+  return (await readConnection(db, key, ref, clock))();
 }
 
 /**
@@ -145,24 +176,24 @@ export async function startRefresh(
   const override = getEnv().INVENTORY_REFRESH_CONCURRENCY;
 
   const finished = (async () => {
+    const progress = runProgress(db, runId);
     const byVendor = groupBy(targets, (t) => t.vendor);
     await Promise.all(
       [...byVendor].map(([vendor, list]) =>
-        runBounded(list, options.concurrency?.[vendor] ?? override ?? concurrencyOf(vendor), async (ref) => {
-          const failure = await refreshConnection(db, key, ref, clock);
-          const failureJson = failure
-            ? [{ connectionId: ref.id, name: ref.name, vendor: ref.vendor, message: failure }]
-            : [];
-          await db
-            .update(inventoryRefreshRuns)
-            .set({
-              done: sql`${inventoryRefreshRuns.done} + 1`,
-              failures: sql`${inventoryRefreshRuns.failures} || ${JSON.stringify(failureJson)}::jsonb`,
-            })
-            .where(eq(inventoryRefreshRuns.id, runId));
+        runPipelined(list, options.concurrency?.[vendor] ?? override ?? concurrencyOf(vendor), {
+          // Loaded one round ahead: a read must not wait behind the snapshots being stored.
+          prepare: (ref) => loadVendorConnection(db, key, ref.id),
+          read: (ref, loaded) => readConnection(db, key, ref, clock, loaded),
+          store: async (ref, store) => {
+            const failure = await store();
+            progress.record(
+              failure ? { connectionId: ref.id, name: ref.name, vendor: ref.vendor, message: failure } : null,
+            );
+          },
         }),
       ),
     );
+    await progress.finish();
     await db
       .update(inventoryRefreshRuns)
       .set({ finishedAt: clock() })

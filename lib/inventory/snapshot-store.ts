@@ -6,8 +6,14 @@ import type { Vendor } from "@/lib/vendors/descriptors";
 import type { KnownCertificate, ObservedCertificate, SnapshotChange } from "./diff";
 import type { SignInFacts } from "./sign-in-facts";
 
-/** A stored snapshot row. */
-export type StoredCertificate = typeof inventoryCertificates.$inferSelect;
+/**
+ * A stored snapshot row as a refresh compares it: every column but the PEM. The PEM is the
+ * canonical encoding of the DER whose SHA-256 is part of the row's key, so a row with the same key
+ * has the same PEM; reading 1.7 KB per certificate on every refresh only to confirm that was the
+ * biggest part of a refresh's database time.
+ */
+export type StoredCertificate = Omit<typeof inventoryCertificates.$inferSelect, "pem">;
+const { pem: _pem, ...STORED_COLUMNS } = getTableColumns(inventoryCertificates);
 type CertificateInsert = typeof inventoryCertificates.$inferInsert;
 
 /** A database or an open transaction: what the store writes through. */
@@ -27,7 +33,7 @@ const UPSERT_CHUNK = 500;
  * connection's last successful read (lib/inventory/read.ts).
  */
 const WHEN_COLUMNS = new Set<string>(["firstSeenAt", "lastSeenAt"]);
-const CONTENT_COLUMNS = Object.keys(getTableColumns(inventoryCertificates)).filter(
+const CONTENT_COLUMNS = Object.keys(STORED_COLUMNS).filter(
   (name) => !WHEN_COLUMNS.has(name),
 ) as (keyof StoredCertificate)[];
 
@@ -38,7 +44,7 @@ export async function storedCertificates(
   setId?: string,
 ): Promise<Map<string, StoredCertificate>> {
   const rows = await db
-    .select()
+    .select(STORED_COLUMNS)
     .from(inventoryCertificates)
     .where(
       and(
@@ -109,20 +115,25 @@ function toRow(
   };
 }
 
-/**
- * What a snapshot must write: the observed certificates that are new or differ from their stored
- * row in any column (slot, state, role, breaks-at, label, …). Unchanged rows are left alone.
- */
-export function rowsToWrite(
+/** The rows a snapshot of `observed` stores (with their role and breaks-at `facts`). */
+export function toRows(
   connection: { id: string; vendor: Vendor },
   observed: ObservedCertificate[],
-  stored: Map<string, StoredCertificate>,
   now: Date,
   facts: (key: string) => SignInFacts,
 ): CertificateInsert[] {
-  return observed
-    .map((o) => toRow(o, connection, facts(o.key), now))
-    .filter((row) => !unchanged(row, stored.get(row.key)));
+  return observed.map((o) => toRow(o, connection, facts(o.key), now));
+}
+
+/**
+ * What a snapshot must write: the rows that are new or differ from their stored row in any
+ * column (slot, state, role, breaks-at, label, …). Unchanged rows are left alone.
+ */
+export function rowsToWrite(
+  rows: CertificateInsert[],
+  stored: Map<string, StoredCertificate>,
+): CertificateInsert[] {
+  return rows.filter((row) => !unchanged(row, stored.get(row.key)));
 }
 
 /**

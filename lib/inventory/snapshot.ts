@@ -8,7 +8,8 @@ import type { CertificateSet } from "@/lib/vendors/model";
 import { diffSnapshot, observeSets, type SnapshotChange } from "./diff";
 import { detectDrift, type AuditedWrite, type DriftFinding } from "./drift";
 import { signInFacts } from "./sign-in-facts";
-import { rowsToWrite, storeChanges, storedCertificates, toKnown } from "./snapshot-store";
+import { observedDigest, storedState } from "./snapshot-digest";
+import { rowsToWrite, storeChanges, storedCertificates, toKnown, toRows } from "./snapshot-store";
 
 /** The actor of audit events written by the refresh itself. */
 export const REFRESH_ACTOR = { id: null, name: "Trustdeck inventory", role: null } as const;
@@ -46,7 +47,7 @@ export async function recordSetChange(
   const stored = await storedCertificates(db, connection.id, set.id);
   const observed = observeSets(connection.id, [set]);
   const changes = diffSnapshot([...stored.values()].map(toKnown), observed);
-  const rows = rowsToWrite(connection, observed, stored, now, signInFacts(connection.id, [set], now));
+  const rows = rowsToWrite(toRows(connection, observed, now, signInFacts(connection.id, [set], now)), stored);
   if (rows.length === 0 && changes.length === 0) return changes;
   const [state] = await db
     .select({ lastSuccessAt: inventoryConnections.lastSuccessAt })
@@ -68,7 +69,8 @@ export interface SnapshotOutcome {
  * Store what was just read from one connection: write the certificates that are new or changed
  * (unchanged rows are not rewritten), mark missing ones gone, append history, detect drift
  * (stored, and audited in plain words) and mark the connection fresh. Runs in one transaction so
- * a reader never sees half a snapshot; when nothing changed it is a single statement.
+ * a reader never sees half a snapshot. When nothing changed it reads one digest row and writes
+ * one statement.
  */
 export async function applyCertificateSnapshot(
   db: Database,
@@ -76,11 +78,25 @@ export async function applyCertificateSnapshot(
 ): Promise<SnapshotOutcome> {
   const { connection, now } = input;
   const observed = observeSets(connection.id, input.sets);
-  const [state] = await db
-    .select()
-    .from(inventoryConnections)
-    .where(eq(inventoryConnections.connectionId, connection.id));
-  const previousSuccess = state?.lastSuccessAt ?? null;
+  const observedRows = toRows(connection, observed, now, signInFacts(connection.id, input.sets, now));
+  const markFresh = (tx: Pick<Database, "insert">) =>
+    tx
+      .insert(inventoryConnections)
+      .values({ connectionId: connection.id, lastAttemptAt: now, lastSuccessAt: now, lastError: null })
+      .onConflictDoUpdate({
+        target: inventoryConnections.connectionId,
+        set: { lastAttemptAt: now, lastSuccessAt: now, lastError: null },
+      });
+  // The usual refresh: nothing changed at the vendor. The database's digest of the stored rows
+  // says so in one row; then marking the connection fresh is the only write.
+  const kept = await storedState(db, connection.id);
+  const previousSuccess = kept.lastSuccessAt;
+  const seen = observedDigest(observedRows);
+  if (previousSuccess && kept.count === seen.count && kept.digest === seen.digest) {
+    await markFresh(db);
+    return { changes: [], drift: [] };
+  }
+
   const stored = await storedCertificates(db, connection.id);
   const previous = [...stored.values()].map(toKnown);
   const changes = diffSnapshot(previous, observed);
@@ -93,17 +109,8 @@ export async function applyCertificateSnapshot(
     changes,
     writes,
   });
-
-  const rows = rowsToWrite(connection, observed, stored, now, signInFacts(connection.id, input.sets, now));
-  const markFresh = (tx: Pick<Database, "insert">) =>
-    tx
-      .insert(inventoryConnections)
-      .values({ connectionId: connection.id, lastAttemptAt: now, lastSuccessAt: now, lastError: null })
-      .onConflictDoUpdate({
-        target: inventoryConnections.connectionId,
-        set: { lastAttemptAt: now, lastSuccessAt: now, lastError: null },
-      });
-  // Nothing changed at the vendor (the usual refresh): one statement, no transaction needed.
+  const rows = rowsToWrite(observedRows, stored);
+  // Only labels or roles changed, say: the rows, without a transaction's round trips.
   if (rows.length === 0 && changes.length === 0 && drift.length === 0) {
     await markFresh(db);
     return { changes, drift };
