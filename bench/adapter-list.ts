@@ -82,6 +82,8 @@ async function main(): Promise<void> {
     control: true,
   });
   try {
+    // Requests to the sandbox's plain-HTTP host are refused unless the server names it.
+    process.env.TRUSTDECK_CUSTOM_VENDOR_HOSTS = new URL(sandbox.urls.cloudflare).host;
     // Neither the sandbox's limits nor Trustdeck's own budget may pace the rounds.
     await sandbox.control.settings({ rateLimits: false });
     const forgetBudget = () => processRateLimiter().forgetWindows();

@@ -67,6 +67,7 @@ async function startSandboxProcess() {
     if (!line.startsWith("{")) continue;
     const ready = JSON.parse(line) as { urls: { cloudflare: string } };
     return {
+      host: new URL(ready.urls.cloudflare).host,
       control: createControlClient<object>(new URL(ready.urls.cloudflare).origin, true),
       stop: () => void child.kill("SIGTERM"),
     };
@@ -84,6 +85,8 @@ async function main() {
 }
 
 async function measure(sb: Awaited<ReturnType<typeof startSandboxProcess>>) {
+  // Connections to the sandbox's plain-HTTP host are refused unless the server names it.
+  process.env.TRUSTDECK_CUSTOM_VENDOR_HOSTS = sb.host;
   await import("@abraham/reflection");
   const { createConnection } = await import("@/lib/connections/data");
   const { connectionInputSchema } = await import("@/lib/connections/schemas");

@@ -4,6 +4,7 @@ import { createConnection } from "@/lib/connections/data";
 import { connectionInputSchema } from "@/lib/connections/schemas";
 import { generateKey, parseKey } from "@/lib/secrets/crypto";
 import { TEST_ENGINES } from "@/lib/testing/databases";
+import { allowSandboxHosts } from "@/lib/vendors/testing/sandbox-fixture";
 import { startSandbox, type Sandbox } from "@/sandbox/server";
 import type { CloudflareDemoConnection } from "@/sandbox/cloudflare/demo-connections";
 import { readInventory, readInventoryHistory } from "./read";
@@ -67,7 +68,7 @@ describe.each(TEST_ENGINES)("snapshot writes only what changed on $engine", ({ o
     const view = await createConnection(handle.db, key, {
       vendor: "cloudflare",
       name: "Acme",
-      baseUrl: "https://api.example.test/client/v4",
+      baseUrl: "https://api.cloudflare.com/client/v4",
       accountId: "0123456789abcdef0123456789abcdef",
       apiToken: "x".repeat(40),
     } as never);
@@ -188,9 +189,11 @@ describe.each(TEST_ENGINES)("refresh of a seeded sandbox tenant on $engine", ({ 
   let handle: Awaited<ReturnType<typeof open>>;
   let sb: Sandbox;
   let tenants: CloudflareDemoConnection[];
+  let restoreHosts: (() => void) | undefined;
   beforeAll(async () => {
     handle = await open();
     sb = await startSandbox({ ports: { uipath: 0, cloudflare: 0, huawei: 0, issuers: 0 }, control: true });
+    restoreHosts = allowSandboxHosts(sb);
     ({ connections: tenants } = await sb.control.addTenants<CloudflareDemoConnection>({
       vendor: "cloudflare",
       name: "Refresh",
@@ -200,6 +203,7 @@ describe.each(TEST_ENGINES)("refresh of a seeded sandbox tenant on $engine", ({ 
     for (const tenant of tenants) await createConnection(handle.db, key, connectionInputSchema.parse(tenant));
   });
   afterAll(async () => {
+    restoreHosts?.();
     await sb?.stop();
     await handle?.close();
   });
