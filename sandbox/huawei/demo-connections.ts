@@ -3,6 +3,8 @@ import { HUAWEI_CREDENTIALS as c, HUAWEI_STORES as s } from "./catalog";
 
 /** A Huawei Cloud connection in the dashboard's connection input shape. */
 export interface HuaweiDemoConnection extends DemoConnectionBase<"huawei"> {
+  /** The sandbox is a custom endpoint (not a region's documented Identity Store host). */
+  endpointForm: "custom";
   region: string;
   identityStoreId: string;
   accessKeyId: string;
@@ -12,20 +14,19 @@ export interface HuaweiDemoConnection extends DemoConnectionBase<"huawei"> {
 
 /** A management AK, temporary credentials with a security token, and a delegated administrator. */
 export function huaweiDemoConnections(baseUrl: string): HuaweiDemoConnection[] {
+  const onSandbox = { vendor: "huawei", baseUrl, endpointForm: "custom" } as const;
   return [
     {
-      vendor: "huawei",
+      ...onSandbox,
       name: "Acme Singapore (sandbox)",
-      baseUrl,
       region: s.acmeSingapore.region,
       identityStoreId: s.acmeSingapore.id,
       accessKeyId: c.acmeManagement.accessKey,
       secretAccessKey: c.acmeManagement.secretKey,
     },
     {
-      vendor: "huawei",
+      ...onSandbox,
       name: "Acme Beijing, temporary credentials (sandbox)",
-      baseUrl,
       region: s.acmeBeijing.region,
       identityStoreId: s.acmeBeijing.id,
       accessKeyId: c.acmeTemporary.accessKey,
@@ -33,9 +34,8 @@ export function huaweiDemoConnections(baseUrl: string): HuaweiDemoConnection[] {
       securityToken: c.acmeTemporary.securityToken,
     },
     {
-      vendor: "huawei",
+      ...onSandbox,
       name: "Globex Cape Town (sandbox)",
-      baseUrl,
       region: s.globexCapeTown.region,
       identityStoreId: s.globexCapeTown.id,
       accessKeyId: c.globexDelegated.accessKey,
