@@ -45,6 +45,12 @@ export function ConnectionSection({
         ) : null}
       </div>
       {freshness ? <ConnectionFreshness connection={freshness} /> : null}
+      {freshness?.federatedError ? (
+        <Alert tone="warning" title="The last refresh could not read the federated credentials">
+          {freshness.federatedError} What is listed below is from an earlier read: check the connection&apos;s
+          scopes (PM.OAuthApp) and refresh this connection.
+        </Alert>
+      ) : null}
       {!federation.enabled ? (
         <Alert>
           This connection is disabled: Trustdeck does not call UiPath with it until an admin enables it.

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { inventoryEvents, inventoryFederatedCredentials } from "@/lib/db/schema";
+import { inventoryConnections, inventoryEvents, inventoryFederatedCredentials } from "@/lib/db/schema";
 import type { VendorConnection } from "@/lib/vendors/model";
 import { federatedOperationsFor } from "@/lib/vendors/registry";
 import {
@@ -60,6 +60,23 @@ export async function readFederatedCredentials(conn: VendorConnection): Promise<
     applications: applications.map((app) => observeApplication(conn.id, app)),
     credentials: perApp.flat(),
   };
+}
+
+/**
+ * Record whether the last refresh could read a connection's federated credentials: `error` is why
+ * not (the list then shows its earlier data, said as such), null when it could. Writes only when
+ * that changes, so an unchanged refresh stays one write.
+ */
+export async function recordFederatedRead(db: Database, connectionId: string, error: string | null) {
+  await db
+    .update(inventoryConnections)
+    .set({ federatedError: error })
+    .where(
+      and(
+        eq(inventoryConnections.connectionId, connectionId),
+        sql`${inventoryConnections.federatedError} is distinct from ${error}`,
+      ),
+    );
 }
 
 /**

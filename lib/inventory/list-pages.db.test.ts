@@ -109,6 +109,30 @@ describe.each(TEST_ENGINES)("list pages from the inventory on $engine", ({ open 
     expect(await refreshConnectionOnce(handle.db, key, target.id)).toEqual({ failure: null });
   });
 
+  it("a federated read that fails is kept and said; the certificates still refresh and the list stays", async () => {
+    const target = byVendor("uipath");
+    await refreshConnectionOnce(handle.db, key, target.id);
+    const before = await readFederationFromInventory(handle.db, key, target.id);
+    expect(before!.connection.federatedError).toBeNull();
+    expect(before!.federation.apps.length).toBeGreaterThan(0);
+    await sb.control.fault({ service: "uipath", path: "**/ExternalClient/**", kind: "status", status: 403 });
+    try {
+      expect(await refreshConnectionOnce(handle.db, key, target.id)).toEqual({ failure: null });
+    } finally {
+      await sb.control.clearFaults();
+    }
+    const during = await readFederationFromInventory(handle.db, key, target.id);
+    expect(during!.connection).toMatchObject({ stale: false, lastError: null });
+    expect(during!.connection.federatedError).toMatch(/\S/);
+    expect(during!.federation.apps.map((a) => a.clientId)).toEqual(
+      before!.federation.apps.map((a) => a.clientId),
+    );
+
+    await refreshConnectionOnce(handle.db, key, target.id);
+    const after = await readFederationFromInventory(handle.db, key, target.id);
+    expect(after!.connection.federatedError).toBeNull();
+  });
+
   it("the certificate list of a connection comes from the database only, as the vendor has it, without PEMs", async () => {
     for (const target of ["cloudflare", "uipath", "huawei"].map(byVendor)) {
       await refreshConnectionOnce(handle.db, key, target.id);

@@ -85,6 +85,7 @@ function freshness(
         lastAttemptAt: lastAttemptAt?.toISOString() ?? null,
         stale,
         lastError: stale ? (state?.lastError ?? null) : null,
+        federatedError: state?.federatedError ?? null,
       };
     });
 }

@@ -9,7 +9,7 @@ import { processMetrics } from "@/lib/metrics/registry";
 import { isVendorError } from "@/lib/vendors/errors";
 import type { VendorConnection } from "@/lib/vendors/model";
 import { operationsFor } from "@/lib/vendors/registry";
-import { applyFederatedSnapshot, readFederatedCredentials } from "./federated-snapshot";
+import { applyFederatedSnapshot, readFederatedCredentials, recordFederatedRead } from "./federated-snapshot";
 import { groupBy, runPipelined } from "./pool";
 import { runProgress } from "./run-progress";
 import { applyCertificateSnapshot, recordConnectionFailure } from "./snapshot";
@@ -82,13 +82,18 @@ async function readConnection(
     const conn = await loaded;
     if (!conn) return async () => null; // deleted while we were running
     const sets = await operationsFor(conn, "live").listCertificateSets();
-    // Federated credentials are a bonus: a missing PM.OAuthApp scope must not fail certificates.
-    const credentials = await readFederatedCredentials(conn).catch(() => null);
+    // Federated credentials must not fail certificates (a missing PM.OAuthApp scope), but their
+    // failure is kept and shown on the federated list, never passed off as an empty or fresh list.
+    const federated = await readFederatedCredentials(conn).then(
+      (federation) => ({ federation, error: null }),
+      (error: unknown) => ({ federation: null, error: failureMessage(error) }),
+    );
     return async () => {
       try {
         const now = clock();
         await applyCertificateSnapshot(db, { connection: ref, sets, now });
-        if (credentials) await applyFederatedSnapshot(db, ref.id, credentials, now);
+        if (federated.federation) await applyFederatedSnapshot(db, ref.id, federated.federation, now);
+        if (federated.federation || federated.error) await recordFederatedRead(db, ref.id, federated.error);
         done("success");
         return null;
       } catch (error) {

@@ -54,6 +54,8 @@ export interface InventoryConnection {
   stale: boolean;
   /** Why the last read failed, in the vendor's words; null after a success. */
   lastError: string | null;
+  /** Why the last refresh could not read its federated credentials (its certificates read fine). */
+  federatedError: string | null;
 }
 
 /** A change seen at a vendor that Trustdeck did not make, or a re-issue that changed subject or key. */

@@ -143,6 +143,8 @@ export const inventoryConnections = pgTable("inventory_connections", {
   lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }),
   lastSuccessAt: timestamp("last_success_at", { withTimezone: true }),
   lastError: text("last_error"),
+  /** Why the last refresh could not read its federated credentials (certificates read fine); null when it could. */
+  federatedError: text("federated_error"),
 });
 
 /** One "Refresh all" (manual or scheduled), with live progress that any instance can serve. */

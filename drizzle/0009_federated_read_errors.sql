@@ -1,0 +1,1 @@
+ALTER TABLE "inventory_connections" ADD COLUMN "federated_error" text;
