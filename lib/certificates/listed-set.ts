@@ -2,23 +2,10 @@
 import type { CertificateSetKind, CertificateSlot } from "@/lib/vendors/contracts";
 import { descriptorOf, type Vendor } from "@/lib/vendors/descriptors";
 import type { SlotRole } from "@/lib/vendors/descriptor";
-import type { CertificateSummary } from "@/lib/x509/summary";
+import { storedSummary, type StoredSummary, type StoredSummaryColumns } from "@/lib/inventory/stored-summary";
 
 /** What the list shows of a certificate: its summary without the PEM (the set page and download route have it). */
-export type ListedCertificate = Pick<
-  CertificateSummary,
-  | "sha1"
-  | "sha256"
-  | "subject"
-  | "issuer"
-  | "commonName"
-  | "serialNumber"
-  | "notBefore"
-  | "notAfter"
-  | "keyAlgorithm"
-  | "keySize"
-  | "signatureAlgorithm"
->;
+export type ListedCertificate = StoredSummary;
 
 /** One slot of a listed set; `certificate` is null for an empty named slot. */
 export type ListedSlot = Pick<CertificateSlot, "slot" | "vendorId" | "state" | "role" | "parseError"> & {
@@ -36,7 +23,7 @@ export interface ListedSet {
 }
 
 /** One stored inventory row, as `listedSetsFrom` takes it (the columns the list needs). */
-export interface InventorySetRow {
+export interface InventorySetRow extends StoredSummaryColumns {
   connectionId: string;
   vendor: Vendor;
   setId: string;
@@ -45,17 +32,6 @@ export interface InventorySetRow {
   slot: string;
   state: string | null;
   role: SlotRole | null;
-  sha256: string;
-  sha1: string;
-  subject: string;
-  commonName: string | null;
-  issuer: string;
-  serialNumber: string;
-  notBefore: Date;
-  notAfter: Date;
-  keyAlgorithm: string;
-  keySize: number | null;
-  signatureAlgorithm: string;
 }
 
 function namedSlotsOf(vendor: Vendor, kind: string): readonly string[] {
@@ -64,19 +40,7 @@ function namedSlotsOf(vendor: Vendor, kind: string): readonly string[] {
 }
 
 function toSlot(row: InventorySetRow): ListedSlot {
-  const certificate: ListedCertificate = {
-    sha1: row.sha1,
-    sha256: row.sha256,
-    subject: row.subject,
-    issuer: row.issuer,
-    serialNumber: row.serialNumber,
-    notBefore: row.notBefore.toISOString(),
-    notAfter: row.notAfter.toISOString(),
-    keyAlgorithm: row.keyAlgorithm,
-    signatureAlgorithm: row.signatureAlgorithm,
-  };
-  if (row.commonName) certificate.commonName = row.commonName;
-  if (row.keySize !== null) certificate.keySize = row.keySize;
+  const certificate: ListedCertificate = storedSummary(row);
   const slot: ListedSlot = { slot: row.slot, certificate };
   if (row.state) slot.state = row.state as NonNullable<ListedSlot["state"]>;
   if (row.role) slot.role = row.role;

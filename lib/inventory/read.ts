@@ -1,6 +1,7 @@
 import "server-only";
 import { asc, desc, eq, getTableColumns, isNull } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
+import { storedSummary } from "./stored-summary";
 import {
   connections,
   inventoryCertificates,
@@ -45,23 +46,13 @@ export function toInventoryCertificate(
     setLabel: row.setLabel,
     setHref: setHref(row.connectionId, row.setId),
     slot: row.slot,
-    sha256: row.sha256,
-    sha1: row.sha1,
-    subject: row.subject,
-    issuer: row.issuer,
-    serialNumber: row.serialNumber,
-    notBefore: row.notBefore.toISOString(),
-    notAfter: row.notAfter.toISOString(),
-    keyAlgorithm: row.keyAlgorithm,
-    signatureAlgorithm: row.signatureAlgorithm,
+    ...storedSummary(row),
     firstSeenAt: row.firstSeenAt.toISOString(),
     lastSeenAt: lastSeenAt.toISOString(),
   };
   if (row.state) cert.state = row.state as NonNullable<InventoryCertificate["state"]>;
   if (row.role) cert.role = row.role;
   if (row.setBreaksAt) cert.setBreaksAt = row.setBreaksAt.toISOString();
-  if (row.commonName) cert.commonName = row.commonName;
-  if (row.keySize !== null) cert.keySize = row.keySize;
   return cert;
 }
 
