@@ -137,6 +137,36 @@ test.describe("list pages read the inventory", () => {
     expect((await vendorRequests()).length).toBe(alone.length);
   });
 
+  test("a refresh that cannot read the federated credentials says so and keeps the applications listed", async ({
+    page,
+  }) => {
+    await signInAs(page, "viewer");
+    await readEveryConnectionOnce(page);
+    const uipath = sandboxConnections().find((c) => c.vendor === "uipath")!.name;
+    const section = page.getByTestId(`federation-${uipath}`);
+    const warning = section.getByText("The last refresh could not read the federated credentials");
+    const applications = section.locator('[data-testid^="application-"]');
+    await expect(applications.first()).toBeVisible();
+    const listed = await applications.count();
+
+    await sandboxControl("uipath", "faults", {
+      service: "uipath",
+      path: "**/ExternalClient/**",
+      kind: "status",
+      status: 403,
+    });
+    try {
+      await section.getByRole("button", { name: "Refresh this connection" }).click();
+      await expect(warning).toBeVisible();
+      await expect(applications).toHaveCount(listed); // the earlier read stays, said as such
+    } finally {
+      await sandboxControl("uipath", "faults", undefined, "DELETE");
+    }
+    await section.getByRole("button", { name: "Refresh this connection" }).click();
+    await expect(warning).toHaveCount(0);
+    await expect(applications).toHaveCount(listed);
+  });
+
   test("2,000 sets: only the rows in view are in the page, scrolling and the keyboard reach the last", async ({
     page,
   }) => {

@@ -14,13 +14,9 @@ import { nothingChangedAtVendor } from "@/lib/certificates/refusal";
 import type { CertificateSet, CertificateSlot } from "@/lib/vendors/contracts";
 import { callWrite } from "@/components/writes/call-write";
 import { useSessionEnded } from "@/components/shell/session-ended";
+import { CertificatePreview } from "@/components/x509/certificate-preview";
 import { StatusBadge } from "./status-badge";
 
-// The certificate preview (findings, chain, thumbprints) hydrates once its chunk arrives; the
-// server renders it in full. Neither is part of the set page's first-load JavaScript.
-const CertificatePreview = lazy(() =>
-  import("@/components/x509/certificate-preview").then((m) => ({ default: m.CertificatePreview })),
-);
 // The action dialog (dropzone, certificate preview) loads when an action is chosen.
 const SetActionDialog = lazy(() =>
   import("./set-action-dialog").then((m) => ({ default: m.SetActionDialog })),
@@ -181,15 +177,15 @@ export function CertificateSetDetail({ connectionId, set, readAt, runAction }: P
               </div>
             ) : null}
             {slot.certificate ? (
-              <Suspense fallback={null}>
-                <CertificatePreview
-                  summary={slot.certificate}
-                  vendor={set.vendor}
-                  now={now}
-                  headingLevel={3}
-                  impact={{ status: slotStatus(slot, now, set), roleExplanation: slot.roleExplanation }}
-                />
-              </Suspense>
+              // Not lazy: a lazy preview lost its server-rendered HTML while hydrating (a state
+              // update reached its Suspense boundary first), so the thumbprints vanished for a while.
+              <CertificatePreview
+                summary={slot.certificate}
+                vendor={set.vendor}
+                now={now}
+                headingLevel={3}
+                impact={{ status: slotStatus(slot, now, set), roleExplanation: slot.roleExplanation }}
+              />
             ) : (
               <Alert>
                 {slot.parseError
