@@ -74,6 +74,34 @@ function Bucket({
   );
 }
 
+/** The headline's buckets, most urgent first. */
+const BUCKETS = [
+  {
+    title: "Sign-in fails now",
+    items: "outages",
+    testId: "breaks-outage",
+    tone: "border-red-600 bg-red-50 dark:bg-red-950",
+  },
+  {
+    title: "Breaks within 7 days",
+    items: "within7",
+    testId: "breaks-within-7",
+    tone: "border-orange-500 bg-orange-50 dark:bg-orange-950",
+  },
+  {
+    title: "Within 30 days",
+    items: "within30",
+    testId: "breaks-within-30",
+    tone: "border-amber-500 bg-amber-50 dark:bg-amber-950",
+  },
+  {
+    title: "Within 60 days",
+    items: "within60",
+    testId: "breaks-within-60",
+    tone: "border-sky-500 bg-sky-50 dark:bg-sky-950",
+  },
+] as const;
+
 /**
  * The Overview's headline: what breaks next. Outages now, then the sets whose sign-in breaks
  * within 7, 30 and 60 days, the next such date, and housekeeping counted apart.
@@ -87,7 +115,7 @@ export function WhatBreaksNextHeadline({
   now: Date;
   vendorLabel: (vendor: string) => string;
 }) {
-  const { outages, within7, within30, within60, next, housekeeping } = summary;
+  const { outages, next, housekeeping } = summary;
   return (
     <div data-testid="what-breaks-next" className="space-y-3">
       <p data-testid="next-break" className="text-sm text-zinc-800 dark:text-zinc-200">
@@ -99,38 +127,17 @@ export function WhatBreaksNextHeadline({
           : "Nothing sign-in depends on expires in the future."}
       </p>
       <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-4">
-        <Bucket
-          title="Sign-in fails now"
-          items={outages}
-          testId="breaks-outage"
-          tone="border-red-600 bg-red-50 dark:bg-red-950"
-          now={now}
-          vendorLabel={vendorLabel}
-        />
-        <Bucket
-          title="Breaks within 7 days"
-          items={within7}
-          testId="breaks-within-7"
-          tone="border-orange-500 bg-orange-50 dark:bg-orange-950"
-          now={now}
-          vendorLabel={vendorLabel}
-        />
-        <Bucket
-          title="Within 30 days"
-          items={within30}
-          testId="breaks-within-30"
-          tone="border-amber-500 bg-amber-50 dark:bg-amber-950"
-          now={now}
-          vendorLabel={vendorLabel}
-        />
-        <Bucket
-          title="Within 60 days"
-          items={within60}
-          testId="breaks-within-60"
-          tone="border-sky-500 bg-sky-50 dark:bg-sky-950"
-          now={now}
-          vendorLabel={vendorLabel}
-        />
+        {BUCKETS.map((bucket) => (
+          <Bucket
+            key={bucket.testId}
+            title={bucket.title}
+            items={summary[bucket.items]}
+            testId={bucket.testId}
+            tone={bucket.tone}
+            now={now}
+            vendorLabel={vendorLabel}
+          />
+        ))}
       </div>
       <p data-testid="housekeeping" className="text-sm text-zinc-600 dark:text-zinc-400">
         Housekeeping:{" "}

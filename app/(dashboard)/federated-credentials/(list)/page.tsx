@@ -10,12 +10,7 @@ import { currentActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/get-db";
 import { listFederationConnections } from "@/lib/federated/data";
 import { encryptionKey } from "@/lib/secrets/key";
-import {
-  checkIssuerAction,
-  createFederatedCredentialAction,
-  deleteFederatedCredentialAction,
-  updateFederatedCredentialAction,
-} from "../actions";
+import { credentialWriteActionsFor } from "../write-actions";
 import { FederationSection } from "./federation-section";
 
 export const metadata: Metadata = { title: "Federated credentials" };
@@ -24,15 +19,7 @@ export default async function FederatedCredentialsPage() {
   const actor = await currentActor();
   if (!actor) redirect("/login");
   const federations = await listFederationConnections(await getDb(), encryptionKey());
-  // Viewers do not even receive references to the write actions.
-  const actions = hasRole(actor.role, "operator")
-    ? {
-        create: createFederatedCredentialAction,
-        update: updateFederatedCredentialAction,
-        remove: deleteFederatedCredentialAction,
-        checkIssuer: checkIssuerAction,
-      }
-    : null;
+  const actions = credentialWriteActionsFor(actor.role);
   return (
     <>
       <PageHeader

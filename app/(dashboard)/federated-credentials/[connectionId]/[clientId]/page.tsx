@@ -12,14 +12,8 @@ import { listPendingWrites } from "@/lib/writes/pending";
 import { PendingWritesNotice } from "@/components/writes/pending-writes-notice";
 import { loadApplicationPage } from "@/lib/federated/data";
 import { encryptionKey } from "@/lib/secrets/key";
-import {
-  checkIssuerAction,
-  createFederatedCredentialAction,
-  deleteFederatedCredentialAction,
-  exchangeTokenAction,
-  issuerKeysAction,
-  updateFederatedCredentialAction,
-} from "../../actions";
+import { exchangeTokenAction, issuerKeysAction } from "../../actions";
+import { credentialWriteActionsFor } from "../../write-actions";
 
 export const metadata: Metadata = { title: "External application" };
 
@@ -60,15 +54,7 @@ export default async function ApplicationPage({
   const { connection, app } = page;
   const pending = await listPendingWrites(db, { connectionId });
   const operator = hasRole(actor.role, "operator");
-  const writes =
-    operator && connection.canWrite
-      ? {
-          create: createFederatedCredentialAction,
-          update: updateFederatedCredentialAction,
-          remove: deleteFederatedCredentialAction,
-          checkIssuer: checkIssuerAction,
-        }
-      : null;
+  const writes = credentialWriteActionsFor(actor.role, connection.canWrite);
   return (
     <>
       {back}

@@ -8,17 +8,11 @@ import { applicationHref } from "@/components/federated/links";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/card";
 import { auditHistoryOf } from "@/lib/audit/query";
-import { hasRole } from "@/lib/auth/roles";
 import { currentActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/get-db";
 import { loadApplicationPage } from "@/lib/federated/data";
 import { encryptionKey } from "@/lib/secrets/key";
-import {
-  checkIssuerAction,
-  createFederatedCredentialAction,
-  deleteFederatedCredentialAction,
-  updateFederatedCredentialAction,
-} from "../../../actions";
+import { credentialWriteActionsFor } from "../../../write-actions";
 
 export const metadata: Metadata = { title: "Federated credential" };
 
@@ -55,15 +49,7 @@ export default async function CredentialPage({
   const { connection, app } = page;
   const credential = app.credentials?.find((c) => c.id === credentialId);
   if (!credential) notFound();
-  const writes =
-    hasRole(actor.role, "operator") && connection.canWrite
-      ? {
-          create: createFederatedCredentialAction,
-          update: updateFederatedCredentialAction,
-          remove: deleteFederatedCredentialAction,
-          checkIssuer: checkIssuerAction,
-        }
-      : null;
+  const writes = credentialWriteActionsFor(actor.role, connection.canWrite);
   const context = {
     connectionId,
     clientId,
