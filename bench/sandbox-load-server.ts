@@ -14,12 +14,25 @@ async function main(): Promise<void> {
   // Throughput is the point of bench/sandbox-load.ts, not the vendors' quotas; bench/load.ts keeps
   // the documented limits (BENCH_SANDBOX_RATE_LIMITS=1) to count the pages that hit them.
   if (process.env.BENCH_SANDBOX_RATE_LIMITS !== "1") await sandbox.control.settings({ rateLimits: false });
+  // A large account beside the demo tenants (bench/lighthouse.ts --sets=N: the list at 500+ sets).
+  const largeSets = Number(process.env.BENCH_SANDBOX_LARGE_SETS ?? 0);
+  const large =
+    largeSets > 0
+      ? (
+          await sandbox.control.addTenants({
+            vendor: "cloudflare",
+            name: "Large",
+            connections: 1,
+            setsPerConnection: largeSets,
+          })
+        ).connections
+      : [];
   console.log(
     JSON.stringify({
       ready: true,
       startupMs: Math.round(performance.now() - started),
       urls: sandbox.urls,
-      demo: sandbox.demo,
+      demo: [...sandbox.demo, ...large],
     }),
   );
   process.once("SIGTERM", () => void sandbox.stop().then(() => process.exit(0)));

@@ -1,5 +1,5 @@
 // A whole dashboard for benches: the vendor sandbox (its own process, demo tenants), a fresh
-// PGlite database seeded with one admin and the sandbox's connections, and `next start` on an
+// PGlite database seeded with one admin and the sandbox's connections, and the standalone server of an
 // existing production build. Signs in over HTTP and returns the session cookie. Everything it
 // starts it stops by process id. Used by bench/lighthouse.ts and bench/load.ts.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
+import { prepareStandalone, standaloneEnv } from "../../scripts/lib/standalone.mjs";
 
 const ROOT = resolve(__dirname, "..", "..");
 const BIN = join(ROOT, "node_modules", ".bin");
@@ -40,6 +41,8 @@ export interface StackOptions {
   distDir: string;
   /** Keep the sandbox's documented vendor rate limits (the load bench counts rate-limited pages). */
   rateLimits: boolean;
+  /** Adds one Cloudflare account with this many certificate sets beside the demo tenants. */
+  largeSets?: number;
   /** Extra environment of the dashboard (e.g. VENDOR_READ_CACHE_SECONDS). */
   env?: Record<string, string>;
 }
@@ -56,14 +59,18 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-async function startSandbox(rateLimits: boolean) {
+async function startSandbox(rateLimits: boolean, largeSets = 0) {
   const child = spawn(
     process.execPath,
     ["--expose-gc", "--import", "tsx", join(ROOT, "bench", "sandbox-load-server.ts")],
     {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "inherit"],
-      env: { ...process.env, BENCH_SANDBOX_RATE_LIMITS: rateLimits ? "1" : "0" },
+      env: {
+        ...process.env,
+        BENCH_SANDBOX_RATE_LIMITS: rateLimits ? "1" : "0",
+        BENCH_SANDBOX_LARGE_SETS: String(largeSets),
+      },
     },
   );
   for await (const line of createInterface({ input: child.stdout! })) {
@@ -145,7 +152,7 @@ export async function startDashboardStack(options: StackOptions): Promise<Dashbo
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    const sandbox = await startSandbox(options.rateLimits);
+    const sandbox = await startSandbox(options.rateLimits, options.largeSets);
     children.push(sandbox.child);
     mkdirSync(dataDir, { recursive: true });
     const seedFile = join(dataDir, "seed.json");
@@ -165,6 +172,11 @@ export async function startDashboardStack(options: StackOptions): Promise<Dashbo
       TRUSTDECK_ENCRYPTION_KEY: randomBytes(32).toString("base64url"),
       INVENTORY_REFRESH_INTERVAL_MINUTES: "0", // one refresh below, none racing the measurement
       SESSION_IDLE_MINUTES: "480",
+      // Connections may reach exactly the sandbox's vendor hosts, as in the demo and e2e runs.
+      TRUSTDECK_CUSTOM_VENDOR_HOSTS: Object.entries(sandbox.ready.urls)
+        .filter(([service]) => service !== "issuers")
+        .map(([, url]) => new URL(url).host)
+        .join(","),
       ...options.env,
     };
     await run(
@@ -172,10 +184,11 @@ export async function startDashboardStack(options: StackOptions): Promise<Dashbo
       ["--import", "tsx", "--conditions=react-server", "scripts/seed.ts", seedFile],
       env,
     );
-    const server = spawn(join(BIN, "next"), ["start", "-H", "127.0.0.1", "-p", String(options.port)], {
+    // The standalone server.js the Dockerfile ships (`next start` warns under output: "standalone").
+    const server = spawn(process.execPath, [prepareStandalone(options.distDir)], {
       cwd: ROOT,
       stdio: ["ignore", "ignore", "inherit"],
-      env,
+      env: { ...env, ...standaloneEnv("127.0.0.1", options.port) },
     });
     children.push(server);
     await waitForUrl(`${baseUrl}/login`, 120_000);

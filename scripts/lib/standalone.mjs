@@ -32,6 +32,9 @@ export function prepareStandalone(distDir) {
 /**
  * The environment of a standalone server listening on `host:port`. HOSTNAME is always set: the
  * server binds to it, and shells export the machine's host name under that same variable.
+ * @param {string} host
+ * @param {number} port
+ * @returns {{ NODE_ENV: "production"; HOSTNAME: string; PORT: string }}
  */
 export function standaloneEnv(host, port) {
   return { NODE_ENV: "production", HOSTNAME: host, PORT: String(port) };
