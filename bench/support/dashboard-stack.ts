@@ -30,6 +30,8 @@ export interface DashboardStack {
   sandboxControl: string;
   /** Process id of the Next.js server (for its memory). */
   serverPid: number;
+  /** Bearer token of the server's /api/metrics (its V8 heap, for the load bench). */
+  metricsToken: string;
   /** Signs in again (another user session) and returns its `Cookie` header. */
   signIn: () => Promise<string>;
   stop: () => Promise<void>;
@@ -160,6 +162,7 @@ export async function startDashboardStack(options: StackOptions): Promise<Dashbo
       mode: 0o600,
     });
     const baseUrl = `http://127.0.0.1:${options.port}`;
+    const metricsToken = randomBytes(24).toString("base64url");
     const env = {
       ...process.env,
       PATH: `${BIN}:${process.env.PATH}`,
@@ -172,6 +175,7 @@ export async function startDashboardStack(options: StackOptions): Promise<Dashbo
       TRUSTDECK_ENCRYPTION_KEY: randomBytes(32).toString("base64url"),
       INVENTORY_REFRESH_INTERVAL_MINUTES: "0", // one refresh below, none racing the measurement
       SESSION_IDLE_MINUTES: "480",
+      METRICS_TOKEN: metricsToken,
       // Connections may reach exactly the sandbox's vendor hosts, as in the demo and e2e runs.
       TRUSTDECK_CUSTOM_VENDOR_HOSTS: Object.entries(sandbox.ready.urls)
         .filter(([service]) => service !== "issuers")
@@ -204,6 +208,7 @@ export async function startDashboardStack(options: StackOptions): Promise<Dashbo
       cookie,
       sandboxControl: new URL(sandbox.ready.urls.uipath!).origin,
       serverPid: server.pid!,
+      metricsToken,
       signIn: () => signInOverHttp(baseUrl),
       stop,
     };
