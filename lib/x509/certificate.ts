@@ -16,7 +16,11 @@ export interface ParsedCertificate {
  * adapters summarise every certificate they list) and also reads names it refuses (otherName).
  */
 export function parseCertificateDer(der: Uint8Array): ParsedCertificate {
-  return { der, pem: encodePem(der), fields: readCertificateFields(der) };
+  const parsed = { der, fields: readCertificateFields(der) } as ParsedCertificate;
+  // The PEM is written when first read (a preview of 200 certificates shows one of them), as an
+  // enumerable own property, so structured clone (the Web Worker) and JSON still carry it.
+  let pem: string | undefined;
+  return Object.defineProperty(parsed, "pem", { enumerable: true, get: () => (pem ??= encodePem(der)) });
 }
 
 /** What `decodeCertificates` returns: certificates in input order, or one coded refusal. */

@@ -148,3 +148,21 @@ describe("decodeCertificates refuses everything else with a specific code", () =
     expect(!result.ok && result.error.message).not.toContain("s3cr3t");
   });
 });
+
+describe("the normalised PEM of a decoded certificate", () => {
+  it("is the same whether read at once, through structured clone (the Web Worker) or JSON", () => {
+    const text = readFixtureText("rsa2048-crlf.pem");
+    const result = decodeCertificates(text);
+    if (!result.ok) throw new Error(result.error.message);
+    const [certificate] = result.certificates;
+    const cloned = structuredClone(certificate!);
+    const viaJson = JSON.parse(JSON.stringify(certificate)) as { pem: string };
+    expect(cloned.pem).toBe(viaJson.pem);
+    expect(certificate!.pem).toBe(cloned.pem);
+    // Normalised: LF endings, 64-character lines, the same body as the CRLF input.
+    expect(cloned.pem).toMatch(
+      /^-----BEGIN CERTIFICATE-----\n([A-Za-z0-9+/=]{64}\n)+[A-Za-z0-9+/=]{1,64}\n-----END CERTIFICATE-----\n$/,
+    );
+    expect(cloned.pem.replace(/\s+/g, "")).toBe(text.replace(/\s+/g, "").replace(/^\uFEFF/, ""));
+  });
+});
