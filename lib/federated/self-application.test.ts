@@ -51,10 +51,13 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 const AUD = "https://cloud.uipath.com/contoso";
+const CONNECTION_ID = "4b0c1f3e-8f5e-4a8e-9c39-2a6b1f7d9e10";
 const CREDENTIALS = /\/FederatedCredentials$/;
 let conn: UiPathConnection;
 beforeEach(() => {
-  conn = sb.conn("uipath", "Contoso");
+  // A connection id as the database holds it (a uuid): after each write the action reads the
+  // connection's credentials again into the inventory, keyed by it.
+  conn = { ...sb.conn("uipath", "Contoso"), id: CONNECTION_ID };
   state.conn = conn;
   state.ops = createUiPathAdapter({ tokens: new TokenCache(), http: testHttp() }).federatedCredentials;
   state.preflight = {
@@ -67,7 +70,7 @@ beforeEach(() => {
 
 function credential(clientId: string, extra: Record<string, unknown> = {}) {
   return {
-    connectionId: "4b0c1f3e-8f5e-4a8e-9c39-2a6b1f7d9e10",
+    connectionId: CONNECTION_ID,
     clientId,
     name: "ci escalation",
     issuer: sb.sandbox.urls.issuers["github-actions"] ?? "",
@@ -142,8 +145,16 @@ describe("a federated credential on the application Trustdeck connects with", ()
     }
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
 
-    // An edit of it asks again: each save is a new decision.
+    // The list page reads the inventory: the new credential is in it at once, on its application.
     const id = result.ok ? result.data.credential.id : "";
+    const listed = await queryRows<{ client_id: string; name: string }>(
+      database.db,
+      sql`SELECT client_id, name FROM inventory_federated_credentials
+          WHERE connection_id = ${CONNECTION_ID} AND credential_id = ${id} AND gone_at IS NULL`,
+    );
+    expect(listed).toEqual([{ client_id: conn.clientId, name: "ci escalation" }]);
+
+    // An edit of it asks again: each save is a new decision.
     const edit = await updateFederatedCredentialAction({
       ...credential(conn.clientId),
       credentialId: id,
