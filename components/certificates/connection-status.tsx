@@ -1,40 +1,21 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useFirstReadFreshness } from "@/components/inventory/first-read-freshness";
 import { ConnectionFreshness } from "@/components/inventory/connection-freshness";
+import { announceInventoryChange } from "@/components/inventory/inventory-events";
 import { VisibleText } from "@/components/ui/visible-text";
-import { readResult } from "@/lib/auth/action-result";
 import type { InventoryConnection } from "@/lib/inventory/types";
-import { CERTIFICATE_LIST_QUERY_KEY } from "./certificate-list";
-
-/** While a connection's first read is under way, look at its freshness this often (the database only). */
-const FIRST_READ_POLL_MS = 3_000;
-
-async function fetchFreshness(): Promise<InventoryConnection[]> {
-  const result = await readResult<{ connections: InventoryConnection[] }>(
-    await fetch("/api/inventory/refresh", { headers: { Accept: "application/json" } }).catch(() => null),
-  );
-  if (!result.ok) throw new Error(result.message);
-  return result.data.connections;
-}
 
 /**
  * One connection's card above the certificate list: how fresh its sets are, its last error, and
  * "Refresh this connection", after which the list reads the inventory again.
  */
 export function ConnectionStatus({ initial }: { initial: InventoryConnection }) {
-  const queryClient = useQueryClient();
+  const router = useRouter();
   const [refreshed, setRefreshed] = useState(initial);
-  const polled = useQuery({
-    queryKey: ["inventory-freshness"],
-    queryFn: fetchFreshness,
-    enabled: !refreshed.lastAttemptAt,
-    refetchInterval: FIRST_READ_POLL_MS,
-  });
-  const connection = refreshed.lastAttemptAt
-    ? refreshed
-    : (polled.data?.find((c) => c.id === refreshed.id) ?? refreshed);
+  const connection = useFirstReadFreshness(refreshed);
   return (
     <section
       aria-labelledby={`connection-${connection.id}`}
@@ -48,7 +29,8 @@ export function ConnectionStatus({ initial }: { initial: InventoryConnection }) 
         connection={connection}
         onRefreshed={async (fresh) => {
           if (fresh) setRefreshed(fresh);
-          await queryClient.invalidateQueries({ queryKey: CERTIFICATE_LIST_QUERY_KEY });
+          // The list reads the inventory again; before it is interactive, the page is rendered again.
+          await (announceInventoryChange() ?? router.refresh());
         }}
       />
     </section>

@@ -1,14 +1,10 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useRef, type KeyboardEvent } from "react";
+import { useLayoutEffect, useRef, type KeyboardEvent } from "react";
 import type { CertificateSetEntry } from "@/lib/certificates/list";
-import { SET_ROW_GRID, SetRow } from "./set-row";
-
-/** Rows rendered beyond the visible ones, so a short list is whole and scrolling shows no gap. */
-const OVERSCAN = 8;
-/** What the server renders before the browser has measured anything (the first screenful). */
-const INITIAL_RECT = { width: 1024, height: 720 };
+import { SetListFrame, SetListItem } from "./set-list-frame";
+import { estimateSetRowSize, INITIAL_RECT, OVERSCAN, setRowKey } from "./set-list-layout";
 
 const MOVES: Record<string, (index: number, count: number) => number> = {
   ArrowDown: (i, n) => Math.min(i + 1, n - 1),
@@ -27,20 +23,29 @@ export function VirtualSetList({
   entries,
   at,
   label,
+  initialOffset = 0,
 }: {
   entries: CertificateSetEntry[];
   at: Date;
   label: string;
+  /** Where the list the server rendered was scrolled to when this one took its place. */
+  initialOffset?: number;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Before the virtualiser reads the scroll position (its own layout effects run after this one).
+  useLayoutEffect(() => {
+    if (initialOffset && scrollRef.current) scrollRef.current.scrollTop = initialOffset;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only where the list started
+  }, []);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser's functions are read during render on purpose
   const virtualizer = useVirtualizer({
     count: entries.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => 40 + 56 * (entries[i]?.set.slots.length ?? 1),
-    getItemKey: (i) => `${entries[i]!.connection.id}/${entries[i]!.set.id}`,
+    estimateSize: (i) => estimateSetRowSize(entries[i]),
+    getItemKey: (i) => setRowKey(entries[i]!),
     overscan: OVERSCAN,
     initialRect: INITIAL_RECT,
+    initialOffset,
   });
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
@@ -59,38 +64,23 @@ export function VirtualSetList({
   };
 
   return (
-    <div className="rounded-lg border border-zinc-200 dark:border-zinc-800">
-      <div
-        aria-hidden
-        className={`${SET_ROW_GRID} hidden bg-zinc-50 px-3 py-2 text-xs font-semibold tracking-wide text-zinc-600 uppercase md:grid dark:bg-zinc-900 dark:text-zinc-400`}
-      >
-        <span>Set</span>
-        <span>Vendor · connection</span>
-        <span>Slots</span>
-      </div>
-      <div ref={scrollRef} className="max-h-[70vh] overflow-y-auto" data-testid="certificate-set-scroller">
-        <ul
-          aria-label={label}
-          className="relative"
-          style={{ height: virtualizer.getTotalSize() }}
-          onKeyDown={onKeyDown}
-        >
-          {virtualizer.getVirtualItems().map((item) => (
-            <li
-              key={item.key}
-              data-index={item.index}
-              ref={virtualizer.measureElement}
-              aria-setsize={entries.length}
-              aria-posinset={item.index + 1}
-              data-testid="certificate-set-row"
-              className="absolute top-0 left-0 w-full border-t border-zinc-200 dark:border-zinc-800"
-              style={{ transform: `translateY(${item.start}px)` }}
-            >
-              <SetRow entry={entries[item.index]!} at={at} />
-            </li>
-          ))}
-        </ul>
-      </div>
-    </div>
+    <SetListFrame
+      label={label}
+      totalSize={virtualizer.getTotalSize()}
+      scrollRef={scrollRef}
+      onKeyDown={onKeyDown}
+    >
+      {virtualizer.getVirtualItems().map((item) => (
+        <SetListItem
+          key={item.key}
+          entry={entries[item.index]!}
+          index={item.index}
+          count={entries.length}
+          start={item.start}
+          at={at}
+          measureRef={virtualizer.measureElement}
+        />
+      ))}
+    </SetListFrame>
   );
 }

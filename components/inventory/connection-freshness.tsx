@@ -1,8 +1,7 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ReadErrorAlert } from "@/components/ui/read-error-alert";
@@ -34,15 +33,17 @@ export function ConnectionFreshness({
   const router = useRouter();
   const reportSessionEnded = useSessionEnded();
   const [error, setError] = useState<string | null>(null);
-  const refresh = useMutation({
-    mutationFn: () => refreshConnection(connection.id),
-    onSuccess: async ({ response, result }) => {
+  // A one-off POST with nothing to cache: a transition keeps the button pending until the
+  // refreshed view is in, without React Query in this page's first load.
+  const [pending, startRefresh] = useTransition();
+  const refresh = () =>
+    startRefresh(async () => {
+      const { response, result } = await refreshConnection(connection.id);
       if (reportSessionEnded(result)) return;
       setError(result.ok ? null : response ? result.message : "The refresh could not be sent.");
       if (onRefreshed) await onRefreshed(result.ok ? result.data.connection : null);
       else router.refresh();
-    },
-  });
+    });
   const vendor = VENDOR_LABELS[connection.vendor];
   return (
     <div className="space-y-2">
@@ -62,11 +63,11 @@ export function ConnectionFreshness({
         <Button
           variant="secondary"
           size="sm"
-          onClick={() => refresh.mutate()}
-          disabled={refresh.isPending}
+          onClick={refresh}
+          disabled={pending}
           aria-describedby={`connection-${connection.id}`}
         >
-          {refresh.isPending ? "Refreshing…" : "Refresh this connection"}
+          {pending ? "Refreshing…" : "Refresh this connection"}
         </Button>
       </div>
       {error ? <Alert tone="error">{error}</Alert> : null}

@@ -1,4 +1,5 @@
-import { CertificateList } from "@/components/certificates/certificate-list";
+import { CertificateListLoader } from "@/components/certificates/certificate-list-loader";
+import { StaticSetList } from "@/components/certificates/static-set-list";
 import { readCertificateList } from "@/lib/certificates/read";
 import type { CertificateListFilter } from "@/lib/certificates/schemas";
 import { getDb } from "@/lib/db/get-db";
@@ -9,7 +10,10 @@ import { firstReads } from "./first-reads";
 /** How long the list waits for the inventory (the database) before streaming empty and reading again in the browser. */
 const LIST_DEADLINE_MS = 10_000;
 
-/** The certificate list, in its own Suspense boundary: the inventory of every connection, one query. */
+/**
+ * The certificate list, in its own Suspense boundary: the inventory of every connection, one
+ * query. Its first screenful is rendered here; the virtualised list loads after the page.
+ */
 export async function CertificateListSection({
   connections,
   filter,
@@ -23,5 +27,9 @@ export async function CertificateListSection({
   const initial = read.done
     ? read.value
     : { entries: [], neverRead: connections.map((c) => c.id), readAt: new Date().toISOString() };
-  return <CertificateList initial={initial} filter={filter} late={!read.done} />;
+  return (
+    <CertificateListLoader initial={initial} filter={filter} late={!read.done}>
+      <StaticSetList list={initial} filter={filter} late={!read.done} />
+    </CertificateListLoader>
+  );
 }

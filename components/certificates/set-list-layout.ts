@@ -1,0 +1,34 @@
+// Client-safe and hook-free: how the certificate list lays its rows out, shared by the list the
+// server renders first and the virtualised list that takes over in the browser.
+import type { CertificateSetEntry } from "@/lib/certificates/list";
+
+/** Rows rendered beyond the visible ones, so a short list is whole and scrolling shows no gap. */
+export const OVERSCAN = 8;
+/** The scroll area assumed before the browser has measured anything (the first screenful). */
+export const INITIAL_RECT = { width: 1024, height: 720 };
+
+/** A row's height before it is measured: its header line plus one line group per slot. */
+export const estimateSetRowSize = (entry: CertificateSetEntry | undefined) =>
+  40 + 56 * (entry?.set.slots.length ?? 1);
+
+/** A row's stable key: the same set keeps its DOM node while the list changes around it. */
+export const setRowKey = (entry: CertificateSetEntry) => `${entry.connection.id}/${entry.set.id}`;
+
+/**
+ * The rows of the first screenful and their estimated offsets, as the virtualiser lays them out
+ * before measuring (the rows within `INITIAL_RECT` plus the overscan), and the whole list's height.
+ */
+export function firstScreenful(entries: CertificateSetEntry[]): {
+  rows: { entry: CertificateSetEntry; index: number; start: number }[];
+  totalSize: number;
+} {
+  const rows: { entry: CertificateSetEntry; index: number; start: number }[] = [];
+  let start = 0;
+  let beyond = 0;
+  for (const [index, entry] of entries.entries()) {
+    if (start >= INITIAL_RECT.height) beyond++;
+    if (beyond <= OVERSCAN) rows.push({ entry, index, start });
+    start += estimateSetRowSize(entry);
+  }
+  return { rows, totalSize: start };
+}
