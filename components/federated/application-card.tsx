@@ -1,17 +1,11 @@
-"use client";
-
 import { ReadErrorAlert } from "@/components/ui/read-error-alert";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { MAX_CREDENTIALS_PER_APP } from "@/lib/federated/limits";
 import type { ApplicationView, ConnectionSummary } from "@/lib/federated/types";
 import { CapacityMeter } from "./capacity-meter";
-import { CredentialDialogs, type Editing } from "./credential-dialogs";
+import { CredentialEditButton, CredentialEditor, CredentialNotice } from "./credential-editor";
 import { CredentialsTable } from "./credentials-table";
 import { applicationHref, credentialHref } from "./links";
 import type { CredentialWriteActions } from "./types";
@@ -26,16 +20,16 @@ type ApplicationCardProps = {
   linkToApplication?: boolean;
 };
 
-/** One external application: its credentials, the n / 20 meter, and add / edit / delete. */
+/**
+ * One external application: its credentials, the n / 20 meter, and add / edit / delete. Rendered
+ * on the server; only the buttons, the dialogs and the notice are interactive (CredentialEditor).
+ */
 export function ApplicationCard({
   connection,
   app,
   actions,
   linkToApplication = true,
 }: ApplicationCardProps) {
-  const router = useRouter();
-  const [editing, setEditing] = useState<Editing>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const credentials = app.credentials ?? [];
   const full = credentials.length >= MAX_CREDENTIALS_PER_APP;
   const canWrite = actions !== null && connection.canWrite && app.credentials !== null;
@@ -48,7 +42,7 @@ export function ApplicationCard({
     usedByTrustdeck: app.usedByTrustdeck,
   };
 
-  return (
+  const card = (
     <Card className="space-y-3">
       <div data-testid={`application-${app.name}`} className="space-y-3">
         <div className="flex flex-wrap items-start justify-between gap-3">
@@ -93,9 +87,9 @@ export function ApplicationCard({
               </Link>
             ) : null}
             {canWrite ? (
-              <Button
+              <CredentialEditButton
+                editing={{ mode: "create" }}
                 size="sm"
-                onClick={() => setEditing({ mode: "create" })}
                 disabled={full}
                 title={
                   full
@@ -104,11 +98,11 @@ export function ApplicationCard({
                 }
               >
                 Add credential
-              </Button>
+              </CredentialEditButton>
             ) : null}
           </div>
         </div>
-        {notice ? <Alert tone="success">{notice}</Alert> : null}
+        {actions ? <CredentialNotice /> : null}
         {app.error ? (
           <ReadErrorAlert
             title="The credentials could not be read"
@@ -125,25 +119,17 @@ export function ApplicationCard({
           <CredentialsTable
             credentials={credentials}
             hrefOf={(c) => credentialHref(connection.connectionId, app.clientId, c.id)}
-            onEdit={canWrite ? (credential) => setEditing({ mode: "edit", credential }) : undefined}
-            onDelete={canWrite ? (credential) => setEditing({ mode: "delete", credential }) : undefined}
+            manage={canWrite}
           />
         )}
       </div>
-      {actions ? (
-        <CredentialDialogs
-          editing={editing}
-          close={() => setEditing(null)}
-          context={context}
-          actions={actions}
-          onSettle={() => router.refresh()}
-          onDone={(message) => {
-            setEditing(null);
-            setNotice(message);
-            router.refresh();
-          }}
-        />
-      ) : null}
     </Card>
+  );
+  return actions ? (
+    <CredentialEditor context={context} actions={actions}>
+      {card}
+    </CredentialEditor>
+  ) : (
+    card
   );
 }

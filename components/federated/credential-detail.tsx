@@ -1,14 +1,9 @@
-"use client";
-
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState, type ReactNode } from "react";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { detectTemplate, TEMPLATE_LABELS } from "@/lib/federated/templates";
 import type { FederatedCredential } from "@/lib/vendors/contracts";
-import { CredentialDialogs, type Editing } from "./credential-dialogs";
+import { CredentialEditButton, CredentialEditor, CredentialNotice } from "./credential-editor";
 import { applicationHref } from "./links";
 import type { CredentialContext, CredentialWriteActions } from "./types";
 import { VisibleText } from "@/components/ui/visible-text";
@@ -22,7 +17,10 @@ function Row({ label, children, mono = true }: { label: string; children: ReactN
   );
 }
 
-/** One credential's exact values, with edit and delete for operators. */
+/**
+ * One credential's exact values, with edit and delete for operators. Rendered on the server; only
+ * the buttons, the dialogs and the notice are interactive (CredentialEditor).
+ */
 export function CredentialDetail({
   credential,
   context,
@@ -32,13 +30,10 @@ export function CredentialDetail({
   context: CredentialContext;
   actions: CredentialWriteActions | null;
 }) {
-  const router = useRouter();
-  const [editing, setEditing] = useState<Editing>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const template = detectTemplate(credential.issuer ?? "", credential.subject ?? "");
-  return (
+  const card = (
     <Card className="space-y-3">
-      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {actions ? <CredentialNotice /> : null}
       <dl className="divide-y divide-zinc-200 dark:divide-zinc-800">
         <Row label="Name" mono={false}>
           {credential.name ?? "(unnamed)"}
@@ -71,28 +66,25 @@ export function CredentialDetail({
       </p>
       {actions ? (
         <div className="flex gap-2">
-          <Button variant="secondary" onClick={() => setEditing({ mode: "edit", credential })}>
+          <CredentialEditButton variant="secondary" editing={{ mode: "edit", credential }}>
             Edit
-          </Button>
-          <Button variant="ghost" onClick={() => setEditing({ mode: "delete", credential })}>
+          </CredentialEditButton>
+          <CredentialEditButton variant="ghost" editing={{ mode: "delete", credential }}>
             Delete
-          </Button>
-          <CredentialDialogs
-            editing={editing}
-            close={() => setEditing(null)}
-            context={context}
-            actions={actions}
-            onSettle={() => router.refresh()}
-            onDone={(message) => {
-              const deleted = editing?.mode === "delete";
-              setEditing(null);
-              setNotice(message);
-              if (deleted) router.push(applicationHref(context.connectionId, context.clientId));
-              else router.refresh();
-            }}
-          />
+          </CredentialEditButton>
         </div>
       ) : null}
     </Card>
+  );
+  return actions ? (
+    <CredentialEditor
+      context={context}
+      actions={actions}
+      afterDelete={applicationHref(context.connectionId, context.clientId)}
+    >
+      {card}
+    </CredentialEditor>
+  ) : (
+    card
   );
 }

@@ -1,16 +1,16 @@
 import { TimeAgo } from "@/components/ui/relative-time";
 import Link from "next/link";
-import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { FederatedCredential } from "@/lib/vendors/contracts";
 import { VisibleText } from "@/components/ui/visible-text";
+import { CredentialEditButton } from "./credential-editor";
 
 type CredentialsTableProps = {
   credentials: FederatedCredential[];
   /** Link target of a credential's detail page. */
   hrefOf: (credential: FederatedCredential) => string;
-  onEdit?: (credential: FederatedCredential) => void;
-  onDelete?: (credential: FederatedCredential) => void;
+  /** Offer Edit and Delete (inside a CredentialEditor, which opens their dialogs). */
+  manage?: boolean;
 };
 
 function When({ iso }: { iso: string }) {
@@ -18,8 +18,7 @@ function When({ iso }: { iso: string }) {
 }
 
 /** An application's federated credentials: the exact values UiPath compares, and when they changed. */
-export function CredentialsTable({ credentials, hrefOf, onEdit, onDelete }: CredentialsTableProps) {
-  const manage = Boolean(onEdit || onDelete);
+export function CredentialsTable({ credentials, hrefOf, manage = false }: CredentialsTableProps) {
   return (
     <Table caption="Federated credentials">
       <thead>
@@ -58,26 +57,22 @@ export function CredentialsTable({ credentials, hrefOf, onEdit, onDelete }: Cred
             </Td>
             {manage ? (
               <Td className="whitespace-nowrap">
-                {onEdit ? (
-                  <Button
-                    size="sm"
-                    variant="secondary"
-                    onClick={() => onEdit(c)}
-                    aria-label={`Edit ${c.name ?? c.id}`}
-                  >
-                    Edit
-                  </Button>
-                ) : null}{" "}
-                {onDelete ? (
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    onClick={() => onDelete(c)}
-                    aria-label={`Delete ${c.name ?? c.id}`}
-                  >
-                    Delete
-                  </Button>
-                ) : null}
+                <CredentialEditButton
+                  editing={{ mode: "edit", credential: c }}
+                  size="sm"
+                  variant="secondary"
+                  aria-label={`Edit ${c.name ?? c.id}`}
+                >
+                  Edit
+                </CredentialEditButton>{" "}
+                <CredentialEditButton
+                  editing={{ mode: "delete", credential: c }}
+                  size="sm"
+                  variant="ghost"
+                  aria-label={`Delete ${c.name ?? c.id}`}
+                >
+                  Delete
+                </CredentialEditButton>
               </Td>
             ) : null}
           </tr>
