@@ -43,6 +43,11 @@ test.describe("certificates", () => {
 
     await certificates.openSet(CLOUDFLARE);
     await expect(page.getByRole("toolbar", { name: "Changes to this set" })).toHaveCount(0);
+    // The previews are in the page's first HTML (rendered on the server), thumbprints and all.
+    const shown = await thumbprintsIn(certificates.slot("current"));
+    expect(shown).toHaveLength(1);
+    const firstHtml = (await (await page.request.get(page.url())).text()).replaceAll(":", "");
+    for (const hex of shown) expect(firstHtml).toContain(hex);
     const download = page.waitForEvent("download");
     await certificates.slot("current").getByRole("link", { name: "Download PEM" }).click();
     const pem = readFileSync(await (await download).path(), "utf8");
