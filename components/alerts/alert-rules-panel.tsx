@@ -1,30 +1,17 @@
-"use client";
-
-import { useRouter } from "next/navigation";
-import { lazy, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Dialog } from "@/components/ui/dialog";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { ActionResult } from "@/lib/auth/action-result";
 import { VENDOR_LABELS } from "@/lib/vendors/labels";
 import type { AlertRuleView } from "@/lib/inventory/alerts/types";
-import type { AlertRuleInput } from "@/lib/inventory/alerts/schemas";
+import {
+  AlertRuleEditor,
+  RuleEditButton,
+  RuleNotice,
+  SendTestButton,
+  type AlertRuleActions,
+} from "./alert-rule-editor";
 
-// The form (react-hook-form, zod) loads when a dialog opens, not with the page.
-const AlertRuleForm = lazy(() => import("./alert-rule-form").then((m) => ({ default: m.AlertRuleForm })));
-
-/** The admin's rule actions; absent for other roles, who only see the rules. */
-export type AlertRuleActions = {
-  save: (input: AlertRuleInput) => Promise<ActionResult<AlertRuleView>>;
-  remove: (input: { id: string }) => Promise<ActionResult<null>>;
-  sendTest: (input: { id: string }) => Promise<ActionResult<unknown>>;
-};
-
-type Editing =
-  { mode: "create" } | { mode: "edit"; rule: AlertRuleView } | { mode: "delete"; rule: AlertRuleView } | null;
+export type { AlertRuleActions } from "./alert-rule-editor";
 
 function scopeWords(rule: AlertRuleView, connections: { id: string; name: string }[]): string {
   const parts = [
@@ -35,7 +22,10 @@ function scopeWords(rule: AlertRuleView, connections: { id: string; name: string
   return parts.length ? parts.join(" · ") : "Everything";
 }
 
-/** The alert rules, with add, edit, delete and "send test" for admins. */
+/**
+ * The alert rules, with add, edit, delete and "send test" for admins. Rendered on the server; only
+ * the buttons, the dialogs and the notice are interactive (AlertRuleEditor).
+ */
 export function AlertRulesPanel({
   rules,
   connections,
@@ -45,40 +35,15 @@ export function AlertRulesPanel({
   connections: { id: string; name: string }[];
   actions: AlertRuleActions | null;
 }) {
-  const router = useRouter();
-  const [editing, setEditing] = useState<Editing>(null);
-  const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
-  const [testing, setTesting] = useState<string | null>(null);
-
-  const done = (text: string) => {
-    setEditing(null);
-    setNotice({ tone: "success", text });
-    router.refresh();
-  };
-  const sendTest = async (rule: AlertRuleView) => {
-    setTesting(rule.id);
-    const result = await actions!.sendTest({ id: rule.id });
-    setTesting(null);
-    setNotice({
-      tone: result.ok ? "success" : "error",
-      text: result.ok ? (result.message ?? "Sent.") : result.message,
-    });
-    router.refresh();
-  };
-
-  return (
+  const panel = (
     <section aria-labelledby="alert-rules" className="space-y-3">
       <div className="flex items-center justify-between">
         <h2 id="alert-rules" className="text-lg font-semibold">
           Alert rules
         </h2>
-        {actions ? <Button onClick={() => setEditing({ mode: "create" })}>Add rule</Button> : null}
+        {actions ? <RuleEditButton editing={{ mode: "create" }}>Add rule</RuleEditButton> : null}
       </div>
-      {notice ? (
-        <Alert tone={notice.tone} className="break-words">
-          {notice.text}
-        </Alert>
-      ) : null}
+      {actions ? <RuleNotice /> : null}
       {rules.length === 0 ? (
         <Alert title="No alert rules">
           {actions ? "Add one to be told before certificates expire." : "An admin can add rules."}
@@ -119,20 +84,13 @@ export function AlertRulesPanel({
                 </Td>
                 {actions ? (
                   <Td className="space-x-1 whitespace-nowrap">
-                    <Button
-                      size="sm"
-                      variant="secondary"
-                      onClick={() => sendTest(rule)}
-                      disabled={testing === rule.id}
-                    >
-                      {testing === rule.id ? "Sending…" : "Send test"}
-                    </Button>
-                    <Button size="sm" variant="secondary" onClick={() => setEditing({ mode: "edit", rule })}>
+                    <SendTestButton rule={rule} />
+                    <RuleEditButton size="sm" variant="secondary" editing={{ mode: "edit", rule }}>
                       Edit
-                    </Button>
-                    <Button size="sm" variant="ghost" onClick={() => setEditing({ mode: "delete", rule })}>
+                    </RuleEditButton>
+                    <RuleEditButton size="sm" variant="ghost" editing={{ mode: "delete", rule }}>
                       Delete
-                    </Button>
+                    </RuleEditButton>
                   </Td>
                 ) : null}
               </tr>
@@ -140,36 +98,13 @@ export function AlertRulesPanel({
           </tbody>
         </Table>
       )}
-      {actions && (editing?.mode === "create" || editing?.mode === "edit") ? (
-        <Dialog
-          open
-          onOpenChange={(open) => !open && setEditing(null)}
-          title={editing.mode === "create" ? "Add alert rule" : `Edit “${editing.rule.name}”`}
-        >
-          <AlertRuleForm
-            rule={editing.mode === "edit" ? editing.rule : undefined}
-            connections={connections}
-            submit={actions.save}
-            onDone={done}
-          />
-        </Dialog>
-      ) : null}
-      {actions && editing?.mode === "delete" ? (
-        <ConfirmDialog
-          open
-          onOpenChange={(open) => !open && setEditing(null)}
-          title={`Delete “${editing.rule.name}”?`}
-          consequence="Its pending webhook retries stop and its delivery history is removed; notifications already in the list stay."
-          confirmLabel="Delete rule"
-          danger
-          onConfirm={async () => {
-            const result = await actions.remove({ id: editing.rule.id });
-            if (!result.ok) return result.message;
-            done(result.message ?? "Deleted.");
-            return null;
-          }}
-        />
-      ) : null}
     </section>
+  );
+  return actions ? (
+    <AlertRuleEditor connections={connections} actions={actions}>
+      {panel}
+    </AlertRuleEditor>
+  ) : (
+    panel
   );
 }

@@ -1,14 +1,14 @@
-"use client";
-
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/auth/action-result";
 import type { NotificationView } from "@/lib/inventory/alerts/types";
 import { formatUtcDateTime } from "@/lib/time/format";
+import { MarkAllReadButton } from "./mark-all-read-button";
 
-/** The in-app notification list, newest first; unread ones are marked in words, not only colour. */
+/**
+ * The in-app notification list, newest first; unread ones are marked in words, not only colour.
+ * Rendered on the server; only "Mark all read" is interactive.
+ */
 export function NotificationsList({
   notifications,
   markRead,
@@ -16,7 +16,6 @@ export function NotificationsList({
   notifications: NotificationView[];
   markRead: (input: { ids: number[] }) => Promise<ActionResult<null>>;
 }) {
-  const router = useRouter();
   const unread = notifications.filter((n) => !n.read).map((n) => n.id);
   return (
     <section aria-labelledby="notifications" className="space-y-3">
@@ -24,15 +23,7 @@ export function NotificationsList({
         <h2 id="notifications" className="text-lg font-semibold">
           Notifications {unread.length ? <Badge tone="info">{unread.length} unread</Badge> : null}
         </h2>
-        {unread.length ? (
-          <Button
-            size="sm"
-            variant="secondary"
-            onClick={async () => (await markRead({ ids: unread }), router.refresh())}
-          >
-            Mark all read
-          </Button>
-        ) : null}
+        {unread.length ? <MarkAllReadButton ids={unread} markRead={markRead} /> : null}
       </div>
       {notifications.length === 0 ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
