@@ -1,5 +1,6 @@
-// Renders the certificate list (components/certificates/connection-sets.tsx, one section per
-// connection, each a virtualised list) with 200 and with 2,000 sets in the npm-packed Chromium and
+// Renders the interactive certificate list (components/certificates/certificate-list.tsx, the
+// virtualised list that takes over from the server's first screenful once the page has loaded;
+// the server renders a screenful whatever the length) with 200 and with 2,000 sets in the npm-packed Chromium and
 // prints the time from mount to first paint of each, the DOM rows rendered and the ratio
 // 2,000 : 200 (goal: within 2×). Printed, never asserted.
 // Run: npx tsx bench/certificates-page.ts [count ...]   (default: 200 2000)
