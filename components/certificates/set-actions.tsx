@@ -7,8 +7,6 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { callWrite } from "@/components/writes/call-write";
 import type { ActionResult } from "@/lib/auth/action-result";
-import { ERROR_CODES } from "@/lib/auth/error-codes";
-import { nothingChangedAtVendor } from "@/lib/certificates/refusal";
 import type { CertificateActionInput, CertificateWriteAction } from "@/lib/certificates/schemas";
 import type { CertificateSet } from "@/lib/vendors/contracts";
 
@@ -64,6 +62,11 @@ export function SetActionsProvider({
     // An ended session keeps the dialog open with what was entered; the notice in it offers to sign in.
     if (reportSessionEnded(result)) return "Nothing was sent: your session ended.";
     if (!result.ok) {
+      // Loaded when a change fails: the list of error codes stays out of the page's first load.
+      const [{ ERROR_CODES }, { nothingChangedAtVendor }] = await Promise.all([
+        import("@/lib/auth/error-codes"),
+        import("@/lib/certificates/refusal"),
+      ]);
       const unchanged = nothingChangedAtVendor(result.code) ? ` Nothing was changed at ${vendorLabel}.` : "";
       // The server's own refusal of the PEM stays in the dialog, next to the input.
       if (ERROR_CODES[result.code] === "certificate") return `${result.message}${unchanged}`;

@@ -6,14 +6,14 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ReadErrorAlert } from "@/components/ui/read-error-alert";
 import { TimeAgo } from "@/components/ui/relative-time";
+import { readResultOnDemand } from "@/components/shell/read-result";
 import { useSessionEnded } from "@/components/shell/session-ended";
-import { readResult } from "@/lib/auth/action-result";
 import type { InventoryConnection } from "@/lib/inventory/types";
 import { VENDOR_LABELS } from "@/lib/vendors/labels";
 
 async function refreshConnection(id: string) {
   const response = await fetch(`/api/inventory/refresh/${id}`, { method: "POST" }).catch(() => null);
-  return { response, result: await readResult<{ connection: InventoryConnection | null }>(response) };
+  return { response, result: await readResultOnDemand<{ connection: InventoryConnection | null }>(response) };
 }
 
 /**

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { readResult } from "@/lib/auth/action-result";
+import { readResultOnDemand } from "@/components/shell/read-result";
 import type { InventoryConnection } from "@/lib/inventory/types";
 
 /** While a connection's first read is under way, look at its freshness this often (the database only). */
@@ -12,7 +12,7 @@ const listeners = new Set<Listener>();
 let timer: ReturnType<typeof setInterval> | null = null;
 
 async function poll(): Promise<void> {
-  const result = await readResult<{ connections: InventoryConnection[] }>(
+  const result = await readResultOnDemand<{ connections: InventoryConnection[] }>(
     await fetch("/api/inventory/refresh", { headers: { Accept: "application/json" } }).catch(() => null),
   );
   if (result.ok) for (const listener of listeners) listener(result.data.connections);

@@ -7,8 +7,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { TimeAgo } from "@/components/ui/relative-time";
+import { readResultOnDemand } from "@/components/shell/read-result";
 import { useSessionEnded } from "@/components/shell/session-ended";
-import { readResult } from "@/lib/auth/action-result";
 import { VENDOR_LABELS } from "@/lib/vendors/labels";
 import type { InventoryConnection } from "@/lib/inventory/types";
 
@@ -48,7 +48,7 @@ export function InventoryRefreshPanel({
       const response = await fetch(`/api/inventory/refresh?run=${run.id}`, { cache: "no-store" }).catch(
         () => null,
       );
-      const result = await readResult<Progress>(response);
+      const result = await readResultOnDemand<Progress>(response);
       if (reportSessionEnded(result)) return;
       if (!result.ok) return setError("Lost track of the refresh; reload the page to see its result.");
       const progress = result.data;
@@ -62,7 +62,7 @@ export function InventoryRefreshPanel({
   const start = async () => {
     setError(null);
     const response = await fetch("/api/inventory/refresh", { method: "POST" }).catch(() => null);
-    const result = await readResult<{ runId: string; joined: boolean }>(response);
+    const result = await readResultOnDemand<{ runId: string; joined: boolean }>(response);
     if (reportSessionEnded(result)) return;
     if (!result.ok) return setError(response ? result.message : "The refresh could not start.");
     setRun({ id: result.data.runId, total: connections.length, done: 0, finishedAt: null, failures: [] });
