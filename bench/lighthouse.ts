@@ -5,9 +5,10 @@
 // Targets (issue 17): performance ≥ 95, accessibility 100, best practices 100.
 //
 //   NEXT_DIST_DIR=.next-test npx next build      # once
-//   npx tsx bench/lighthouse.ts [--dist=.next-test] [--port=3480] [--mobile] [--sets=500]
+//   npx tsx bench/lighthouse.ts [--dist=.next-test] [--port=3480] [--mobile] [--sets=500] [--save=DIR]
 //   (--sets: one more Cloudflare account with that many sets beside the demo tenants; 0 for none)
 import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Result } from "lighthouse";
 import { flag, startDashboardStack } from "./support/dashboard-stack";
@@ -39,6 +40,22 @@ function summarize(name: string, lhr: Result): string[] {
     `${name.padEnd(14)} performance ${String(score("performance")).padStart(3)} · accessibility ${String(score("accessibility")).padStart(3)} · best practices ${String(score("best-practices")).padStart(3)}   ` +
       TIMINGS.map(([id, label]) => `${label} ${lhr.audits[id]?.displayValue ?? "?"}`).join(" · "),
   ];
+  // What moved (CLS) and what blocked the main thread (TBT), when the performance score lost points.
+  for (const id of ["layout-shifts", "long-tasks"]) {
+    const audit = lhr.audits[id];
+    const items = (audit?.details as { items?: Array<Record<string, unknown>> } | undefined)?.items ?? [];
+    if ((lhr.categories.performance?.score ?? 1) === 1 || items.length === 0) continue;
+    lines.push(`    · ${id}:`);
+    for (const item of items.slice(0, 3)) {
+      const node = item.node as { snippet?: string; selector?: string } | undefined;
+      const what = node?.selector ?? node?.snippet ?? item.url ?? "";
+      const figure =
+        item.score !== undefined
+          ? `shift ${Number(item.score).toFixed(3)}`
+          : `${Math.round(Number(item.duration))} ms`;
+      lines.push(`        ${figure}  ${String(what).replace(/\s+/g, " ").slice(0, 160)}`);
+    }
+  }
   for (const category of ["accessibility", "best-practices"] as const) {
     for (const ref of lhr.categories[category]?.auditRefs ?? []) {
       const audit = lhr.audits[ref.id];
@@ -93,6 +110,8 @@ function runLighthouse(
 
 /** Certificate sets of one extra Cloudflare account, so the list is measured at its stated size. */
 const SETS = Number(flag("sets") ?? 500);
+/** --save=DIR: each page's whole Lighthouse report as JSON, for a closer look. */
+const SAVE_DIR = flag("save");
 
 async function main(): Promise<void> {
   const stack = await startDashboardStack({
@@ -114,6 +133,8 @@ async function main(): Promise<void> {
     );
     for (const [name, path] of pages) {
       const lhr = await runLighthouse(`${stack.baseUrl}${path}`, stack.cookie, plan, mobile);
+      if (SAVE_DIR)
+        writeFileSync(join(SAVE_DIR, `${name.toLowerCase().replace(/\W+/g, "-")}.json`), JSON.stringify(lhr));
       console.log(summarize(name, lhr).join("\n"));
     }
   } finally {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { startTransition, useEffect, useRef, useState, type ReactNode } from "react";
 import type { CertificateListFilter } from "@/lib/certificates/schemas";
 import type { CertificateList } from "@/lib/certificates/types";
 import type { LiveCertificateList } from "./live-certificate-list";
@@ -29,7 +29,9 @@ export function CertificateListLoader({
     void import("./live-certificate-list").then(({ LiveCertificateList }) => {
       // Where the server's list is scrolled to, read just before the swap.
       const offset = frame.current?.querySelector<HTMLElement>("[data-set-scroller]")?.scrollTop ?? 0;
-      if (mounted) setLive({ List: LiveCertificateList, offset });
+      // A transition: React renders the interactive list in slices between input events, so the
+      // swap is no long task on the main thread (the server's list stays until it is ready).
+      if (mounted) startTransition(() => setLive({ List: LiveCertificateList, offset }));
     });
     return () => {
       mounted = false;

@@ -29,7 +29,9 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
       >
         Skip to content
       </a>
-      <aside className="flex w-60 shrink-0 flex-col border-r border-zinc-200 bg-white px-3 py-4 dark:border-zinc-800 dark:bg-zinc-900">
+      {/* Sticky at the viewport's height: who is signed in stays in view, and a page growing as its
+          sections stream in does not move it (a layout shift). */}
+      <aside className="sticky top-0 flex h-screen w-60 shrink-0 flex-col overflow-y-auto border-r border-zinc-200 bg-white px-3 py-4 dark:border-zinc-800 dark:bg-zinc-900">
         <Link href="/" className="mb-6 px-3 text-lg font-bold tracking-tight">
           Trustdeck
         </Link>

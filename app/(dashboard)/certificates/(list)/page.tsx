@@ -41,7 +41,7 @@ export default async function CertificatesPage({
       <div className="mb-6 grid gap-3 md:grid-cols-2 xl:grid-cols-3">
         {shown.map((connection) => (
           // Each connection streams in on its own: the page never waits for the slowest one.
-          <Suspense key={connection.id} fallback={<WaitingForConnection name={connection.name} />}>
+          <Suspense key={connection.id} fallback={<WaitingForConnection name={connection.name} card />}>
             <ConnectionStatusSection connection={connection} />
           </Suspense>
         ))}
