@@ -28,7 +28,7 @@ export const cloudflareDescriptor = {
       whenEmpty: {
         signInFails: false,
         explanation:
-          "No certificate installed: IdPs have no certificate to encrypt SAML assertions to Cloudflare with, so assertions stay unencrypted. Rotate to generate one.",
+          "No certificate installed: IdPs have no Cloudflare certificate to encrypt SAML assertions with. Rotate to generate one.",
       },
     },
   },
