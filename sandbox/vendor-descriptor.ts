@@ -2,7 +2,7 @@ import type { ServiceApp } from "./core/service-app";
 import type { SettingSpecs } from "./core/settings";
 import type { SharedRuntime, VendorRuntime } from "./runtime";
 import type { SeedName } from "./seed/seed-context";
-import type { TenantSeedRequest } from "./core/tenants";
+import { checkTenantShape, type TenantSeedRequest, type TenantShape } from "./core/tenants";
 
 /** A demo connection in the dashboard's connection input shape (vendor-specific fields beside these). */
 export interface DemoConnectionBase<Name extends string = string> {
@@ -35,14 +35,18 @@ export interface VendorSpec<Name extends string, State, Settings extends object,
   /** The demo connections for the vendor's base URL. */
   demoConnections(baseUrl: string): Connection[];
   /**
-   * Adds large tenants to the state (POST /__sandbox/tenants) and answers their connections for
-   * the vendor's base URL. Optional: a vendor without it refuses such requests.
+   * Large tenants (POST /__sandbox/tenants): what they can hold, and how to add them to the state
+   * and answer their connections for the vendor's base URL (additive, idempotent by name: use
+   * `seedTenants` of core/tenants.ts). Optional: a vendor without it refuses such requests.
    */
-  addTenants?(
-    runtime: VendorRuntime<State, Settings>,
-    request: TenantSeedRequest,
-    baseUrl: string,
-  ): Promise<Connection[]>;
+  tenants?: {
+    shape: TenantShape;
+    add(
+      runtime: VendorRuntime<State, Settings>,
+      request: TenantSeedRequest,
+      baseUrl: string,
+    ): Promise<Connection[]>;
+  };
 }
 
 /** One running simulator's state holder, with the state's type hidden from the server. */
@@ -75,7 +79,7 @@ export interface SandboxVendor<Name extends string, Settings extends object, Con
 export function defineVendor<Name extends string, State, Settings extends object, Connection>(
   spec: VendorSpec<Name, State, Settings, Connection>,
 ): SandboxVendor<Name, Settings, Connection> {
-  const { seed, revive, createApp, addTenants, ...facts } = spec;
+  const { seed, revive, createApp, tenants, ...facts } = spec;
   return {
     ...facts,
     async start(shared, options) {
@@ -89,8 +93,12 @@ export function defineVendor<Name extends string, State, Settings extends object
           runtime.state = await seed(shared, next);
         },
         snapshot: () => runtime.state,
-        ...(addTenants && {
-          addTenants: (request: TenantSeedRequest, baseUrl: string) => addTenants(runtime, request, baseUrl),
+        ...(tenants && {
+          addTenants: async (request: TenantSeedRequest, baseUrl: string) => {
+            const problem = checkTenantShape(request, tenants.shape);
+            if (problem) throw new Error(problem);
+            return tenants.add(runtime, request, baseUrl);
+          },
         }),
       };
     },

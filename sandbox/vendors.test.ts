@@ -84,6 +84,10 @@ describe("the sandbox vendor registry", () => {
     await sb.control.fault({ service: "toy" as never, path: "/api", kind: "status", status: 503 });
     expect((await fetch(toyUrl, { method: "POST" })).status).toBe(503);
     await sb.control.clearFaults();
+    // It declares no `tenants`: seeding large tenants there is refused, clearly.
+    await expect(
+      sb.control.addTenants({ vendor: "toy", name: "Big", connections: 1, setsPerConnection: 1 }),
+    ).rejects.toThrow(/400 toy cannot seed tenants/);
 
     await sb.control.reset("empty");
     expect(await post()).toEqual({ count: 1, loud: false });

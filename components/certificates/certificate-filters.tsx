@@ -52,6 +52,7 @@ export function CertificateFilters({
               {STATUS_LABELS[s]}
             </option>
           ))}
+          <option value="empty">No certificate installed</option>
         </Select>
       </FilterField>
       <FilterField label="Sort by">

@@ -6,6 +6,8 @@ import { setBreaksAt, slotStatus } from "@/lib/certificates/status";
 import { actionLabel, descriptorOf, NAMED_SLOTS, vendorLabel } from "@/lib/vendors/descriptors";
 import type { CertificateSet, CertificateSlot } from "@/lib/vendors/contracts";
 import { CertificatePreview } from "@/components/x509/certificate-preview";
+import { isEmptySet } from "@/lib/vendors/slot-roles";
+import { EmptySetNotice } from "./empty-set-notice";
 import { SetActionButton, SetActionNotice, SetActionsProvider } from "./set-actions";
 import { StatusBadge } from "./status-badge";
 
@@ -65,6 +67,7 @@ export function CertificateSetDetail({ connectionId, set, readAt, runAction }: P
           </div>
         ) : null}
         <SetActionNotice />
+        {isEmptySet(set) ? <EmptySetNotice vendor={set.vendor} kind={set.kind} inUse={set.inUse} /> : null}
         <p
           data-testid="set-breaks-at"
           className={`text-sm ${breaks.outage ? "font-medium text-red-700 dark:text-red-400" : "text-zinc-700 dark:text-zinc-300"}`}

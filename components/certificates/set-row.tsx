@@ -5,6 +5,7 @@ import type { CertificateSetEntry } from "@/lib/certificates/list";
 import { slotDaysLeft, slotStatus } from "@/lib/certificates/status";
 import { formatUtcDate } from "@/lib/time/format";
 import { VENDOR_LABELS } from "@/lib/vendors/labels";
+import { EmptySetNotice } from "./empty-set-notice";
 import { StatusBadge } from "./status-badge";
 
 function daysText(days: number | null): string {
@@ -34,35 +35,39 @@ export function SetRow({ entry: { set, connection }, at }: { entry: CertificateS
           <VisibleText text={connection.name} />
         </span>
       </div>
-      <ul className="min-w-0 space-y-1.5" aria-label="Slots">
-        {set.slots.map((slot) => (
-          <li
-            key={slot.vendorId ?? slot.slot}
-            className="grid grid-cols-[7rem_7rem_minmax(0,1fr)] items-start gap-2 text-xs"
-          >
-            <span className="font-medium">
-              {slot.slot.length > 12 ? "certificate" : slot.slot}
-              {slot.state ? <span className="block text-zinc-500">{slot.state}</span> : null}
-            </span>
-            <StatusBadge status={slotStatus(slot, at, set)} />
-            {slot.certificate ? (
-              <span className="min-w-0 break-words">
-                <span className="block">
-                  <VisibleText text={slot.certificate.commonName ?? slot.certificate.subject} />
-                </span>
-                <span className="block font-mono text-zinc-500">
-                  SHA-256 {shortThumbprint(slot.certificate.sha256)}
-                </span>
-                <span className="block text-zinc-500">
-                  until {formatUtcDate(slot.certificate.notAfter)} · {daysText(slotDaysLeft(slot, at))}
-                </span>
+      {set.empty ? (
+        <EmptySetNotice vendor={set.vendor} kind={set.kind} signInFails={set.empty.signInFails} compact />
+      ) : (
+        <ul className="min-w-0 space-y-1.5" aria-label="Slots">
+          {set.slots.map((slot) => (
+            <li
+              key={slot.vendorId ?? slot.slot}
+              className="grid grid-cols-[7rem_7rem_minmax(0,1fr)] items-start gap-2 text-xs"
+            >
+              <span className="font-medium">
+                {slot.slot.length > 12 ? "certificate" : slot.slot}
+                {slot.state ? <span className="block text-zinc-500">{slot.state}</span> : null}
               </span>
-            ) : (
-              <span className="text-zinc-500">{slot.parseError ?? "empty"}</span>
-            )}
-          </li>
-        ))}
-      </ul>
+              <StatusBadge status={slotStatus(slot, at, set)} />
+              {slot.certificate ? (
+                <span className="min-w-0 break-words">
+                  <span className="block">
+                    <VisibleText text={slot.certificate.commonName ?? slot.certificate.subject} />
+                  </span>
+                  <span className="block font-mono text-zinc-500">
+                    SHA-256 {shortThumbprint(slot.certificate.sha256)}
+                  </span>
+                  <span className="block text-zinc-500">
+                    until {formatUtcDate(slot.certificate.notAfter)} · {daysText(slotDaysLeft(slot, at))}
+                  </span>
+                </span>
+              ) : (
+                <span className="text-zinc-500">{slot.parseError ?? "empty"}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

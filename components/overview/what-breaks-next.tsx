@@ -148,6 +148,24 @@ export function WhatBreaksNextHeadline({
         inactive or marked expired by the vendor) {housekeeping === 1 ? "has" : "have"} expired or expire
         within 60 days. Remove {housekeeping === 1 ? "it" : "them"} when convenient: sign-in does not change.
       </p>
+      {summary.emptySets > 0 ? (
+        <p data-testid="empty-sets" className="text-sm text-zinc-600 dark:text-zinc-400">
+          No certificate installed:{" "}
+          <span data-testid="empty-sets-count" className="font-semibold tabular-nums">
+            {summary.emptySets}
+          </span>{" "}
+          {summary.emptySets === 1 ? "set holds" : "sets hold"} no certificate (
+          <Link
+            href="/certificates?status=empty"
+            prefetch={false}
+            className="text-sky-700 underline dark:text-sky-400"
+          >
+            upload one
+          </Link>
+          ). An empty slot is not an error; only an external IdP in use with no certificate makes sign-in
+          fail, and it is counted above.
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -31,7 +31,8 @@ function matchesSearch(entry: CertificateSetEntry, q: string): boolean {
 
 /**
  * Search, filter and sort certificate sets. A status filter keeps a set when any of its slots
- * has that status (a set with an expired previous certificate shows under "expired").
+ * has that status (a set with an expired previous certificate shows under "expired"); "empty"
+ * keeps the sets with no certificate installed at all.
  */
 export function filterCertificateSets(
   entries: CertificateSetEntry[],
@@ -43,7 +44,9 @@ export function filterCertificateSets(
       (!filter.vendor || entry.set.vendor === filter.vendor) &&
       (!filter.connection || entry.connection.id === filter.connection) &&
       (!filter.status ||
-        entry.set.slots.some((slot) => slotStatus(slot, now, entry.set) === filter.status)) &&
+        (filter.status === "empty"
+          ? entry.set.empty !== undefined
+          : entry.set.slots.some((slot) => slotStatus(slot, now, entry.set) === filter.status))) &&
       (!filter.q || matchesSearch(entry, filter.q)),
   );
   const byName = (a: CertificateSetEntry, b: CertificateSetEntry) =>
@@ -55,8 +58,19 @@ export function filterCertificateSets(
     if (!key) {
       key = {
         expiry: filter.sort === "expiry" ? (earliestExpiry(entry.set) ?? "9999") : "",
-        rank: filter.sort === "status" ? statusRank(setStatus(entry.set, now)) : 0,
-        breaks: filter.sort === "status" ? (setBreaksAt(entry.set, now).at ?? "9999") : "",
+        // An empty set that sign-in goes through fails now: first, with the outages.
+        rank:
+          filter.sort !== "status"
+            ? 0
+            : entry.set.empty?.signInFails
+              ? 0
+              : statusRank(setStatus(entry.set, now)),
+        breaks:
+          filter.sort !== "status"
+            ? ""
+            : entry.set.empty?.signInFails
+              ? ""
+              : (setBreaksAt(entry.set, now).at ?? "9999"),
       };
       keys.set(entry, key);
     }

@@ -67,6 +67,45 @@ describe("sets rebuilt from inventory rows", () => {
     expect(sets.map((s) => `${s.connectionId}/${s.id}`)).toEqual(["c1/saml", "c2/saml"]);
   });
 
+  it("adds the sets stored as empty, with their named slots empty, and drops the mark once a certificate is there", () => {
+    const empty = {
+      connectionId: "c1",
+      vendor: "uipath" as const,
+      setKind: "uipath-saml",
+      signInFails: false,
+    };
+    const sets = listedSetsFrom(
+      [row("filled", "primary")],
+      [
+        { ...empty, setId: "none", setLabel: "Set none" },
+        {
+          ...empty,
+          vendor: "huawei",
+          setKind: "huawei-idp",
+          setId: "idp:x",
+          setLabel: "IdP x",
+          signInFails: true,
+        },
+        // Stored as empty, yet a certificate row is there too (a refresh crossed a write).
+        { ...empty, setId: "filled", setLabel: "Set filled" },
+      ],
+    );
+    const byId = new Map(sets.map((s) => [s.id, s]));
+    expect(byId.get("none")).toMatchObject({
+      label: "Set none",
+      empty: { signInFails: false },
+      slots: [
+        { slot: "primary", certificate: null },
+        { slot: "secondary", certificate: null },
+      ],
+    });
+    expect(setStatus(byId.get("none")!, NOW)).toBe("empty");
+    expect(byId.get("idp:x")).toMatchObject({ kind: "huawei-idp", slots: [], empty: { signInFails: true } });
+    expect(byId.get("filled")?.empty).toBeUndefined();
+    expect(byId.get("filled")?.slots[0]?.certificate?.subject).toBe("CN=filled");
+    expect(sets).toHaveLength(3);
+  });
+
   it("carries summaries only: no PEM, ISO dates", () => {
     const [set] = listedSetsFrom([row("org", "primary")]);
     expect(Object.keys(set!.slots[0]!.certificate!)).not.toContain("pem");

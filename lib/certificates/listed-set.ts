@@ -20,6 +20,21 @@ export interface ListedSet {
   kind: CertificateSetKind;
   label: string;
   slots: ListedSlot[];
+  /**
+   * Present when no slot holds a certificate: nothing is installed (not an error), and whether
+   * sign-in through the set fails because of it.
+   */
+  empty?: { signInFails: boolean };
+}
+
+/** A stored empty set (lib/inventory/empty-sets.ts), as `listedSetsFrom` takes it. */
+export interface EmptySetRow {
+  connectionId: string;
+  vendor: Vendor;
+  setId: string;
+  setLabel: string;
+  setKind: string;
+  signInFails: boolean;
 }
 
 /** One stored inventory row, as `listedSetsFrom` takes it (the columns the list needs). */
@@ -48,16 +63,33 @@ function toSlot(row: InventorySetRow): ListedSlot {
 }
 
 /**
- * Group stored certificate rows into sets. The inventory keeps certificates, not empty slots, so a
- * named slot with no certificate (an empty UiPath secondary) is put back as empty; slots named by
- * vendor ids follow in order of expiry. A set whose every slot is empty is not in the inventory.
+ * Group stored certificate rows into sets, and add the sets stored as empty. The inventory keeps
+ * certificates, not empty slots, so a named slot with no certificate (an empty UiPath secondary)
+ * is put back as empty; slots named by vendor ids follow in order of expiry.
  */
-export function listedSetsFrom(rows: readonly InventorySetRow[]): ListedSet[] {
+export function listedSetsFrom(
+  rows: readonly InventorySetRow[],
+  emptySets: readonly EmptySetRow[] = [],
+): ListedSet[] {
   const sets = new Map<string, ListedSet>();
+  for (const row of emptySets)
+    sets.set(`${row.connectionId}/${row.setId}`, {
+      id: row.setId,
+      connectionId: row.connectionId,
+      vendor: row.vendor,
+      kind: row.setKind as CertificateSetKind,
+      label: row.setLabel,
+      slots: [],
+      empty: { signInFails: row.signInFails },
+    });
   for (const row of rows) {
     // Set ids are unique within a connection only (every UiPath organization has its "saml" set).
     const key = `${row.connectionId}/${row.setId}`;
     let set = sets.get(key);
+    if (set?.empty) {
+      // Stored as empty and holding a certificate (a refresh and a write crossed): it is not empty.
+      delete set.empty;
+    }
     if (!set) {
       set = {
         id: row.setId,

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { inventoryCertificates } from "@/lib/db/schema";
+import { inventoryCertificates, inventoryEmptySets } from "@/lib/db/schema";
 import { openConnection } from "@/lib/connections/data";
 import type { Vendor } from "@/lib/connections/schemas";
 import { readInventoryConnections } from "@/lib/inventory/read";
@@ -42,14 +42,15 @@ export function readListedConnections(db: Database): Promise<InventoryConnection
 }
 
 /**
- * Every enabled connection's certificate sets as last snapshotted (or one connection's): reads
+ * Every enabled connection's certificate sets as last snapshotted (or one connection's), empty
+ * ones included: reads
  * only the database, never a vendor, and never a PEM.
  */
 export async function readCertificateList(
   db: Database,
   options: { connectionId?: string } = {},
 ): Promise<CertificateList> {
-  const [connections, rows] = await Promise.all([
+  const [connections, rows, emptySets] = await Promise.all([
     readInventoryConnections(db),
     db
       .select(LIST_COLUMNS)
@@ -60,12 +61,24 @@ export async function readCertificateList(
           isNull(inventoryCertificates.goneAt),
         ),
       ),
+    db
+      .select({
+        connectionId: inventoryEmptySets.connectionId,
+        vendor: inventoryEmptySets.vendor,
+        setId: inventoryEmptySets.setId,
+        setLabel: inventoryEmptySets.setLabel,
+        setKind: inventoryEmptySets.setKind,
+        signInFails: inventoryEmptySets.signInFails,
+      })
+      .from(inventoryEmptySets)
+      .where(options.connectionId ? eq(inventoryEmptySets.connectionId, options.connectionId) : undefined),
   ]);
   // Disabled connections are not refreshed, so their old snapshot would only mislead.
   const names = new Map(connections.map((c) => [c.id, c.name]));
-  const entries: CertificateSetEntry[] = listedSetsFrom(rows.filter((r) => names.has(r.connectionId))).map(
-    (set) => ({ set, connection: { id: set.connectionId, name: names.get(set.connectionId)! } }),
-  );
+  const entries: CertificateSetEntry[] = listedSetsFrom(
+    rows.filter((r) => names.has(r.connectionId)),
+    emptySets.filter((r) => names.has(r.connectionId)),
+  ).map((set) => ({ set, connection: { id: set.connectionId, name: names.get(set.connectionId)! } }));
   return {
     entries,
     neverRead: connections.filter((c) => !c.lastAttemptAt).map((c) => c.id),

@@ -2,7 +2,16 @@ import { z } from "zod";
 import { maxLength } from "@/lib/text/limits";
 import { VENDORS } from "@/lib/vendors/descriptors";
 
-export const STATUS_FILTERS = ["expired", "lt7", "lt30", "lt60", "ok", "housekeeping", "inactive"] as const;
+export const STATUS_FILTERS = [
+  "expired",
+  "lt7",
+  "lt30",
+  "lt60",
+  "ok",
+  "housekeeping",
+  "inactive",
+  "empty",
+] as const;
 export const SORT_KEYS = ["expiry", "vendor", "connection", "name", "status"] as const;
 
 /** The certificate list's search, filters and sort, from the URL. Bad values fall back to defaults. */

@@ -8,12 +8,14 @@ import {
   inventoryConnections,
   inventoryDrift,
   inventoryDriftAcknowledgements,
+  inventoryEmptySets,
   inventoryEvents,
 } from "@/lib/db/schema";
 import type {
   DriftEvent,
   Inventory,
   InventoryCertificate,
+  InventoryEmptySet,
   InventoryConnection,
   InventoryHistoryEvent,
 } from "./types";
@@ -103,7 +105,7 @@ export async function readInventoryConnections(db: Database): Promise<InventoryC
  * acknowledged. Reads only the database, never a vendor.
  */
 export async function readInventory(db: Database, options: { driftLimit?: number } = {}): Promise<Inventory> {
-  const [connectionRows, stateRows, certificateRows, driftRows] = await Promise.all([
+  const [connectionRows, stateRows, certificateRows, driftRows, emptySetRows] = await Promise.all([
     db.select(connectionColumns).from(connections).orderBy(asc(connections.vendor), asc(connections.name)),
     db.select().from(inventoryConnections),
     db
@@ -119,6 +121,7 @@ export async function readInventory(db: Database, options: { driftLimit?: number
       .where(isNull(inventoryDriftAcknowledgements.driftId))
       .orderBy(desc(inventoryDrift.detectedAt), desc(inventoryDrift.id))
       .limit(options.driftLimit ?? 50),
+    db.select().from(inventoryEmptySets).orderBy(asc(inventoryEmptySets.setLabel)),
   ]);
   // Disabled connections are not refreshed, so their certificates would only be misleading here.
   const names = new Map(connectionRows.filter((c) => c.enabled).map((c) => [c.id, c.name]));
@@ -148,7 +151,26 @@ export async function readInventory(db: Database, options: { driftLimit?: number
     ];
   });
 
-  return { certificates, connections: connectionsOut, drift };
+  const emptySets: InventoryEmptySet[] = emptySetRows.flatMap((row) => {
+    const name = names.get(row.connectionId);
+    if (name === undefined) return [];
+    return [
+      {
+        key: row.key,
+        vendor: row.vendor,
+        connectionId: row.connectionId,
+        connectionName: name,
+        setId: row.setId,
+        setLabel: row.setLabel,
+        setKind: row.setKind,
+        setHref: setHref(row.connectionId, row.setId),
+        signInFails: row.signInFails,
+        firstSeenAt: row.firstSeenAt.toISOString(),
+      },
+    ];
+  });
+
+  return { certificates, emptySets, connections: connectionsOut, drift };
 }
 
 /** History of the inventory, newest first: of one item, one connection, or everything. */

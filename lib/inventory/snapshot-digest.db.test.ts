@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inventoryCertificates, inventoryConnections } from "@/lib/db/schema";
+import { inventoryCertificates, inventoryConnections, inventoryEmptySets } from "@/lib/db/schema";
+import { emptySetDigestFields } from "./empty-sets";
 import { TEST_ENGINES } from "@/lib/testing/databases";
 import { observedDigest, storedState, type DigestFields } from "./snapshot-digest";
 
@@ -101,6 +102,32 @@ describe.each(TEST_ENGINES)("snapshot digest on $engine", ({ open }) => {
       FIELDS.map((f, i) => (i === 0 ? { ...f, setLabel: "Set", setKind: " Ahuawei-sp" } : f)),
     ];
     for (const variant of variants) expect(observedDigest(variant).digest).not.toBe(base);
+  });
+
+  it("digests the connection's empty sets with its certificates, the same in SQL and in TypeScript", async () => {
+    const empties = [
+      { key: `${CONNECTION}/idp:okta`, setLabel: "Okta · ß | 1:2", setKind: "huawei-idp", signInFails: true },
+      { key: `${CONNECTION}/sp`, setLabel: "", setKind: "huawei-sp", signInFails: false },
+    ];
+    await handle.db.insert(inventoryEmptySets).values(
+      empties.map((e) => ({
+        ...e,
+        connectionId: CONNECTION,
+        vendor: "huawei" as const,
+        setId: e.key.split("/")[1]!,
+        firstSeenAt: new Date("2026-01-01T00:00:00Z"),
+      })),
+    );
+    const kept = await storedState(handle.db, CONNECTION);
+    const withEmpties = observedDigest([...FIELDS, ...empties.map(emptySetDigestFields)]);
+    expect({ count: kept.count, digest: kept.digest }).toEqual(withEmpties);
+    expect(withEmpties.digest).not.toBe(observedDigest(FIELDS).digest);
+    // Whether sign-in fails is part of it: an IdP enabled or disabled is a change to store.
+    const flipped = empties.map((e, i) => (i === 0 ? { ...e, signInFails: false } : e));
+    expect(observedDigest([...FIELDS, ...flipped.map(emptySetDigestFields)]).digest).not.toBe(
+      withEmpties.digest,
+    );
+    await handle.db.delete(inventoryEmptySets);
   });
 
   it("reads the connection's last success with it, and an empty connection digests as no rows", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
+import { EMPTY_SET_DIGEST_COLUMNS } from "./empty-sets";
 
 /**
  * What can change about a certificate that keeps its key (`<connection>/<set>/<sha256>`): where
@@ -24,7 +25,7 @@ export interface DigestFields {
 const field = (value: string | null | undefined) =>
   value === null || value === undefined ? "-" : `${value.length}:${value}`;
 
-/** The digest of a connection's present certificates, as `storedState` computes it in SQL. */
+/** The digest of a connection's present certificates and empty sets, as `storedState` computes it in SQL. */
 export function observedDigest(rows: readonly DigestFields[]): { count: number; digest: string } {
   const lines = rows
     .map((r) =>
@@ -46,7 +47,8 @@ export function observedDigest(rows: readonly DigestFields[]): { count: number; 
 
 const sqlField = (column: string) => `coalesce(char_length(${column})::text || ':' || ${column}, '-')`;
 
-const LINE = [
+const lineOf = (columns: readonly string[]) => columns.map(sqlField).join(" || ");
+const LINE = lineOf([
   "key",
   "set_label",
   "set_kind",
@@ -54,9 +56,8 @@ const LINE = [
   "state",
   "role",
   "(extract(epoch from set_breaks_at) * 1000)::bigint::text",
-]
-  .map(sqlField)
-  .join(" || ");
+]);
+const EMPTY_SET_LINE = lineOf(EMPTY_SET_DIGEST_COLUMNS);
 
 /** What the inventory holds for a connection, in one row: its last success and its rows' digest. */
 export interface StoredState {
@@ -66,18 +67,22 @@ export interface StoredState {
 }
 
 /**
- * The connection's last successful read and the digest of its present certificates, computed by
+ * The connection's last successful read and the digest of its present certificates and empty
+ * sets (lib/inventory/empty-sets.ts), computed by
  * the database in one statement: a refresh that finds the digest equal to what it read has
  * nothing to write, and reads one row instead of every certificate.
  */
 export async function storedState(db: Pick<Database, "execute">, connectionId: string): Promise<StoredState> {
-  const line = sql.raw(LINE);
   const result = (await db.execute(
     sql`SELECT
       (SELECT (extract(epoch from last_success_at) * 1000)::bigint FROM inventory_connections WHERE connection_id = ${connectionId}) AS last_success_ms,
       count(*)::int AS count,
-      encode(sha256(convert_to(coalesce(string_agg(${line}, E'\n' ORDER BY ${line} COLLATE "C"), ''), 'UTF8')), 'hex') AS digest
-      FROM inventory_certificates WHERE connection_id = ${connectionId} AND gone_at IS NULL`,
+      encode(sha256(convert_to(coalesce(string_agg(line, E'\n' ORDER BY line COLLATE "C"), ''), 'UTF8')), 'hex') AS digest
+      FROM (
+        SELECT ${sql.raw(LINE)} AS line FROM inventory_certificates WHERE connection_id = ${connectionId} AND gone_at IS NULL
+        UNION ALL
+        SELECT ${sql.raw(EMPTY_SET_LINE)} FROM inventory_empty_sets WHERE connection_id = ${connectionId}
+      ) AS lines`,
   )) as unknown as { rows: { last_success_ms: number | string | null; count: number; digest: string }[] };
   const row = result.rows[0];
   const ms = row?.last_success_ms;

@@ -6,6 +6,14 @@ import { recordAudit } from "@/lib/audit/record";
 import { VENDOR_LABELS, type Vendor } from "@/lib/vendors/descriptors";
 import type { CertificateSet } from "@/lib/vendors/model";
 import { diffSnapshot, observeSets, type SnapshotChange } from "./diff";
+import {
+  emptySetDigestFields,
+  emptySetWrites,
+  hasEmptySetWrites,
+  observeEmptySets,
+  storedEmptySets,
+  storeEmptySets,
+} from "./empty-sets";
 import { detectDrift, type AuditedWrite, type DriftFinding } from "./drift";
 import { signInFacts } from "./sign-in-facts";
 import { observedDigest, storedState } from "./snapshot-digest";
@@ -44,18 +52,24 @@ export async function recordSetChange(
   input: { connection: { id: string; vendor: Vendor }; set: CertificateSet; now: Date },
 ): Promise<SnapshotChange[]> {
   const { connection, set, now } = input;
-  const stored = await storedCertificates(db, connection.id, set.id);
+  const [stored, storedEmpty] = await Promise.all([
+    storedCertificates(db, connection.id, set.id),
+    storedEmptySets(db, connection.id, set.id),
+  ]);
   const observed = observeSets(connection.id, [set]);
   const changes = diffSnapshot([...stored.values()].map(toKnown), observed);
   const rows = rowsToWrite(toRows(connection, observed, now, signInFacts(connection.id, [set], now)), stored);
-  if (rows.length === 0 && changes.length === 0) return changes;
+  // A first certificate uploaded into an empty set: the set leaves the empty ones (and back).
+  const empties = emptySetWrites(observeEmptySets(connection.id, [set]), storedEmpty);
+  if (rows.length === 0 && changes.length === 0 && !hasEmptySetWrites(empties)) return changes;
   const [state] = await db
     .select({ lastSuccessAt: inventoryConnections.lastSuccessAt })
     .from(inventoryConnections)
     .where(eq(inventoryConnections.connectionId, connection.id));
-  await db.transaction((tx) =>
-    storeChanges(tx, connection.id, rows, changes, now, state?.lastSuccessAt ?? null),
-  );
+  await db.transaction(async (tx) => {
+    await storeChanges(tx, connection.id, rows, changes, now, state?.lastSuccessAt ?? null);
+    await storeEmptySets(tx, connection, empties, now);
+  });
   return changes;
 }
 
@@ -79,6 +93,7 @@ export async function applyCertificateSnapshot(
   const { connection, now } = input;
   const observed = observeSets(connection.id, input.sets);
   const observedRows = toRows(connection, observed, now, signInFacts(connection.id, input.sets, now));
+  const observedEmpty = observeEmptySets(connection.id, input.sets);
   const markFresh = (tx: Pick<Database, "insert">) =>
     tx
       .insert(inventoryConnections)
@@ -91,13 +106,16 @@ export async function applyCertificateSnapshot(
   // says so in one row; then marking the connection fresh is the only write.
   const kept = await storedState(db, connection.id);
   const previousSuccess = kept.lastSuccessAt;
-  const seen = observedDigest(observedRows);
+  const seen = observedDigest([...observedRows, ...observedEmpty.map(emptySetDigestFields)]);
   if (previousSuccess && kept.count === seen.count && kept.digest === seen.digest) {
     await markFresh(db);
     return { changes: [], drift: [] };
   }
 
-  const stored = await storedCertificates(db, connection.id);
+  const [stored, storedEmpty] = await Promise.all([
+    storedCertificates(db, connection.id),
+    storedEmptySets(db, connection.id),
+  ]);
   const previous = [...stored.values()].map(toKnown);
   const changes = diffSnapshot(previous, observed);
   const writes = previousSuccess ? await auditedWritesSince(db, connection.id, previousSuccess) : [];
@@ -110,13 +128,15 @@ export async function applyCertificateSnapshot(
     writes,
   });
   const rows = rowsToWrite(observedRows, stored);
+  const empties = emptySetWrites(observedEmpty, storedEmpty);
   // Only labels or roles changed, say: the rows, without a transaction's round trips.
-  if (rows.length === 0 && changes.length === 0 && drift.length === 0) {
+  if (rows.length === 0 && changes.length === 0 && drift.length === 0 && !hasEmptySetWrites(empties)) {
     await markFresh(db);
     return { changes, drift };
   }
   await db.transaction(async (tx) => {
     await storeChanges(tx, connection.id, rows, changes, now, previousSuccess);
+    await storeEmptySets(tx, connection, empties, now);
     if (drift.length > 0) {
       await tx.insert(inventoryDrift).values(
         drift.map((d) => ({

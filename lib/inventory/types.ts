@@ -42,6 +42,26 @@ export interface InventoryCertificate {
   lastSeenAt: string;
 }
 
+/**
+ * A certificate set with no certificate in any slot, as last read: nothing is installed, which
+ * is not an error. Plain JSON, safe to pass to client components.
+ */
+export interface InventoryEmptySet {
+  /** `<connectionId>/<setId>`. */
+  key: string;
+  vendor: Vendor;
+  connectionId: string;
+  connectionName: string;
+  setId: string;
+  setLabel: string;
+  setKind: string;
+  setHref: string;
+  /** Sign-in through the set fails while it is empty (its kind's semantics, and it is in use). */
+  signInFails: boolean;
+  /** ISO 8601: when Trustdeck first saw it without a certificate. */
+  firstSeenAt: string;
+}
+
 /** A connection's freshness in the inventory. */
 export interface InventoryConnection {
   id: string;
@@ -76,6 +96,8 @@ export interface DriftEvent {
 /** The whole inventory from the last snapshot of every connection. */
 export interface Inventory {
   certificates: InventoryCertificate[];
+  /** Sets that hold no certificate (not in `certificates`, which lists certificates only). */
+  emptySets: InventoryEmptySet[];
   connections: InventoryConnection[];
   drift: DriftEvent[];
 }

@@ -174,6 +174,42 @@ describe("what breaks next", () => {
       within60: [],
       next: null,
       housekeeping: 0,
+      emptySets: 0,
     });
+  });
+
+  it("an empty set is an outage only where sign-in goes through it; every empty set is counted", () => {
+    const empty = {
+      vendor: "huawei" as const,
+      connectionName: "Store",
+      setHref: "/certificates/c/x",
+      firstSeenAt: "2026-11-01T00:00:00.000Z",
+    };
+    const summary = whatBreaksNext([], NOW, [
+      {
+        ...empty,
+        key: "c/idp:a",
+        setId: "idp:a",
+        setLabel: "IdP a",
+        setKind: "huawei-idp",
+        signInFails: true,
+      },
+      {
+        ...empty,
+        key: "c/idp:b",
+        setId: "idp:b",
+        setLabel: "IdP b",
+        setKind: "huawei-idp",
+        signInFails: false,
+      },
+      { ...empty, key: "c/sp", setId: "sp", setLabel: "SP", setKind: "huawei-sp", signInFails: false },
+    ]);
+    expect(summary.outages.map((o) => [o.cert.setId, o.breaks.at, o.breaks.outage])).toEqual([
+      ["idp:a", "2026-11-01T00:00:00.000Z", true],
+    ]);
+    expect(summary.outages[0]!.breaks.reason).toMatch(
+      /^No certificate installed: .*sign-in through it fails/,
+    );
+    expect(summary).toMatchObject({ within7: [], within30: [], within60: [], next: null, emptySets: 3 });
   });
 });

@@ -1,4 +1,7 @@
 import { breaksAt, signInDependsOn, type BreaksAt } from "@/lib/certificates/breaks-at";
+import type { CertificateSetKind } from "@/lib/vendors/contracts";
+import type { Vendor } from "@/lib/vendors/descriptors";
+import { emptySetImpact } from "@/lib/vendors/slot-roles";
 import { daysLeft, expiryStatus } from "@/lib/x509/expiry";
 import { emptyCounts, type StatusCounts } from "./lanes";
 import { certificateStatus, siblingsBySet } from "./status";
@@ -39,9 +42,24 @@ export function nextExpiries(certs: readonly TimelineCertificate[], now: Date, l
 
 /** A set whose sign-in can break, with when and why. */
 export interface SetAtRisk {
-  /** Any certificate of the set, for its set label, link, vendor and connection. */
-  cert: TimelineCertificate;
+  /** Any certificate of the set (or the empty set itself), for its label, link, vendor and connection. */
+  cert: Pick<TimelineCertificate, "key" | "vendor" | "connectionName" | "setId" | "setLabel" | "setHref">;
   breaks: BreaksAt & { at: string };
+}
+
+/** A set with no certificate installed, as the inventory keeps it (lib/inventory/types.ts). */
+export interface EmptySet {
+  key: string;
+  vendor: Vendor;
+  connectionName: string;
+  setId: string;
+  setLabel: string;
+  setHref: string;
+  setKind: string;
+  /** Sign-in through it fails while it is empty (an enabled external IdP). */
+  signInFails: boolean;
+  /** ISO 8601: when it was first seen empty. */
+  firstSeenAt: string;
 }
 
 /** The Overview's headline: what breaks next. */
@@ -56,10 +74,20 @@ export interface WhatBreaksNext {
   next: SetAtRisk | null;
   /** Certificates nothing depends on that have expired or expire within 60 days. */
   housekeeping: number;
+  /** Sets with no certificate installed (those where sign-in fails are also among `outages`). */
+  emptySets: number;
 }
 
-/** Every set's breaks-at date, grouped as the Overview's headline tells it. */
-export function whatBreaksNext(certs: readonly TimelineCertificate[], now: Date): WhatBreaksNext {
+/**
+ * Every set's breaks-at date, grouped as the Overview's headline tells it. An empty set is an
+ * outage only where the vendor's semantics say sign-in goes through it (since it was first seen
+ * empty); any other empty set is only counted: no certificate installed is not an error.
+ */
+export function whatBreaksNext(
+  certs: readonly TimelineCertificate[],
+  now: Date,
+  emptySets: readonly EmptySet[] = [],
+): WhatBreaksNext {
   const siblingsOf = siblingsBySet(certs);
   const seen = new Set<string>();
   const atRisk: SetAtRisk[] = [];
@@ -73,6 +101,11 @@ export function whatBreaksNext(certs: readonly TimelineCertificate[], now: Date)
     const breaks = breaksAt(siblings, now);
     if (breaks.at) atRisk.push({ cert, breaks: { ...breaks, at: breaks.at } });
   }
+  for (const set of emptySets) {
+    if (!set.signInFails) continue;
+    const impact = emptySetImpact(set.vendor, set.setKind as CertificateSetKind, true);
+    atRisk.push({ cert: set, breaks: { at: set.firstSeenAt, outage: true, reason: impact.explanation } });
+  }
   atRisk.sort(
     (a, b) => Date.parse(a.breaks.at) - Date.parse(b.breaks.at) || a.cert.key.localeCompare(b.cert.key),
   );
@@ -85,5 +118,6 @@ export function whatBreaksNext(certs: readonly TimelineCertificate[], now: Date)
     within60: upcoming.filter((set) => bucketOf(set) === "lt60"),
     next: upcoming[0] ?? null,
     housekeeping,
+    emptySets: emptySets.length,
   };
 }

@@ -58,6 +58,11 @@ export interface CertificateSet {
   actions: CertificateSetAction[];
   /** ISO 8601, when the vendor says the set last changed. */
   updatedAt?: string;
+  /**
+   * False when the vendor says nothing signs in through the set now (a disabled external IdP);
+   * absent when it does not say.
+   */
+  inUse?: boolean;
 }
 
 /** A federated credential of an external application, in our model. Nullable where the vendor says so. */

@@ -57,6 +57,18 @@ export interface SetKindDescriptor {
    * certificate (ACTIVE / INACTIVE / EXPIRED), then `*` (every other slot of the kind).
    */
   slotRoles: Readonly<Record<string, SlotRoleSpec>>;
+  /**
+   * What a set of this kind with no certificate in any slot means (an empty slot is not an error):
+   * whether sign-in through it fails while it is in use, and the sentence that says so.
+   */
+  whenEmpty: EmptySetSpec;
+}
+
+/** What an empty set of a kind means for sign-in, in the vendor's terms. */
+export interface EmptySetSpec {
+  /** True when sign-in through the set fails while it has no certificate and is in use. */
+  signInFails: boolean;
+  explanation: string;
 }
 
 /** Certificates of a set, already described for people ("4F:2A:9C:… (CN, expires 2 Jan 2027)"). */

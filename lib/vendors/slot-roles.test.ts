@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { CertificateSet } from "./contracts";
 import { VENDOR_DESCRIPTORS, VENDORS } from "./descriptors";
 import type { SetKindDescriptor } from "./descriptor";
-import { deriveSlotRole, roleExplanation, withSlotRoles } from "./slot-roles";
+import { deriveSlotRole, emptySetImpact, isEmptySet, roleExplanation, withSlotRoles } from "./slot-roles";
 
 describe("deriveSlotRole: every slot kind of every vendor", () => {
   it.each([
@@ -67,5 +67,62 @@ describe("deriveSlotRole: every slot kind of every vendor", () => {
   it("finds the explanation of a stored role by vendor", () => {
     expect(roleExplanation("huawei", "trusted-for-validation")).toMatch(/IdP's signatures/);
     expect(roleExplanation("uipath", "kept-during-rotation")).toBeUndefined();
+  });
+});
+
+describe("an empty set: no certificate installed", () => {
+  it("is a set whose slots hold no certificate, nor one the vendor sent that could not be read", () => {
+    const set = (slots: CertificateSet["slots"]) => ({ slots });
+    expect(isEmptySet(set([]))).toBe(true);
+    expect(
+      isEmptySet(
+        set([
+          { slot: "primary", certificate: null },
+          { slot: "secondary", certificate: null },
+        ]),
+      ),
+    ).toBe(true);
+    expect(isEmptySet(set([{ slot: "primary", certificate: null, parseError: "not DER" }]))).toBe(false);
+  });
+
+  it.each([
+    {
+      vendor: "uipath",
+      kind: "uipath-saml",
+      inUse: undefined,
+      fails: false,
+      says: /SAML sign-in is not set up/,
+    },
+    {
+      vendor: "cloudflare",
+      kind: "cloudflare-saml",
+      inUse: undefined,
+      fails: false,
+      says: /Rotate to generate/,
+    },
+    {
+      vendor: "huawei",
+      kind: "huawei-sp",
+      inUse: undefined,
+      fails: false,
+      says: /Create one and activate it/,
+    },
+    { vendor: "huawei", kind: "huawei-idp", inUse: undefined, fails: true, says: /sign-in through it fails/ },
+    { vendor: "huawei", kind: "huawei-idp", inUse: true, fails: true, says: /rejects every SAML response/ },
+    { vendor: "huawei", kind: "huawei-idp", inUse: false, fails: false, says: /It is disabled now/ },
+  ] as const)(
+    "$vendor $kind (in use: $inUse): sign-in fails $fails",
+    ({ vendor, kind, inUse, fails, says }) => {
+      const impact = emptySetImpact(vendor, kind, inUse);
+      expect(impact.signInFails).toBe(fails);
+      expect(impact.explanation).toMatch(/^No certificate installed/);
+      expect(impact.explanation).toMatch(says);
+    },
+  );
+
+  it("every set kind of every vendor says what it means to be empty", () => {
+    for (const vendor of VENDORS)
+      for (const kind of Object.values<SetKindDescriptor>(VENDOR_DESCRIPTORS[vendor].setKinds))
+        expect(kind.whenEmpty.explanation).toMatch(/^No certificate installed: .+\.$/);
   });
 });

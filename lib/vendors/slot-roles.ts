@@ -1,5 +1,5 @@
 import type { CertificateSet, CertificateSetKind, CertificateSlot } from "./contracts";
-import type { SetKindDescriptor, SlotRoleSpec } from "./descriptor";
+import type { EmptySetSpec, SetKindDescriptor, SlotRoleSpec } from "./descriptor";
 import { VENDOR_DESCRIPTORS, type Vendor } from "./descriptors";
 
 // Client-safe: the role of each slot, derived from what its vendor's descriptor declares for the
@@ -34,6 +34,31 @@ export function withSlotRoles(set: CertificateSet): CertificateSet {
       const spec = deriveSlotRole(set.vendor, set.kind, slot);
       return spec ? { ...slot, role: spec.role, roleExplanation: spec.explanation } : slot;
     }),
+  };
+}
+
+/** True when no slot of the set holds a certificate (nor one it could not read): nothing is installed. */
+export function isEmptySet(set: Pick<CertificateSet, "slots">): boolean {
+  return set.slots.every((slot) => !slot.certificate && !slot.parseError);
+}
+
+/**
+ * What an empty set means for sign-in, from its kind's `whenEmpty`: sign-in fails only where the
+ * vendor's semantics say so and the set is in use (`inUse` not false).
+ */
+export function emptySetImpact(
+  vendor: Vendor,
+  kind: CertificateSetKind,
+  inUse: boolean | undefined,
+): EmptySetSpec {
+  const spec = kindDescriptor(vendor, kind)?.whenEmpty ?? {
+    signInFails: false,
+    explanation: "No certificate installed.",
+  };
+  if (!spec.signInFails || inUse !== false) return spec;
+  return {
+    signInFails: false,
+    explanation: `${spec.explanation} It is disabled now, so nothing signs in through it.`,
   };
 }
 

@@ -124,3 +124,16 @@ export async function issueStampedCertificate(
   stamped.set(cacheKey, cert);
   return cert;
 }
+
+/**
+ * Issues stamped certificates of one template (`stampKey`, `params`) that are valid `validityMs`
+ * up to a given expiry: what a large tenant's account needs, one call per certificate.
+ */
+export function stampedIssuer(
+  stampKey: string,
+  params: Omit<IssueParams, "notBefore" | "notAfter" | "serialBytes" | "issuer">,
+  validityMs: number,
+): (label: string, notAfter: Date) => Promise<IssuedCertificate> {
+  return (label, notAfter) =>
+    issueStampedCertificate(stampKey, params, label, new Date(notAfter.getTime() - validityMs), notAfter);
+}

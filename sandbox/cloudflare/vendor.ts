@@ -20,5 +20,8 @@ export const cloudflareVendor = defineVendor({
   revive: (saved) => ({ ...saved, rateWindow: emptyCloudflareState().rateWindow }),
   createApp: (runtime) => createCloudflareApp(runtime),
   demoConnections: cloudflareDemoConnections,
-  addTenants: addCloudflareTenants,
+  tenants: {
+    shape: { maxSetsPerConnection: 20_000, federatedCredentials: false },
+    add: addCloudflareTenants,
+  },
 });

@@ -72,11 +72,19 @@ describe("POST /__sandbox/tenants", () => {
     expect(other.status).toBe(403);
   });
 
-  it("seeds the same tenant again after a reset with the same certificates, and refuses a duplicate", async () => {
+  it("seeds the same tenant again after a reset with the same certificates; a duplicate adds nothing, another shape is refused", async () => {
     const request = { vendor: "cloudflare", name: "Again", connections: 1, setsPerConnection: 5 };
     const first = await sb.control.addTenants<CloudflareDemoConnection>(request);
     const before = await listAll(first.connections[0]!);
-    expect((await seed(request)).status).toBe(400);
+    // Idempotent by name: the same request answers the same connection and adds no set.
+    const duplicate = await seed(request);
+    expect(duplicate.status).toBe(201);
+    expect((duplicate.json as { connections: unknown[] }).connections).toEqual(first.connections);
+    expect(await listAll(first.connections[0]!)).toEqual(before);
+    const reshaped = await seed({ ...request, setsPerConnection: 6 });
+    expect(reshaped.status).toBe(400);
+    expect((reshaped.json as { error: string }).error).toMatch(/already seeded with 5 sets/);
+    expect(await listAll(first.connections[0]!)).toEqual(before);
 
     await sb.control.reset();
     expect((await cloudflareCall(sb, first.connections[0]!.apiToken, "/user/tokens/verify")).status).not.toBe(
@@ -106,7 +114,7 @@ describe("POST /__sandbox/tenants", () => {
     [{ connections: 1, setsPerConnection: 1 }, /vendor is required/],
     [{ vendor: "nope", connections: 1, setsPerConnection: 1 }, /unknown vendor/],
     [{ vendor: "issuers", connections: 1, setsPerConnection: 1 }, /unknown vendor/],
-    [{ vendor: "uipath", connections: 1, setsPerConnection: 1 }, /cannot seed tenants/],
+    [{ vendor: "uipath", connections: 1, setsPerConnection: 2 }, /exactly one certificate set/],
     [{ vendor: "cloudflare", connections: 0, setsPerConnection: 1 }, /connections must be/],
     [{ vendor: "cloudflare", connections: 1.5, setsPerConnection: 1 }, /connections must be/],
     [{ vendor: "cloudflare", connections: "2", setsPerConnection: 1 }, /connections must be/],

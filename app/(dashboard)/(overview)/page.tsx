@@ -63,7 +63,7 @@ export default async function OverviewPage() {
       ) : null}
       <OverviewSection title="What breaks next" className="mb-6">
         <WhatBreaksNextHeadline
-          summary={whatBreaksNext(certificates, now)}
+          summary={whatBreaksNext(certificates, now, inventory.emptySets)}
           now={now}
           vendorLabel={vendorLabel}
         />

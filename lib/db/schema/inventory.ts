@@ -47,6 +47,27 @@ export const inventoryCertificates = pgTable(
   ],
 );
 
+/**
+ * The certificate sets that hold no certificate in any slot, as last read (sets with certificates
+ * are their rows in `inventory_certificates`). A row is removed when its set gains a certificate
+ * or disappears; `key` is `<connectionId>/<setId>`.
+ */
+export const inventoryEmptySets = pgTable(
+  "inventory_empty_sets",
+  {
+    key: text("key").primaryKey(),
+    connectionId: uuid("connection_id").notNull(),
+    vendor: text("vendor", { enum: VENDORS }).notNull(),
+    setId: text("set_id").notNull(),
+    setLabel: text("set_label").notNull(),
+    setKind: text("set_kind").notNull(),
+    /** Sign-in through the set fails while it is empty (its kind's `whenEmpty`, and it is in use). */
+    signInFails: boolean("sign_in_fails").notNull(),
+    firstSeenAt: timestamp("first_seen_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("inventory_empty_sets_connection_idx").on(t.connectionId)],
+);
+
 /** The latest snapshot of every UiPath federated credential seen; `key` is `<connectionId>/<clientId>/<credentialId>`. */
 export const inventoryFederatedCredentials = pgTable("inventory_federated_credentials", {
   key: text("key").primaryKey(),

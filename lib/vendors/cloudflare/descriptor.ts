@@ -25,6 +25,11 @@ export const cloudflareDescriptor = {
             "Kept during a rotation period so IdPs can move to the current certificate; nothing depends on it once they have.",
         },
       },
+      whenEmpty: {
+        signInFails: false,
+        explanation:
+          "No certificate installed: IdPs have no Cloudflare certificate to encrypt SAML assertions with. Rotate to generate one.",
+      },
     },
   },
   actions: {

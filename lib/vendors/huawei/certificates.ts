@@ -74,7 +74,7 @@ export async function toSpSet(conn: Conn, certificates: SpCertificate[]): Promis
 /** One external IdP's signing certificates → one set. */
 export async function toIdpSet(
   conn: Conn,
-  idp: Pick<ExternalIdp, "idp_id" | "idp_saml_config">,
+  idp: Pick<ExternalIdp, "idp_id" | "idp_saml_config" | "is_enabled">,
   certificates: IdpCertificate[],
 ): Promise<CertificateSet> {
   // At least one valid IdP certificate must remain: no delete when only one is left.
@@ -95,6 +95,7 @@ export async function toIdpSet(
     label: `External IdP ${idp.idp_saml_config?.entity_id ?? idp.idp_id}`,
     slots,
     actions: ["import-idp-certificate", ...slotActionsOf(slots)],
+    ...(typeof idp.is_enabled === "boolean" && { inUse: idp.is_enabled }),
   });
 }
 

@@ -28,6 +28,11 @@ export const huaweiDescriptor = {
           explanation: "Huawei Cloud marks it EXPIRED: nothing signs with it any more.",
         },
       },
+      whenEmpty: {
+        signInFails: false,
+        explanation:
+          "No certificate installed: Huawei Cloud has no service-provider certificate to sign with. Create one and activate it before an IdP requires signed requests.",
+      },
     },
     "huawei-idp": {
       label: "External IdP signing certificates",
@@ -39,6 +44,11 @@ export const huaweiDescriptor = {
           explanation:
             "Trusted to validate the IdP's signatures: Huawei Cloud accepts SAML responses signed with any of the IdP's valid certificates.",
         },
+      },
+      whenEmpty: {
+        signInFails: true,
+        explanation:
+          "No certificate installed: Huawei Cloud trusts no signing certificate of this IdP, so it rejects every SAML response from it and sign-in through it fails. Import the IdP's signing certificate.",
       },
     },
   },

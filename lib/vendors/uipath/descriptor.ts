@@ -25,6 +25,11 @@ export const uipathDescriptor = {
             "Standby: staged for the switch, used only after you switch primary and secondary; nothing depends on it until then.",
         },
       },
+      whenEmpty: {
+        signInFails: false,
+        explanation:
+          "No certificate installed: the organization has no SAML signing certificate, so SAML sign-in is not set up. Upload a primary certificate to set it up.",
+      },
     },
   },
   actions: {
