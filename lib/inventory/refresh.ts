@@ -81,13 +81,18 @@ async function readConnection(
   try {
     const conn = await loaded;
     if (!conn) return async () => null; // deleted while we were running
-    const sets = await operationsFor(conn, "live").listCertificateSets();
     // Federated credentials must not fail certificates (a missing PM.OAuthApp scope), but their
     // failure is kept and shown on the federated list, never passed off as an empty or fresh list.
-    const federated = await readFederatedCredentials(conn).then(
+    // Both are read at once: one connection's refresh takes its slower read, not their sum (the
+    // vendor's rate budget still paces every request).
+    const federatedRead = readFederatedCredentials(conn).then(
       (federation) => ({ federation, error: null }),
       (error: unknown) => ({ federation: null, error: failureMessage(error) }),
     );
+    const [sets, federated] = await Promise.all([
+      operationsFor(conn, "live").listCertificateSets(),
+      federatedRead,
+    ]);
     return async () => {
       try {
         const now = clock();
