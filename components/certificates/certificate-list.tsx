@@ -18,7 +18,8 @@ export const CERTIFICATE_LIST_QUERY_KEY = ["certificate-list"] as const;
 /** While a connection has never been read, look again this often for its first snapshot. */
 const FIRST_READ_POLL_MS = 3_000;
 
-async function fetchList(): Promise<CertificateListData> {
+/** The list from the inventory (never a vendor), as /api/certificates answers it. */
+export async function fetchList(): Promise<CertificateListData> {
   const response = await fetch("/api/certificates", { headers: { Accept: "application/json" } });
   const result = await readResult<CertificateListData>(response);
   if (result.ok) return result.data;

@@ -7,6 +7,8 @@ export class CertificatesPage {
   async gotoList(query = "") {
     await this.page.goto(`/certificates${query}`);
     await expect(this.page.getByRole("heading", { name: "Certificates", exact: true })).toBeVisible();
+    // The server's first screenful is replaced by the interactive list once it has loaded its data.
+    await expect(this.page.locator('[data-certificate-list="live"]')).toBeAttached();
   }
 
   rows(): Locator {

@@ -28,7 +28,7 @@ export async function CertificateListSection({
     ? read.value
     : { entries: [], neverRead: connections.map((c) => c.id), readAt: new Date().toISOString() };
   return (
-    <CertificateListLoader initial={initial} filter={filter} late={!read.done}>
+    <CertificateListLoader filter={filter} late={!read.done}>
       <StaticSetList list={initial} filter={filter} late={!read.done} />
     </CertificateListLoader>
   );
