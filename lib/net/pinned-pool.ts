@@ -1,0 +1,138 @@
+import "server-only";
+import { Pool } from "undici";
+import type { ResolvedAddress } from "./outbound-guard";
+import {
+  pinnedLookup,
+  TIMEOUT_CODE,
+  TOO_LARGE_CODE,
+  type PinnedRequest,
+  type PinnedResponse,
+} from "./pinned-request";
+
+// Keep-alive connections to addresses the outbound guard approved. There is one undici pool per
+// origin AND checked address, so a request reuses a socket only when the guard's decision for
+// that very request named the address the socket was opened to: when DNS changes its answer (a
+// rebinding), the next request goes to a new pool instead of riding a socket to an address the
+// guard no longer vouches for, and an address the guard refused never reaches this module. The
+// pools are few (least recently used closed first) and idle sockets and idle pools close by
+// themselves. Only reads use them (lib/net/guarded-fetch-like.ts): a write always gets a fresh
+// connection, so a server closing an idle socket as we write can never make a write ambiguous.
+
+export interface PinnedPoolsOptions {
+  /** Pools kept at once; the least recently used is closed beyond it. */
+  maxPools?: number;
+  /** An idle socket is closed after this long (or the server's shorter Keep-Alive hint). */
+  idleSocketMs?: number;
+  /** A pool unused for this long is closed the next time any pool is asked for. */
+  idlePoolMs?: number;
+  now?: () => number;
+}
+
+interface Entry {
+  pool: Pool;
+  lastUsed: number;
+}
+
+/** Keep-alive pools keyed by origin and pinned address (see the top of this file). */
+export class PinnedPools {
+  private readonly pools = new Map<string, Entry>();
+  private readonly maxPools: number;
+  private readonly idleSocketMs: number;
+  private readonly idlePoolMs: number;
+  private readonly now: () => number;
+
+  constructor(options: PinnedPoolsOptions = {}) {
+    this.maxPools = options.maxPools ?? 32;
+    this.idleSocketMs = options.idleSocketMs ?? 4_000;
+    this.idlePoolMs = options.idlePoolMs ?? 60_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  /**
+   * The pool whose every connection goes to `pinned` for this origin. Dispatch on it at once
+   * (in the same tick): a later call may close it.
+   */
+  poolFor(url: URL, pinned: ResolvedAddress): Pool {
+    const now = this.now();
+    const key = `${url.origin} ${pinned.family} ${pinned.address}`;
+    const entry = this.pools.get(key);
+    this.pools.delete(key);
+    for (const [other, { pool, lastUsed }] of this.pools)
+      if (now - lastUsed > this.idlePoolMs) this.drop(other, pool);
+    const pool =
+      entry?.pool ??
+      new Pool(url.origin, {
+        connect: { lookup: pinnedLookup(pinned) },
+        keepAliveTimeout: this.idleSocketMs,
+        keepAliveMaxTimeout: this.idleSocketMs,
+      });
+    this.pools.set(key, { pool, lastUsed: now });
+    while (this.pools.size > this.maxPools) {
+      const [oldest, { pool: evicted }] = this.pools.entries().next().value!;
+      this.drop(oldest, evicted);
+    }
+    return pool;
+  }
+
+  /** How many pools are open. */
+  get size(): number {
+    return this.pools.size;
+  }
+
+  /** Closes every pool (requests in flight finish first). */
+  async close(): Promise<void> {
+    const pools = [...this.pools.values()].map((entry) => entry.pool);
+    this.pools.clear();
+    await Promise.all(pools.map((pool) => pool.close()));
+  }
+
+  private drop(key: string, pool: Pool): void {
+    this.pools.delete(key);
+    // Graceful: requests already dispatched on it finish; nothing new is handed this pool.
+    void pool.close().catch(() => undefined);
+  }
+}
+
+/**
+ * `pinnedRequest` on a kept-alive connection from `pools`: same deadline, size cap and
+ * never-follow-redirects rule, no egress proxy (callers send proxied requests with
+ * `pinnedRequest`). Never throws.
+ */
+export async function pooledRequest(
+  pools: PinnedPools,
+  options: Omit<PinnedRequest, "proxy" | "ca">,
+): Promise<PinnedResponse> {
+  const deadline = AbortSignal.timeout(options.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+  const timedOut = () => deadline.aborted && !options.signal?.aborted;
+  try {
+    const { statusCode, headers, body } = await pools.poolFor(options.url, options.pinned).request({
+      method: options.method,
+      path: `${options.url.pathname}${options.url.search}`,
+      headers: options.headers,
+      body: options.body,
+      signal,
+    });
+    if (Number(headers["content-length"] ?? 0) > options.maxBytes) {
+      body.destroy();
+      return failure(TOO_LARGE_CODE);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > options.maxBytes) {
+        body.destroy();
+        return failure(TOO_LARGE_CODE);
+      }
+      chunks.push(chunk);
+    }
+    return { ok: true, status: statusCode, headers, body: Buffer.concat(chunks, size) };
+  } catch (error) {
+    return timedOut() ? failure(TIMEOUT_CODE) : { ok: false, error: error as NodeJS.ErrnoException };
+  }
+}
+
+function failure(code: string): PinnedResponse {
+  return { ok: false, error: Object.assign(new Error(code), { code }) };
+}
