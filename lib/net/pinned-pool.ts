@@ -113,18 +113,17 @@ export async function pooledRequest(
       body: options.body,
       signal,
     });
-    if (Number(headers["content-length"] ?? 0) > options.maxBytes) {
-      body.destroy();
+    // Too large: the connection is closed rather than drained (a destroyed body errs; nobody listens).
+    const tooLarge = () => {
+      body.on("error", () => undefined).destroy();
       return failure(TOO_LARGE_CODE);
-    }
+    };
+    if (Number(headers["content-length"] ?? 0) > options.maxBytes) return tooLarge();
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of body as AsyncIterable<Buffer>) {
       size += chunk.length;
-      if (size > options.maxBytes) {
-        body.destroy();
-        return failure(TOO_LARGE_CODE);
-      }
+      if (size > options.maxBytes) return tooLarge();
       chunks.push(chunk);
     }
     return { ok: true, status: statusCode, headers, body: Buffer.concat(chunks, size) };
