@@ -1,7 +1,7 @@
 import "server-only";
 import { egressProxySettings, proxyFor } from "./egress-proxy";
 import { guardOutboundUrl, type OutboundPolicy } from "./outbound-guard";
-import { pooledRequest, type PinnedPools } from "./pinned-pool";
+import { NULL_BODY_STATUSES, pooledRequest, type PinnedPools, type PooledResponse } from "./pinned-pool";
 import { pinnedRequest, type PinnedRequest, type PinnedResponse } from "./pinned-request";
 
 // The outbound guard in the shape of `fetch`, for clients that take a fetch function (the vendor
@@ -16,8 +16,6 @@ export class OutboundRefusedError extends Error {
 }
 
 const METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"]);
-/** Statuses whose Response must have no body (the Fetch standard's null body statuses). */
-const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 
 /**
  * A fetch that checks every URL with the guard and connects only to the checked address. With
@@ -57,7 +55,7 @@ export function createGuardedFetch(
   };
 }
 
-function toResponse(response: PinnedResponse): Response {
+function toResponse(response: PinnedResponse | PooledResponse): Response {
   if (!response.ok) throw response.error;
   const headers = new Headers();
   for (const [name, value] of Object.entries(response.headers))
@@ -65,6 +63,8 @@ function toResponse(response: PinnedResponse): Response {
       headers.append(name, one);
   // Redirects come back as they are (status and Location), never followed.
   const { body, status } = response;
-  const bytes = new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength);
+  const bytes = Buffer.isBuffer(body)
+    ? new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength)
+    : body;
   return new Response(NULL_BODY_STATUSES.has(status) ? null : bytes, { status, headers });
 }

@@ -212,6 +212,7 @@ describe("the pooled exchange keeps the guard's limits", () => {
       res.end();
     });
     const silent = await listen("127.0.0.1", 0, () => undefined);
+    const stalling = await listen("127.0.0.1", 0, (res) => res.writeHead(200).write('{"partial":'));
     const redirect = await listen("127.0.0.1", 0, (res) =>
       res.writeHead(302, { location: `http://127.0.0.2:${port}/landed` }).end(),
     );
@@ -219,15 +220,17 @@ describe("the pooled exchange keeps the guard's limits", () => {
       const at = (l: Listener) => `http://127.0.0.1:${(l.server.address() as { port: number }).port}/x`;
       const fetch = createGuardedFetch(policy("127.0.0.1"), { timeoutMs: 300, maxBytes: 4096 }, pools);
       await expect(fetch(at(big))).rejects.toMatchObject({ code: "too-large" });
-      await expect(fetch(at(chunked))).rejects.toMatchObject({ code: "too-large" });
+      // Without a Content-Length the cap applies while the streamed body is read.
+      await expect(fetch(at(chunked)).then((r) => r.text())).rejects.toMatchObject({ code: "too-large" });
       await expect(fetch(at(silent))).rejects.toMatchObject({ code: "timeout" });
+      await expect(fetch(at(stalling)).then((r) => r.text())).rejects.toMatchObject({ code: "timeout" });
       const response = await fetch(at(redirect));
       expect(response.status).toBe(302);
       expect(second.connections).toBe(0);
       const aborted = fetch(at(silent), { signal: AbortSignal.abort(new Error("caller gave up")) });
       await expect(aborted).rejects.toThrow("caller gave up");
     } finally {
-      await Promise.all([close(big), close(chunked), close(silent), close(redirect)]);
+      await Promise.all([close(big), close(chunked), close(silent), close(stalling), close(redirect)]);
     }
   });
 });

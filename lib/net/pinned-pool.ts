@@ -1,13 +1,8 @@
 import "server-only";
+import type { IncomingHttpHeaders } from "node:http";
 import { Pool } from "undici";
 import type { ResolvedAddress } from "./outbound-guard";
-import {
-  pinnedLookup,
-  TIMEOUT_CODE,
-  TOO_LARGE_CODE,
-  type PinnedRequest,
-  type PinnedResponse,
-} from "./pinned-request";
+import { pinnedLookup, TIMEOUT_CODE, TOO_LARGE_CODE, type PinnedRequest } from "./pinned-request";
 
 // Keep-alive connections to addresses the outbound guard approved. There is one undici pool per
 // origin AND checked address, so a request reuses a socket only when the guard's decision for
@@ -93,15 +88,25 @@ export class PinnedPools {
   }
 }
 
+/** A pooled exchange's answer: its body streams (the size cap and deadline apply while it is read). */
+export type PooledResponse =
+  | { ok: true; status: number; headers: IncomingHttpHeaders; body: ReadableStream<Uint8Array> | null }
+  | { ok: false; error: NodeJS.ErrnoException };
+
+/** Statuses whose answer has no body (the Fetch standard's null body statuses). */
+export const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([204, 205, 304]);
+
 /**
  * `pinnedRequest` on a kept-alive connection from `pools`: same deadline, size cap and
  * never-follow-redirects rule, no egress proxy (callers send proxied requests with
- * `pinnedRequest`). Never throws.
+ * `pinnedRequest`). The body is not buffered here but streamed to the reader, which saves two
+ * copies of every answer; reading it fails with the same `too-large` or `timeout` codes. Never
+ * throws.
  */
 export async function pooledRequest(
   pools: PinnedPools,
   options: Omit<PinnedRequest, "proxy" | "ca">,
-): Promise<PinnedResponse> {
+): Promise<PooledResponse> {
   const deadline = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
   const timedOut = () => deadline.aborted && !options.signal?.aborted;
@@ -113,25 +118,47 @@ export async function pooledRequest(
       body: options.body,
       signal,
     });
-    // Too large: the connection is closed rather than drained (a destroyed body errs; nobody listens).
-    const tooLarge = () => {
+    if (Number(headers["content-length"] ?? 0) > options.maxBytes) {
+      // The connection is closed rather than drained (a destroyed body errs; nobody listens).
       body.on("error", () => undefined).destroy();
-      return failure(TOO_LARGE_CODE);
-    };
-    if (Number(headers["content-length"] ?? 0) > options.maxBytes) return tooLarge();
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of body as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > options.maxBytes) return tooLarge();
-      chunks.push(chunk);
+      return { ok: false, error: coded(TOO_LARGE_CODE) };
     }
-    return { ok: true, status: statusCode, headers, body: Buffer.concat(chunks, size) };
+    if (NULL_BODY_STATUSES.has(statusCode)) {
+      await body.dump();
+      return { ok: true, status: statusCode, headers, body: null };
+    }
+    async function* capped(): AsyncGenerator<Uint8Array> {
+      let size = 0;
+      try {
+        for await (const chunk of body as AsyncIterable<Buffer>) {
+          size += chunk.length;
+          if (size > options.maxBytes) throw coded(TOO_LARGE_CODE);
+          yield chunk;
+        }
+      } catch (error) {
+        throw timedOut() ? coded(TIMEOUT_CODE) : error;
+      }
+    }
+    return { ok: true, status: statusCode, headers, body: streamOf(capped()) };
   } catch (error) {
-    return timedOut() ? failure(TIMEOUT_CODE) : { ok: false, error: error as NodeJS.ErrnoException };
+    return { ok: false, error: timedOut() ? coded(TIMEOUT_CODE) : (error as NodeJS.ErrnoException) };
   }
 }
 
-function failure(code: string): PinnedResponse {
-  return { ok: false, error: Object.assign(new Error(code), { code }) };
+/** A web stream that pulls from `chunks`; cancelling it closes the iterator (and so the socket's body). */
+function streamOf(chunks: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+}
+
+function coded(code: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(code), { code });
 }
