@@ -8,7 +8,7 @@
 // The raw baseline is what a careful hand-written client would send: the same pages in the same
 // order, with the same authorization and accept headers, over Node's fetch (kept-alive pooled
 // connections, like the adapter's path to a custom host), redirects not followed, the status and
-// media type checked and the JSON parsed; nothing validated or built. The adapter reaches the
+// media type checked, the JSON parsed and every item returned; nothing validated or built. The adapter reaches the
 // sandbox as a custom vendor host (TRUSTDECK_CUSTOM_VENDOR_HOSTS): through the outbound guard,
 // the SDK, the rate budget, retries and metrics. Every variant starts on a collected heap
 // (--expose-gc), so no variant pays for another's garbage; the variants run interleaved, and the
@@ -111,10 +111,11 @@ interface Conn {
 
 /**
  * Raw HTTP: every page fetched and its body read; for `json`, also the checks a careful client
- * makes (status, media type) and JSON.parse. Nothing validated against a schema, nothing built.
+ * makes (status, media type) and JSON.parse, the items of every page returned. Nothing validated
+ * against a schema, nothing built.
  */
-async function rawList(conn: Conn, total: number, parse: boolean): Promise<number> {
-  let items = 0;
+async function rawList(conn: Conn, total: number, parse: boolean): Promise<unknown[]> {
+  const items: unknown[] = [];
   for (let page = 1; page <= Math.max(1, Math.ceil(total / PER_PAGE)); page++) {
     const res = await fetch(
       `${conn.baseUrl}/accounts/${conn.accountId}/access/saml_certificates?page=${page}&per_page=${PER_PAGE}`,
@@ -124,12 +125,13 @@ async function rawList(conn: Conn, total: number, parse: boolean): Promise<numbe
       },
     );
     if (!parse) {
-      items += (await res.text()).length;
+      items.push(await res.text());
       continue;
     }
     if (!res.ok || !res.headers.get("content-type")?.startsWith("application/json"))
       throw new Error(`page ${page}: HTTP ${res.status} ${res.headers.get("content-type")}`);
-    items += ((await res.json()) as { result: unknown[] }).result.length;
+    // Kept, as a list function returns them (the adapter returns every set too).
+    items.push(...((await res.json()) as { result: unknown[] }).result);
   }
   return items;
 }
