@@ -60,12 +60,17 @@ export async function pinnedRequest(options: PinnedRequest): Promise<PinnedRespo
   }
 }
 
-function exchange(options: PinnedRequest, tunnel?: Socket): Promise<PinnedResponse> {
-  const { url, pinned } = options;
-  const lookup: LookupFunction = (_host, lookupOptions, callback) => {
+/** A DNS lookup that answers `pinned` whatever the name: the socket goes where the guard checked. */
+export function pinnedLookup(pinned: ResolvedAddress): LookupFunction {
+  return (_host, lookupOptions, callback) => {
     if (lookupOptions.all) (callback as unknown as (e: null, a: ResolvedAddress[]) => void)(null, [pinned]);
     else callback(null, pinned.address, pinned.family);
   };
+}
+
+function exchange(options: PinnedRequest, tunnel?: Socket): Promise<PinnedResponse> {
+  const { url, pinned } = options;
+  const lookup = pinnedLookup(pinned);
   const hostname = url.hostname.replace(/^\[|\]$/g, "");
   const https = url.protocol === "https:";
   const servername = https && !isIP(hostname) ? hostname.replace(/\.$/, "") : undefined;

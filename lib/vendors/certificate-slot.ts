@@ -37,9 +37,10 @@ export function slotFromKnownCertificate(
   text: string | null | undefined,
   extra: Omit<CertificateSlot, "slot" | "certificate" | "parseError"> = {},
 ): CertificateSlot | undefined {
-  if (!text || !text.trim()) return { slot, ...extra, certificate: null };
-  const certificate = summaries.peek(text);
-  return certificate ? { slot, ...extra, certificate } : undefined;
+  // The cache first: it never holds a blank text, and a hit is the usual case.
+  const certificate = text ? summaries.peek(text) : undefined;
+  if (certificate) return { slot, ...extra, certificate };
+  return !text || !text.trim() ? { slot, ...extra, certificate: null } : undefined;
 }
 
 type SlotExtra = Omit<CertificateSlot, "slot" | "certificate" | "parseError">;
@@ -51,17 +52,18 @@ export type SlotSource = readonly [
   extra: SlotExtra,
 ];
 
-const isSlot = (slot: CertificateSlot | undefined): slot is CertificateSlot => slot !== undefined;
-
 /**
  * The slots of one set, in order. When every certificate is summarised already (every refresh
  * after the first) they are built without waiting on a summary each.
  */
 export async function slotsFromCertificates(sources: readonly SlotSource[]): Promise<CertificateSlot[]> {
-  const known = sources.map((source) => slotFromKnownCertificate(...source));
-  const ready = known.filter(isSlot);
-  if (ready.length === known.length) return ready;
-  return Promise.all(sources.map((source) => slotFromCertificate(...source)));
+  const slots: CertificateSlot[] = [];
+  for (const [name, text, extra] of sources) {
+    const slot = slotFromKnownCertificate(name, text, extra);
+    if (!slot) return Promise.all(sources.map((each) => slotFromCertificate(...each)));
+    slots.push(slot);
+  }
+  return slots;
 }
 
 /**

@@ -13,6 +13,7 @@ import { expectEmpty, expectJson, expectText, jsonBodyOf, type RawResponse } fro
 import { json, startScriptedServer } from "./testing/scripted-server";
 import { startUntrustedTlsServer } from "./testing/tls-server";
 import { allowCustomHost } from "./testing/custom-host";
+import { writeWithReconciliation } from "./reconcile";
 
 const itemSchema = z.object({ id: z.string() });
 
@@ -100,6 +101,10 @@ beforeAll(async () => {
       res.write('{"id":');
     },
     "/drop": (_q, res) => res.socket?.destroy(),
+    // The first request to reach it on a reused connection has that connection reset.
+    "/reset-when-reused": (q, res, n) =>
+      n === 1 && q.reused ? res.socket?.destroy() : json(res, 200, { id: "fresh" }),
+    "/state": (_q, res) => json(res, 200, { id: "unchanged" }),
     "/html": (_q, res) =>
       res.writeHead(200, { "content-type": "text/html" }).end("<!DOCTYPE html><html>login</html>"),
     "/shape": (_q, res) => json(res, 200, { id: 42 }),
@@ -258,6 +263,40 @@ describe("VendorHttpClient writes", () => {
     await expect(client.hit("POST", "/unauthorized-once", "{}")).resolves.toBeUndefined();
     expect(client.recoveries).toBe(1);
     expect(server.countOf("POST", "/unauthorized-once")).toBe(2);
+  });
+});
+
+describe("VendorHttpClient on kept-alive connections (a custom host)", () => {
+  const seenAt = (method: string, path: string) =>
+    server.seen.filter((r) => r.method === method && r.path === path).map((r) => r.reused);
+
+  it("retries a read whose reused connection the server reset (the read retry policy)", async () => {
+    sleeps.length = 0;
+    const client = new TestClient(server.url, deps);
+    await client.hit("GET", "/ok");
+    await expect(client.hit("GET", "/reset-when-reused")).resolves.toEqual({ id: "fresh" });
+    // Reset on a reused connection, then answered on the one retry (a new or another idle socket).
+    const attempts = seenAt("GET", "/reset-when-reused");
+    expect(attempts).toHaveLength(2);
+    expect(attempts[0]).toBe(true);
+    expect(sleeps).toEqual([188]);
+  });
+
+  it("sends a write on a connection of its own; reset, it is ambiguous, sent once and re-read", async () => {
+    const client = new TestClient(server.url, deps);
+    await client.hit("GET", "/ok");
+    await client.hit("GET", "/ok");
+    const [writesBefore, readsBefore] = [seenAt("POST", "/drop").length, seenAt("GET", "/state").length];
+    const error = await writeWithReconciliation(
+      () => client.hit("POST", "/drop", "{}"),
+      () => client.hit("GET", "/state"),
+      (after) => (after as { id: string }).id !== "unchanged",
+    ).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "ambiguous-write", ambiguous: true, outcome: "not-applied" });
+    expect((error as VendorError).userMessage).toMatch(/was not applied/);
+    // Never on a kept-alive socket the server might be closing, and never sent twice.
+    expect(seenAt("POST", "/drop").slice(writesBefore)).toEqual([false]);
+    expect(seenAt("GET", "/state").slice(readsBefore)).toHaveLength(1);
   });
 });
 

@@ -71,4 +71,39 @@ describe("SummaryCache", () => {
     for (let round = 0; round < 3; round++) for (const t of [a, c, d]) await cache.get(t!, summarize);
     expect(calls).toEqual([a, b, c, d]);
   });
+
+  it("evicts certificates seen once before those read again, whatever their age", async () => {
+    const cache = new SummaryCache(4);
+    const { calls, summarize } = counting();
+    const working = ["w1", "w2", "w3"].map((x) => `${TAIL}${x}`);
+    for (let round = 0; round < 10; round++) {
+      for (const t of working) await cache.get(t, summarize);
+      await cache.get(`${TAIL}once-${round}`, summarize);
+      expect(cache.size).toBeLessThanOrEqual(4);
+    }
+    expect(calls.filter((t) => working.includes(t))).toEqual(working);
+    expect(calls).toHaveLength(3 + 10);
+  });
+
+  it("keeps 5,000 distinct certificates apart and finds each from a fresh copy of its text", async () => {
+    const cache = new SummaryCache(20_000);
+    const { calls, summarize } = counting();
+    let seed = 17;
+    const base64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    const randomBody = () =>
+      Array.from({ length: 1_600 }, () => {
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+        return base64[seed >>> 26];
+      }).join("");
+    const texts = Array.from(
+      { length: 5_000 },
+      () => `-----BEGIN CERTIFICATE-----\n${randomBody()}\n-----END CERTIFICATE-----\n`,
+    );
+    for (const t of texts) await cache.get(t, summarize);
+    expect(cache.size).toBe(5_000);
+    // A new page of the same certificates: equal texts, new string objects.
+    const again = texts.map((t) => JSON.parse(JSON.stringify(t)) as string);
+    expect(again.every((t) => cache.peek(t) !== undefined)).toBe(true);
+    expect(calls).toHaveLength(5_000);
+  });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { createGuardedFetch, OutboundRefusedError } from "@/lib/net/guarded-fetch-like";
 import type { Resolver } from "@/lib/net/outbound-guard";
+import { PinnedPools } from "@/lib/net/pinned-pool";
 import { isDocumentedApiUrl } from "./api-hosts";
 import { CUSTOM_HOSTS_VARIABLE, customVendorHosts, isCustomVendorHost } from "./custom-hosts";
 import { VENDOR_DESCRIPTORS } from "./descriptors";
@@ -11,7 +12,7 @@ import type { FetchLike } from "./http-deps";
 // documented API host goes out through the egress fetch (proxy-aware, pooled); a custom host
 // named by TRUSTDECK_CUSTOM_VENDOR_HOSTS goes through the outbound guard (lib/net), which pins
 // the checked address and never follows a redirect (a listed loopback sandbox passes only
-// because it is listed); any other host is refused before a connection is made. Connections are
+// because it is listed), reads reusing kept-alive connections to that same address; any other host is refused before a connection is made. Connections are
 // checked per vendor when saved (lib/connections/destination-policy.ts); this is the backstop
 // for rows that were changed outside the application or a setting that was withdrawn.
 
@@ -29,11 +30,14 @@ export interface VendorFetchOptions {
   documented?: FetchLike;
   /** DNS for custom hosts (tests). */
   resolve?: Resolver;
+  /** Kept-alive connections for custom hosts' reads (tests pass their own to close them). */
+  pools?: PinnedPools;
 }
 
 export function createVendorFetch(options: VendorFetchOptions = {}): FetchLike {
   const env = options.env ?? (() => process.env);
   const documented = options.documented ?? egressFetch;
+  const pools = options.pools ?? new PinnedPools();
   return async (input, init) => {
     const raw = input instanceof Request ? input.url : String(input);
     if (!URL.canParse(raw)) throw new OutboundRefusedError(`${raw} is not a full URL, so nothing was sent`);
@@ -43,6 +47,7 @@ export function createVendorFetch(options: VendorFetchOptions = {}): FetchLike {
       const guarded = createGuardedFetch(
         { allow, allowVariable: CUSTOM_HOSTS_VARIABLE, httpWhenAllowed: true, resolve: options.resolve },
         { timeoutMs: CUSTOM_HOST_TIMEOUT_MS, maxBytes: CUSTOM_HOST_MAX_BYTES },
+        pools,
       );
       return guarded(input, init);
     }

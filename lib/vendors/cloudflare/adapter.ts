@@ -13,7 +13,7 @@ import {
   type CloudflareAction,
 } from "./certificates";
 import { CloudflareClient } from "./client";
-import { listAllSamlCertificateSets } from "./list-sets";
+import { collectSamlCertificateSets } from "./list-sets";
 import { testCloudflareConnection } from "./test-connection";
 
 /** The Cloudflare adapter's type: rotate and download, no federated credentials. */
@@ -36,9 +36,8 @@ export function createCloudflareAdapter(options: CloudflareAdapterOptions = {}):
       actions: CLOUDFLARE_ACTIONS,
       federatedCredentials: false,
     },
-    async listCertificateSets(conn) {
-      const sets = await listAllSamlCertificateSets(clientFor(conn));
-      return Promise.all(sets.map((set) => toCertificateSet(conn, set)));
+    listCertificateSets(conn) {
+      return collectSamlCertificateSets(clientFor(conn), (set) => toCertificateSet(conn, set));
     },
     async getCertificateSet(conn, setId) {
       if (!/^[0-9A-Za-z-]{1,36}$/.test(setId)) {

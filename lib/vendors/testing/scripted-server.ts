@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { allowCustomHost } from "./custom-host";
 
 /** One request as the scripted server saw it. */
@@ -8,6 +8,8 @@ export interface SeenRequest {
   path: string;
   headers: IncomingMessage["headers"];
   body: string;
+  /** It came on a kept-alive connection that had carried an earlier request. */
+  reused: boolean;
 }
 
 /** Answers one request; may also destroy the socket or never answer. */
@@ -25,7 +27,10 @@ export async function startScriptedServer(routes: Record<string, Script>): Promi
 }> {
   const seen: SeenRequest[] = [];
   const counts = new Map<string, number>();
+  const usedSockets = new WeakSet<Socket>();
   const server: Server = createServer((req, res) => {
+    const reused = usedSockets.has(req.socket);
+    usedSockets.add(req.socket);
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
@@ -35,6 +40,7 @@ export async function startScriptedServer(routes: Record<string, Script>): Promi
         path: req.url ?? "/",
         headers: req.headers,
         body: Buffer.concat(chunks).toString("utf8"),
+        reused,
       };
       seen.push(entry);
       const key = `${entry.method} ${path}`;
