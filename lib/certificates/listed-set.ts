@@ -62,6 +62,20 @@ function toSlot(row: InventorySetRow): ListedSlot {
   return slot;
 }
 
+/** A set as a stored row names it, before its slots are added. */
+function setWithoutSlots(
+  row: Pick<InventorySetRow, "setId" | "connectionId" | "vendor" | "setKind" | "setLabel">,
+): ListedSet {
+  return {
+    id: row.setId,
+    connectionId: row.connectionId,
+    vendor: row.vendor,
+    kind: row.setKind as CertificateSetKind,
+    label: row.setLabel,
+    slots: [],
+  };
+}
+
 /**
  * Group stored certificate rows into sets, and add the sets stored as empty. The inventory keeps
  * certificates, not empty slots, so a named slot with no certificate (an empty UiPath secondary)
@@ -74,12 +88,7 @@ export function listedSetsFrom(
   const sets = new Map<string, ListedSet>();
   for (const row of emptySets)
     sets.set(`${row.connectionId}/${row.setId}`, {
-      id: row.setId,
-      connectionId: row.connectionId,
-      vendor: row.vendor,
-      kind: row.setKind as CertificateSetKind,
-      label: row.setLabel,
-      slots: [],
+      ...setWithoutSlots(row),
       empty: { signInFails: row.signInFails },
     });
   for (const row of rows) {
@@ -91,14 +100,7 @@ export function listedSetsFrom(
       delete set.empty;
     }
     if (!set) {
-      set = {
-        id: row.setId,
-        connectionId: row.connectionId,
-        vendor: row.vendor,
-        kind: row.setKind as CertificateSetKind,
-        label: row.setLabel,
-        slots: [],
-      };
+      set = setWithoutSlots(row);
       sets.set(key, set);
     }
     set.slots.push(toSlot(row));
