@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { createServer as createHttpServer, type Server } from "node:http";
 import { KeyPool } from "./certs/key-pool";
 import { loadOrCreateCa } from "./certs/local-ca";
@@ -99,6 +100,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faults = new FaultRegistry();
   const log = new RequestLog();
   const stopper = new AbortController();
+  // Every request held by a latency fault listens for the stop, and each removes its listener
+  // when it is answered: more than ten at once is normal load, not a leak (Node warns at ten).
+  setMaxListeners(0, stopper.signal);
   const servers: Server[] = [];
   const instances = new Map<VendorName, VendorInstance>();
   const ids = new IdSource("trustdeck-sandbox-runtime");
