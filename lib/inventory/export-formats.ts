@@ -1,6 +1,6 @@
 import { formatUtcDateTime } from "@/lib/time/format";
 import { formatThumbprint } from "@/lib/x509/thumbprint";
-import type { ExportRow } from "./export-rows";
+import type { EmptySetExportRow, ExportRow } from "./export-rows";
 
 const CSV_COLUMNS: (keyof ExportRow | "sha256Colon" | "findingCodes" | "findingMessages")[] = [
   "vendor",
@@ -40,8 +40,17 @@ function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** RFC 4180 CSV with a header row, one certificate per line. */
-export function toCsv(rows: ExportRow[]): string {
+/** An empty set's CSV cells: its own fields, every certificate column left empty. */
+function emptySetCells(set: EmptySetExportRow): Partial<Record<(typeof CSV_COLUMNS)[number], unknown>> {
+  const { vendor, connectionName, connectionId, setLabel, setId, status, firstSeenAt, stale } = set;
+  return { vendor, connectionName, connectionId, setLabel, setId, status, firstSeenAt, stale, key: set.key };
+}
+
+/**
+ * RFC 4180 CSV with a header row, one certificate per line, then one line per set with no
+ * certificate (status `empty` or `empty-sign-in-fails`), so the sheet holds every set.
+ */
+export function toCsv(rows: ExportRow[], emptySets: readonly EmptySetExportRow[] = []): string {
   const lines = [CSV_COLUMNS.join(",")];
   for (const row of rows) {
     const extra = {
@@ -54,6 +63,10 @@ export function toCsv(rows: ExportRow[]): string {
         csvCell(column in extra ? extra[column as keyof typeof extra] : row[column as keyof ExportRow]),
       ).join(","),
     );
+  }
+  for (const set of emptySets) {
+    const cells = emptySetCells(set);
+    lines.push(CSV_COLUMNS.map((column) => csvCell(cells[column])).join(","));
   }
   return `${lines.join("\r\n")}\r\n`;
 }
@@ -87,6 +100,8 @@ const stamp = (iso: string) => iso.replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 /**
  * An iCalendar feed of upcoming expiries: one all-day event per certificate not yet expired,
  * on its expiry date, with reminders 30 and 7 days before. `appUrl` makes links absolute.
+ * Sets with no certificate are not in it: they have no date to put an event on (the CSV and JSON
+ * exports, the Overview and the alerts report them).
  */
 export function toIcs(rows: ExportRow[], now: Date, appUrl: string): string {
   const lines = [

@@ -10,7 +10,7 @@ import { daysLeft } from "@/lib/x509/expiry";
 import { allCertificateFindings } from "@/lib/certificates/findings";
 import { summarizeCertificatePem } from "@/lib/x509/summary";
 import { readInventory } from "./read";
-import type { InventoryCertificate, InventoryConnection } from "./types";
+import type { InventoryCertificate, InventoryConnection, InventoryEmptySet } from "./types";
 
 /** One exported certificate: every inventory field plus status, days left, findings and freshness. */
 export interface ExportRow extends InventoryCertificate {
@@ -19,6 +19,16 @@ export interface ExportRow extends InventoryCertificate {
   /** `lib/x509/findings` codes, plus `UNPARSEABLE` when the stored PEM no longer parses. */
   findings: { code: string; severity: string; message: string }[];
   /** Whether the certificate comes from a connection whose last read failed. */
+  stale: boolean;
+  connectionLastSuccessAt: string | null;
+}
+
+/**
+ * One exported set with no certificate in any slot, so an export lists everything the inventory
+ * holds. Its status says whether sign-in through it fails now (an outage) or not (housekeeping).
+ */
+export interface EmptySetExportRow extends InventoryEmptySet {
+  status: "empty" | "empty-sign-in-fails";
   stale: boolean;
   connectionLastSuccessAt: string | null;
 }
@@ -48,7 +58,7 @@ async function findingsOf(
 export async function exportRows(
   db: Database,
   now: Date,
-): Promise<{ rows: ExportRow[]; connections: InventoryConnection[] }> {
+): Promise<{ rows: ExportRow[]; emptySets: EmptySetExportRow[]; connections: InventoryConnection[] }> {
   const inventory = await readInventory(db, { driftLimit: 0 });
   const pems = new Map(
     (
@@ -80,5 +90,14 @@ export async function exportRows(
       };
     }),
   );
-  return { rows, connections: inventory.connections };
+  const emptySets = inventory.emptySets.map((set): EmptySetExportRow => {
+    const connection = freshness.get(set.connectionId);
+    return {
+      ...set,
+      status: set.signInFails ? "empty-sign-in-fails" : "empty",
+      stale: connection?.stale ?? true,
+      connectionLastSuccessAt: connection?.lastSuccessAt ?? null,
+    };
+  });
+  return { rows, emptySets, connections: inventory.connections };
 }

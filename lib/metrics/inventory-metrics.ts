@@ -60,6 +60,13 @@ export async function inventoryRegistry(db: Database, now: Date): Promise<Regist
     registers: [registry],
   });
 
+  const emptySets = new Gauge({
+    name: "trustdeck_inventory_empty_sets",
+    help: "Certificate sets with no certificate in any slot, by connection and whether sign-in through them fails (true: an outage; false: housekeeping).",
+    labelNames: ["vendor", "connection", "sign_in_fails"] as const,
+    registers: [registry],
+  });
+
   const inventory = await readInventory(db, { driftLimit: 0 });
   for (const cert of inventory.certificates) {
     const labels = {
@@ -83,6 +90,13 @@ export async function inventoryRegistry(db: Database, now: Date): Promise<Regist
     const labels = { vendor: connection.vendor, connection: connection.name };
     lastSuccess.set(labels, connection.lastSuccessAt ? Date.parse(connection.lastSuccessAt) / 1000 : 0);
     stale.set(labels, connection.stale ? 1 : 0);
+    // Both series for every connection, so a set that gets its certificate reads 0, not absent.
+    for (const signInFails of [true, false])
+      emptySets.set(
+        { ...labels, sign_in_fails: String(signInFails) },
+        inventory.emptySets.filter((s) => s.connectionId === connection.id && s.signInFails === signInFails)
+          .length,
+      );
   }
   return registry;
 }

@@ -58,6 +58,20 @@ export function reachedThreshold(thresholds: Threshold[], notAfter: string, now:
   return days[0] ?? null;
 }
 
+/** What `alertsAt` needs of anything that may alert: where it is and when it runs out. */
+type Alertable = Pick<CertificateForEvaluation, "key" | "vendor" | "connectionId" | "setId" | "notAfter">;
+
+/** Every (rule, item, threshold) reached at `now`, for the items in each rule's scope. */
+function alertsAt(rules: RuleForEvaluation[], items: readonly Alertable[], now: Date): DueAlert[] {
+  return rules.flatMap((rule) =>
+    items.flatMap((item) => {
+      if (!inScope(rule, item)) return [];
+      const threshold = reachedThreshold(rule.thresholds, item.notAfter, now);
+      return threshold === null ? [] : [{ ruleId: rule.id, certificateKey: item.key, threshold }];
+    }),
+  );
+}
+
 /**
  * Every (rule, certificate, threshold) reached at `now`, for the certificates sign-in depends on
  * (lib/certificates/breaks-at): an expired standby, previous, inactive or vendor-EXPIRED
@@ -71,18 +85,37 @@ export function dueAlerts(
 ): DueAlert[] {
   const siblingsOf = siblingsBySet(certificates);
   const roled = (cert: CertificateForEvaluation) => ({ ...cert, slot: cert.slot ?? "" });
-  const dependedOn = new Set(
-    certificates
-      .filter((cert) => signInDependsOn(roled(cert), siblingsOf(cert).map(roled), now))
-      .map((cert) => cert.key),
+  const dependedOn = certificates.filter((cert) =>
+    signInDependsOn(roled(cert), siblingsOf(cert).map(roled), now),
   );
-  return rules.flatMap((rule) =>
-    certificates.flatMap((cert) => {
-      if (!dependedOn.has(cert.key) || !inScope(rule, cert)) return [];
-      const threshold = reachedThreshold(rule.thresholds, cert.notAfter, now);
-      return threshold === null ? [] : [{ ruleId: rule.id, certificateKey: cert.key, threshold }];
-    }),
-  );
+  return alertsAt(rules, dependedOn, now);
+}
+
+/** What evaluation needs of a set with no certificate in any slot. */
+export interface EmptySetForEvaluation {
+  /** `<connectionId>/<setId>`: it has no third part, so it never equals a certificate's key. */
+  key: string;
+  vendor: Vendor;
+  connectionId: string;
+  setId: string;
+  signInFails: boolean;
+}
+
+/**
+ * The alerts due for empty sets at `now`. An empty set sign-in depends on is an outage, exactly
+ * like an expired certificate sign-in depends on, so it is evaluated as one that ran out at `now`
+ * (the rule's "expired" threshold, or its most urgent one) and stored once the same way. An empty
+ * set nothing depends on is housekeeping and never alerts.
+ */
+export function dueEmptySetAlerts(
+  rules: RuleForEvaluation[],
+  emptySets: readonly EmptySetForEvaluation[],
+  now: Date,
+): DueAlert[] {
+  const outages = emptySets
+    .filter((set) => set.signInFails)
+    .map((set) => ({ ...set, notAfter: now.toISOString() }));
+  return alertsAt(rules, outages, now);
 }
 
 /** Delay before the next webhook attempt after `attempts` failures; null means give up. */

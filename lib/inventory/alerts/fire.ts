@@ -8,8 +8,8 @@ import { expiryPhrase, formatUtcDate } from "@/lib/time/format";
 import { daysLeft } from "@/lib/x509/expiry";
 import { shortThumbprint } from "../drift";
 import { readInventory } from "../read";
-import type { InventoryCertificate } from "../types";
-import { dueAlerts, type RuleForEvaluation } from "./evaluate";
+import type { InventoryCertificate, InventoryEmptySet } from "../types";
+import { dueAlerts, dueEmptySetAlerts, type RuleForEvaluation } from "./evaluate";
 import { listAlertRules } from "./rules-data";
 import type { Threshold } from "./schemas";
 import type { AlertMessage } from "./webhook";
@@ -52,6 +52,30 @@ export function alertMessage(cert: InventoryCertificate, threshold: Threshold, n
   };
 }
 
+/** The words of an alert for an empty set sign-in depends on: an outage, like an expired certificate. */
+export function emptySetAlertMessage(set: InventoryEmptySet, threshold: Threshold): AlertMessage {
+  const where = `${VENDOR_LABELS[set.vendor]} · ${set.connectionName} · ${set.setLabel}`;
+  return {
+    title: `No certificate installed: ${set.setLabel}`,
+    text: `${where} holds no certificate in any slot. Sign-in that depends on it fails until one is uploaded.`,
+    href: set.setHref,
+    data: {
+      threshold,
+      emptySet: {
+        key: set.key,
+        vendor: set.vendor,
+        connectionId: set.connectionId,
+        connectionName: set.connectionName,
+        setId: set.setId,
+        setLabel: set.setLabel,
+        setKind: set.setKind,
+        signInFails: set.signInFails,
+        firstSeenAt: set.firstSeenAt,
+      },
+    },
+  };
+}
+
 /**
  * Check every enabled rule against the inventory at `now`. Each (rule, certificate, threshold)
  * reached for the first time is stored once — the unique index makes this safe when two
@@ -61,14 +85,23 @@ export function alertMessage(cert: InventoryCertificate, threshold: Threshold, n
 export async function evaluateAlerts(db: Database, now: Date): Promise<number> {
   const rules = (await listAlertRules(db)).filter((r) => r.enabled);
   if (rules.length === 0) return 0;
-  const { certificates } = await readInventory(db, { driftLimit: 0 });
-  const byKey = new Map(certificates.map((c) => [c.key, c]));
+  const { certificates, emptySets } = await readInventory(db, { driftLimit: 0 });
+  const certificateByKey = new Map(certificates.map((c) => [c.key, c]));
+  const emptySetByKey = new Map(emptySets.map((s) => [s.key, s]));
   const channels = new Map(rules.map((r) => [r.id, r.channel]));
-  const due = dueAlerts(rules satisfies RuleForEvaluation[], certificates, now);
+  // Certificate keys have three parts and set keys two, so one firing key space holds both.
+  const due = [
+    ...dueAlerts(rules satisfies RuleForEvaluation[], certificates, now).map((alert) => ({
+      alert,
+      message: alertMessage(certificateByKey.get(alert.certificateKey)!, alert.threshold, now),
+    })),
+    ...dueEmptySetAlerts(rules, emptySets, now).map((alert) => ({
+      alert,
+      message: emptySetAlertMessage(emptySetByKey.get(alert.certificateKey)!, alert.threshold),
+    })),
+  ];
   let fired = 0;
-  for (const alert of due) {
-    const cert = byKey.get(alert.certificateKey)!;
-    const message = alertMessage(cert, alert.threshold, now);
+  for (const { alert, message } of due) {
     const [firing] = await db
       .insert(alertFirings)
       .values({

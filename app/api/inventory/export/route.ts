@@ -19,13 +19,17 @@ export const GET = authedRoute({ action: "inventory.export", role: "viewer" }, a
   if (!(format in TYPES))
     return Response.json(fail("invalid-input", "Use format=csv, json or ics."), { status: 400 });
   const now = new Date();
-  const { rows, connections } = await exportRows(db, now);
+  const { rows, emptySets, connections } = await exportRows(db, now);
   const body =
     format === "csv"
-      ? toCsv(rows)
+      ? toCsv(rows, emptySets)
       : format === "ics"
         ? toIcs(rows, now, publicOrigin() ?? url.origin)
-        : JSON.stringify({ exportedAt: now.toISOString(), connections, certificates: rows }, null, 2);
+        : JSON.stringify(
+            { exportedAt: now.toISOString(), connections, certificates: rows, emptySets },
+            null,
+            2,
+          );
   const name = `trustdeck-inventory-${now.toISOString().slice(0, 10)}.${format}`;
   return new Response(body, {
     headers: {
