@@ -72,8 +72,11 @@ test.describe("inventory refresh and exports", () => {
         findings: { code: string }[];
       }[];
       connections: unknown[];
+      emptySets: { setLabel: string; status: string }[];
     };
     expect(json.certificates.length).toBeGreaterThan(40);
+    // The sandbox's Tailspin organization has no SAML certificate: a set, listed without a date.
+    expect(json.emptySets.map((s) => s.status)).toEqual(["empty"]);
     expect(json.connections.length).toBe(sandboxConnections().length);
     expect(
       json.certificates.every((c) => /^[0-9A-F]{64}$/.test(c.sha256) && /^[0-9A-F]{40}$/.test(c.sha1)),
@@ -96,7 +99,8 @@ test.describe("inventory refresh and exports", () => {
         "status",
       ]),
     );
-    expect(csv).toHaveLength(json.certificates.length + 1);
+    // A header, then a line per certificate and per empty set.
+    expect(csv).toHaveLength(json.certificates.length + json.emptySets.length + 1);
 
     const ics = await download("Calendar (ICS)");
     expect(ics.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
