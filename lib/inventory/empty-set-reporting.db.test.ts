@@ -7,15 +7,13 @@ import { connectionInputSchema } from "@/lib/connections/schemas";
 import { renderMetrics } from "@/lib/metrics/exposition";
 import { generateKey, parseKey } from "@/lib/secrets/crypto";
 import { TEST_ENGINES } from "@/lib/testing/databases";
-import type { CertificateSet } from "@/lib/vendors/model";
-import { withSlotRoles } from "@/lib/vendors/slot-roles";
 import { evaluateAlerts } from "./alerts/fire";
 import { saveAlertRule } from "./alerts/rules-data";
 import { alertRuleInputSchema, DEFAULT_THRESHOLDS } from "./alerts/schemas";
 import { toCsv, toIcs } from "./export-formats";
 import { exportRows } from "./export-rows";
 import { applyCertificateSnapshot } from "./snapshot";
-import { fakeSummary } from "./testing/fake-certificates";
+import { fakeIdpSet, fakeSummary } from "./testing/fake-certificates";
 
 // Sets with no certificate in any slot, everywhere the inventory is reported: exports, metrics
 // and alerts, read from what a refresh stored.
@@ -25,30 +23,6 @@ const t0 = new Date("2026-06-01T00:00:00.000Z");
 const DAY = 86_400_000;
 const at = (days: number) => new Date(t0.getTime() + days * DAY);
 const ENABLED_LABEL = '=Okta, "prod"';
-
-/** A Huawei external IdP as the adapter builds it (roles from the descriptor). */
-function idpSet(
-  connectionId: string,
-  id: string,
-  label: string,
-  inUse: boolean,
-  certs: ReturnType<typeof fakeSummary>[],
-): CertificateSet {
-  return withSlotRoles({
-    id: `idp:${id}`,
-    connectionId,
-    vendor: "huawei",
-    kind: "huawei-idp",
-    label,
-    slots: certs.map((c) => ({
-      slot: c.sha256.slice(0, 16),
-      vendorId: c.sha256.slice(0, 16),
-      certificate: c,
-    })),
-    actions: ["import-idp-certificate"],
-    inUse,
-  });
-}
 
 describe.each(TEST_ENGINES)(
   "sets with no certificate in exports, metrics and alerts on $engine",
@@ -74,9 +48,9 @@ describe.each(TEST_ENGINES)(
       );
       hw = { id: view.id, name: "Store", vendor: "huawei" };
       const sets = [
-        idpSet(hw.id, "full", "Full IdP", true, [installed]),
-        idpSet(hw.id, "enabled", ENABLED_LABEL, true, []),
-        idpSet(hw.id, "disabled", "Disabled IdP", false, []),
+        fakeIdpSet(hw.id, "full", true, [installed], "Full IdP"),
+        fakeIdpSet(hw.id, "enabled", true, [], ENABLED_LABEL),
+        fakeIdpSet(hw.id, "disabled", false, [], "Disabled IdP"),
       ];
       await applyCertificateSnapshot(handle.db, { connection: hw, sets, now: t0 });
     });

@@ -10,10 +10,9 @@ import { generateKey, parseKey } from "@/lib/secrets/crypto";
 import { TEST_ENGINES } from "@/lib/testing/databases";
 import { countByStatus, whatBreaksNext } from "@/lib/timeline/summary";
 import type { CertificateSet } from "@/lib/vendors/model";
-import { withSlotRoles } from "@/lib/vendors/slot-roles";
 import { readInventory, readInventoryHistory } from "./read";
 import { applyCertificateSnapshot, recordSetChange } from "./snapshot";
-import { fakeSet, fakeSummary } from "./testing/fake-certificates";
+import { fakeIdpSet, fakeSet, fakeSummary } from "./testing/fake-certificates";
 
 const key = parseKey(generateKey());
 const t0 = new Date("2026-06-01T00:00:00.000Z");
@@ -39,29 +38,6 @@ async function versions(db: Db): Promise<string[]> {
 
 const count = async (db: Db, table: string) =>
   (await query<{ n: number }>(db, sql.raw(`SELECT count(*)::int AS n FROM ${table}`)))[0]!.n;
-
-/** A Huawei external IdP as the adapter builds it (roles from the descriptor), with `certs`. */
-function idpSet(
-  connectionId: string,
-  id: string,
-  inUse: boolean,
-  certs: ReturnType<typeof cert>[],
-): CertificateSet {
-  return withSlotRoles({
-    id: `idp:${id}`,
-    connectionId,
-    vendor: "huawei",
-    kind: "huawei-idp",
-    label: `External IdP ${id}`,
-    slots: certs.map((c) => ({
-      slot: c.sha256.slice(0, 16),
-      vendorId: c.sha256.slice(0, 16),
-      certificate: c,
-    })),
-    actions: ["import-idp-certificate"],
-    inUse,
-  });
-}
 
 describe.each(TEST_ENGINES)("sets with no certificate in the inventory on $engine", ({ open }) => {
   let handle: Awaited<ReturnType<typeof open>>;
@@ -218,9 +194,9 @@ describe.each(TEST_ENGINES)("sets with no certificate in the inventory on $engin
 
   it("an empty external IdP in use is an outage on the Overview; a disabled one, and other empty sets, only a count", async () => {
     const sets = [
-      idpSet(hw.id, "okta", true, []),
-      idpSet(hw.id, "adfs", false, []),
-      idpSet(hw.id, "entra", true, [cert("entra", 90)]),
+      fakeIdpSet(hw.id, "okta", true, []),
+      fakeIdpSet(hw.id, "adfs", false, []),
+      fakeIdpSet(hw.id, "entra", true, [cert("entra", 90)]),
     ];
     await applyCertificateSnapshot(handle.db, { connection: hw, sets, now: at(60) });
     const inventory = await readInventory(handle.db);
@@ -255,7 +231,7 @@ describe.each(TEST_ENGINES)("sets with no certificate in the inventory on $engin
     const before = await versions(handle.db);
     await applyCertificateSnapshot(handle.db, {
       connection: hw,
-      sets: [idpSet(hw.id, "okta", true, []), idpSet(hw.id, "adfs", true, []), sets[2]!],
+      sets: [fakeIdpSet(hw.id, "okta", true, []), fakeIdpSet(hw.id, "adfs", true, []), sets[2]!],
       now: at(70),
     });
     const changed = (await versions(handle.db))

@@ -1,4 +1,5 @@
 import type { CertificateSet, CertificateSlot } from "@/lib/vendors/model";
+import { withSlotRoles } from "@/lib/vendors/slot-roles";
 import type { CertificateSummary } from "@/lib/x509/summary";
 
 /** A certificate summary with made-up fields: diffing and alerts never look at the DER. Test support only. */
@@ -46,4 +47,31 @@ export function fakeSet(
   const slots: CertificateSlot[] = [{ slot: "current", certificate: current }];
   if (previous !== undefined) slots.push({ slot: "previous", certificate: previous });
   return { id, connectionId, vendor: "cloudflare", kind: "cloudflare-saml", label, slots, actions: [] };
+}
+
+/**
+ * A Huawei external IdP as the adapter builds it (slot roles from the descriptor), holding
+ * `certs`; `inUse` is whether the IdP is enabled (an enabled one with no certificate fails sign-in).
+ */
+export function fakeIdpSet(
+  connectionId: string,
+  id: string,
+  inUse: boolean,
+  certs: CertificateSummary[],
+  label = `External IdP ${id}`,
+): CertificateSet {
+  return withSlotRoles({
+    id: `idp:${id}`,
+    connectionId,
+    vendor: "huawei",
+    kind: "huawei-idp",
+    label,
+    slots: certs.map((c) => ({
+      slot: c.sha256.slice(0, 16),
+      vendorId: c.sha256.slice(0, 16),
+      certificate: c,
+    })),
+    actions: ["import-idp-certificate"],
+    inUse,
+  });
 }
