@@ -1,17 +1,10 @@
 import { z } from "zod";
 import { maxLength } from "@/lib/text/limits";
+import { TIMELINE_STATUSES } from "@/lib/timeline/types";
 import { VENDORS } from "@/lib/vendors/descriptors";
 
-export const STATUS_FILTERS = [
-  "expired",
-  "lt7",
-  "lt30",
-  "lt60",
-  "ok",
-  "housekeeping",
-  "inactive",
-  "empty",
-] as const;
+/** Every status a certificate can have, and sets with no certificate at all. */
+export const STATUS_FILTERS = [...TIMELINE_STATUSES, "empty"] as const;
 export const SORT_KEYS = ["expiry", "vendor", "connection", "name", "status"] as const;
 
 /** The certificate list's search, filters and sort, from the URL. Bad values fall back to defaults. */

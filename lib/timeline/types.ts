@@ -10,7 +10,7 @@ import type { SlotRole } from "@/lib/vendors/descriptor";
 export type TimelineStatus = CertificateImpact;
 
 /** Every status, most urgent first. */
-export const TIMELINE_STATUSES: readonly TimelineStatus[] = [
+export const TIMELINE_STATUSES = [
   "expired",
   "lt7",
   "lt30",
@@ -18,7 +18,14 @@ export const TIMELINE_STATUSES: readonly TimelineStatus[] = [
   "ok",
   "housekeeping",
   "inactive",
-];
+] as const satisfies readonly TimelineStatus[];
+
+/** Fails to compile when a status is added to the impact type but not listed above. */
+export const EVERY_STATUS_LISTED: [Exclude<TimelineStatus, (typeof TIMELINE_STATUSES)[number]>] extends [
+  never,
+]
+  ? true
+  : never = true;
 
 /** One certificate as the timeline and the overview need it. */
 export interface TimelineCertificate {
