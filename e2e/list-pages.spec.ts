@@ -132,8 +132,20 @@ test.describe("list pages read the inventory", () => {
     await clearRequests();
     const post = () =>
       page.request.post(`/api/inventory/refresh/${id}`, { headers: { Origin: new URL(baseURL!).origin } });
-    const answers = await Promise.all([post(), post()]);
-    for (const answer of answers) expect(answer.status()).toBe(200);
+    // The vendor answers slowly, so the second asker surely arrives while the first read is in
+    // flight: with an instant sandbox the two POSTs may not overlap at all (CI saw exactly that).
+    await sandboxControl("cloudflare", "faults", {
+      service: "cloudflare",
+      path: "**",
+      kind: "latency",
+      delayMs: 1500,
+    });
+    try {
+      const answers = await Promise.all([post(), post()]);
+      for (const answer of answers) expect(answer.status()).toBe(200);
+    } finally {
+      await sandboxControl("cloudflare", "faults", undefined, "DELETE");
+    }
     expect((await vendorRequests()).length).toBe(alone.length);
   });
 
