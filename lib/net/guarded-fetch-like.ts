@@ -1,5 +1,6 @@
 import "server-only";
 import { egressProxySettings, proxyFor } from "./egress-proxy";
+import { mayReuseConnection } from "./connection-reuse";
 import { guardOutboundUrl, type OutboundPolicy } from "./outbound-guard";
 import { NULL_BODY_STATUSES, pooledRequest, type PinnedPools, type PooledResponse } from "./pinned-pool";
 import { pinnedRequest, type PinnedRequest, type PinnedResponse } from "./pinned-request";
@@ -19,9 +20,9 @@ const METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"]);
 
 /**
  * A fetch that checks every URL with the guard and connects only to the checked address. With
- * `pools`, a GET sent directly (no egress proxy) reuses a kept-alive connection to that same
+ * `pools`, a read sent directly (no egress proxy) reuses a kept-alive connection to that same
  * address (lib/net/pinned-pool.ts); every other request gets a connection of its own, so a write
- * never rides a socket the server may be closing.
+ * never rides a socket the server may be closing (lib/net/connection-reuse.ts).
  */
 export function createGuardedFetch(
   policy: OutboundPolicy,
@@ -48,7 +49,7 @@ export function createGuardedFetch(
     };
     const proxy = proxyFor(decision.url, egressProxySettings(process.env));
     const response =
-      pools && method === "GET" && !proxy
+      pools && mayReuseConnection(method) && !proxy
         ? await pooledRequest(pools, request)
         : await pinnedRequest({ ...request, proxy });
     return toResponse(response);

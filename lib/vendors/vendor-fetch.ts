@@ -12,9 +12,11 @@ import type { FetchLike } from "./http-deps";
 // documented API host goes out through the egress fetch (proxy-aware, pooled); a custom host
 // named by TRUSTDECK_CUSTOM_VENDOR_HOSTS goes through the outbound guard (lib/net), which pins
 // the checked address and never follows a redirect (a listed loopback sandbox passes only
-// because it is listed), reads reusing kept-alive connections to that same address; any other host is refused before a connection is made. Connections are
-// checked per vendor when saved (lib/connections/destination-policy.ts); this is the backstop
-// for rows that were changed outside the application or a setting that was withdrawn.
+// because it is listed); any other host is refused before a connection is made. On both paths
+// reads may reuse kept-alive connections and every write opens its own (one rule:
+// lib/net/connection-reuse.ts). Connections are checked per vendor when saved
+// (lib/connections/destination-policy.ts); this is the backstop for rows that were changed
+// outside the application or a setting that was withdrawn.
 
 /** Every vendor's documented API host patterns, a {field} placeholder standing for any label. */
 const DOCUMENTED = Object.values(VENDOR_DESCRIPTORS).flatMap((descriptor) => descriptor.apiHosts);
