@@ -8,6 +8,7 @@ import { VENDOR_DESCRIPTORS, type Vendor } from "@/lib/vendors/descriptors";
 import { processMetrics } from "@/lib/metrics/registry";
 import { isVendorError } from "@/lib/vendors/errors";
 import type { VendorConnection } from "@/lib/vendors/model";
+import { abandonReadsOn, ReadAbandoned } from "@/lib/vendors/read-scope";
 import { operationsFor } from "@/lib/vendors/registry";
 import { applyFederatedSnapshot, readFederatedCredentials, recordFederatedRead } from "./federated-snapshot";
 import { groupBy, runPipelined } from "./pool";
@@ -85,20 +86,25 @@ async function readConnection(
     // failure is kept and shown on the federated list, never passed off as an empty or fresh list.
     // Both are read at once: one connection's refresh takes its slower read, not their sum (the
     // vendor's rate budget still paces every request).
-    const federatedRead = readFederatedCredentials(conn).then(
-      (federation) => ({ federation, error: null }),
-      (error: unknown) => ({ federation: null, error: failureMessage(error) }),
-    );
-    const [sets, federated] = await Promise.all([
-      operationsFor(conn, "live").listCertificateSets(),
-      federatedRead,
-    ]);
+    // Once the outcome is decided (the sets failed, or both answered), reads still going are
+    // abandoned: no retry of an answer nobody uses spends the account's rate budget.
+    const reads = new AbortController();
+    const [sets, federated] = await abandonReadsOn(reads.signal, () =>
+      Promise.all([
+        operationsFor(conn, "live").listCertificateSets(),
+        readFederatedCredentials(conn).then(
+          (federation) => ({ federation, error: null }),
+          (error: unknown) => ({ federation: null, error }),
+        ),
+      ]),
+    ).finally(() => reads.abort(new ReadAbandoned()));
     return async () => {
       try {
         const now = clock();
         await applyCertificateSnapshot(db, { connection: ref, sets, now });
         if (federated.federation) await applyFederatedSnapshot(db, ref.id, federated.federation, now);
-        if (federated.federation || federated.error) await recordFederatedRead(db, ref.id, federated.error);
+        const federatedError = federated.error === null ? null : failureMessage(federated.error);
+        if (federated.federation || federatedError) await recordFederatedRead(db, ref.id, federatedError);
         done("success");
         return null;
       } catch (error) {

@@ -10,19 +10,22 @@ import { RateBudgetExhausted, type RateBucket } from "./rate-budget-limiter";
 /**
  * Waits until the vendor account's rate budget has a slot for one attempt of `request`. A request
  * that would wait longer than it may fails as `rate-limited` with the time to come back, before
- * anything is sent (a write is then certainly not applied).
+ * anything is sent (a write is then certainly not applied). A read whose scope is `abandoned`
+ * leaves the queue without taking a slot.
  */
 export async function admitRequest(
   vendor: Vendor,
   deps: HttpDeps,
   buckets: readonly RateBucket[],
   request: HttpRequest<unknown>,
+  abandoned?: AbortSignal,
 ): Promise<void> {
   const write = !isRead(request);
   try {
     const waitedMs = await deps.limiter.acquire(buckets, {
       write,
       maxWaitMs: write ? deps.budgetWaitMs.write : deps.budgetWaitMs.read,
+      signal: abandoned,
     });
     if (waitedMs > 0) countRateLimitWait(vendor, "budget", waitedMs);
   } catch (error) {

@@ -31,6 +31,7 @@ import { expectJson, type RawResponse, type ResponseReader } from "./http-respon
 import { backoffDelayMs, parseRetryAfter } from "./http-retry";
 import { AttemptTimeout, classifyTransportError } from "./http-transport";
 import { parseInput } from "./parse-input";
+import { readScopeSignal, unlessAbandoned } from "./read-scope";
 import type { RateBucket } from "./rate-budget-limiter";
 
 export { resolveHttpDeps, type FetchLike, type HttpDeps, type HttpDepsInput } from "./http-deps";
@@ -185,15 +186,18 @@ export abstract class VendorHttpClient {
       attempt < policy.maxAttempts &&
       this.deps.now() - started + delayMs < policy.maxTotalMs;
     let authRecovered = false;
+    // A read whose answer is no longer used stops wherever it is (lib/vendors/read-scope.ts).
+    const abandoned = isRead(request) ? readScopeSignal() : undefined;
     for (let attempt = 1; ; attempt++) {
-      await admitRequest(this.vendor, this.deps, buckets, request);
-      const outcome = await this.attempt(request, attempt);
+      await admitRequest(this.vendor, this.deps, buckets, request, abandoned);
+      const outcome = await this.attempt(request, attempt, abandoned);
+      abandoned?.throwIfAborted();
       if ("failure" in outcome) {
         count(outcome.failure.kind);
         const delay = backoffDelayMs(attempt, policy, this.deps.random);
         if (!mayRetry(outcome.failure, attempt, delay))
           throw attempt > 1 ? outcome.failure.with({ attempts: attempt }) : outcome.failure;
-        await this.deps.sleep(delay);
+        await unlessAbandoned(this.deps.sleep(delay), abandoned);
         continue;
       }
       const raw = outcome.raw;
@@ -222,13 +226,14 @@ export abstract class VendorHttpClient {
       )
         throw request.diagnose === false ? error : await this.diagnose(error, request);
       if (retryAfter !== undefined) countRateLimitWait(this.vendor, "retry-after", delay);
-      await this.deps.sleep(delay);
+      await unlessAbandoned(this.deps.sleep(delay), abandoned);
     }
   }
 
   private async attempt<T>(
     request: HttpRequest<T>,
     attempt: number,
+    abandoned: AbortSignal | undefined,
   ): Promise<{ raw: RawResponse } | { failure: VendorError }> {
     // Credentials first, outside the timer: a token request has its own timeout and retries.
     const headers = request.transport ? {} : await this.headersFor(request, attempt);
@@ -238,15 +243,16 @@ export abstract class VendorHttpClient {
       this.deps.timeoutMs,
     );
     const sentAt = performance.now();
+    const signal = abandoned ? AbortSignal.any([controller.signal, abandoned]) : controller.signal;
     try {
       const response = request.transport
-        ? await request.transport(controller.signal)
+        ? await request.transport(signal)
         : // Never follow redirects with credentials attached; a redirect means a wrong base URL.
           await this.deps.fetch(request.url, {
             method: request.method,
             headers,
             body: request.body,
-            signal: controller.signal,
+            signal,
             redirect: "manual",
           });
       const text = await response.text();
@@ -268,16 +274,8 @@ export abstract class VendorHttpClient {
   private async headersFor<T>(request: HttpRequest<T>, attempt: number): Promise<Record<string, string>> {
     const headers = { ...request.headers };
     if (request.authenticate === false) return headers;
-    return {
-      ...headers,
-      ...(await this.buildAuthHeaders({
-        method: request.method,
-        url: request.url,
-        headers,
-        body: request.body,
-        attempt,
-      })),
-    };
+    const { method, url, body } = request;
+    return { ...headers, ...(await this.buildAuthHeaders({ method, url, headers, body, attempt })) };
   }
 
   private read<T>(request: HttpRequest<T>, raw: RawResponse): T {

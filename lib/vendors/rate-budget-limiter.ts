@@ -32,7 +32,7 @@ interface Waiter {
   enqueuedAt: number;
   deadline: number;
   resolve: (waitedMs: number) => void;
-  reject: (error: RateBudgetExhausted) => void;
+  reject: (error: Error) => void;
 }
 
 const realClock: LimiterClock = {
@@ -72,9 +72,14 @@ export class SlidingWindowLimiter {
 
   /**
    * Waits for a slot in every bucket and resolves with the milliseconds waited. Rejects with
-   * `RateBudgetExhausted` at once when the expected wait exceeds `maxWaitMs`, or when it runs out.
+   * `RateBudgetExhausted` at once when the expected wait exceeds `maxWaitMs`, or when it runs out;
+   * with `signal.reason` when `signal` aborts first (the request leaves the queue, taking no slot).
    */
-  acquire(buckets: readonly RateBucket[], options: { write: boolean; maxWaitMs: number }): Promise<number> {
+  acquire(
+    buckets: readonly RateBucket[],
+    options: { write: boolean; maxWaitMs: number; signal?: AbortSignal },
+  ): Promise<number> {
+    if (options.signal?.aborted) return Promise.reject(options.signal.reason as Error);
     if (buckets.length === 0) return Promise.resolve(0);
     const now = this.clock.now();
     return new Promise<number>((resolve, reject) => {
@@ -92,7 +97,10 @@ export class SlidingWindowLimiter {
       this.pump();
       if (!this.waiters.includes(waiter)) return;
       const expected = this.expectedWait(waiter, now);
+      const { signal } = options;
       if (expected > options.maxWaitMs) this.drop(waiter, expected);
+      else
+        signal?.addEventListener("abort", () => this.leave(waiter, signal.reason as Error), { once: true });
       this.schedule();
     });
   }
@@ -175,6 +183,15 @@ export class SlidingWindowLimiter {
   private drop(waiter: Waiter, retryAfterMs: number): void {
     this.remove(waiter);
     waiter.reject(new RateBudgetExhausted(Math.max(1, retryAfterMs)));
+  }
+
+  /** A waiter gives up before its slot came: it leaves the queue, and those behind it may move up. */
+  private leave(waiter: Waiter, reason: Error): void {
+    if (!this.waiters.includes(waiter)) return;
+    this.remove(waiter);
+    waiter.reject(reason);
+    this.pump();
+    this.schedule();
   }
 
   private remove(waiter: Waiter): void {

@@ -120,6 +120,28 @@ describe("sliding-window rate budget", () => {
     await Promise.all(writes);
   });
 
+  it("lets an abandoned read leave the queue without a slot; the one behind it moves up", async () => {
+    const clock = manualClock();
+    const limiter = new SlidingWindowLimiter(clock);
+    const one = [bucket(1, 1_000)];
+    await limiter.acquire(one, { write: false, maxWaitMs: 0 });
+    const abandon = new AbortController();
+    const reason = new Error("abandoned");
+    const abandoned = limiter
+      .acquire(one, { write: false, maxWaitMs: 5_000, signal: abandon.signal })
+      .catch((e: unknown) => e);
+    const behind = limiter.acquire(one, { write: false, maxWaitMs: 5_000 });
+    expect(limiter.waiting).toBe(2);
+    abandon.abort(reason);
+    expect(await abandoned).toBe(reason);
+    expect(limiter.waiting).toBe(1);
+    clock.advance(1_000); // the slot the abandoned read would have taken goes to the next one
+    await expect(behind).resolves.toBe(1_000);
+    await expect(limiter.acquire(one, { write: false, maxWaitMs: 0, signal: abandon.signal })).rejects.toBe(
+      reason,
+    );
+  });
+
   it("holds an account after a 429 for its Retry-After, other accounts unaffected", async () => {
     const clock = manualClock();
     const limiter = new SlidingWindowLimiter(clock);

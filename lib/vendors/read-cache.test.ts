@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { ReadCache } from "./read-cache";
+import { abandonReadsOn, ReadAbandoned, readScopeSignal } from "./read-scope";
 import { operationsFor, runCertificateAction } from "./registry";
 import { FIXTURE_PEM, sandboxFixture } from "./testing/sandbox-fixture";
 
@@ -32,6 +33,43 @@ describe("live-read cache", () => {
     await expect(cache.read("c2", "sets", load)).resolves.toBe(4);
     now = 4_999 + 5_000;
     await expect(cache.read("c1", "sets", load)).resolves.toBe(5);
+  });
+
+  it("stops a shared read only when every caller abandoned it; a caller outside any scope keeps it", async () => {
+    const cache = new ReadCache({ now: () => 0, ttlMs: () => 60_000 });
+    const started: AbortSignal[] = [];
+    const answers: ReturnType<typeof deferred<string>>[] = [];
+    const load = () => {
+      started.push(readScopeSignal()!);
+      answers.push(deferred<string>());
+      return answers.at(-1)!.promise;
+    };
+    const [a, b] = [new AbortController(), new AbortController()];
+    const first = abandonReadsOn(a.signal, () => cache.read("c1", "sets", load));
+    const second = abandonReadsOn(b.signal, () => cache.read("c1", "sets", load));
+    const kept = cache.read("c1", "sets", load); // outside any scope: its caller uses the answer
+    a.abort(new ReadAbandoned());
+    b.abort(new ReadAbandoned());
+    expect(started).toHaveLength(1);
+    expect(started[0]!.aborted).toBe(false);
+    answers[0]!.resolve("sets");
+    await expect(Promise.all([first, second, kept])).resolves.toEqual(["sets", "sets", "sets"]);
+
+    const [c, d] = [new AbortController(), new AbortController()];
+    const third = abandonReadsOn(c.signal, () => cache.read("c1", "other", load));
+    const fourth = abandonReadsOn(d.signal, () => cache.read("c1", "other", load));
+    c.abort(new ReadAbandoned());
+    expect(started[1]!.aborted).toBe(false); // the fourth caller still waits
+    d.abort(new ReadAbandoned());
+    expect(started[1]!.aborted).toBe(true);
+    expect(started[1]!.reason).toBeInstanceOf(ReadAbandoned);
+    answers[1]!.reject(started[1]!.reason);
+    await expect(third).rejects.toBeInstanceOf(ReadAbandoned);
+    await expect(fourth).rejects.toBeInstanceOf(ReadAbandoned);
+    // An abandoned read is neither kept nor joined: the next caller starts a new one.
+    const fresh = cache.read("c1", "other", load);
+    answers[2]!.resolve("again");
+    await expect(fresh).resolves.toBe("again");
   });
 
   it("keeps no failure, and a write detaches a read in flight so its answer is not kept", async () => {

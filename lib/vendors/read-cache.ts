@@ -1,11 +1,14 @@
 import "server-only";
 
 import { getEnv } from "@/lib/env";
+import { readScopeSignal, runSharedReads, SharedReadInterest } from "./read-scope";
 
 interface Entry {
   promise: Promise<unknown>;
   /** When the read finished (clock ms); undefined while it is in flight. */
   settledAt?: number;
+  /** Who still waits for it: abandoned by all its callers' scopes, it stops (lib/vendors/read-scope.ts). */
+  interest: SharedReadInterest;
 }
 
 /** What `read` may serve: `cached` accepts a recent answer, `live` only an answer still on its way. */
@@ -16,7 +19,8 @@ export type ReadFreshness = "cached" | "live";
  * parameters) in flight at the same time are sent once and share the answer; a finished answer
  * is served for a few seconds. Any write on a connection drops what is known about it, at its
  * start and at its end, so a read never returns state older than the last write Trustdeck made.
- * Failures are never kept.
+ * Failures are never kept. A read in flight stops only when every caller that joined it has
+ * abandoned it (a caller outside any read scope keeps it going).
  */
 export class ReadCache {
   private readonly connections = new Map<string, Map<string, Entry>>();
@@ -41,7 +45,11 @@ export class ReadCache {
       this.connections.set(connectionId, reads);
     }
     const known = reads.get(key);
-    if (known?.settledAt === undefined && known) return known.promise as Promise<T>;
+    // A read being abandoned by all its callers is not joined: it is about to fail.
+    if (known?.settledAt === undefined && known && !known.interest.signal.aborted) {
+      known.interest.join(readScopeSignal());
+      return known.promise as Promise<T>;
+    }
     if (known && freshness === "cached" && this.options.now() - known.settledAt! < this.options.ttlMs())
       return known.promise as Promise<T>;
 
@@ -49,8 +57,11 @@ export class ReadCache {
     for (const [other, done] of reads)
       if (done.settledAt !== undefined && this.options.now() - done.settledAt >= this.options.ttlMs())
         reads.delete(other);
+    const interest = new SharedReadInterest();
+    interest.join(readScopeSignal());
     const entry: Entry = {
-      promise: load().then(
+      interest,
+      promise: runSharedReads(interest.signal, load).then(
         (value) => {
           entry.settledAt = this.options.now();
           if (this.options.ttlMs() <= 0) this.forget(connectionReads, key, entry);

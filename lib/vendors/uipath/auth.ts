@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import type { ErrorDetails } from "../http";
 import { processMetrics } from "@/lib/metrics/registry";
 import { jsonBodyOf, type RawResponse } from "../http-response";
+import { runSharedReads } from "../read-scope";
 import { oauthErrorSchema } from "./schemas";
 
 /** An access token held in server memory. It is never logged, serialised or returned. */
@@ -58,7 +59,8 @@ export class TokenCache {
 
     countLookup("miss");
     const current = entry;
-    current.inflight = fetchToken().then(
+    // Shared by every caller, so no one caller's read scope may abandon it (lib/vendors/read-scope.ts).
+    current.inflight = runSharedReads(undefined, fetchToken).then(
       (token) => {
         if (this.entries.get(connectionId) === current) {
           current.token = token;
