@@ -131,7 +131,7 @@ describe.each(TEST_ENGINES)(
       expect(titles).toEqual([`No certificate installed: ${ENABLED_LABEL}`]);
       const firings = await handle.db.select().from(alertFirings);
       expect(firings.map((f) => [f.certificateKey, f.threshold])).toEqual([
-        [`${hw.id}/idp:enabled`, "expired"],
+        [`${hw.id}/idp:enabled#emptied@${t0.toISOString()}`, "expired"],
       ]);
     });
 
@@ -154,7 +154,9 @@ describe.each(TEST_ENGINES)(
       );
       expect(await evaluateAlerts(handle.db, t0)).toBe(1);
       const firings = await handle.db.select().from(alertFirings);
-      expect(firings.map((f) => [f.certificateKey, f.threshold])).toEqual([[`${hw.id}/idp:enabled`, "7"]]);
+      expect(firings.map((f) => [f.certificateKey, f.threshold])).toEqual([
+        [`${hw.id}/idp:enabled#emptied@${t0.toISOString()}`, "7"],
+      ]);
     });
   },
 );

@@ -99,13 +99,25 @@ export interface EmptySetForEvaluation {
   connectionId: string;
   setId: string;
   signInFails: boolean;
+  /** ISO 8601: when the inventory first saw the set empty this time (a filled set loses its row). */
+  firstSeenAt: string;
+}
+
+/**
+ * What an empty set's alert is stored under: the set and the time it became empty. A certificate
+ * alerts once per threshold because its key names the certificate; an empty set alerts once per
+ * emptying, so a set that gets a certificate and is emptied again alerts again, while every
+ * refresh that finds it still empty (the same row, the same `firstSeenAt`) does not.
+ */
+export function emptySetAlertKey(set: Pick<EmptySetForEvaluation, "key" | "firstSeenAt">): string {
+  return `${set.key}#emptied@${new Date(set.firstSeenAt).toISOString()}`;
 }
 
 /**
  * The alerts due for empty sets at `now`. An empty set sign-in depends on is an outage, exactly
  * like an expired certificate sign-in depends on, so it is evaluated as one that ran out at `now`
- * (the rule's "expired" threshold, or its most urgent one) and stored once the same way. An empty
- * set nothing depends on is housekeeping and never alerts.
+ * (the rule's "expired" threshold, or its most urgent one) and stored once per emptying the same
+ * way (`emptySetAlertKey`). An empty set nothing depends on is housekeeping and never alerts.
  */
 export function dueEmptySetAlerts(
   rules: RuleForEvaluation[],
@@ -114,7 +126,7 @@ export function dueEmptySetAlerts(
 ): DueAlert[] {
   const outages = emptySets
     .filter((set) => set.signInFails)
-    .map((set) => ({ ...set, notAfter: now.toISOString() }));
+    .map((set) => ({ ...set, key: emptySetAlertKey(set), notAfter: now.toISOString() }));
   return alertsAt(rules, outages, now);
 }
 

@@ -9,7 +9,7 @@ import { daysLeft } from "@/lib/x509/expiry";
 import { shortThumbprint } from "../drift";
 import { readInventory } from "../read";
 import type { InventoryCertificate, InventoryEmptySet } from "../types";
-import { dueAlerts, dueEmptySetAlerts, type RuleForEvaluation } from "./evaluate";
+import { dueAlerts, dueEmptySetAlerts, emptySetAlertKey, type RuleForEvaluation } from "./evaluate";
 import { listAlertRules } from "./rules-data";
 import type { Threshold } from "./schemas";
 import type { AlertMessage } from "./webhook";
@@ -78,18 +78,20 @@ export function emptySetAlertMessage(set: InventoryEmptySet, threshold: Threshol
 
 /**
  * Check every enabled rule against the inventory at `now`. Each (rule, certificate, threshold)
- * reached for the first time is stored once — the unique index makes this safe when two
- * instances evaluate at once — then becomes an in-app notification or a pending webhook
- * delivery (sent by `processDueDeliveries`). Returns how many alerts were new.
+ * and each (rule, emptying of a set, threshold) reached for the first time is stored once — the
+ * unique index makes this safe when two instances evaluate at once — then becomes an in-app
+ * notification or a pending webhook delivery (sent by `processDueDeliveries`). Returns how many
+ * alerts were new.
  */
 export async function evaluateAlerts(db: Database, now: Date): Promise<number> {
   const rules = (await listAlertRules(db)).filter((r) => r.enabled);
   if (rules.length === 0) return 0;
   const { certificates, emptySets } = await readInventory(db, { driftLimit: 0 });
   const certificateByKey = new Map(certificates.map((c) => [c.key, c]));
-  const emptySetByKey = new Map(emptySets.map((s) => [s.key, s]));
+  const emptySetByAlertKey = new Map(emptySets.map((s) => [emptySetAlertKey(s), s]));
   const channels = new Map(rules.map((r) => [r.id, r.channel]));
-  // Certificate keys have three parts and set keys two, so one firing key space holds both.
+  // Certificate keys have three parts and an empty set's alert key two plus its emptying, so one
+  // firing key space holds both.
   const due = [
     ...dueAlerts(rules satisfies RuleForEvaluation[], certificates, now).map((alert) => ({
       alert,
@@ -97,7 +99,7 @@ export async function evaluateAlerts(db: Database, now: Date): Promise<number> {
     })),
     ...dueEmptySetAlerts(rules, emptySets, now).map((alert) => ({
       alert,
-      message: emptySetAlertMessage(emptySetByKey.get(alert.certificateKey)!, alert.threshold),
+      message: emptySetAlertMessage(emptySetByAlertKey.get(alert.certificateKey)!, alert.threshold),
     })),
   ];
   let fired = 0;

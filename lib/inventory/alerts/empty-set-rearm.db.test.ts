@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { asc } from "drizzle-orm";
+import { alertFirings, notifications } from "@/lib/db/schema";
+import { createConnection } from "@/lib/connections/data";
+import { connectionInputSchema } from "@/lib/connections/schemas";
+import { generateKey, parseKey } from "@/lib/secrets/crypto";
+import { TEST_ENGINES } from "@/lib/testing/databases";
+import { applyCertificateSnapshot } from "../snapshot";
+import { fakeIdpSet, fakeSummary } from "../testing/fake-certificates";
+import { evaluateAlerts } from "./fire";
+import { saveAlertRule } from "./rules-data";
+import { alertRuleInputSchema, DEFAULT_THRESHOLDS } from "./schemas";
+
+// An enabled IdP set with no certificate is an outage, alerted once per emptying: a set that
+// gets a certificate and is emptied again alerts again; refreshes that find it still empty, and
+// instances evaluating at once, do not. Driven through the refresh's snapshot and the alert
+// evaluation, read back from the firings and notifications stored.
+
+const key = parseKey(generateKey());
+const t0 = new Date("2026-06-01T00:00:00.000Z");
+const HOUR = 3_600_000;
+const at = (hours: number) => new Date(t0.getTime() + hours * HOUR);
+
+describe.each(TEST_ENGINES)("empty-set alerts re-arm per emptying on $engine", ({ open }) => {
+  let handle: Awaited<ReturnType<typeof open>>;
+  let hw: { id: string; name: string; vendor: "huawei" };
+  const installed = fakeSummary("installed", new Date(t0.getTime() + 400 * 24 * HOUR).toISOString());
+
+  beforeAll(async () => {
+    handle = await open();
+    const view = await createConnection(
+      handle.db,
+      key,
+      connectionInputSchema.parse({
+        vendor: "huawei",
+        name: "Store",
+        baseUrl: "https://identitystore.ap-southeast-1.myhuaweicloud.com",
+        region: "ap-southeast-1",
+        identityStoreId: "d-1234567890",
+        accessKeyId: "HPUAEXAMPLEKEY0001",
+        secretAccessKey: "sk-secret",
+      }),
+    );
+    hw = { id: view.id, name: "Store", vendor: "huawei" };
+    for (const channel of ["in-app", "webhook"] as const)
+      await saveAlertRule(
+        handle.db,
+        key,
+        alertRuleInputSchema.parse({
+          name: `Rule ${channel}`,
+          thresholds: DEFAULT_THRESHOLDS,
+          channel,
+          ...(channel === "webhook" && { webhookUrl: "https://hooks.example.com/trustdeck" }),
+        }),
+      );
+  });
+  afterAll(() => handle.close());
+
+  const refresh = (hours: number, filled: boolean) =>
+    applyCertificateSnapshot(handle.db, {
+      connection: hw,
+      sets: [fakeIdpSet(hw.id, "okta", true, filled ? [installed] : [], "Okta")],
+      now: at(hours),
+    });
+  /** Two instances evaluate at once after each refresh; returns the alerts they stored together. */
+  const evaluate = async (hours: number) =>
+    (await Promise.all([evaluateAlerts(handle.db, at(hours)), evaluateAlerts(handle.db, at(hours))])).reduce(
+      (a, b) => a + b,
+    );
+  const emptiedAt = async () =>
+    (await handle.db.select().from(alertFirings).orderBy(asc(alertFirings.id))).map(
+      (f) => (f.payload as { data: { emptySet: { firstSeenAt: string } } }).data.emptySet.firstSeenAt,
+    );
+
+  it("alerts when emptied, not while filled, again when emptied again, and once for all refreshes of one emptying", async () => {
+    await refresh(0, false);
+    expect(await evaluate(0)).toBe(2); // one per rule
+    await refresh(1, false);
+    expect(await evaluate(1)).toBe(0); // still the same emptying
+
+    await refresh(2, true);
+    expect(await evaluate(2)).toBe(0);
+    await refresh(3, true);
+    expect(await evaluate(3)).toBe(0);
+
+    await refresh(4, false);
+    expect(await evaluate(4)).toBe(2); // emptied again: a second alert per rule
+    expect(await evaluate(5)).toBe(0);
+
+    // Filled and emptied twice more between two evaluations: the evaluation sees one emptying.
+    await refresh(6, true);
+    await refresh(7, false);
+    await refresh(8, true);
+    await refresh(9, false);
+    await refresh(10, false);
+    expect(await evaluate(10)).toBe(2);
+    expect(await evaluate(11)).toBe(0);
+
+    expect(await emptiedAt()).toEqual([0, 0, 4, 4, 9, 9].map((hours) => at(hours).toISOString()));
+    const titles = (await handle.db.select().from(notifications).orderBy(asc(notifications.id))).map(
+      (n) => n.title,
+    );
+    expect(titles).toEqual(Array(3).fill("No certificate installed: Okta"));
+  });
+});
