@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asc } from "drizzle-orm";
-import { alertFirings, notifications } from "@/lib/db/schema";
+import { alertFirings, alertRules, notifications } from "@/lib/db/schema";
 import { createConnection } from "@/lib/connections/data";
 import { connectionInputSchema } from "@/lib/connections/schemas";
 import { generateKey, parseKey } from "@/lib/secrets/crypto";
@@ -101,5 +101,58 @@ describe.each(TEST_ENGINES)("empty-set alerts re-arm per emptying on $engine", (
       (n) => n.title,
     );
     expect(titles).toEqual(Array(3).fill("No certificate installed: Okta"));
+  });
+
+  it("counts an alert stored under the set's key alone (before an upgrade) for the emptying it was fired in", async () => {
+    const view = await createConnection(
+      handle.db,
+      key,
+      connectionInputSchema.parse({
+        vendor: "huawei",
+        name: "Older store",
+        baseUrl: "https://identitystore.ap-southeast-1.myhuaweicloud.com",
+        region: "ap-southeast-1",
+        identityStoreId: "d-0987654321",
+        accessKeyId: "HPUAEXAMPLEKEY0002",
+        secretAccessKey: "sk-secret",
+      }),
+    );
+    const older = { id: view.id, name: "Older store", vendor: "huawei" as const };
+    const snapshot = (hours: number, filledIds: string[]) =>
+      applyCertificateSnapshot(handle.db, {
+        connection: older,
+        sets: ["alerted", "never-alerted"].map((id) =>
+          fakeIdpSet(older.id, id, true, filledIds.includes(id) ? [installed] : [], id),
+        ),
+        now: at(hours),
+      });
+    await snapshot(20, ["never-alerted"]);
+    await snapshot(21, []);
+    // Stored as before: "alerted" at 22 h (this emptying), "never-alerted" at 19 h (an emptying
+    // before the certificate that was uploaded and removed since).
+    const rules = (await handle.db.select({ id: alertRules.id }).from(alertRules)).map((r) => r.id);
+    expect(rules).toHaveLength(2);
+    for (const ruleId of rules)
+      for (const [set, hours] of [
+        ["alerted", 22],
+        ["never-alerted", 19],
+      ] as const)
+        await handle.db.insert(alertFirings).values({
+          ruleId,
+          certificateKey: `${older.id}/idp:${set}`,
+          threshold: "expired",
+          firedAt: at(hours),
+          title: `No certificate installed: ${set}`,
+          payload: {},
+        });
+    const before = (await handle.db.select().from(alertFirings)).length;
+    expect(await evaluate(23)).toBe(2); // "never-alerted" only, once per rule
+    const added = (await handle.db.select().from(alertFirings).orderBy(asc(alertFirings.id))).slice(before);
+    expect(added.map((f) => f.certificateKey)).toEqual(
+      Array(2).fill(`${older.id}/idp:never-alerted#emptied@${at(21).toISOString()}`),
+    );
+    await snapshot(24, ["alerted"]);
+    await snapshot(25, []);
+    expect(await evaluate(25)).toBe(2); // "alerted" emptied again: a new emptying alerts
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { alertDeliveries, alertFirings, notifications } from "@/lib/db/schema";
 import { VENDOR_LABELS } from "@/lib/vendors/descriptors";
@@ -90,6 +90,7 @@ export async function evaluateAlerts(db: Database, now: Date): Promise<number> {
   const certificateByKey = new Map(certificates.map((c) => [c.key, c]));
   const emptySetByAlertKey = new Map(emptySets.map((s) => [emptySetAlertKey(s), s]));
   const channels = new Map(rules.map((r) => [r.id, r.channel]));
+  const alertedBeforeEmptyingKeys = await firedUnderSetKey(db, emptySets);
   // Certificate keys have three parts and an empty set's alert key two plus its emptying, so one
   // firing key space holds both.
   const due = [
@@ -97,10 +98,11 @@ export async function evaluateAlerts(db: Database, now: Date): Promise<number> {
       alert,
       message: alertMessage(certificateByKey.get(alert.certificateKey)!, alert.threshold, now),
     })),
-    ...dueEmptySetAlerts(rules, emptySets, now).map((alert) => ({
-      alert,
-      message: emptySetAlertMessage(emptySetByAlertKey.get(alert.certificateKey)!, alert.threshold),
-    })),
+    ...dueEmptySetAlerts(rules, emptySets, now).flatMap((alert) => {
+      const set = emptySetByAlertKey.get(alert.certificateKey)!;
+      if (alertedBeforeEmptyingKeys.has(`${alert.ruleId} ${set.key} ${alert.threshold}`)) return [];
+      return [{ alert, message: emptySetAlertMessage(set, alert.threshold) }];
+    }),
   ];
   let fired = 0;
   for (const { alert, message } of due) {
@@ -136,6 +138,30 @@ export async function evaluateAlerts(db: Database, now: Date): Promise<number> {
       });
   }
   return fired;
+}
+
+/**
+ * Empty-set alerts stored before they were keyed to their emptying (under the set's key alone),
+ * as `<ruleId> <set key> <threshold>`, when fired during the emptying still going on: that
+ * emptying was alerted, so an upgrade does not alert every empty set again.
+ */
+async function firedUnderSetKey(db: Database, emptySets: readonly InventoryEmptySet[]): Promise<Set<string>> {
+  if (emptySets.length === 0) return new Set();
+  const firstSeen = new Map(emptySets.map((set) => [set.key, Date.parse(set.firstSeenAt)]));
+  const rows = await db
+    .select({
+      ruleId: alertFirings.ruleId,
+      key: alertFirings.certificateKey,
+      threshold: alertFirings.threshold,
+      firedAt: alertFirings.firedAt,
+    })
+    .from(alertFirings)
+    .where(inArray(alertFirings.certificateKey, [...firstSeen.keys()]));
+  return new Set(
+    rows
+      .filter((row) => row.firedAt.getTime() >= firstSeen.get(row.key)!)
+      .map((row) => `${row.ruleId} ${row.key} ${row.threshold}`),
+  );
 }
 
 /** Queue a test delivery for a rule (webhook) or add a test notification (in-app). */
