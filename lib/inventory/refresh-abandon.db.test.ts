@@ -11,26 +11,45 @@ import { refreshConnectionOnce } from "./refresh-connection";
 
 const key = parseKey(generateKey());
 
-// A connection's reads start at once (its certificate sets, its federated credentials). When the
-// refresh's outcome is decided by a 5xx on the sets, the federated read still under way is of no
-// use: it must stop rather than retry against the vendor. Seen from the sandbox's request log
-// (a request is logged when its answer ends): after the refresh returned, no request is added.
+// A connection's reads start at once: its certificate sets and its federated credentials (UiPath),
+// and within the sets read the adapter's own reads (Huawei: service-provider certificates and
+// external IdPs, through the live-read cache). When the refresh's outcome is decided by a 5xx on
+// one, a read still under way is of no use: it must stop rather than retry against the vendor.
+// Seen from the sandbox's request log (a request is logged when its answer ends): after the
+// refresh returned, no request is added.
 
-const SETS = "**/SamlCertificate/*/certificates";
-const APPLICATIONS = "**/identity_/api/ExternalClient/*";
+/** The path that answers 503 to every attempt, and the sibling read's path held meanwhile. */
+const CASES = {
+  "UiPath sets vs. federated credentials": {
+    vendor: "uipath",
+    failing: "**/SamlCertificate/*/certificates",
+    held: "**/identity_/api/ExternalClient/*",
+  },
+  "Huawei service-provider certificates vs. external IdPs": {
+    vendor: "huawei",
+    failing: "**/saml-certificates",
+    held: "**/external-idp",
+  },
+} as const;
+type Case = (typeof CASES)[keyof typeof CASES];
 
 describe.each(TEST_ENGINES)("reads abandoned once a refresh's outcome is decided, on $engine", ({ open }) => {
   let handle: Awaited<ReturnType<typeof open>>;
   let sb: Sandbox;
   let restoreHosts: (() => void) | undefined;
-  let connectionId: string;
+  const connectionIds = new Map<string, string>();
   beforeAll(async () => {
     handle = await open();
     sb = await startSandbox({ ports: { uipath: 0, cloudflare: 0, huawei: 0, issuers: 0 }, control: true });
     restoreHosts = allowSandboxHosts(sb);
-    // One connection only, so that a scheduled run reads this connection and nothing else.
-    const demo = sb.demo.find((d) => d.vendor === "uipath")!;
-    connectionId = (await createConnection(handle.db, key, connectionInputSchema.parse(demo))).id;
+    // One connection per vendor: a scheduled run reads these and nothing else.
+    for (const vendor of ["uipath", "huawei"]) {
+      const demo = sb.demo.find((d) => d.vendor === vendor)!;
+      connectionIds.set(
+        vendor,
+        (await createConnection(handle.db, key, connectionInputSchema.parse(demo))).id,
+      );
+    }
   });
   afterAll(async () => {
     restoreHosts?.();
@@ -50,8 +69,8 @@ describe.each(TEST_ENGINES)("reads abandoned once a refresh's outcome is decided
   };
   const matching = (glob: string) => (entry: { path: string }) => globToRegExp(glob).test(entry.path);
 
-  const triggers: Record<string, () => Promise<unknown>> = {
-    "Refresh this connection": async () =>
+  const triggers: Record<string, (connectionId: string) => Promise<unknown>> = {
+    "Refresh this connection": async (connectionId) =>
       (await refreshConnectionOnce(handle.db, key, connectionId))?.failure,
     "a scheduled refresh": async () => {
       const run = await startRefresh(handle.db, key, { trigger: "scheduled", actorName: "scheduler" });
@@ -60,25 +79,35 @@ describe.each(TEST_ENGINES)("reads abandoned once a refresh's outcome is decided
     },
   };
 
-  it.each(Object.keys(triggers))("%s ended by a 5xx stops the connection's other reads", async (name) => {
+  const cases = Object.keys(triggers).flatMap((trigger) =>
+    Object.entries(CASES).map(([name, c]) => [trigger, name, c] as [string, string, Case]),
+  );
+  it.each(cases)("%s ended by a 5xx stops the connection's other reads (%s)", async (trigger, _name, c) => {
+    const connectionId = connectionIds.get(c.vendor)!;
     await settledLog();
     await sb.control.clearRequests();
-    // The sets answer 503 to every attempt; the first list of applications is held (2.5 s) and
-    // answered normally after it, so a read that outlives the refresh retries and goes on.
-    await sb.control.fault({ service: "uipath", method: "GET", path: SETS, kind: "status", status: 503 });
+    // One read answers 503 to every attempt; the first request of its sibling is held (2.5 s)
+    // and answered normally after it, so a read that outlives the refresh retries and goes on.
     await sb.control.fault({
-      service: "uipath",
+      service: c.vendor,
       method: "GET",
-      path: APPLICATIONS,
+      path: c.failing,
+      kind: "status",
+      status: 503,
+    });
+    await sb.control.fault({
+      service: c.vendor,
+      method: "GET",
+      path: c.held,
       kind: "timeout",
       delayMs: 2_500,
       count: 1,
     });
     try {
-      const failure = await triggers[name]!();
+      const failure = await triggers[trigger]!(connectionId);
       expect(failure).toBeTruthy();
       // The held read ends (abandoned: the sandbox logs it when its client goes away).
-      for (let i = 0; !(await sb.control.requests()).some(matching(APPLICATIONS)); i++) {
+      for (let i = 0; !(await sb.control.requests()).some(matching(c.held)); i++) {
         expect(i, "the held read never ended").toBeLessThan(200);
         await pause(50);
       }
@@ -91,8 +120,8 @@ describe.each(TEST_ENGINES)("reads abandoned once a refresh's outcome is decided
         );
       }
       const log = await sb.control.requests();
-      expect(log.filter(matching(APPLICATIONS))).toHaveLength(1);
-      expect(log.filter(matching(SETS)).length).toBeGreaterThan(1); // the sets' read was retried
+      expect(log.filter(matching(c.held))).toHaveLength(1);
+      expect(log.filter(matching(c.failing)).length).toBeGreaterThan(1); // the failing read was retried
     } finally {
       await sb.control.clearFaults();
     }
