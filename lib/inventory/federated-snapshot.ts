@@ -5,25 +5,17 @@ import { inventoryConnections, inventoryEvents, inventoryFederatedCredentials } 
 import type { VendorConnection } from "@/lib/vendors/model";
 import { federatedOperationsFor } from "@/lib/vendors/registry";
 import {
-  applyFederatedApplications,
+  applicationWrites,
   observeApplication,
+  storedApplications,
+  storeApplications,
   type ObservedApplication,
 } from "./federated-applications";
+import { credentialWrites, type ObservedCredential } from "./federated-changes";
+import { excludedSet } from "./upsert-set";
 
-/** One federated credential as read now. */
-export interface ObservedCredential {
-  key: string;
-  clientId: string;
-  applicationName: string;
-  credentialId: string;
-  name: string | null;
-  issuer: string | null;
-  audience: string | null;
-  subject: string | null;
-  description: string | null;
-  vendorCreatedAt: string;
-  vendorUpdatedAt: string;
-}
+/** A changed credential takes every read value; its first sighting is kept. */
+const CREDENTIAL_UPSERT_SET = excludedSet(inventoryFederatedCredentials, ["key", "firstSeenAt"]);
 
 /** Every external application of a connection and every federated credential they hold, as read now. */
 export interface ObservedFederation {
@@ -80,8 +72,10 @@ export async function recordFederatedRead(db: Database, connectionId: string, er
 }
 
 /**
- * Store the federated credentials just read from one connection with history: appeared,
- * changed (issuer, audience or subject edited) and disappeared.
+ * Store the federated credentials just read from one connection, writing only what changed:
+ * credentials and applications that appeared, changed or disappeared, with history (appeared,
+ * changed issuer, audience or subject, disappeared), in one transaction. When nothing changed it
+ * reads the stored rows and writes nothing. Answers the number of history entries.
  */
 export async function applyFederatedSnapshot(
   db: Database,
@@ -89,76 +83,47 @@ export async function applyFederatedSnapshot(
   federation: ObservedFederation,
   now: Date,
 ): Promise<number> {
-  await applyFederatedApplications(db, connectionId, federation.applications, now);
-  const observed = federation.credentials;
-  const rows = await db
-    .select()
-    .from(inventoryFederatedCredentials)
-    .where(
-      and(
-        eq(inventoryFederatedCredentials.connectionId, connectionId),
-        isNull(inventoryFederatedCredentials.goneAt),
+  const [apps, stored] = await Promise.all([
+    storedApplications(db, connectionId),
+    db
+      .select()
+      .from(inventoryFederatedCredentials)
+      .where(
+        and(
+          eq(inventoryFederatedCredentials.connectionId, connectionId),
+          isNull(inventoryFederatedCredentials.goneAt),
+        ),
       ),
-    );
-  const before = new Map(rows.map((r) => [r.key, r]));
-  const seen = new Set(observed.map((o) => o.key));
-  const events: (typeof inventoryEvents.$inferInsert)[] = [];
-  for (const o of observed) {
-    const p = before.get(o.key);
-    const match = { issuer: o.issuer, audience: o.audience, subject: o.subject };
-    if (!p)
-      events.push({
-        occurredAt: now,
-        itemType: "federated-credential",
-        itemKey: o.key,
-        connectionId,
-        kind: "appeared",
-        details: { name: o.name, ...match },
-      });
-    else if (p.issuer !== o.issuer || p.audience !== o.audience || p.subject !== o.subject) {
-      events.push({
-        occurredAt: now,
-        itemType: "federated-credential",
-        itemKey: o.key,
-        connectionId,
-        kind: "state-changed",
-        details: { from: { issuer: p.issuer, audience: p.audience, subject: p.subject }, to: match },
-      });
-    }
-  }
-  const gone = rows.filter((r) => !seen.has(r.key));
-  for (const g of gone)
-    events.push({
-      occurredAt: now,
-      itemType: "federated-credential",
-      itemKey: g.key,
-      connectionId,
-      kind: "disappeared",
-      details: { name: g.name },
-    });
+  ]);
+  const appWrites = applicationWrites(apps, federation.applications);
+  const writes = credentialWrites(connectionId, stored, federation.credentials, now);
+  const nothing = (w: { upserts: unknown[]; gone: unknown[] }) =>
+    w.upserts.length === 0 && w.gone.length === 0;
+  if (nothing(appWrites) && nothing(writes)) return 0;
 
   await db.transaction(async (tx) => {
-    for (const o of observed) {
-      const values = { ...o, connectionId, firstSeenAt: now, lastSeenAt: now, goneAt: null };
-      const { key: _key, firstSeenAt: _first, ...update } = values;
+    await storeApplications(tx, connectionId, appWrites, now);
+    if (writes.upserts.length > 0)
       await tx
         .insert(inventoryFederatedCredentials)
-        .values(values)
-        .onConflictDoUpdate({ target: inventoryFederatedCredentials.key, set: update });
-    }
-    if (gone.length > 0)
+        .values(
+          writes.upserts.map((o) => ({
+            ...o,
+            connectionId,
+            firstSeenAt: now,
+            lastSeenAt: now,
+            goneAt: null,
+          })),
+        )
+        .onConflictDoUpdate({ target: inventoryFederatedCredentials.key, set: CREDENTIAL_UPSERT_SET });
+    if (writes.gone.length > 0)
       await tx
         .update(inventoryFederatedCredentials)
         .set({ goneAt: now })
-        .where(
-          inArray(
-            inventoryFederatedCredentials.key,
-            gone.map((g) => g.key),
-          ),
-        );
-    if (events.length > 0) await tx.insert(inventoryEvents).values(events);
+        .where(inArray(inventoryFederatedCredentials.key, writes.gone));
+    if (writes.events.length > 0) await tx.insert(inventoryEvents).values(writes.events);
   });
-  return events.length;
+  return writes.events.length;
 }
 
 /**

@@ -5,6 +5,7 @@ import { inventoryCertificates, inventoryEvents } from "@/lib/db/schema";
 import type { Vendor } from "@/lib/vendors/descriptors";
 import type { KnownCertificate, ObservedCertificate, SnapshotChange } from "./diff";
 import type { SignInFacts } from "./sign-in-facts";
+import { excludedSet } from "./upsert-set";
 
 /**
  * A stored snapshot row as a refresh compares it: every column but the PEM. The PEM is the
@@ -20,11 +21,7 @@ type CertificateInsert = typeof inventoryCertificates.$inferInsert;
 export type Writer = Pick<Database, "insert" | "update" | "select">;
 
 /** Every column but the key and first sighting takes the new value on conflict. */
-const UPSERT_SET = Object.fromEntries(
-  Object.entries(getTableColumns(inventoryCertificates))
-    .filter(([name]) => name !== "key" && name !== "firstSeenAt")
-    .map(([name, column]) => [name, sql.raw(`excluded."${column.name}"`)]),
-);
+const UPSERT_SET = excludedSet(inventoryCertificates, ["key", "firstSeenAt"]);
 const UPSERT_CHUNK = 500;
 
 /**
