@@ -1,17 +1,23 @@
 // "Refresh all" of 50 connections holding 2,000 certificate sets, seeded through the control plane
 // (POST /__sandbox/tenants) of a sandbox in its own process, with 100 ms of latency on every vendor
 // request. `--vendors=cloudflare,uipath,huawei` mixes vendors (default: Cloudflare alone, 40 sets
-// per account); bench/support/refresh-mix.ts says how connections and sets are shared. Prints, per
+// per account); bench/support/refresh-mix.ts says how connections and sets are shared.
+// `--concurrency=4,8` measures only those per-vendor concurrencies (default 1,2,4,8). Prints, per
 // database engine and per-vendor concurrency, the time measured against the ideal for that
 // concurrency: vendors run side by side, so
 //   ideal = max over vendors of max(ceil(its connections / concurrency) × one connection's network
 //           time, the least time its rate budget allows for the requests made)
 // where one connection's network time is measured alone through the adapter (live reads, no
-// database), and the ratio. The first refresh writes every row; the ones measured after it find
-// nothing changed (the usual refresh), and one more follows a rotation of one set per Cloudflare
-// connection made outside Trustdeck (drift). Figures are printed, never asserted; the CPU printed
-// is this process's (the sandbox's is not Trustdeck's). Run:
-// npx tsx bench/inventory-refresh.ts [--vendors=cloudflare,uipath,huawei] [--postgres]
+// database), and the ratio. The probe makes the same requests as the refresh: for UiPath, with the
+// access token cached (it lives an hour and is cached per connection, so only the first refresh
+// and the first probe exchange it), two round trips one after the other: the SAML certificates
+// and the external applications at once, then every application's federated credentials at once
+// (their client ids come from the applications). The first refresh writes every row; the ones
+// measured after it find nothing changed (the usual refresh), and one more follows a rotation of
+// one set per Cloudflare connection made outside Trustdeck (drift). Figures are printed, never
+// asserted; "CPU" is this process's and "sandbox" the sandbox process's (the simulated vendors'
+// work, not Trustdeck's), both per refresh. Run:
+// npx tsx bench/inventory-refresh.ts [--vendors=cloudflare,uipath,huawei] [--concurrency=4,8] [--postgres]
 // (--postgres adds an embedded PostgreSQL run on BENCH_PG_PORT, default 54339)
 import { spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
@@ -22,7 +28,6 @@ import type { ConnectionInput } from "@/lib/connections/schemas";
 const LATENCY_MS = 100;
 const CONNECTIONS = 50;
 const TOTAL_SETS = 2_000;
-const CONCURRENCIES = [1, 2, 4, 8];
 const MEASURED = 4;
 const PROBES = 3;
 
@@ -82,6 +87,16 @@ async function startSandboxProcess() {
   throw new Error("the sandbox process exited before it was ready");
 }
 
+/** `--concurrency=4,8`: the per-vendor concurrencies to measure (1, 2, 4 and 8 by default). */
+function concurrenciesFromArgs(): number[] {
+  const arg = process.argv.find((a) => a.startsWith("--concurrency="));
+  if (!arg) return [1, 2, 4, 8];
+  const values = arg.slice("--concurrency=".length).split(",").map(Number);
+  if (values.length === 0 || values.some((v) => !Number.isInteger(v) || v < 1))
+    throw new Error(`--concurrency takes positive whole numbers, e.g. 4,8; got ${arg}`);
+  return values;
+}
+
 /** `--vendors=a,b`: the vendors to mix (Cloudflare alone by default). */
 function vendorsFromArgs(known: readonly string[]): string[] {
   const arg = process.argv.find((a) => a.startsWith("--vendors="));
@@ -122,6 +137,7 @@ async function measure(sb: Awaited<ReturnType<typeof startSandboxProcess>>) {
   type Vendor = keyof typeof VENDOR_DESCRIPTORS;
 
   const vendors = vendorsFromArgs(Object.keys(VENDOR_DESCRIPTORS)) as Vendor[];
+  const concurrencies = concurrenciesFromArgs();
   const headroom = instanceShareOfBudget(
     Number(process.env.VENDOR_RATE_BUDGET_PERCENT ?? 80),
     Number(process.env.VENDOR_RATE_BUDGET_INSTANCES ?? 1),
@@ -175,6 +191,7 @@ async function measure(sb: Awaited<ReturnType<typeof startSandboxProcess>>) {
     const refresh = async (concurrency: number) => {
       await sb.control.clearRequests();
       const cpuBefore = process.cpuUsage();
+      const sandboxBefore = (await sb.control.stats()).cpu;
       const start = performance.now();
       const run = await startRefresh(handle.db, key, {
         trigger: "manual",
@@ -184,6 +201,9 @@ async function measure(sb: Awaited<ReturnType<typeof startSandboxProcess>>) {
       await run.finished;
       const measured = performance.now() - start;
       const cpu = process.cpuUsage(cpuBefore);
+      const sandboxCpu = (await sb.control.stats()).cpu;
+      const sandboxCpuMs =
+        (sandboxCpu.user - sandboxBefore.user + sandboxCpu.system - sandboxBefore.system) / 1000;
       // This process's CPU (the sandbox runs in its own): on a shared machine, the figure load does not inflate.
       const cpuMs = (cpu.user + cpu.system) / 1000;
       const failures = (await readRefreshRun(handle.db, run.runId))?.failures.length ?? -1;
@@ -203,11 +223,11 @@ async function measure(sb: Awaited<ReturnType<typeof startSandboxProcess>>) {
         ideal = Math.max(ideal, network, floor);
         ideals.push(`${vendor} ${seconds(Math.max(network, floor))}${floor > network ? " (budget)" : ""}`);
       }
-      return { measured, ideal, ideals, failures, requests, cpuMs };
+      return { measured, ideal, ideals, failures, requests, cpuMs, sandboxCpuMs };
     };
     const line = (label: string, r: Awaited<ReturnType<typeof refresh>>) =>
       console.log(
-        `  ${label.padEnd(44)} measured ${seconds(r.measured)}, ideal ${seconds(r.ideal)} [${r.ideals.join(", ")}], ratio ${(r.measured / r.ideal).toFixed(2)} · CPU ${seconds(r.cpuMs)} · ${r.requests} requests · failures ${r.failures}`,
+        `  ${label.padEnd(44)} measured ${seconds(r.measured)}, ideal ${seconds(r.ideal)} [${r.ideals.join(", ")}], ratio ${(r.measured / r.ideal).toFixed(2)} · CPU ${seconds(r.cpuMs)}, sandbox ${seconds(r.sandboxCpuMs)} · ${r.requests} requests · failures ${r.failures}`,
       );
 
     console.log(
@@ -221,11 +241,12 @@ async function measure(sb: Awaited<ReturnType<typeof startSandboxProcess>>) {
     const inventory = await readInventory(handle.db);
     const sets = new Set(inventory.certificates.map((c) => `${c.connectionId}/${c.setId}`)).size;
     console.log(`  inventory: ${sets} sets, ${inventory.certificates.length} certificates`);
-    for (const concurrency of CONCURRENCIES) {
+    for (const concurrency of concurrencies) {
       const runs = [];
       for (let i = 0; i < MEASURED; i++) runs.push(await refresh(concurrency));
+      const ratios = runs.map((r) => r.measured / r.ideal);
       line(
-        `nothing changed, concurrency ${concurrency} (median of ${MEASURED})`,
+        `nothing changed, concurrency ${concurrency} (median of ${MEASURED}; ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`,
         median(runs, (r) => r.measured / r.ideal),
       );
     }

@@ -23,6 +23,8 @@ export interface ControlClient<Settings extends object = CoreSettings> {
   requests(service?: ServiceName): Promise<RequestLogEntry[]>;
   /** Empties the request log. */
   clearRequests(): Promise<void>;
+  /** The sandbox process's memory and CPU time so far (a GC first when run with --expose-gc). */
+  stats(): Promise<SandboxStats>;
   /** Changes run-time switches; returns the full settings. */
   settings(patch?: Partial<Settings>): Promise<Settings>;
   /**
@@ -32,6 +34,14 @@ export interface ControlClient<Settings extends object = CoreSettings> {
   addTenants<Connection = unknown>(
     request: TenantSeedRequest,
   ): Promise<{ connections: Connection[]; fault?: Fault }>;
+}
+
+/** What `GET /__sandbox/stats` answers. */
+export interface SandboxStats {
+  memory: NodeJS.MemoryUsage;
+  gc: boolean;
+  uptimeSeconds: number;
+  cpu: NodeJS.CpuUsage;
 }
 
 /** Builds a ControlClient for a sandbox origin (any vendor port), or one that refuses when control is off. */
@@ -68,6 +78,7 @@ export function createControlClient<Settings extends object>(
       ).requests,
     clearRequests: async () => void (await call("DELETE", "requests")),
     addTenants: (request) => call("POST", "tenants", request),
+    stats: () => call<SandboxStats>("GET", "stats"),
     settings: async (patch) =>
       (await call<{ settings: Settings }>(patch ? "POST" : "GET", "settings", patch)).settings,
   };

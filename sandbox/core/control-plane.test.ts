@@ -178,6 +178,18 @@ describe("request log, clock, reset, settings", () => {
     await expect(sb.control.setClock("not a date")).rejects.toThrow(/400/);
   });
 
+  it("stats reports the process's memory and its CPU time, which only grows", async () => {
+    const before = await sb.control.stats();
+    for (let i = 0; i < 20; i++) await cloudflareCall(sb, token, list);
+    const after = await sb.control.stats();
+    expect(before.memory.heapUsed).toBeGreaterThan(0);
+    for (const field of ["user", "system"] as const) {
+      expect(Number.isInteger(before.cpu[field])).toBe(true);
+      expect(after.cpu[field]).toBeGreaterThanOrEqual(before.cpu[field]);
+    }
+    expect(after.cpu.user + after.cpu.system).toBeGreaterThan(before.cpu.user + before.cpu.system);
+  });
+
   it("reset('empty') keeps identities but no certificates; reset() brings the demo back", async () => {
     await sb.control.reset("empty");
     const empty = (await cloudflareCall(sb, token, list)).json as { result: unknown[] };

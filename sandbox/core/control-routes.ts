@@ -91,7 +91,13 @@ export function createControlHandler(deps: ControlDeps): ControlHandler {
     // The bench reads memory here; with --expose-gc a collection runs first.
     const gc = (globalThis as { gc?: () => void }).gc;
     gc?.();
-    return json(200, { memory: process.memoryUsage(), gc: Boolean(gc), uptimeSeconds: process.uptime() });
+    return json(200, {
+      memory: process.memoryUsage(),
+      gc: Boolean(gc),
+      uptimeSeconds: process.uptime(),
+      // The sandbox's own CPU, so a bench can tell the simulated vendor's work from Trustdeck's.
+      cpu: process.cpuUsage(),
+    });
   });
 
   return async (ctx: RequestContext): Promise<Reply> => {
