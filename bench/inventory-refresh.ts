@@ -16,13 +16,15 @@
 // measured after it find nothing changed (the usual refresh), and one more follows a rotation of
 // one set per Cloudflare connection made outside Trustdeck (drift). Figures are printed, never
 // asserted; "CPU" is this process's and "sandbox" the sandbox process's (the simulated vendors'
-// work, not Trustdeck's), both per refresh. Run:
+// work, not Trustdeck's), both per refresh; "loop delay p99" is how late this process's event loop
+// ran (PGlite's statements and our own work block it; so does a machine busy with other work). Run:
 // npx tsx bench/inventory-refresh.ts [--vendors=cloudflare,uipath,huawei] [--concurrency=4,8] [--postgres]
 // (--postgres adds an embedded PostgreSQL run on BENCH_PG_PORT, default 54339)
 import { spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { cpus, loadavg } from "node:os";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { ConnectionInput } from "@/lib/connections/schemas";
 
 const LATENCY_MS = 100;
@@ -192,6 +194,9 @@ async function measure(sb: Awaited<ReturnType<typeof startSandboxProcess>>) {
       await sb.control.clearRequests();
       const cpuBefore = process.cpuUsage();
       const sandboxBefore = (await sb.control.stats()).cpu;
+      // How late this process's event loop ran: a vendor's answer waits that long to be read.
+      const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+      loopDelay.enable();
       const start = performance.now();
       const run = await startRefresh(handle.db, key, {
         trigger: "manual",
@@ -200,6 +205,8 @@ async function measure(sb: Awaited<ReturnType<typeof startSandboxProcess>>) {
       });
       await run.finished;
       const measured = performance.now() - start;
+      loopDelay.disable();
+      const loopDelayP99Ms = loopDelay.percentile(99) / 1e6;
       const cpu = process.cpuUsage(cpuBefore);
       const sandboxCpu = (await sb.control.stats()).cpu;
       const sandboxCpuMs =
@@ -223,11 +230,11 @@ async function measure(sb: Awaited<ReturnType<typeof startSandboxProcess>>) {
         ideal = Math.max(ideal, network, floor);
         ideals.push(`${vendor} ${seconds(Math.max(network, floor))}${floor > network ? " (budget)" : ""}`);
       }
-      return { measured, ideal, ideals, failures, requests, cpuMs, sandboxCpuMs };
+      return { measured, ideal, ideals, failures, requests, cpuMs, sandboxCpuMs, loopDelayP99Ms };
     };
     const line = (label: string, r: Awaited<ReturnType<typeof refresh>>) =>
       console.log(
-        `  ${label.padEnd(44)} measured ${seconds(r.measured)}, ideal ${seconds(r.ideal)} [${r.ideals.join(", ")}], ratio ${(r.measured / r.ideal).toFixed(2)} · CPU ${seconds(r.cpuMs)}, sandbox ${seconds(r.sandboxCpuMs)} · ${r.requests} requests · failures ${r.failures}`,
+        `  ${label.padEnd(44)} measured ${seconds(r.measured)}, ideal ${seconds(r.ideal)} [${r.ideals.join(", ")}], ratio ${(r.measured / r.ideal).toFixed(2)} · CPU ${seconds(r.cpuMs)}, sandbox ${seconds(r.sandboxCpuMs)} · loop delay p99 ${r.loopDelayP99Ms.toFixed(0)} ms · ${r.requests} requests · failures ${r.failures}`,
       );
 
     console.log(

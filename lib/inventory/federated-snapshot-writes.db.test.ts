@@ -224,6 +224,7 @@ describe.each(TEST_ENGINES)("an unchanged refresh of UiPath connections on $engi
     restoreHosts = allowSandboxHosts(sb);
     const { connections } = await sb.control.addTenants({
       vendor: "uipath",
+      name: "Refresh",
       connections: 3,
       setsPerConnection: 1,
       federatedCredentialsPerConnection: 30,
