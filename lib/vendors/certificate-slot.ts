@@ -54,9 +54,12 @@ export type SlotSource = readonly [
 
 /**
  * The slots of one set, in order. When every certificate is summarised already (every refresh
- * after the first) they are built without waiting on a summary each.
+ * after the first) they come back at once, not as a promise: a listing of known certificates then
+ * builds its thousands of sets without a promise or a microtask each.
  */
-export async function slotsFromCertificates(sources: readonly SlotSource[]): Promise<CertificateSlot[]> {
+export function slotsFromCertificates(
+  sources: readonly SlotSource[],
+): CertificateSlot[] | Promise<CertificateSlot[]> {
   const slots: CertificateSlot[] = [];
   for (const [name, text, extra] of sources) {
     const slot = slotFromKnownCertificate(name, text, extra);

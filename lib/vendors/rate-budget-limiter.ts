@@ -82,6 +82,12 @@ export class SlidingWindowLimiter {
     if (options.signal?.aborted) return Promise.reject(options.signal.reason as Error);
     if (buckets.length === 0) return Promise.resolve(0);
     const now = this.clock.now();
+    // Nobody waiting and a slot free in every bucket (the usual case): admitted at once, as the
+    // queue below would admit it, without queueing, sorting and a pass over the queue.
+    if (this.waiters.length === 0 && this.admissibleNow(buckets, options.write, now)) {
+      for (const bucket of buckets) this.window(bucket.key, now, bucket.windowMs).push(now);
+      return Promise.resolve(0);
+    }
     return new Promise<number>((resolve, reject) => {
       const waiter: Waiter = {
         seq: this.seq++,
@@ -138,9 +144,13 @@ export class SlidingWindowLimiter {
   }
 
   private admissible(waiter: Waiter, now: number): boolean {
-    return waiter.buckets.every((bucket) => {
+    return this.admissibleNow(waiter.buckets, waiter.write, now);
+  }
+
+  private admissibleNow(buckets: readonly RateBucket[], write: boolean, now: number): boolean {
+    return buckets.every((bucket) => {
       if ((this.holds.get(bucket.key) ?? 0) > now) return false;
-      const cap = waiter.write ? bucket.limit : bucket.limit - bucket.reservedForWrites;
+      const cap = write ? bucket.limit : bucket.limit - bucket.reservedForWrites;
       return this.window(bucket.key, now, bucket.windowMs).length < cap;
     });
   }

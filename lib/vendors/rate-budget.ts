@@ -76,6 +76,27 @@ export function rateBucketsFor<C>(
     });
 }
 
+/**
+ * `buckets` computed once per method and operation and reused: a client is made for one
+ * connection's settings (client-cache.ts), so its buckets never change, and computing them hashes
+ * the token and parses the base URL (a fifth of the rate budget's cost per request).
+ */
+export function bucketsPerRequestKind(
+  buckets: (request: { method: HttpMethod; operation: string }) => RateBucket[],
+): (request: { method: HttpMethod; operation: string }) => readonly RateBucket[] {
+  const byMethod = new Map<HttpMethod, Map<string, readonly RateBucket[]>>();
+  return (request) => {
+    let byOperation = byMethod.get(request.method);
+    if (!byOperation) byMethod.set(request.method, (byOperation = new Map()));
+    let known = byOperation.get(request.operation);
+    if (!known) {
+      known = Object.freeze(buckets(request).map((bucket) => Object.freeze(bucket)));
+      byOperation.set(request.operation, known);
+    }
+    return known;
+  };
+}
+
 /** A stable key for a credential (a token) that does not keep the credential itself. */
 export function credentialKey(secret: string): string {
   return createHash("sha256").update(secret).digest("base64url").slice(0, 22);

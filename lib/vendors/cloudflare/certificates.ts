@@ -6,6 +6,7 @@ import type {
   CertificateActionHandlers,
   CertificateSet,
   CertificateSetAction,
+  CertificateSlot,
   ConnectionFor,
 } from "../model";
 import { writeAfterReading } from "../reconcile";
@@ -21,13 +22,26 @@ export type CloudflareAction = (typeof CLOUDFLARE_ACTIONS)[number];
 
 type Conn = ConnectionFor<"cloudflare">;
 
-/** A Cloudflare SAML encryption certificate set → our set with `current` and `previous` slots. */
-export async function toCertificateSet(conn: Conn, set: SamlCertificateSet): Promise<CertificateSet> {
+/**
+ * A Cloudflare SAML encryption certificate set → our set with `current` and `previous` slots; at
+ * once (no promise) when both certificates are summarised already, as in every listing after the
+ * first.
+ */
+export function toCertificateSet(
+  conn: Conn,
+  set: SamlCertificateSet,
+): CertificateSet | Promise<CertificateSet> {
   const { current_certificate: current, previous_certificate: previous } = set;
-  const slots = await slotsFromCertificates([
+  const slots = slotsFromCertificates([
     ["current", current?.public_certificate, current ? { vendorId: current.uid } : {}],
     ["previous", previous?.public_certificate, previous ? { vendorId: previous.uid } : {}],
   ]);
+  return Array.isArray(slots)
+    ? withSlots(conn, set, slots)
+    : slots.then((built) => withSlots(conn, set, built));
+}
+
+function withSlots(conn: Conn, set: SamlCertificateSet, slots: CertificateSlot[]): CertificateSet {
   return withSlotRoles({
     id: set.uid,
     connectionId: conn.id,

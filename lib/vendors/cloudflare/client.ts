@@ -9,7 +9,7 @@ import {
   type RequestSummary,
 } from "../http";
 import { expectText, type RawResponse } from "../http-response";
-import { rateBucketsFor } from "../rate-budget";
+import { bucketsPerRequestKind, rateBucketsFor } from "../rate-budget";
 import type { ConnectionFor } from "../model";
 import { describeCloudflareError, diagnoseRefusal } from "./errors";
 import { cloudflareRateBudget } from "./rate-budget";
@@ -137,15 +137,13 @@ export class CloudflareClient extends VendorHttpClient {
     return this.conn.id;
   }
 
-  /** The account's windows in the vendor's rate budget (rate-budget.ts). */
+  /** The account's windows in the vendor's rate budget (rate-budget.ts), once per kind of request. */
+  private readonly buckets = bucketsPerRequestKind((request) =>
+    rateBucketsFor(this.vendor, cloudflareRateBudget, this.conn, request, this.deps.rateHeadroomPercent),
+  );
+
   protected override rateBuckets(request: Pick<HttpRequest<unknown>, "method" | "operation">) {
-    return rateBucketsFor(
-      this.vendor,
-      cloudflareRateBudget,
-      this.conn,
-      request,
-      this.deps.rateHeadroomPercent,
-    );
+    return this.buckets(request);
   }
 
   protected apiBase(): string {

@@ -36,14 +36,18 @@ export async function collectSamlCertificateSets<T>(
   maxPages = MAX_PAGES,
 ): Promise<T[]> {
   const byUid = new Map<string, T | Promise<T>>();
+  let pending = false;
   for (let page = 1; page <= maxPages; page++) {
     const { result, result_info: info } = await client.listSamlCertificateSets(page, pageSize);
     let added = 0;
     for (const set of result) {
       if (!byUid.has(set.uid)) {
         const item = toItem(set);
-        // Awaited below, after the last page: until then a failure must not count as unhandled.
-        if (item instanceof Promise) item.catch(() => undefined);
+        if (item instanceof Promise) {
+          pending = true;
+          // Awaited below, after the last page: until then a failure must not count as unhandled.
+          item.catch(() => undefined);
+        }
         byUid.set(set.uid, item);
         added++;
       }
@@ -53,7 +57,8 @@ export async function collectSamlCertificateSets<T>(
       result.length < pageSize ||
       (info?.total_pages !== undefined && page >= info.total_pages) ||
       added === 0;
-    if (lastPage) return Promise.all(byUid.values());
+    // Items built at once (the usual listing of known certificates) need no Promise.all.
+    if (lastPage) return pending ? Promise.all(byUid.values()) : ([...byUid.values()] as T[]);
   }
   throw new VendorError({
     vendor: "cloudflare",

@@ -10,7 +10,7 @@ import {
   type OutgoingRequest,
 } from "../http";
 import { expectEmpty, type RawResponse } from "../http-response";
-import { rateBucketsFor } from "../rate-budget";
+import { bucketsPerRequestKind, rateBucketsFor } from "../rate-budget";
 import type { ConnectionFor } from "../model";
 import { describeHuaweiError, serverTimeFromSkewError } from "./errors";
 import { huaweiRateBudget } from "./rate-budget";
@@ -136,9 +136,13 @@ export class HuaweiClient extends VendorHttpClient {
     return this.conn.id;
   }
 
-  /** The account's windows in the vendor's rate budget (rate-budget.ts). */
+  /** The account's windows in the vendor's rate budget (rate-budget.ts), once per kind of request. */
+  private readonly buckets = bucketsPerRequestKind((request) =>
+    rateBucketsFor(this.vendor, huaweiRateBudget, this.conn, request, this.deps.rateHeadroomPercent),
+  );
+
   protected override rateBuckets(request: Pick<HttpRequest<unknown>, "method" | "operation">) {
-    return rateBucketsFor(this.vendor, huaweiRateBudget, this.conn, request, this.deps.rateHeadroomPercent);
+    return this.buckets(request);
   }
 
   protected apiBase(): string {

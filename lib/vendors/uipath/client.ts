@@ -11,7 +11,7 @@ import {
   type RequestSummary,
 } from "../http";
 import { expectEmpty, type RawResponse } from "../http-response";
-import { rateBucketsFor } from "../rate-budget";
+import { bucketsPerRequestKind, rateBucketsFor } from "../rate-budget";
 import type { FederatedCredentialInput } from "../inputs";
 import type { ConnectionFor, FederatedTokenExchangeResult } from "../model";
 import { credentialFingerprint, describeOAuthError, type CachedToken, type TokenCache } from "./auth";
@@ -193,9 +193,13 @@ export class UiPathClient extends VendorHttpClient {
     return this.conn.id;
   }
 
-  /** The account's windows in the vendor's rate budget (rate-budget.ts). */
+  /** The account's windows in the vendor's rate budget (rate-budget.ts), once per kind of request. */
+  private readonly buckets = bucketsPerRequestKind((request) =>
+    rateBucketsFor(this.vendor, uipathRateBudget, this.conn, request, this.deps.rateHeadroomPercent),
+  );
+
   protected override rateBuckets(request: Pick<HttpRequest<unknown>, "method" | "operation">) {
-    return rateBucketsFor(this.vendor, uipathRateBudget, this.conn, request, this.deps.rateHeadroomPercent);
+    return this.buckets(request);
   }
 
   protected apiBase(): string {
