@@ -1,4 +1,5 @@
 import ipaddr from "ipaddr.js";
+import { memoizeByString } from "./string-memo";
 
 // Which IP addresses Trustdeck may reach on a user's behalf. Anything that is not plain public
 // unicast is refused: loopback, private, link-local (cloud metadata at 169.254.169.254), CGNAT,
@@ -68,7 +69,9 @@ function v4Refusal(address: ipaddr.IPv4): string | null {
  * Accepts every notation ipaddr.js parses (dotted, decimal, octal, hex, short IPv4; IPv6 with
  * embedded IPv4); anything else is refused as "not an IP address".
  */
-export function nonPublicRange(raw: string): string | null {
+export const nonPublicRange: (raw: string) => string | null = memoizeByString(rangeOf);
+
+function rangeOf(raw: string): string | null {
   const text = raw.replace(/^\[|\]$/g, "").replace(/%.*$/, "");
   if (!ipaddr.isValid(text)) return "not an IP address";
   const address = ipaddr.parse(text);

@@ -1,4 +1,5 @@
 import ipaddr from "ipaddr.js";
+import { memoizeByString } from "./string-memo";
 
 // An operator may let Trustdeck reach a few non-public places (the sandbox on localhost, an IdP
 // on the internal network). Entries match exactly: a host name equals the URL's host name (case
@@ -17,7 +18,9 @@ export interface AllowList {
 }
 
 /** Lower case, no brackets, no trailing dot; an IP literal in its canonical form. */
-export function normalizeHost(host: string): string {
+export const normalizeHost: (host: string) => string = memoizeByString(normalForm);
+
+function normalForm(host: string): string {
   const bare = host
     .trim()
     .toLowerCase()

@@ -1,5 +1,6 @@
 import "server-only";
 import { createGuardedFetch, OutboundRefusedError } from "@/lib/net/guarded-fetch-like";
+import type { AllowList } from "@/lib/net/allow-list";
 import type { Resolver } from "@/lib/net/outbound-guard";
 import { PinnedPools } from "@/lib/net/pinned-pool";
 import { isDocumentedApiUrl } from "./api-hosts";
@@ -40,19 +41,25 @@ export function createVendorFetch(options: VendorFetchOptions = {}): FetchLike {
   const env = options.env ?? (() => process.env);
   const documented = options.documented ?? egressFetch;
   const pools = options.pools ?? new PinnedPools();
+  // The guarded fetch of the allow-list in force, made again only when the setting changes.
+  let guard: { allow: AllowList; fetch: FetchLike } | undefined;
+  const guardedFor = (allow: AllowList): FetchLike => {
+    if (guard?.allow !== allow) {
+      const fetch = createGuardedFetch(
+        { allow, allowVariable: CUSTOM_HOSTS_VARIABLE, httpWhenAllowed: true, resolve: options.resolve },
+        { timeoutMs: CUSTOM_HOST_TIMEOUT_MS, maxBytes: CUSTOM_HOST_MAX_BYTES },
+        pools,
+      );
+      guard = { allow, fetch };
+    }
+    return guard.fetch;
+  };
   return async (input, init) => {
     const raw = input instanceof Request ? input.url : String(input);
     if (!URL.canParse(raw)) throw new OutboundRefusedError(`${raw} is not a full URL, so nothing was sent`);
     const url = new URL(raw);
     const allow = customVendorHosts(env());
-    if (isCustomVendorHost(url, allow)) {
-      const guarded = createGuardedFetch(
-        { allow, allowVariable: CUSTOM_HOSTS_VARIABLE, httpWhenAllowed: true, resolve: options.resolve },
-        { timeoutMs: CUSTOM_HOST_TIMEOUT_MS, maxBytes: CUSTOM_HOST_MAX_BYTES },
-        pools,
-      );
-      return guarded(input, init);
-    }
+    if (isCustomVendorHost(url, allow)) return guardedFor(allow)(input, init);
     if (isDocumentedApiUrl(url, DOCUMENTED)) return documented(input, init);
     throw new OutboundRefusedError(
       `${url.host} is neither a documented vendor API host nor named in ${CUSTOM_HOSTS_VARIABLE}, so nothing was sent`,
