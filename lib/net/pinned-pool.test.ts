@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { getEventListeners } from "node:events";
 import type { Socket } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseAllowList } from "./allow-list";
@@ -231,6 +232,30 @@ describe("the pooled exchange keeps the guard's limits", () => {
       await expect(aborted).rejects.toThrow("caller gave up");
     } finally {
       await Promise.all([close(big), close(chunked), close(silent), close(stalling), close(redirect)]);
+    }
+  });
+});
+
+describe("the pooled exchange's deadline", () => {
+  it("lets go of the caller's signal once each answer is read, and still aborts on it mid-body", async () => {
+    const stalling = await listen("127.0.0.1", 0, (res) => res.writeHead(200).write('{"partial":'));
+    try {
+      const fetch = createGuardedFetch(policy("127.0.0.1"), limits, pools);
+      const caller = new AbortController();
+      for (let i = 0; i < 5; i++)
+        expect(await (await fetch(`http://127.0.0.1:${port}/x`, { signal: caller.signal })).json()).toEqual({
+          ok: true,
+        });
+      // Five exchanges read to the end left no listener behind on the caller's long-lived signal.
+      expect(getEventListeners(caller.signal, "abort")).toHaveLength(0);
+      const at = `http://127.0.0.1:${(stalling.server.address() as { port: number }).port}/x`;
+      const reading = fetch(at, { signal: caller.signal }).then((r) => r.text());
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      caller.abort(new Error("caller gave up mid-body"));
+      await expect(reading).rejects.toThrow("caller gave up mid-body");
+      expect(getEventListeners(caller.signal, "abort")).toHaveLength(0);
+    } finally {
+      await close(stalling);
     }
   });
 });

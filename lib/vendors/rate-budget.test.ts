@@ -5,6 +5,7 @@ import { cloudflareRateBudget } from "./cloudflare/rate-budget";
 import { huaweiRateBudget } from "./huawei/rate-budget";
 import type { ConnectionFor } from "./model";
 import {
+  bucketsPerRequestKind,
   instanceShareOfBudget,
   rateBucketsFor,
   RateBudgetExhausted,
@@ -238,5 +239,34 @@ describe("vendor budgets", () => {
     expect(buckets.every((bucket) => bucket.limit >= 1)).toBe(true);
     expect(instanceShareOfBudget(80, 1)).toBe(80);
     expect(instanceShareOfBudget(80, 0)).toBe(80);
+  });
+});
+
+describe("bucketsPerRequestKind", () => {
+  it("computes a client's buckets once per method and operation, frozen, the same as computed afresh", () => {
+    const computed: string[] = [];
+    const conn = {
+      id: "c",
+      baseUrl: "https://api.cloudflare.com/client/v4",
+      accountId: "a",
+      apiToken: "token-a",
+    };
+    const buckets = bucketsPerRequestKind((request) => {
+      computed.push(`${request.method} ${request.operation}`);
+      return rateBucketsFor("cloudflare", cloudflareRateBudget, conn as ConnectionFor<"cloudflare">, request);
+    });
+    const list = buckets({ method: "GET", operation: "list" });
+    expect(buckets({ method: "GET", operation: "list" })).toBe(list);
+    const rotate = buckets({ method: "POST", operation: "rotate" });
+    expect(buckets({ method: "GET", operation: "read" })).toEqual(list);
+    expect(computed).toEqual(["GET list", "POST rotate", "GET read"]);
+    expect(rotate).toEqual(
+      rateBucketsFor("cloudflare", cloudflareRateBudget, conn as ConnectionFor<"cloudflare">, {
+        method: "POST",
+        operation: "rotate",
+      }),
+    );
+    // Shared by every request of the client: nobody can alter what the next one draws from.
+    expect(Object.isFrozen(list) && list.every((bucket) => Object.isFrozen(bucket))).toBe(true);
   });
 });

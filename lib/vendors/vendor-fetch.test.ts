@@ -100,4 +100,19 @@ describe("the vendor fetch", () => {
       await redirector.close();
     }
   });
+
+  it("follows the custom host setting as it changes: a withdrawn host is refused on the next request", async () => {
+    const env: { TRUSTDECK_CUSTOM_VENDOR_HOSTS?: string } = { TRUSTDECK_CUSTOM_VENDOR_HOSTS: listener.host };
+    const vendorFetch = createVendorFetch({ env: () => env, documented });
+    expect((await vendorFetch(`${listener.url}/first`)).status).toBe(200);
+    const sent = listener.requests.length;
+    env.TRUSTDECK_CUSTOM_VENDOR_HOSTS = "gateway.internal.test";
+    await expect(vendorFetch(`${listener.url}/withdrawn`)).rejects.toBeInstanceOf(OutboundRefusedError);
+    delete env.TRUSTDECK_CUSTOM_VENDOR_HOSTS;
+    await expect(vendorFetch(`${listener.url}/unset`)).rejects.toBeInstanceOf(OutboundRefusedError);
+    expect(listener.requests.length).toBe(sent);
+    env.TRUSTDECK_CUSTOM_VENDOR_HOSTS = listener.host;
+    expect((await vendorFetch(`${listener.url}/again`)).status).toBe(200);
+    expect(listener.requests.at(-1)).toMatchObject({ url: "/again" });
+  });
 });

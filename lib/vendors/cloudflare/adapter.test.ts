@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { ConnectionFor } from "../model";
 import { json, startScriptedServer } from "../testing/scripted-server";
+import { clearCertificateSummaryCache } from "../certificate-slot";
 import { createCloudflareAdapter } from "./adapter";
 
 // The SDK wiring and the pagination guard against a scripted fake; the full behaviour is tested
@@ -94,6 +95,35 @@ describe("Cloudflare adapter over the SDK", () => {
     expect(new Set(sets.map((s) => s.id)).size).toBe(230);
     expect(seenHeaders.authorization).toBe("Bearer cf-token-0123456789");
     expect(seenHeaders["x-stainless-retry-count"]).toBe("0");
+  });
+
+  it("lists known certificates at once as it listed them first, in fresh objects, an unreadable one included", async () => {
+    const unreadable = {
+      ...set(999),
+      current_certificate: { ...set(999).current_certificate, public_certificate: "not a PEM" },
+    };
+    ALL.push(unreadable);
+    try {
+      clearCertificateSummaryCache();
+      const adapter = createCloudflareAdapter();
+      const first = await adapter.listCertificateSets(conn());
+      const again = await adapter.listCertificateSets(conn());
+      expect(again).toEqual(first);
+      const bad = again.find((s) => s.id === unreadable.uid);
+      expect(bad?.slots[0]).toMatchObject({
+        slot: "current",
+        certificate: null,
+        parseError: expect.any(String),
+      });
+      expect(again[0]!.slots[0]).toMatchObject({ slot: "current", role: "signs-now", vendorId: "c-1" });
+      // Each listing hands out its own sets: what one caller changes, the next listing never sees.
+      expect(again[0]).not.toBe(first[0]);
+      again[0]!.slots.pop();
+      again[0]!.actions.push("rotate");
+      expect((await adapter.listCertificateSets(conn()))[0]).toEqual(first[0]);
+    } finally {
+      ALL.pop();
+    }
   });
 
   it("stops and de-duplicates when the API echoes the last page for pages past the end", async () => {

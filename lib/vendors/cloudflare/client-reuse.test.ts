@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 
 import { CLOUDFLARE_TOKENS } from "@/sandbox/cloudflare/catalog";
 import { isVendorError } from "../errors";
+import { SlidingWindowLimiter, type RateBucket } from "../rate-budget";
 import { sandboxFixture, testHttp } from "../testing/sandbox-fixture";
 import { createCloudflareAdapter } from "./adapter";
 
@@ -69,5 +70,30 @@ describe("Cloudflare client per connection", () => {
       r.path.endsWith("/saml_certificates"),
     );
     expect(sent.map((r) => r.status)).toEqual([200, 403, 200]);
+  });
+
+  it("draws every request from the rate budget of the connection as it is now, an edited token from its own", async () => {
+    const drawn: string[][] = [];
+    const limiter = new (class extends SlidingWindowLimiter {
+      override acquire(buckets: readonly RateBucket[], options: { write: boolean; maxWaitMs: number }) {
+        drawn.push(buckets.map((bucket) => bucket.key));
+        return super.acquire(buckets, options);
+      }
+    })();
+    const adapter = createCloudflareAdapter({ http: { ...testHttp([], 1), limiter } });
+    const conn = sb.conn("cloudflare", "Acme");
+    await adapter.listCertificateSets(conn);
+    await adapter.listCertificateSets({ ...conn });
+    const replaced = { ...conn, apiToken: CLOUDFLARE_TOKENS.acmeDisabled.value };
+    await expect(adapter.listCertificateSets(replaced)).rejects.toSatisfy(isVendorError);
+    // One draw per request sent (the refused listing's token check included), each from the
+    // token's window and the host's.
+    const sent = await sb.control.requests("cloudflare");
+    expect(drawn).toHaveLength(sent.length);
+    const [first, second, edited] = [drawn[0]!, drawn[1]!, drawn.at(-1)!];
+    expect(first).toHaveLength(2);
+    expect(second).toEqual(first);
+    expect(edited[0]).not.toBe(first[0]);
+    expect(edited[1]).toBe(first[1]);
   });
 });
