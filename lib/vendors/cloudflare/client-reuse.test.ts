@@ -75,7 +75,10 @@ describe("Cloudflare client per connection", () => {
   it("draws every request from the rate budget of the connection as it is now, an edited token from its own", async () => {
     const drawn: string[][] = [];
     const limiter = new (class extends SlidingWindowLimiter {
-      override acquire(buckets: readonly RateBucket[], options: { write: boolean; maxWaitMs: number }) {
+      override acquire(
+        buckets: readonly RateBucket[],
+        options: Parameters<SlidingWindowLimiter["acquire"]>[1],
+      ) {
         drawn.push(buckets.map((bucket) => bucket.key));
         return super.acquire(buckets, options);
       }
