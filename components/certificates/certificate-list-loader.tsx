@@ -42,9 +42,22 @@ export function CertificateListLoader({
       mounted = false;
     };
   }, []);
+  // The server's list is hidden in the swap and removed a frame later: hidden, its rows are out of
+  // the layout, so removing them is cheap (removed while laid out, every node of every row cost a
+  // layout invalidation inside the swap's long task).
+  const [serverGone, setServerGone] = useState(false);
+  useEffect(() => {
+    if (!live) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frameId = requestAnimationFrame(() => (timer = setTimeout(() => setServerGone(true))));
+    return () => {
+      cancelAnimationFrame(frameId);
+      clearTimeout(timer);
+    };
+  }, [live]);
   return (
     // Says which list is in place (the interactive one reacts to refocus and filters): tests wait on it.
-    <div ref={frame} data-certificate-list={live ? "live" : "server"}>
+    <div ref={frame} data-certificate-list={live && serverGone ? "live" : "server"}>
       {live ? (
         <live.List
           initial={live.list ?? { entries: [], neverRead: [], readAt: new Date().toISOString() }}
@@ -52,9 +65,8 @@ export function CertificateListLoader({
           late={late || !live.list}
           initialOffset={live.offset}
         />
-      ) : (
-        children
-      )}
+      ) : null}
+      {serverGone ? null : <div hidden={live !== null}>{children}</div>}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useVirtualizer } from "@tanstack/react-virtual";
+import { useVirtualizer, type Virtualizer } from "@tanstack/react-virtual";
 import { useLayoutEffect, useRef, type KeyboardEvent } from "react";
 import type { CertificateSetEntry } from "@/lib/certificates/list";
 import { SetListFrame, SetListItem } from "./set-list-frame";
@@ -12,6 +12,43 @@ const MOVES: Record<string, (index: number, count: number) => number> = {
   Home: () => 0,
   End: (_i, n) => n - 1,
 };
+
+/**
+ * A row's height as its ResizeObserver reported it, else what is known (measured before, or the
+ * estimate). Never reads `offsetHeight`: on the rows' first render that forced a layout inside
+ * React's commit, once per row, which made the list's swap one long task on a phone.
+ */
+function observedRowSize(
+  element: HTMLLIElement,
+  entry: ResizeObserverEntry | undefined,
+  instance: Virtualizer<HTMLDivElement, HTMLLIElement>,
+): number {
+  const box = entry?.borderBoxSize?.[0];
+  if (box) return Math.round(box.blockSize);
+  const index = instance.indexFromElement(element);
+  return (
+    instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? instance.options.estimateSize(index)
+  );
+}
+
+/**
+ * The scroll area's size from its ResizeObserver alone (its first report comes with the first
+ * layout). The default reads `getBoundingClientRect()` at mount, forcing that layout inside the
+ * swap's long task; until the report, the list lays out for `INITIAL_RECT`.
+ */
+function observeScrollAreaSize(
+  instance: Virtualizer<HTMLDivElement, HTMLLIElement>,
+  onSize: (rect: { width: number; height: number }) => void,
+): (() => void) | undefined {
+  const element = instance.scrollElement;
+  if (!element) return undefined;
+  const observer = new ResizeObserver(([entry]) => {
+    const box = entry?.borderBoxSize?.[0];
+    if (box) onSize({ width: Math.round(box.inlineSize), height: Math.round(box.blockSize) });
+  });
+  observer.observe(element, { box: "border-box" });
+  return () => observer.disconnect();
+}
 
 /**
  * A connection's certificate sets as a list whose off-screen rows are not in the page: only the
@@ -46,6 +83,8 @@ export function VirtualSetList({
     overscan: OVERSCAN,
     initialRect: INITIAL_RECT,
     initialOffset,
+    measureElement: observedRowSize,
+    observeElementRect: observeScrollAreaSize,
   });
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {

@@ -6,8 +6,10 @@ import {
   flattenRows,
   groupCertificates,
   navigableBars,
+  type StatusCounts,
   type TimelineBar,
 } from "@/lib/timeline/lanes";
+import { withGroupCounts } from "@/lib/timeline/first-screen";
 import { matchingPreset, type PresetId } from "@/lib/timeline/scale";
 import type { TimelineCertificate } from "@/lib/timeline/types";
 import { TimelineDetails } from "./timeline-details";
@@ -24,6 +26,8 @@ export interface ExpiryTimelineProps {
   /** Display names of vendors, and their order; unknown vendors show their id, last. */
   vendorLabels?: Record<string, string>;
   initialPreset?: PresetId;
+  /** Each group's counts over more certificates than `certificates` (the first screen's). */
+  groupCounts?: Record<string, StatusCounts>;
 }
 
 /**
@@ -36,6 +40,7 @@ export function ExpiryTimeline({
   now: nowIso,
   vendorLabels = {},
   initialPreset = "1y",
+  groupCounts,
 }: ExpiryTimelineProps) {
   const now = useMemo(() => new Date(nowIso), [nowIso]);
   const controls = useTimelineView(now, initialPreset);
@@ -45,10 +50,10 @@ export function ExpiryTimeline({
   const helpId = useId();
 
   const vendorOrder = useMemo(() => Object.keys(vendorLabels), [vendorLabels]);
-  const groups = useMemo(
-    () => groupCertificates(certificates, now, vendorOrder),
-    [certificates, now, vendorOrder],
-  );
+  const groups = useMemo(() => {
+    const grouped = groupCertificates(certificates, now, vendorOrder);
+    return groupCounts ? withGroupCounts(grouped, groupCounts) : grouped;
+  }, [certificates, now, vendorOrder, groupCounts]);
   const rows = useMemo(() => flattenRows(groups, collapsed), [groups, collapsed]);
   const navigable = useMemo(() => navigableBars(rows), [rows]);
   const bars = useMemo(() => {

@@ -7,7 +7,7 @@ import { OverviewSection } from "@/components/overview/overview-section";
 import { StaleConnections } from "@/components/overview/stale-connections";
 import { StatusCountTiles } from "@/components/overview/status-counts";
 import { WhatBreaksNextHeadline } from "@/components/overview/what-breaks-next";
-import { DeferredExpiryTimeline } from "@/components/timeline/deferred-expiry-timeline";
+import { TimelineLoader } from "@/components/timeline/timeline-loader";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
@@ -18,9 +18,16 @@ import { getDb } from "@/lib/db/get-db";
 import { listPendingWrites } from "@/lib/writes/pending";
 import { PendingWritesNotice } from "@/components/writes/pending-writes-notice";
 import { readInventory } from "@/lib/inventory/read";
+import { timelineFirstScreen } from "@/lib/timeline/first-screen";
 import { pickTimelineCertificate } from "@/lib/timeline/pick";
 import { countByStatus, nextExpiries, whatBreaksNext } from "@/lib/timeline/summary";
 import { acknowledgeDriftAction } from "./actions";
+
+/** The timeline's first screen, lean: the rest of its certificates load after the page. */
+function firstScreen(certificates: Parameters<typeof timelineFirstScreen>[0], now: Date) {
+  const first = timelineFirstScreen(certificates, now, Object.keys(VENDOR_LABELS));
+  return { ...first, certificates: first.certificates.map(pickTimelineCertificate) };
+}
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -72,8 +79,8 @@ export default async function OverviewPage() {
         <StatusCountTiles counts={countByStatus(certificates, now)} />
       </OverviewSection>
       <OverviewSection title="Expiry timeline" className="mb-6">
-        <DeferredExpiryTimeline
-          certificates={certificates.map(pickTimelineCertificate)}
+        <TimelineLoader
+          first={firstScreen(certificates, now)}
           now={now.toISOString()}
           vendorLabels={VENDOR_LABELS}
         />
