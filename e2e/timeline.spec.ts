@@ -156,4 +156,32 @@ test.describe("expiry timeline", () => {
     await expect(page).toHaveURL(new RegExp(`${href.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
     await expect(page.getByRole("link", { name: "← All certificates" })).toBeVisible();
   });
+
+  test("the page carries the timeline's first screen; every certificate comes after it, to a session only, without PEMs", async ({
+    page,
+    browser,
+  }) => {
+    const overview = await openOverview(page);
+    const api = await page.request.get("/api/timeline");
+    expect(api.status()).toBe(200);
+    const text = await api.text();
+    expect(text).not.toContain("BEGIN CERTIFICATE");
+    const { data } = JSON.parse(text) as { data: { certificates: { vendor: string; setHref: string }[] } };
+    expect(data.certificates.length).toBeGreaterThan(0);
+    expect((await (await page.request.get("/")).text()).includes("BEGIN CERTIFICATE")).toBe(false);
+
+    // Every vendor of the inventory has its heading once all certificates are in.
+    await overview.button("Collapse all").click();
+    const vendors = new Set(data.certificates.map((c) => c.vendor));
+    await expect(overview.timeline().getByRole("button", { expanded: false })).toHaveCount(vendors.size);
+
+    const stranger = await browser.newContext();
+    try {
+      const refused = await stranger.request.get(new URL("/api/timeline", page.url()).href);
+      expect(refused.status()).toBe(401);
+      expect(await refused.text()).not.toContain(data.certificates[0]!.setHref);
+    } finally {
+      await stranger.close();
+    }
+  });
 });

@@ -10,6 +10,8 @@ export class OverviewPage {
   async goto() {
     await this.page.goto("/");
     await expect(this.page.getByRole("heading", { name: "Overview", exact: true })).toBeVisible();
+    // The page carries the timeline's first screen; every certificate loads after it.
+    await expect(this.page.locator('[data-timeline="live"]')).toBeAttached();
   }
 
   /** "Refresh all" lives with the inventory's freshness on the Alerts page (operator): run it there and wait for the end. */
