@@ -1,7 +1,7 @@
 "use client";
 
-import { useVirtualizer, type Virtualizer } from "@tanstack/react-virtual";
-import { useLayoutEffect, useRef, type KeyboardEvent } from "react";
+import { elementScroll, useVirtualizer, type Virtualizer } from "@tanstack/react-virtual";
+import { useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { CertificateSetEntry } from "@/lib/certificates/list";
 import { SetListFrame, SetListItem } from "./set-list-frame";
 import { estimateSetRowSize, INITIAL_RECT, OVERSCAN, setRowKey } from "./set-list-layout";
@@ -51,6 +51,20 @@ function observeScrollAreaSize(
 }
 
 /**
+ * The virtualiser's scrolling, without its first scroll when that goes where the new list already
+ * is (its start, or the offset set below before the virtualiser's effects): scrolling forces a
+ * layout, and at mount that was the whole swap's style and layout inside one long task.
+ */
+function scrollAfterMount(startOffset: number): typeof elementScroll<HTMLDivElement> {
+  let mounted = false;
+  return (offset, options, instance) => {
+    const already = !mounted && offset + (options.adjustments ?? 0) === startOffset;
+    mounted = true;
+    if (!already) elementScroll(offset, options, instance);
+  };
+}
+
+/**
  * A connection's certificate sets as a list whose off-screen rows are not in the page: only the
  * rows in (and near) its scroll area exist in the DOM, so 2,000 sets paint about as fast as 200.
  * It stays a list for assistive technology (each row says its position and the total), and the
@@ -69,6 +83,7 @@ export function VirtualSetList({
   initialOffset?: number;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [scrollToFn] = useState(() => scrollAfterMount(initialOffset));
   // Before the virtualiser reads the scroll position (its own layout effects run after this one).
   useLayoutEffect(() => {
     if (initialOffset && scrollRef.current) scrollRef.current.scrollTop = initialOffset;
@@ -85,6 +100,7 @@ export function VirtualSetList({
     initialOffset,
     measureElement: observedRowSize,
     observeElementRect: observeScrollAreaSize,
+    scrollToFn,
   });
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
