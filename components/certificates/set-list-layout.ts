@@ -14,6 +14,14 @@ export const INITIAL_RECT = { width: 1024, height: 720 };
 export const estimateSetRowSize = (entry: CertificateSetEntry | undefined) =>
   40 + 56 * (entry?.set.slots.length ?? 1);
 
+/**
+ * A row's height on a narrow screen (below `md`), where its columns stack and each slot's lines
+ * wrap: rather too tall than too short, since rows found missing are added cheaply after the first
+ * layout, while rows found too many are removed from a laid-out list (costly inside the swap).
+ */
+export const estimateNarrowSetRowSize = (entry: CertificateSetEntry | undefined) =>
+  72 + 100 * (entry?.set.slots.length ?? 1);
+
 /** A row's stable key: the same set keeps its DOM node while the list changes around it. */
 export const setRowKey = (entry: CertificateSetEntry) => `${entry.connection.id}/${entry.set.id}`;
 

@@ -4,7 +4,13 @@ import { elementScroll, useVirtualizer, type Virtualizer } from "@tanstack/react
 import { useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { CertificateSetEntry } from "@/lib/certificates/list";
 import { SetListFrame, SetListItem } from "./set-list-frame";
-import { estimateSetRowSize, INITIAL_RECT, OVERSCAN, setRowKey } from "./set-list-layout";
+import {
+  estimateNarrowSetRowSize,
+  estimateSetRowSize,
+  INITIAL_RECT,
+  OVERSCAN,
+  setRowKey,
+} from "./set-list-layout";
 
 const MOVES: Record<string, (index: number, count: number) => number> = {
   ArrowDown: (i, n) => Math.min(i + 1, n - 1),
@@ -65,6 +71,18 @@ function scrollAfterMount(startOffset: number): typeof elementScroll<HTMLDivElem
 }
 
 /**
+ * The viewport's say before anything is measured: whether rows stack (below `md`), and the scroll
+ * area's size (it is at most 70vh tall). Read while rendering, when no layout is pending.
+ */
+function viewportLayout() {
+  if (typeof window === "undefined") return { narrow: false, rect: INITIAL_RECT };
+  return {
+    narrow: !window.matchMedia("(min-width: 48rem)").matches,
+    rect: { width: window.innerWidth, height: Math.round(window.innerHeight * 0.7) },
+  };
+}
+
+/**
  * A connection's certificate sets as a list whose off-screen rows are not in the page: only the
  * rows in (and near) its scroll area exist in the DOM, so 2,000 sets paint about as fast as 200.
  * It stays a list for assistive technology (each row says its position and the total), and the
@@ -84,6 +102,7 @@ export function VirtualSetList({
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [scrollToFn] = useState(() => scrollAfterMount(initialOffset));
+  const [{ narrow, rect }] = useState(viewportLayout);
   // Before the virtualiser reads the scroll position (its own layout effects run after this one).
   useLayoutEffect(() => {
     if (initialOffset && scrollRef.current) scrollRef.current.scrollTop = initialOffset;
@@ -93,10 +112,10 @@ export function VirtualSetList({
   const virtualizer = useVirtualizer({
     count: entries.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => estimateSetRowSize(entries[i]),
+    estimateSize: (i) => (narrow ? estimateNarrowSetRowSize : estimateSetRowSize)(entries[i]),
     getItemKey: (i) => setRowKey(entries[i]!),
     overscan: OVERSCAN,
-    initialRect: INITIAL_RECT,
+    initialRect: rect,
     initialOffset,
     measureElement: observedRowSize,
     observeElementRect: observeScrollAreaSize,
