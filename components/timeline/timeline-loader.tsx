@@ -50,7 +50,10 @@ export function TimelineLoader({
   const mine = loaded?.now === now ? loaded : null;
   const all = complete ? first.certificates : mine && "certificates" in mine ? mine.certificates : null;
   const failure = mine && "error" in mine ? mine.error : null;
-  // Says whether every certificate is drawn (tests wait on it), or the read failed.
+  // After a new server render (an acknowledged drift), the last full list stays until the new one
+  // is read: the timeline does not shrink to its first screen and lose its scroll position.
+  const earlier = !all && loaded && "certificates" in loaded ? loaded.certificates : null;
+  // Says whether every certificate of this render is drawn (tests wait on it), or the read failed.
   const state = all ? "live" : failure ? "failed" : "server";
   return (
     <div data-timeline={state}>
@@ -61,8 +64,8 @@ export function TimelineLoader({
         </p>
       ) : null}
       <DeferredExpiryTimeline
-        certificates={all ?? first.certificates}
-        groupCounts={all ? undefined : first.counts}
+        certificates={all ?? earlier ?? first.certificates}
+        groupCounts={(all ?? earlier) ? undefined : first.counts}
         now={now}
         vendorLabels={vendorLabels}
       />
