@@ -20,7 +20,7 @@ export const estimateSetRowSize = (entry: CertificateSetEntry | undefined) =>
  * layout, while rows found too many are removed from a laid-out list (costly inside the swap).
  */
 export const estimateNarrowSetRowSize = (entry: CertificateSetEntry | undefined) =>
-  72 + 100 * (entry?.set.slots.length ?? 1);
+  96 + 120 * (entry?.set.slots.length ?? 1);
 
 /** A row's stable key: the same set keeps its DOM node while the list changes around it. */
 export const setRowKey = (entry: CertificateSetEntry) => `${entry.connection.id}/${entry.set.id}`;
