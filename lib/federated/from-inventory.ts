@@ -1,9 +1,9 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
 import { loadVendorConnection } from "@/lib/connections/data";
 import type { Database } from "@/lib/db/client";
 import { inventoryFederatedCredentials } from "@/lib/db/schema";
 import { readFederatedApplications } from "@/lib/inventory/federated-applications";
+import { readPresentFederatedCredentials } from "@/lib/inventory/federated-snapshot";
 import { readInventoryConnections } from "@/lib/inventory/read";
 import type { InventoryConnection } from "@/lib/inventory/types";
 import type { FederatedCredential } from "@/lib/vendors/model";
@@ -47,15 +47,7 @@ export async function readFederationFromInventory(
   const [conn, applications, credentials, freshness] = await Promise.all([
     loadVendorConnection(db, key, connectionId),
     readFederatedApplications(db, connectionId),
-    db
-      .select()
-      .from(inventoryFederatedCredentials)
-      .where(
-        and(
-          eq(inventoryFederatedCredentials.connectionId, connectionId),
-          isNull(inventoryFederatedCredentials.goneAt),
-        ),
-      ),
+    readPresentFederatedCredentials(db, connectionId),
     readInventoryConnections(db),
   ]);
   const connection = freshness.find((c) => c.id === connectionId);

@@ -71,6 +71,19 @@ export async function recordFederatedRead(db: Database, connectionId: string, er
     );
 }
 
+/** The federated credentials of a connection that its last snapshot still saw. */
+export function readPresentFederatedCredentials(db: Database, connectionId: string) {
+  return db
+    .select()
+    .from(inventoryFederatedCredentials)
+    .where(
+      and(
+        eq(inventoryFederatedCredentials.connectionId, connectionId),
+        isNull(inventoryFederatedCredentials.goneAt),
+      ),
+    );
+}
+
 /**
  * Store the federated credentials just read from one connection, writing only what changed:
  * credentials and applications that appeared, changed or disappeared, with history (appeared,
@@ -85,15 +98,7 @@ export async function applyFederatedSnapshot(
 ): Promise<number> {
   const [apps, stored] = await Promise.all([
     storedApplications(db, connectionId),
-    db
-      .select()
-      .from(inventoryFederatedCredentials)
-      .where(
-        and(
-          eq(inventoryFederatedCredentials.connectionId, connectionId),
-          isNull(inventoryFederatedCredentials.goneAt),
-        ),
-      ),
+    readPresentFederatedCredentials(db, connectionId),
   ]);
   const appWrites = applicationWrites(apps, federation.applications);
   const writes = credentialWrites(connectionId, stored, federation.credentials, now);
