@@ -2,8 +2,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { asc, sql } from "drizzle-orm";
 import parsePrometheusTextFormat from "parse-prometheus-text-format";
 import { alertFirings, notifications } from "@/lib/db/schema";
-import { createConnection } from "@/lib/connections/data";
-import { connectionInputSchema } from "@/lib/connections/schemas";
 import { renderMetrics } from "@/lib/metrics/exposition";
 import { generateKey, parseKey } from "@/lib/secrets/crypto";
 import { TEST_ENGINES } from "@/lib/testing/databases";
@@ -14,6 +12,7 @@ import { toCsv, toIcs } from "./export-formats";
 import { exportRows } from "./export-rows";
 import { applyCertificateSnapshot } from "./snapshot";
 import { fakeIdpSet, fakeSummary } from "./testing/fake-certificates";
+import { createHuaweiStore } from "./testing/huawei-store";
 
 // Sets with no certificate in any slot, everywhere the inventory is reported: exports, metrics
 // and alerts, read from what a refresh stored.
@@ -33,20 +32,7 @@ describe.each(TEST_ENGINES)(
 
     beforeAll(async () => {
       handle = await open();
-      const view = await createConnection(
-        handle.db,
-        key,
-        connectionInputSchema.parse({
-          vendor: "huawei",
-          name: "Store",
-          baseUrl: "https://identitystore.ap-southeast-1.myhuaweicloud.com",
-          region: "ap-southeast-1",
-          identityStoreId: "d-1234567890",
-          accessKeyId: "HPUAEXAMPLEKEY0001",
-          secretAccessKey: "sk-secret",
-        }),
-      );
-      hw = { id: view.id, name: "Store", vendor: "huawei" };
+      hw = await createHuaweiStore(handle.db, key);
       const sets = [
         fakeIdpSet(hw.id, "full", true, [installed], "Full IdP"),
         fakeIdpSet(hw.id, "enabled", true, [], ENABLED_LABEL),

@@ -5,7 +5,6 @@ import { readCertificateList } from "@/lib/certificates/read";
 import { filterCertificateSets } from "@/lib/certificates/list";
 import { certificateListFilterSchema } from "@/lib/certificates/schemas";
 import { createConnection } from "@/lib/connections/data";
-import { connectionInputSchema } from "@/lib/connections/schemas";
 import { generateKey, parseKey } from "@/lib/secrets/crypto";
 import { TEST_ENGINES } from "@/lib/testing/databases";
 import { countByStatus, whatBreaksNext } from "@/lib/timeline/summary";
@@ -13,6 +12,7 @@ import type { CertificateSet } from "@/lib/vendors/model";
 import { readInventory, readInventoryHistory } from "./read";
 import { applyCertificateSnapshot, recordSetChange } from "./snapshot";
 import { fakeIdpSet, fakeSet, fakeSummary } from "./testing/fake-certificates";
+import { createHuaweiStore } from "./testing/huawei-store";
 
 const key = parseKey(generateKey());
 const t0 = new Date("2026-06-01T00:00:00.000Z");
@@ -58,20 +58,7 @@ describe.each(TEST_ENGINES)("sets with no certificate in the inventory on $engin
       apiToken: "x".repeat(40),
     } as never);
     cf = { id: cfView.id, name: "Acme", vendor: "cloudflare" };
-    const hwView = await createConnection(
-      handle.db,
-      key,
-      connectionInputSchema.parse({
-        vendor: "huawei",
-        name: "Store",
-        baseUrl: "https://identitystore.ap-southeast-1.myhuaweicloud.com",
-        region: "ap-southeast-1",
-        identityStoreId: "d-1234567890",
-        accessKeyId: "HPUAEXAMPLEKEY0001",
-        secretAccessKey: "sk-secret",
-      }),
-    );
-    hw = { id: hwView.id, name: "Store", vendor: "huawei" };
+    hw = await createHuaweiStore(handle.db, key);
   });
   afterAll(() => handle.close());
 

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asc } from "drizzle-orm";
 import { alertFirings, alertRules, notifications } from "@/lib/db/schema";
-import { createConnection } from "@/lib/connections/data";
-import { connectionInputSchema } from "@/lib/connections/schemas";
 import { generateKey, parseKey } from "@/lib/secrets/crypto";
 import { TEST_ENGINES } from "@/lib/testing/databases";
 import { applyCertificateSnapshot } from "../snapshot";
 import { fakeIdpSet, fakeSummary } from "../testing/fake-certificates";
+import { createHuaweiStore } from "../testing/huawei-store";
 import { evaluateAlerts } from "./fire";
 import { saveAlertRule } from "./rules-data";
 import { alertRuleInputSchema, DEFAULT_THRESHOLDS } from "./schemas";
@@ -28,20 +27,7 @@ describe.each(TEST_ENGINES)("empty-set alerts re-arm per emptying on $engine", (
 
   beforeAll(async () => {
     handle = await open();
-    const view = await createConnection(
-      handle.db,
-      key,
-      connectionInputSchema.parse({
-        vendor: "huawei",
-        name: "Store",
-        baseUrl: "https://identitystore.ap-southeast-1.myhuaweicloud.com",
-        region: "ap-southeast-1",
-        identityStoreId: "d-1234567890",
-        accessKeyId: "HPUAEXAMPLEKEY0001",
-        secretAccessKey: "sk-secret",
-      }),
-    );
-    hw = { id: view.id, name: "Store", vendor: "huawei" };
+    hw = await createHuaweiStore(handle.db, key);
     for (const channel of ["in-app", "webhook"] as const)
       await saveAlertRule(
         handle.db,
@@ -104,20 +90,7 @@ describe.each(TEST_ENGINES)("empty-set alerts re-arm per emptying on $engine", (
   });
 
   it("counts an alert stored under the set's key alone (before an upgrade) for the emptying it was fired in", async () => {
-    const view = await createConnection(
-      handle.db,
-      key,
-      connectionInputSchema.parse({
-        vendor: "huawei",
-        name: "Older store",
-        baseUrl: "https://identitystore.ap-southeast-1.myhuaweicloud.com",
-        region: "ap-southeast-1",
-        identityStoreId: "d-0987654321",
-        accessKeyId: "HPUAEXAMPLEKEY0002",
-        secretAccessKey: "sk-secret",
-      }),
-    );
-    const older = { id: view.id, name: "Older store", vendor: "huawei" as const };
+    const older = await createHuaweiStore(handle.db, key, "Older store", "d-0987654321");
     const snapshot = (hours: number, filledIds: string[]) =>
       applyCertificateSnapshot(handle.db, {
         connection: older,
