@@ -135,7 +135,15 @@ export function decodeDer(bytes: Uint8Array, source: DerSource): DecodeResult {
         : refuseKind(kind);
     if (refusal) return { ok: false, error: refusal };
     try {
-      certificates.push(parseCertificateDer(rest.slice(0, end)));
+      // A certificate gets bytes of its own: never the caller's buffer, never a view into a larger
+      // one (code handing `der.buffer` to an API would pass the rest too). Bytes decoded from text
+      // are already ours, so one certificate that fills their whole buffer needs no copy.
+      const whole =
+        source.kind !== "file" &&
+        offset === 0 &&
+        end === bytes.length &&
+        bytes.byteLength === bytes.buffer.byteLength;
+      certificates.push(parseCertificateDer(whole ? bytes : rest.slice(0, end)));
     } catch (error) {
       return { ok: false, error: corrupt(source, error) };
     }

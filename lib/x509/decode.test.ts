@@ -166,3 +166,34 @@ describe("the normalised PEM of a decoded certificate", () => {
     expect(cloned.pem.replace(/\s+/g, "")).toBe(text.replace(/\s+/g, "").replace(/^\uFEFF/, ""));
   });
 });
+
+describe("each decoded certificate owns exactly its DER bytes", () => {
+  const owned = (der: Uint8Array) => der.byteOffset === 0 && der.buffer.byteLength === der.byteLength;
+
+  it.each(accepted)("%s as %s", (file, as) => {
+    const result = decodeCertificates(load(file, as));
+    if (!result.ok) throw new Error(result.error.message);
+    for (const cert of result.certificates) expect(owned(cert.der)).toBe(true);
+  });
+
+  it("a file's bytes are copied: changing the input afterwards changes no certificate", async () => {
+    const input = readFixture("rsa2048.der");
+    const result = decodeCertificates(input);
+    if (!result.ok) throw new Error(result.error.message);
+    input.fill(0);
+    expect(await computeThumbprint(result.certificates[0]!.der, "SHA-256")).toBe(sha256("rsa2048"));
+  });
+
+  it("OpenSSL's TRUSTED CERTIFICATE keeps the certificate alone, not a view with the trust settings", async () => {
+    const der = readFixture("rsa2048.der");
+    const trust = Uint8Array.from([0x30, 0x03, 0x06, 0x01, 0x00]); // a stand-in for the trust settings
+    const body = Buffer.concat([der, trust]).toString("base64");
+    const pem = `-----BEGIN TRUSTED CERTIFICATE-----\n${body.replace(/.{64}/g, "$&\n")}\n-----END TRUSTED CERTIFICATE-----\n`;
+    const result = decodeCertificates(pem);
+    if (!result.ok) throw new Error(result.error.message);
+    const cert = result.certificates[0]!;
+    expect(cert.der.byteLength).toBe(der.byteLength);
+    expect(owned(cert.der)).toBe(true);
+    expect(await computeThumbprint(cert.der, "SHA-256")).toBe(sha256("rsa2048"));
+  });
+});

@@ -26,6 +26,9 @@ export function hasPemMarker(text: string): boolean {
 }
 
 function splitHeaders(raw: string): { headers: Record<string, string>; body: string } {
+  // Headers are `Name: value` lines, and base64 has no colon: most blocks (every certificate) have
+  // none, and their body goes to the base64 decoder as it is, which skips whitespace and escapes.
+  if (!raw.includes(":")) return { headers: {}, body: raw };
   const headers: Record<string, string> = {};
   const lines = raw.replace(/\\r\\n|\\n/g, "\n").split("\n");
   let index = 0;
