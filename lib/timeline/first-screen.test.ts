@@ -1,28 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { timelineFirstScreen, withGroupCounts } from "./first-screen";
 import { flattenRows, groupCertificates, rowHeight } from "./lanes";
+import { fakeTimelineCertificate } from "./testing/fake-certificate";
 import type { TimelineCertificate } from "./types";
 
 const NOW = new Date("2026-06-01T00:00:00Z");
 const VENDORS = ["uipath", "cloudflare", "huawei"];
 
-function cert(key: string, over: Partial<TimelineCertificate> = {}): TimelineCertificate {
-  return {
-    key,
-    vendor: "cloudflare",
-    connectionId: "c1",
-    connectionName: "Acme",
-    setId: "set-a",
-    setLabel: "Set A",
-    setHref: "/certificates/c1/set-a",
-    slot: "current",
-    sha256: "AB".repeat(32),
-    subject: `CN=${key}`,
-    notBefore: "2026-01-01T00:00:00Z",
-    notAfter: "2027-01-01T00:00:00Z",
-    ...over,
-  };
-}
+const cert = fakeTimelineCertificate;
 
 /** `sets` sets of two overlapping certificates (two tracks) at one connection, given in reverse order. */
 function inventory(sets: number, over: Partial<TimelineCertificate> = {}): TimelineCertificate[] {

@@ -9,27 +9,11 @@ import {
   rowHeight,
   TRACK_PX,
 } from "./lanes";
-import type { TimelineCertificate } from "./types";
+import { fakeTimelineCertificate } from "./testing/fake-certificate";
 
 const NOW = new Date("2026-06-01T00:00:00Z");
 
-function cert(key: string, over: Partial<TimelineCertificate> = {}): TimelineCertificate {
-  return {
-    key,
-    vendor: "cloudflare",
-    connectionId: "c1",
-    connectionName: "Acme",
-    setId: "set-a",
-    setLabel: "Set A",
-    setHref: "/certificates/c1/set-a",
-    slot: "current",
-    sha256: "AB".repeat(32),
-    subject: `CN=${key}`,
-    notBefore: "2026-01-01T00:00:00Z",
-    notAfter: "2027-01-01T00:00:00Z",
-    ...over,
-  };
-}
+const cert = fakeTimelineCertificate;
 
 describe("packTracks", () => {
   it.each([
