@@ -2,7 +2,13 @@
 
 import { useCallback, useId, useMemo, useState } from "react";
 import {
-  allGroupIds,
+  ALL_COLLAPSED,
+  ALL_EXPANDED,
+  collapsedGroupIds,
+  toggleGroup,
+  type CollapseState,
+} from "@/lib/timeline/collapse";
+import {
   flattenRows,
   groupCertificates,
   navigableBars,
@@ -44,7 +50,7 @@ export function ExpiryTimeline({
 }: ExpiryTimelineProps) {
   const now = useMemo(() => new Date(nowIso), [nowIso]);
   const controls = useTimelineView(now, initialPreset);
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const [collapse, setCollapse] = useState<CollapseState>(ALL_EXPANDED);
   const [hoverKey, setHoverKey] = useState<string | null>(null);
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const helpId = useId();
@@ -54,7 +60,7 @@ export function ExpiryTimeline({
     const grouped = groupCertificates(certificates, now, vendorOrder);
     return groupCounts ? withGroupCounts(grouped, groupCounts) : grouped;
   }, [certificates, now, vendorOrder, groupCounts]);
-  const rows = useMemo(() => flattenRows(groups, collapsed), [groups, collapsed]);
+  const rows = useMemo(() => flattenRows(groups, collapsedGroupIds(collapse, groups)), [groups, collapse]);
   const navigable = useMemo(() => navigableBars(rows), [rows]);
   const bars = useMemo(() => {
     const map = new Map<string, TimelineBar>();
@@ -65,13 +71,7 @@ export function ExpiryTimeline({
   }, [groups]);
   const vendorLabel = useCallback((vendor: string) => vendorLabels[vendor] ?? vendor, [vendorLabels]);
 
-  const onToggle = useCallback((id: string) => {
-    setCollapsed((previous) => {
-      const next = new Set(previous);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
-  }, []);
+  const onToggle = useCallback((id: string) => setCollapse((previous) => toggleGroup(previous, id)), []);
 
   const activeKey = hoverKey ?? focusKey;
   const shown = activeKey ? (bars.get(activeKey) ?? null) : null;
@@ -81,8 +81,8 @@ export function ExpiryTimeline({
       <TimelineToolbar
         controls={controls}
         activePreset={matchingPreset(controls.view, now)}
-        onExpandAll={() => setCollapsed(new Set())}
-        onCollapseAll={() => setCollapsed(new Set(allGroupIds(groups)))}
+        onExpandAll={() => setCollapse(ALL_EXPANDED)}
+        onCollapseAll={() => setCollapse(ALL_COLLAPSED)}
       />
       <p
         className="text-xs text-zinc-600 dark:text-zinc-400"
