@@ -105,8 +105,20 @@ export class SlidingWindowLimiter {
       const expected = this.expectedWait(waiter, now);
       const { signal } = options;
       if (expected > options.maxWaitMs) this.drop(waiter, expected);
-      else
-        signal?.addEventListener("abort", () => this.leave(waiter, signal.reason as Error), { once: true });
+      else if (signal) {
+        const leave = () => this.leave(waiter, signal.reason as Error);
+        signal.addEventListener("abort", leave, { once: true });
+        // Admitted or dropped, the waiter stops listening: a scope's signal outlives its requests.
+        const settle = () => signal.removeEventListener("abort", leave);
+        waiter.resolve = (waitedMs) => {
+          settle();
+          resolve(waitedMs);
+        };
+        waiter.reject = (error) => {
+          settle();
+          reject(error);
+        };
+      }
       this.schedule();
     });
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { getEventListeners } from "node:events";
 
 import { cloudflareRateBudget } from "./cloudflare/rate-budget";
 import { huaweiRateBudget } from "./huawei/rate-budget";
@@ -141,6 +142,24 @@ describe("sliding-window rate budget", () => {
     await expect(limiter.acquire(one, { write: false, maxWaitMs: 0, signal: abandon.signal })).rejects.toBe(
       reason,
     );
+  });
+
+  it("a queued read admitted or refused stops listening to its scope's signal (the scope outlives it)", async () => {
+    const clock = manualClock();
+    const limiter = new SlidingWindowLimiter(clock);
+    const one = [bucket(1, 1_000)];
+    const scope = new AbortController();
+    await limiter.acquire(one, { write: false, maxWaitMs: 0 });
+    const admitted = limiter.acquire(one, { write: false, maxWaitMs: 5_000, signal: scope.signal });
+    const refused = limiter
+      .acquire(one, { write: false, maxWaitMs: 1_500, signal: scope.signal })
+      .catch((e: unknown) => e);
+    expect(getEventListeners(scope.signal, "abort")).toHaveLength(2);
+    clock.advance(1_000);
+    await expect(admitted).resolves.toBe(1_000);
+    clock.advance(600); // the second one's deadline passes while the first holds the slot
+    expect(await refused).toBeInstanceOf(RateBudgetExhausted);
+    expect(getEventListeners(scope.signal, "abort")).toHaveLength(0);
   });
 
   it("holds an account after a 429 for its Retry-After, other accounts unaffected", async () => {

@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
 
 import { ReadCache } from "./read-cache";
@@ -70,6 +71,25 @@ describe("live-read cache", () => {
     const fresh = cache.read("c1", "other", load);
     answers[2]!.resolve("again");
     await expect(fresh).resolves.toBe("again");
+  });
+
+  it("once a shared read has settled, its callers' scopes (which live on) are no longer listened to", async () => {
+    const cache = new ReadCache({ now: () => 0, ttlMs: () => 60_000 });
+    const answer = deferred<string>();
+    const failure = deferred<string>();
+    const scope = new AbortController();
+    const reads = abandonReadsOn(scope.signal, () =>
+      Promise.all([
+        cache.read("c1", "sets", () => answer.promise),
+        cache.read("c1", "sets", () => answer.promise),
+        cache.read("c1", "apps", () => failure.promise).catch((e: unknown) => e),
+      ]),
+    );
+    expect(getEventListeners(scope.signal, "abort").length).toBeGreaterThanOrEqual(3);
+    answer.resolve("sets");
+    failure.reject(new Error("503"));
+    await reads;
+    expect(getEventListeners(scope.signal, "abort")).toHaveLength(0);
   });
 
   it("keeps no failure, and a write detaches a read in flight so its answer is not kept", async () => {

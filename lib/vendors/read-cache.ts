@@ -63,11 +63,13 @@ export class ReadCache {
       interest,
       promise: runSharedReads(interest.signal, load).then(
         (value) => {
+          interest.settled();
           entry.settledAt = this.options.now();
           if (this.options.ttlMs() <= 0) this.forget(connectionReads, key, entry);
           return value;
         },
         (error: unknown) => {
+          interest.settled();
           this.forget(connectionReads, key, entry);
           throw error;
         },

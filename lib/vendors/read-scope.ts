@@ -56,6 +56,7 @@ export function unlessAbandoned<T>(wait: Promise<T>, signal: AbortSignal | undef
  */
 export class SharedReadInterest {
   private readonly controller = new AbortController();
+  private readonly listening: { caller: AbortSignal; abandon: () => void }[] = [];
   private waiting = 0;
   private kept = false;
 
@@ -72,14 +73,22 @@ export class SharedReadInterest {
     }
     if (caller.aborted) return this.leave();
     this.waiting++;
-    caller.addEventListener(
-      "abort",
-      () => {
-        this.waiting--;
-        this.leave();
-      },
-      { once: true },
-    );
+    const abandon = () => {
+      this.waiting--;
+      this.leave();
+    };
+    caller.addEventListener("abort", abandon, { once: true });
+    this.listening.push({ caller, abandon });
+  }
+
+  /**
+   * The shared read has settled, its answer given: anything it started and did not wait for (a
+   * sibling read still going when one failed) is abandoned now, since nobody can use its answer,
+   * and its callers' scopes, which may live on, are no longer listened to.
+   */
+  settled(): void {
+    for (const { caller, abandon } of this.listening.splice(0)) caller.removeEventListener("abort", abandon);
+    this.controller.abort(new ReadAbandoned());
   }
 
   private leave(): void {
