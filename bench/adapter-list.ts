@@ -10,7 +10,7 @@
 // connections, like the adapter's path to a custom host), redirects not followed, the status and
 // media type checked, the JSON parsed and every item returned; nothing validated or built. The adapter reaches the
 // sandbox as a custom vendor host (TRUSTDECK_CUSTOM_VENDOR_HOSTS): through the outbound guard,
-// the SDK, the rate budget, retries and metrics. Every variant starts on a collected heap
+// the rate budget, retries and metrics. Every variant starts on a collected heap
 // (--expose-gc), so no variant pays for another's garbage; the variants run interleaved, and the
 // ratio printed is the median of each round's ratio (adapter / raw of the same round), which a
 // shared, noisy machine disturbs less than a ratio of medians. The spread is the 25th–75th

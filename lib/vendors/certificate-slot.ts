@@ -29,44 +29,14 @@ export async function slotFromCertificate(
 }
 
 /**
- * The slot at once when its certificate is already summarised (or it has none), else undefined:
- * a listing of known certificates, the usual refresh, then waits for nothing.
+ * The summary of a certificate text when it is known already, null when there is no certificate
+ * (a blank text), undefined when it still has to be summarised (or could not be read).
  */
-export function slotFromKnownCertificate(
-  slot: CertificateSlot["slot"],
-  text: string | null | undefined,
-  extra: Omit<CertificateSlot, "slot" | "certificate" | "parseError"> = {},
-): CertificateSlot | undefined {
+export function knownCertificate(text: string | null | undefined): CertificateSummary | null | undefined {
   // The cache first: it never holds a blank text, and a hit is the usual case.
   const certificate = text ? summaries.peek(text) : undefined;
-  if (certificate) return { slot, ...extra, certificate };
-  return !text || !text.trim() ? { slot, ...extra, certificate: null } : undefined;
-}
-
-type SlotExtra = Omit<CertificateSlot, "slot" | "certificate" | "parseError">;
-
-/** One slot to build: its name, the vendor's certificate text and the slot's other fields. */
-export type SlotSource = readonly [
-  slot: CertificateSlot["slot"],
-  text: string | null | undefined,
-  extra: SlotExtra,
-];
-
-/**
- * The slots of one set, in order. When every certificate is summarised already (every refresh
- * after the first) they come back at once, not as a promise: a listing of known certificates then
- * builds its thousands of sets without a promise or a microtask each.
- */
-export function slotsFromCertificates(
-  sources: readonly SlotSource[],
-): CertificateSlot[] | Promise<CertificateSlot[]> {
-  const slots: CertificateSlot[] = [];
-  for (const [name, text, extra] of sources) {
-    const slot = slotFromKnownCertificate(name, text, extra);
-    if (!slot) return Promise.all(sources.map((each) => slotFromCertificate(...each)));
-    slots.push(slot);
-  }
-  return slots;
+  if (certificate) return certificate;
+  return !text || !text.trim() ? null : undefined;
 }
 
 /**

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 const DEFAULT_MAX_CLIENTS = 1_000;
 
 /**
- * One client per connection as it is now, reused by every call on it (a vendor SDK client, its
+ * One client per connection as it is now, reused by every call on it (its rate-budget windows, its
  * connection pool and parsed settings are built once, not per request). The key is the
  * connection's id and a digest of all its settings and secrets, so an edited connection or a
  * replaced secret gets a new client and the old one ages out. Bounded, least recently used first.

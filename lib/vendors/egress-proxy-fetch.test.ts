@@ -51,7 +51,7 @@ class PlainClient extends VendorHttpClient {
 }
 
 describe("vendor calls through an egress proxy", () => {
-  it("sends the Cloudflare SDK's calls through HTTP_PROXY's CONNECT tunnel, and directly for NO_PROXY hosts", async () => {
+  it("sends Cloudflare's calls through HTTP_PROXY's CONNECT tunnel, and directly for NO_PROXY hosts", async () => {
     clearProxyEnv();
     const conn = sb.conn("cloudflare", "");
     const target = new URL(conn.baseUrl).host;

@@ -7,7 +7,7 @@ import { processRateLimiter, type SlidingWindowLimiter } from "./rate-budget-lim
 import { processReadCache, type ReadCache } from "./read-cache";
 import { vendorFetch } from "./vendor-fetch";
 
-/** The `fetch` signature we depend on (also what the Cloudflare SDK accepts). */
+/** The `fetch` signature we depend on. */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
 /** Everything a vendor client needs from its environment; tests inject fakes. */

@@ -24,11 +24,6 @@ export interface HttpRequest<T> {
   authenticate?: boolean;
   /** The permission or scope the call needs, named in the message of a 403. */
   requires?: string;
-  /**
-   * Sends one attempt in place of the default `fetch` (used to drive the Cloudflare SDK).
-   * It must honour `signal` and resolve with the response, whatever its status.
-   */
-  transport?: (signal: AbortSignal) => Promise<Response>;
   /** Credentials carried by this request only (a client secret, a JWT assertion), scrubbed from errors. */
   secrets?: readonly string[];
   /** Replaces the client's `describeError` for this call (e.g. OAuth errors at a token endpoint). */

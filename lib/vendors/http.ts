@@ -236,7 +236,7 @@ export abstract class VendorHttpClient {
     abandoned: AbortSignal | undefined,
   ): Promise<{ raw: RawResponse } | { failure: VendorError }> {
     // Credentials first, outside the timer: a token request has its own timeout and retries.
-    const headers = request.transport ? {} : await this.headersFor(request, attempt);
+    const headers = await this.headersFor(request, attempt);
     const controller = new AbortController();
     const timer = setTimeout(
       () => controller.abort(new AttemptTimeout(this.deps.timeoutMs)),
@@ -245,16 +245,14 @@ export abstract class VendorHttpClient {
     const sentAt = performance.now();
     const signal = abandoned ? AbortSignal.any([controller.signal, abandoned]) : controller.signal;
     try {
-      const response = request.transport
-        ? await request.transport(signal)
-        : // Never follow redirects with credentials attached; a redirect means a wrong base URL.
-          await this.deps.fetch(request.url, {
-            method: request.method,
-            headers,
-            body: request.body,
-            signal,
-            redirect: "manual",
-          });
+      // Never follow redirects with credentials attached; a redirect means a wrong base URL.
+      const response = await this.deps.fetch(request.url, {
+        method: request.method,
+        headers,
+        body: request.body,
+        signal,
+        redirect: "manual",
+      });
       const text = await response.text();
       return {
         raw: { status: response.status, headers: response.headers, text, url: displayUrl(request.url) },

@@ -17,7 +17,7 @@ export interface ResultInfo {
   total_pages: number;
 }
 
-/** The success envelope. The SDK needs `application/json` or it resolves to undefined. */
+/** The success envelope. A client reads it only as `application/json`. */
 export function ok(
   result: unknown,
   extra: { messages?: Array<{ code: number; message: string }>; result_info?: ResultInfo } = {},

@@ -7,10 +7,11 @@ import { json, startScriptedServer } from "../testing/scripted-server";
 import { clearCertificateSummaryCache } from "../certificate-slot";
 import { createCloudflareAdapter } from "./adapter";
 
-// The SDK wiring and the pagination guard against a scripted fake; the full behaviour is tested
+// The requests as sent and the pagination guard against a scripted fake; the full behaviour is tested
 // against the sandbox in sandbox.test.ts.
 
 const PEM = readFileSync(join(__dirname, "../../x509/fixtures/ec-p256.pem"), "utf8");
+const PREVIOUS_PEM = readFileSync(join(__dirname, "../../x509/fixtures/leaf.pem"), "utf8");
 const ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
 const BASE = `/client/v4/accounts/${ACCOUNT}/access/saml_certificates`;
 
@@ -26,12 +27,22 @@ function set(n: number) {
       not_after: "2027-01-01T00:00:00Z",
       is_current: true,
     },
-    previous_certificate: null,
+    // Every other set has been rotated: both slot shapes are listed.
+    previous_certificate:
+      n % 2 === 0
+        ? {
+            uid: `p-${n}`,
+            public_certificate: PREVIOUS_PEM,
+            not_after: "2026-06-01T00:00:00Z",
+            is_current: false,
+          }
+        : null,
   };
 }
 const ALL = Array.from({ length: 230 }, (_, i) => set(i + 1));
 let echoLastPage = false;
 let seenHeaders: Record<string, string | string[] | undefined> = {};
+let seenPemHeaders: Record<string, string | string[] | undefined> = {};
 
 let server: Awaited<ReturnType<typeof startScriptedServer>>;
 const conn = (): ConnectionFor<"cloudflare"> => ({
@@ -82,19 +93,21 @@ beforeAll(async () => {
         },
         { "cf-ray": "8f1e2d3c4b5a6978-FRA" },
       ),
-    [`GET ${BASE}/${set(1).uid}/pem`]: (_q, res) =>
-      res.writeHead(200, { "content-type": "application/x-pem-file" }).end(PEM),
+    [`GET ${BASE}/${set(1).uid}/pem`]: (req, res) => {
+      seenPemHeaders = req.headers;
+      res.writeHead(200, { "content-type": "application/x-pem-file" }).end(PEM);
+    },
   });
 });
 afterAll(() => server.close());
 
-describe("Cloudflare adapter over the SDK", () => {
-  it("lists every set across pages, sending the SDK's headers and our token", async () => {
+describe("Cloudflare adapter", () => {
+  it("lists every set across pages, asking for JSON with the connection's token", async () => {
     const sets = await createCloudflareAdapter().listCertificateSets(conn());
     expect(sets).toHaveLength(230);
     expect(new Set(sets.map((s) => s.id)).size).toBe(230);
     expect(seenHeaders.authorization).toBe("Bearer cf-token-0123456789");
-    expect(seenHeaders["x-stainless-retry-count"]).toBe("0");
+    expect(seenHeaders.accept).toBe("application/json");
   });
 
   it("lists known certificates at once as it listed them first, in fresh objects, an unreadable one included", async () => {
@@ -116,6 +129,14 @@ describe("Cloudflare adapter over the SDK", () => {
         parseError: expect.any(String),
       });
       expect(again[0]!.slots[0]).toMatchObject({ slot: "current", role: "signs-now", vendorId: "c-1" });
+      expect(again[1]!.slots[1]).toMatchObject({
+        slot: "previous",
+        role: "kept-during-rotation",
+        vendorId: "p-2",
+        certificate: { sha256: expect.any(String) },
+      });
+      // The same fields in the same order: stored digests of unchanged sets stay unchanged.
+      expect(JSON.stringify(again)).toBe(JSON.stringify(first));
       // Each listing hands out its own sets: what one caller changes, the next listing never sees.
       expect(again[0]).not.toBe(first[0]);
       again[0]!.slots.pop();
@@ -162,9 +183,11 @@ describe("Cloudflare adapter over the SDK", () => {
     expect(server.countOf("POST", `${BASE}/${set(1).uid}/rotate`)).toBe(1);
   });
 
-  it("downloads the PEM as text", async () => {
+  it("downloads the PEM as text, asking for a PEM file with the connection's token", async () => {
     await expect(
       createCloudflareAdapter().actions["download-pem"](conn(), { setId: set(1).uid }),
     ).resolves.toMatchObject({ pem: PEM });
+    expect(seenPemHeaders.accept).toBe("application/x-pem-file");
+    expect(seenPemHeaders.authorization).toBe("Bearer cf-token-0123456789");
   });
 });

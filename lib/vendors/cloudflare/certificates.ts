@@ -1,7 +1,8 @@
 import "server-only";
 
-import { slotsFromCertificates } from "../certificate-slot";
-import { withSlotRoles } from "../slot-roles";
+import { knownCertificate, slotFromCertificate } from "../certificate-slot";
+import type { SlotRoleSpec } from "../descriptor";
+import { deriveSlotRole, withSlotRoles } from "../slot-roles";
 import type {
   CertificateActionHandlers,
   CertificateSet,
@@ -31,18 +32,53 @@ export function toCertificateSet(
   conn: Conn,
   set: SamlCertificateSet,
 ): CertificateSet | Promise<CertificateSet> {
-  const { current_certificate: current, previous_certificate: previous } = set;
-  const slots = slotsFromCertificates([
-    ["current", current?.public_certificate, current ? { vendorId: current.uid } : {}],
-    ["previous", previous?.public_certificate, previous ? { vendorId: previous.uid } : {}],
-  ]);
-  return Array.isArray(slots)
-    ? withSlots(conn, set, slots)
-    : slots.then((built) => withSlots(conn, set, built));
+  const current = knownSlot("current", set.current_certificate);
+  const previous = knownSlot("previous", set.previous_certificate);
+  if (current && previous) return setOf(conn, set, [current, previous]);
+  return Promise.all([
+    slotOf("current", set.current_certificate),
+    slotOf("previous", set.previous_certificate),
+  ]).then((slots) => withSlotRoles(setOf(conn, set, slots)));
 }
 
-function withSlots(conn: Conn, set: SamlCertificateSet, slots: CertificateSlot[]): CertificateSet {
-  return withSlotRoles({
+type SlotName = "current" | "previous";
+type VendorCertificate = SamlCertificateSet["current_certificate"];
+
+/** A certificate still to summarise (the first listing): the shared path, its role added after. */
+function slotOf(name: SlotName, certificate: VendorCertificate): Promise<CertificateSlot> {
+  return slotFromCertificate(
+    name,
+    certificate?.public_certificate,
+    certificate ? { vendorId: certificate.uid } : {},
+  );
+}
+
+/** Each slot's role, derived once: at Cloudflare it depends on the slot's name only. */
+const ROLES = { current: roleOf("current"), previous: roleOf("previous") };
+
+function roleOf(slot: SlotName): SlotRoleSpec {
+  const spec = deriveSlotRole("cloudflare", "cloudflare-saml", { slot });
+  if (!spec) throw new Error(`The Cloudflare descriptor names no role for the ${slot} slot`);
+  return spec;
+}
+
+/**
+ * The slot of an already summarised certificate (or of none), with its role, as one object: a
+ * listing of thousands of known sets builds each slot once, not three times (`withSlotRoles`
+ * copies every slot it is given). Undefined when the certificate still has to be summarised.
+ * The same fields, in the same order, as the shared path gives (adapter.test.ts compares them).
+ */
+function knownSlot(name: SlotName, certificate: VendorCertificate): CertificateSlot | undefined {
+  const summary = knownCertificate(certificate?.public_certificate);
+  if (summary === undefined) return undefined;
+  const { role, explanation } = ROLES[name];
+  return certificate
+    ? { slot: name, vendorId: certificate.uid, certificate: summary, role, roleExplanation: explanation }
+    : { slot: name, certificate: summary, role, roleExplanation: explanation };
+}
+
+function setOf(conn: Conn, set: SamlCertificateSet, slots: CertificateSlot[]): CertificateSet {
+  return {
     id: set.uid,
     connectionId: conn.id,
     vendor: "cloudflare",
@@ -51,7 +87,7 @@ function withSlots(conn: Conn, set: SamlCertificateSet, slots: CertificateSlot[]
     slots,
     actions: set.current_certificate ? ["rotate", "download-pem"] : ["rotate"],
     updatedAt: set.updated_at,
-  });
+  };
 }
 
 /**

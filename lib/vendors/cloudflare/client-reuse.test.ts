@@ -6,23 +6,23 @@ import { SlidingWindowLimiter, type RateBucket } from "../rate-budget";
 import { sandboxFixture, testHttp } from "../testing/sandbox-fixture";
 import { createCloudflareAdapter } from "./adapter";
 
-// Count the SDK clients built, passing every call through to the real SDK.
+// Count the clients built, each working as the real one.
 const built = vi.hoisted(() => ({ clients: 0 }));
-vi.mock("cloudflare/tree-shakable", async (importOriginal) => {
-  const original = await importOriginal<typeof import("cloudflare/tree-shakable")>();
-  return {
-    ...original,
-    createClient: ((options: Parameters<typeof original.createClient>[0]) => {
+vi.mock("./client", async (importOriginal) => {
+  const original = await importOriginal<typeof import("./client")>();
+  class CountedClient extends original.CloudflareClient {
+    constructor(...args: ConstructorParameters<typeof original.CloudflareClient>) {
+      super(...args);
       built.clients++;
-      return original.createClient(options);
-    }) as typeof original.createClient,
-  };
+    }
+  }
+  return { ...original, CloudflareClient: CountedClient };
 });
 
 const sb = sandboxFixture();
 
 describe("Cloudflare client per connection", () => {
-  it("builds one SDK client per connection and reuses it for every request, across calls", async () => {
+  it("builds one client per connection and reuses it for every request, across calls", async () => {
     const adapter = createCloudflareAdapter({ http: testHttp() });
     const conn = sb.conn("cloudflare", "Initech");
     const before = built.clients;

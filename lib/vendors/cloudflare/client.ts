@@ -14,32 +14,24 @@ import type { ConnectionFor } from "../model";
 import { describeCloudflareError, diagnoseRefusal } from "./errors";
 import { cloudflareRateBudget } from "./rate-budget";
 import * as s from "./schemas";
-import { SdkSession, type CloudflareSdk, type SdkCall, type SdkCallOptions } from "./sdk";
 
 export { ACCESS_PERMISSION } from "./errors";
 
 const PEM_TYPES = ["application/x-pem-file", "application/x-x509-ca-cert", "text/plain"];
 
 /**
- * The Cloudflare API for one connection; each call is sent by the official SDK as our transport
- * (docs/vendor-contracts.md, "Cloudflare Zero Trust Access").
+ * The Cloudflare API for one connection (docs/vendor-contracts.md, "Cloudflare Zero Trust Access"),
+ * sent through the shared HTTP path like every vendor's: rate budget, retries, errors and the
+ * outbound guard are the same for all three.
  */
 export class CloudflareClient extends VendorHttpClient {
   readonly vendor = "cloudflare" as const;
-
-  private readonly session: SdkSession;
 
   constructor(
     private readonly conn: ConnectionFor<"cloudflare">,
     deps?: HttpDepsInput,
   ) {
     super(deps);
-    this.session = new SdkSession({
-      apiToken: conn.apiToken,
-      baseUrl: conn.baseUrl,
-      fetch: this.deps.fetch,
-      timeoutMs: this.deps.timeoutMs,
-    });
   }
 
   // GET /accounts/{account_id}/access/saml_certificates?page=&per_page= (paging: list-sets.ts)
@@ -48,12 +40,6 @@ export class CloudflareClient extends VendorHttpClient {
       operation: "list SAML certificate sets",
       path: `${this.samlPath()}?page=${page}&per_page=${perPage}`,
       output: s.listSamlCertificateSetsOutputSchema,
-      transport: this.sdk((sdk, o) =>
-        sdk.zeroTrust.access.samlCertificates.list(
-          { account_id: this.accountId, page, per_page: perPage },
-          o,
-        ),
-      ),
     });
   }
 
@@ -63,9 +49,6 @@ export class CloudflareClient extends VendorHttpClient {
       operation: "read the SAML certificate set",
       path: `${this.samlPath()}/${enc(setId)}`,
       output: s.getSamlCertificateSetOutputSchema,
-      transport: this.sdk((sdk, o) =>
-        sdk.zeroTrust.access.samlCertificates.get(setId, { account_id: this.accountId }, o),
-      ),
     });
     return envelope.result;
   }
@@ -76,9 +59,6 @@ export class CloudflareClient extends VendorHttpClient {
       operation: "rotate the SAML certificate set",
       path: `${this.samlPath()}/${enc(setId)}/rotate`,
       output: s.rotateSamlCertificateSetOutputSchema,
-      transport: this.sdk((sdk, o) =>
-        sdk.zeroTrust.access.samlCertificates.rotate(setId, { account_id: this.accountId }, o),
-      ),
     });
     return envelope.result;
   }
@@ -88,10 +68,8 @@ export class CloudflareClient extends VendorHttpClient {
     return this.get({
       operation: "download the current SAML certificate",
       path: `${this.samlPath()}/${enc(setId)}/pem`,
+      headers: { accept: "application/x-pem-file" },
       output: expectText(PEM_TYPES, s.getSamlCertificatePemOutputSchema),
-      transport: this.sdk((sdk, o) =>
-        sdk.zeroTrust.access.samlCertificates.getPem(setId, { account_id: this.accountId }, o),
-      ),
     });
   }
 
@@ -101,7 +79,6 @@ export class CloudflareClient extends VendorHttpClient {
       operation: "verify the API token",
       path: `/accounts/${enc(this.accountId)}/tokens/verify`,
       output: s.verifyTokenOutputSchema,
-      transport: this.sdk((sdk, o) => sdk.accounts.tokens.verify({ account_id: this.accountId }, o)),
       diagnose: false,
     });
   }
@@ -112,7 +89,6 @@ export class CloudflareClient extends VendorHttpClient {
       operation: "verify the API token",
       path: "/user/tokens/verify",
       output: s.verifyTokenOutputSchema,
-      transport: this.sdk((sdk, o) => sdk.user.tokens.verify(o)),
       diagnose: false,
     });
   }
@@ -123,7 +99,6 @@ export class CloudflareClient extends VendorHttpClient {
       operation: "list the accounts of the API token",
       path: "/accounts?per_page=50",
       output: s.listAccountsOutputSchema,
-      transport: this.sdk((sdk, o) => sdk.accounts.list({ per_page: 50 }, o)),
       diagnose: false,
     });
   }
@@ -150,7 +125,7 @@ export class CloudflareClient extends VendorHttpClient {
     return this.conn.baseUrl;
   }
 
-  /** The SDK authenticates its own requests; this serves only calls without a transport. */
+  /** An API token as a bearer (the Global API Key's X-Auth-Email/X-Auth-Key pair is not offered). */
   protected async buildAuthHeaders(): Promise<Record<string, string>> {
     return { authorization: `Bearer ${this.conn.apiToken}` };
   }
@@ -166,10 +141,6 @@ export class CloudflareClient extends VendorHttpClient {
   /** 403 10000 means expired, disabled, another account or a missing permission: ask which. */
   protected override diagnose(error: VendorError, _request: RequestSummary): Promise<VendorError> {
     return diagnoseRefusal(this, error);
-  }
-
-  private sdk(call: (sdk: CloudflareSdk, options: SdkCallOptions) => SdkCall) {
-    return this.session.transport(call);
   }
 
   private samlPath(): string {
