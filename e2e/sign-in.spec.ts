@@ -52,3 +52,29 @@ test.describe("sign-in", () => {
     expect(headers["x-powered-by"]).toBeUndefined();
   });
 });
+
+// Before the page's scripts run (a slow phone, a script blocked), the browser would submit the form
+// by itself: a GET with the password in the URL, into history, proxy and access logs.
+test.describe("sign-in before the page's scripts run", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the form cannot be sent, by click or Enter, and the password reaches no URL", async ({ page }) => {
+    const sent: string[] = [];
+    page.on("request", (request) => {
+      if (request.resourceType() === "document") sent.push(`${request.method()} ${request.url()}`);
+    });
+    await page.goto("/login?callbackUrl=%2Fcertificates");
+    sent.length = 0;
+    await page.getByLabel("Username").fill(USERS.operator.username);
+    await page.getByLabel("Password").fill(USERS.operator.password);
+    const button = page.getByRole("button", { name: "Sign in", exact: true });
+    await expect(button).toBeDisabled();
+    await page.getByLabel("Password").press("Enter");
+    await page.getByLabel("Username").press("Enter");
+    await expect(page.locator("form")).toHaveAttribute("method", "post");
+    // Playwright waits for a navigation an action starts; none was started.
+    expect(sent).toEqual([]);
+    expect(page.url()).not.toContain(USERS.operator.password);
+    expect(new URL(page.url()).pathname).toBe("/login");
+  });
+});

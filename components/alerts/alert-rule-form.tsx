@@ -4,7 +4,7 @@ import { zodResolver } from "@/components/ui/zod-resolver";
 import { useState } from "react";
 import { useForm, useWatch, type FieldPath } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/auth/action-result";
@@ -85,7 +85,7 @@ export function AlertRuleForm({
   });
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <Field label="Name" error={errors.name?.message}>
         <Input {...register("name")} />
       </Field>
@@ -167,9 +167,9 @@ export function AlertRuleForm({
       </label>
       {serverError ? <Alert tone="error">{serverError}</Alert> : null}
       <div className="flex justify-end">
-        <Button type="submit" disabled={formState.isSubmitting}>
+        <SubmitButton disabled={formState.isSubmitting}>
           {formState.isSubmitting ? "Saving…" : "Save rule"}
-        </Button>
+        </SubmitButton>
       </div>
     </form>
   );

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import type { z } from "zod";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
@@ -93,7 +94,7 @@ export function LoginForm({
 
   return (
     <div className="space-y-4">
-      <form onSubmit={(event) => void onSubmit(event)} className="space-y-4" noValidate>
+      <form method="post" onSubmit={(event) => void onSubmit(event)} className="space-y-4" noValidate>
         <Field label="Username" error={fieldErrors.username}>
           <Input name="username" autoComplete="username" autoFocus />
         </Field>
@@ -101,9 +102,9 @@ export function LoginForm({
           <Input name="password" type="password" autoComplete="current-password" />
         </Field>
         {error ? <Alert tone="error">{error}</Alert> : null}
-        <Button type="submit" className="w-full" disabled={submitting}>
+        <SubmitButton className="w-full" disabled={submitting}>
           {submitting ? "Signing in…" : "Sign in"}
-        </Button>
+        </SubmitButton>
       </form>
       {oidc ? (
         <Button variant="secondary" className="w-full" onClick={() => signIn("oidc", { callbackUrl })}>

@@ -6,6 +6,7 @@ import { useForm, useWatch, type DefaultValues, type FieldPath } from "react-hoo
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/auth/action-result";
@@ -77,7 +78,7 @@ export function ConnectionForm({ existing, submit, onDone }: ConnectionFormProps
   });
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       {existing ? (
         <p className="text-sm">
           Vendor: <strong>{VENDOR_LABELS[existing.vendor]}</strong>
@@ -162,9 +163,9 @@ export function ConnectionForm({ existing, submit, onDone }: ConnectionFormProps
       ) : null}
       {serverError ? <Alert tone="error">{serverError}</Alert> : null}
       <div className="flex justify-end">
-        <Button type="submit" disabled={formState.isSubmitting}>
+        <SubmitButton disabled={formState.isSubmitting}>
           {formState.isSubmitting ? "Saving…" : existing ? "Save changes" : "Add connection"}
-        </Button>
+        </SubmitButton>
       </div>
     </form>
   );

@@ -5,6 +5,7 @@ import { useMemo, useState } from "react";
 import { FormProvider, useForm, useWatch, type FieldPath, type Resolver } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { callWrite, UNSETTLED_CODES } from "@/components/writes/call-write";
@@ -94,7 +95,7 @@ export function CredentialForm({ context, existing, actions, onDone, onSettle }:
 
   return (
     <FormProvider {...form}>
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           Application <strong>{context.appName}</strong> ·{" "}
           <span className="font-mono text-xs">{context.clientId}</span>
@@ -136,13 +137,13 @@ export function CredentialForm({ context, existing, actions, onDone, onSettle }:
           <Button variant="secondary" onClick={checkIssuer} disabled={checking || !values.issuer.trim()}>
             {checking ? "Checking…" : "Check issuer"}
           </Button>
-          <Button type="submit" disabled={formState.isSubmitting}>
+          <SubmitButton disabled={formState.isSubmitting}>
             {formState.isSubmitting
               ? "Checking issuer and saving…"
               : existing
                 ? "Save changes"
                 : "Add credential"}
-          </Button>
+          </SubmitButton>
         </div>
       </form>
     </FormProvider>

@@ -4,7 +4,7 @@ import { zodResolver } from "@/components/ui/zod-resolver";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/auth/action-result";
@@ -45,7 +45,7 @@ export function CreateUserForm({
     setServerError(result.message);
   });
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <Field label="Username" error={formState.errors.username?.message}>
         <Input autoComplete="off" {...register("username")} />
       </Field>
@@ -70,9 +70,9 @@ export function CreateUserForm({
       </Field>
       {serverError ? <Alert tone="error">{serverError}</Alert> : null}
       <div className="flex justify-end">
-        <Button type="submit" disabled={formState.isSubmitting}>
+        <SubmitButton disabled={formState.isSubmitting}>
           {formState.isSubmitting ? "Creating…" : "Create user"}
-        </Button>
+        </SubmitButton>
       </div>
     </form>
   );
