@@ -69,6 +69,7 @@ test.describe("sign-in before the page's scripts run", () => {
     await page.getByLabel("Password").fill(USERS.operator.password);
     const button = page.getByRole("button", { name: "Sign in", exact: true });
     await expect(button).toBeDisabled();
+    await expect(page.getByText("Trustdeck needs JavaScript to sign in.")).toBeVisible();
     await page.getByLabel("Password").press("Enter");
     await page.getByLabel("Username").press("Enter");
     await expect(page.locator("form")).toHaveAttribute("method", "post");

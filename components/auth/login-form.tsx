@@ -94,6 +94,11 @@ export function LoginForm({
 
   return (
     <div className="space-y-4">
+      <noscript>
+        <Alert tone="error">
+          Trustdeck needs JavaScript to sign in. Allow scripts for this site and reload.
+        </Alert>
+      </noscript>
       <form method="post" onSubmit={(event) => void onSubmit(event)} className="space-y-4" noValidate>
         <Field label="Username" error={fieldErrors.username}>
           <Input name="username" autoComplete="username" autoFocus />
