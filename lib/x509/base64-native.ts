@@ -8,8 +8,11 @@
  * `decodeBase64Reference`; anything else goes to our own decoders, which say what is wrong.
  */
 
-/** Decodes text the guard has admitted; returns bytes with a buffer of their own. */
-export type NativeBase64Decoder = (base64: string) => Uint8Array;
+/**
+ * Decodes text the guard has admitted into `byteLength` bytes with a buffer of their own;
+ * `undefined` if the platform disagrees about the length (then our own decoder decides).
+ */
+export type NativeBase64Decoder = (base64: string, byteLength: number) => Uint8Array | undefined;
 
 /** The globals the native decoders are found on (`globalThis`, or a stand-in in tests). */
 export interface Base64Platform {
@@ -18,19 +21,31 @@ export interface Base64Platform {
 }
 
 type FromBase64 = (base64: string) => Uint8Array;
-type BufferFrom = (text: string, encoding: "base64") => Uint8Array;
+/** The part of Node's Buffer used: a view on an ArrayBuffer that base64 can be written into. */
+type BufferView = (
+  buffer: ArrayBuffer,
+  offset: number,
+  length: number,
+) => { write(text: string, offset: number, length: number, encoding: "base64"): number };
 
-/** `Uint8Array.fromBase64` (TC39, in current browsers): already returns a fresh array. */
+/** `Uint8Array.fromBase64` (TC39, in current browsers): returns a fresh array. */
 export function fromBase64Decoder(fromBase64: FromBase64): NativeBase64Decoder {
-  return (base64) => fromBase64(base64);
+  return (base64, byteLength) => {
+    const bytes = fromBase64(base64);
+    return bytes.length === byteLength ? bytes : undefined;
+  };
 }
 
 /**
- * Node's `Buffer.from(text, "base64")`. Small buffers are views into a shared pool, so the bytes
- * are copied into an array of their own (code handing `bytes.buffer` on must not pass the pool).
+ * Node's Buffer, writing into an array of exactly the right size. (`Buffer.from(text, "base64")`
+ * would return a view into a shared pool, which code handing `bytes.buffer` on must not pass.)
  */
-export function nodeBufferDecoder(bufferFrom: BufferFrom): NativeBase64Decoder {
-  return (base64) => new Uint8Array(bufferFrom(base64, "base64"));
+export function nodeBufferDecoder(bufferView: BufferView): NativeBase64Decoder {
+  return (base64, byteLength) => {
+    const bytes = new Uint8Array(byteLength);
+    const written = bufferView(bytes.buffer, 0, byteLength).write(base64, 0, byteLength, "base64");
+    return written === byteLength ? bytes : undefined;
+  };
 }
 
 /**
@@ -47,7 +62,9 @@ export function platformBase64Decoder(platform: Base64Platform): NativeBase64Dec
   const buffer = platform.Buffer;
   const from = buffer?.from;
   if (typeof from === "function") {
-    return nodeBufferDecoder((text, encoding) => (from as BufferFrom).call(buffer, text, encoding));
+    return nodeBufferDecoder((arrayBuffer, offset, length) =>
+      (from as BufferView).call(buffer, arrayBuffer, offset, length),
+    );
   }
   return undefined;
 }
@@ -67,18 +84,20 @@ function countOccurrences(text: string, char: string): number {
 }
 
 /**
- * `true` when the text is standard base64 that every decoder reads alike: only the characters
- * above, and a count of base64 characters that is not one more than a multiple of four (which
- * cannot encode whole bytes) with padding either absent or completing the last group exactly.
+ * The number of bytes the text decodes to when it is standard base64 that every decoder reads
+ * alike, else `undefined`: only the characters above, and a count of base64 characters that is
+ * not one more than a multiple of four (which cannot encode whole bytes), with padding either
+ * absent or completing the last group exactly.
  */
-export function isCanonicalStandardBase64(text: string): boolean {
-  if (!STANDARD_BASE64.test(text)) return false;
+export function canonicalBase64ByteLength(text: string): number | undefined {
+  if (!STANDARD_BASE64.test(text)) return undefined;
   const firstPad = text.indexOf("=");
   const padding = firstPad === -1 ? 0 : text.charCodeAt(firstPad + 1) === 0x3d ? 2 : 1;
   let characters = text.length - padding;
   for (const space of SKIPPED_WHITESPACE) characters -= countOccurrences(text, space);
-  if (characters % 4 === 1) return false;
-  return padding === 0 || (characters + padding) % 4 === 0;
+  if (characters % 4 === 1) return undefined;
+  if (padding > 0 && (characters + padding) % 4 !== 0) return undefined;
+  return Math.floor((characters * 3) / 4);
 }
 
 /**
@@ -89,9 +108,11 @@ export function decodeNativeBase64(
   text: string,
   native: NativeBase64Decoder | undefined,
 ): Uint8Array | undefined {
-  if (native === undefined || !isCanonicalStandardBase64(text)) return undefined;
+  if (native === undefined) return undefined;
+  const byteLength = canonicalBase64ByteLength(text);
+  if (byteLength === undefined) return undefined;
   try {
-    return native(text);
+    return native(text, byteLength);
   } catch {
     // A platform decoder stricter than the standard says; ours decides.
     return undefined;
