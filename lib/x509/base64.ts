@@ -1,5 +1,13 @@
 /** Base64 in and out without node: modules, so the same code runs in the browser and on the server. */
 
+import {
+  decodeNativeBase64,
+  platformBase64Decoder,
+  type Base64Platform,
+  type NativeBase64Decoder,
+} from "./base64-native";
+import { decodeOnePass } from "./base64-one-pass";
+
 /** Outcome of decoding base64 text: the bytes, or why they could not be decoded. */
 export type Base64Result = { ok: true; bytes: Uint8Array } | { ok: false; reason: string };
 
@@ -10,79 +18,24 @@ const BASE64URL_BODY = /^[A-Za-z0-9_-]*={0,2}$/;
  * Decodes standard or URL-safe base64, ignoring whitespace and literal `\n` / `\r` escapes (left
  * behind when a PEM is copied out of JSON). Padding may be missing; any other character is refused.
  *
- * Well-formed input (ASCII whitespace, one alphabet, padding only at the end) is decoded in one
- * pass straight into bytes; anything else goes through `decodeBase64Reference`, which accepts and
- * refuses exactly the same texts and says what is wrong. A PEM bundle's bodies are almost always
- * well formed, so the preview pays for one pass, not three regular expressions and a binary string.
+ * Accepts and refuses exactly what `decodeBase64Reference` does, with the same bytes, but pays for
+ * it once: plain standard base64 (a PEM body) goes to the platform's native decoder after one
+ * regular-expression check, other well-formed text through our one-pass decoder, and only text
+ * that is refused (or unusual) through the reference decoder, which says what is wrong.
  */
-export function decodeBase64(text: string): Base64Result {
-  return decodeWellFormed(text) ?? decodeBase64Reference(text);
-}
+export const decodeBase64: (text: string) => Base64Result = createBase64Decoder(
+  platformBase64Decoder(globalThis as Base64Platform),
+);
 
-/** Per ASCII code: its base64 value (both alphabets), or one of the classes below; -1 refuses. */
-const WHITESPACE = 64;
-const BACKSLASH = 65;
-const PAD = 66;
-const CLASSES = (() => {
-  const table = new Int8Array(128).fill(-1);
-  const standard = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-  for (let i = 0; i < standard.length; i++) table[standard.charCodeAt(i)] = i;
-  table[0x2b] = table[0x2d] = 62; // + and -
-  table[0x2f] = table[0x5f] = 63; // / and _
-  for (const code of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20]) table[code] = WHITESPACE;
-  table[0x5c] = BACKSLASH;
-  table[0x3d] = PAD;
-  return table;
-})();
-
-/** The one-pass decoder; undefined whenever the input needs the reference decoder. */
-let scratch = new Uint8Array(4096);
-
-function decodeWellFormed(text: string): Base64Result | undefined {
-  // Decoded into a reused buffer, then copied once at the exact length: one allocation per body.
-  const bound = Math.ceil((text.length * 3) / 4);
-  if (scratch.length < bound) scratch = new Uint8Array(bound);
-  const bytes = scratch;
-  let length = 0;
-  let quad = 0; // up to four 6-bit values, written out as three bytes
-  let inQuad = 0;
-  let padding = 0;
-  let standard = false;
-  let urlSafe = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const value = code < 128 ? CLASSES[code]! : -1;
-    if (value < 0) return undefined;
-    if (value < 64) {
-      if (padding > 0) return undefined; // a character after padding
-      if (value >= 62) {
-        if (code === 0x2b || code === 0x2f) standard = true;
-        else urlSafe = true;
-      }
-      quad = (quad << 6) | value;
-      if (++inQuad === 4) {
-        bytes[length++] = quad >> 16;
-        bytes[length++] = (quad >> 8) & 0xff;
-        bytes[length++] = quad & 0xff;
-        quad = 0;
-        inQuad = 0;
-      }
-    } else if (value === PAD) {
-      padding++;
-    } else if (value === BACKSLASH) {
-      const next = text.charCodeAt(i + 1);
-      if (next !== 0x6e && next !== 0x72) return undefined; // not a \\n or \\r escape
-      i++;
-    }
-  }
-  if (padding > 2 || (standard && urlSafe) || inQuad === 1) return undefined;
-  // The last 2 or 3 characters hold 1 or 2 bytes; their spare low bits are dropped, as atob does.
-  if (inQuad === 2) bytes[length++] = quad >> 4;
-  if (inQuad === 3) {
-    bytes[length++] = quad >> 10;
-    bytes[length++] = (quad >> 2) & 0xff;
-  }
-  return { ok: true, bytes: bytes.slice(0, length) };
+/**
+ * A `decodeBase64` on a given native decoder (`undefined`: our own decoders only). Exported so
+ * tests can prove every path, including `Uint8Array.fromBase64` where the runtime lacks it.
+ */
+export function createBase64Decoder(native: NativeBase64Decoder | undefined): (text: string) => Base64Result {
+  return (text) => {
+    const bytes = decodeNativeBase64(text, native) ?? decodeOnePass(text);
+    return bytes ? { ok: true, bytes } : decodeBase64Reference(text);
+  };
 }
 
 /** The reference decoder: every form `decodeBase64` accepts, and the reason for every refusal. */

@@ -109,6 +109,29 @@ describe("decodeCertificates refuses everything else with a specific code", () =
     expect(!bytes.ok && bytes.error.message).toMatch(/2 KB, more than the 1 KB limit/);
   });
 
+  it("measures text in UTF-8 bytes, not characters, whatever shortcut it takes", () => {
+    // 600 characters are 600 bytes in ASCII, 1,200 with "é", 1,800 with "€" or a lone surrogate;
+    // 400 "€" are fewer characters than half the limit, but 1,200 bytes.
+    const limits = { maxBytes: 1024 };
+    expect(decodeCertificates("A".repeat(600), limits)).not.toMatchObject({
+      error: { code: "ERR_TOO_LARGE" },
+    });
+    const cases = [
+      ["é", 600, "1.2 KB"],
+      ["€", 600, "1.8 KB"],
+      ["\ud800", 600, "1.8 KB"],
+      ["€", 400, "1.2 KB"],
+    ] as const;
+    for (const [char, count, size] of cases) {
+      const result = decodeCertificates(char.repeat(count), limits);
+      expect(!result.ok && result.error.message).toMatch(`The input is ${size}, more than the 1 KB limit`);
+    }
+    expect(decodeCertificates("é".repeat(512), limits)).not.toMatchObject({
+      error: { code: "ERR_TOO_LARGE" },
+    });
+    expect(decodeCertificates("é".repeat(513), limits)).toMatchObject({ error: { code: "ERR_TOO_LARGE" } });
+  });
+
   it("accepts input exactly at the limit", () => {
     const pem = readFixtureText("rsa2048.pem");
     expect(decodeCertificates(pem, { maxBytes: pem.length }).ok).toBe(true);

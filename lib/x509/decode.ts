@@ -234,6 +234,18 @@ function decodeBytes(bytes: Uint8Array): DecodeResult {
   return text === undefined ? decodeDer(bytes, { kind: "file" }) : decodeText(text);
 }
 
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+/**
+ * The text's UTF-8 size when it may exceed `maxBytes`, else its length (which is then within the
+ * limit too). UTF-8 takes 1 byte per ASCII character and at most 3 per UTF-16 unit, so most text
+ * is settled without encoding a copy of it (up to the limit's size, on every decode).
+ */
+function textSizeOverLimit(text: string, maxBytes: number): number {
+  if (text.length > maxBytes || text.length * 3 <= maxBytes || ASCII_ONLY.test(text)) return text.length;
+  return new TextEncoder().encode(text).length;
+}
+
 /**
  * Decodes certificates from whatever an administrator pastes or uploads: PEM (one block or a
  * bundle, with CRLF, a BOM or surrounding text), DER, bare base64 or hex, PKCS#7 (PEM or DER), or
@@ -243,12 +255,7 @@ function decodeBytes(bytes: Uint8Array): DecodeResult {
 export function decodeCertificates(input: string | Uint8Array, options: DecodeOptions = {}): DecodeResult {
   const maxBytes = options.maxBytes ?? MAX_CERTIFICATE_INPUT_BYTES;
   try {
-    const size =
-      typeof input === "string"
-        ? input.length > maxBytes
-          ? input.length
-          : new TextEncoder().encode(input).length
-        : input.length;
+    const size = typeof input === "string" ? textSizeOverLimit(input, maxBytes) : input.length;
     if (size > maxBytes) {
       return fail(x509Error("ERR_TOO_LARGE", tooLargeMessage(size, maxBytes)));
     }
