@@ -70,3 +70,24 @@ describe("groupCommit", () => {
     expect(await call(3)).toBe(3);
   });
 });
+
+describe("groupCommit with a gathering time", () => {
+  it("a call waits for others across turns of the event loop, until flushed; then nothing waits", async () => {
+    const batches: number[][] = [];
+    const call = groupCommit(async (items: number[]) => {
+      batches.push(items);
+      return items;
+    }, 60_000);
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    const first = call(1);
+    await turn();
+    const second = call(2);
+    await turn();
+    expect(batches).toEqual([]);
+    call.flush();
+    expect(await Promise.all([first, second])).toEqual([1, 2]);
+    expect(batches).toEqual([[1, 2]]);
+    expect(await call(3)).toBe(3); // would wait a minute if it gathered again
+    expect(batches).toEqual([[1, 2], [3]]);
+  });
+});

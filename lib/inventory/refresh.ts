@@ -17,6 +17,13 @@ import { runProgress } from "./run-progress";
  */
 const concurrencyOf = (vendor: Vendor) => VENDOR_DESCRIPTORS[vendor].refreshConcurrency;
 
+/**
+ * How long a run's first answer waits for others before they are stored together. The answers of
+ * one round arrive a few milliseconds apart; reads never wait for stores, so this delays only when
+ * each connection shows as fresh, by a fiftieth of a second (the last answer goes at once).
+ */
+const STORE_GATHER_MS = 20;
+
 /** A run older than this without finishing is assumed dead (its server stopped) and not joined. */
 const RUN_TIMEOUT_MS = 15 * 60_000;
 
@@ -51,8 +58,9 @@ function batchedSteps(db: Database, key: Uint8Array, clock: () => Date) {
       return opened.ok ? opened.conn : undefined;
     }),
   );
-  const store = groupCommit((items: { ref: ConnectionRef; outcome: ReadOutcome }[]) =>
-    storeOutcomes(db, items, clock()),
+  const store = groupCommit(
+    (items: { ref: ConnectionRef; outcome: ReadOutcome }[]) => storeOutcomes(db, items, clock()),
+    STORE_GATHER_MS,
   );
   return { load, store };
 }
@@ -125,6 +133,7 @@ export async function startRefresh(
   const finished = (async () => {
     const progress = runProgress(db, runId);
     const steps = batchedSteps(db, key, clock);
+    let answered = 0;
     const byVendor = groupBy(targets, (t) => t.vendor);
     await Promise.all(
       [...byVendor].map(([vendor, list]) =>
@@ -133,7 +142,10 @@ export async function startRefresh(
           prepare: (ref) => steps.load(ref.id),
           read: (ref, loaded) => readConnection(ref, loaded),
           store: async (ref, outcome) => {
-            const failure = await steps.store({ ref, outcome });
+            const stored = steps.store({ ref, outcome });
+            // The last answer of the run: nothing more is coming to wait for.
+            if (++answered === targets.length) steps.store.flush();
+            const failure = await stored;
             progress.record(
               failure ? { connectionId: ref.id, name: ref.name, vendor: ref.vendor, message: failure } : null,
             );
