@@ -17,7 +17,8 @@
 // one set per Cloudflare connection made outside Trustdeck (drift). Figures are printed, never
 // asserted; "CPU" is this process's and "sandbox" the sandbox process's (the simulated vendors'
 // work, not Trustdeck's), both per refresh; "loop delay p99" is how late this process's event loop
-// ran (PGlite's statements and our own work block it; so does a machine busy with other work). Run:
+// ran (PGlite's statements and our own work block it; so does a machine busy with other work);
+// "statements" are those the refresh sent to the database engine. Run:
 // npx tsx bench/inventory-refresh.ts [--vendors=cloudflare,uipath,huawei] [--concurrency=4,8] [--postgres]
 // (--postgres adds an embedded PostgreSQL run on BENCH_PG_PORT, default 54339)
 import { spawn, spawnSync } from "node:child_process";
@@ -136,6 +137,7 @@ async function measure(sb: Awaited<ReturnType<typeof startSandboxProcess>>) {
   const { VENDOR_DESCRIPTORS } = await import("@/lib/vendors/descriptors");
   const { instanceShareOfBudget } = await import("@/lib/vendors/rate-budget");
   const { budgetFloorMs, planMix } = await import("./support/refresh-mix");
+  const { recordStatements } = await import("@/lib/testing/statements");
   type Vendor = keyof typeof VENDOR_DESCRIPTORS;
 
   const vendors = vendorsFromArgs(Object.keys(VENDOR_DESCRIPTORS)) as Vendor[];
@@ -197,6 +199,7 @@ async function measure(sb: Awaited<ReturnType<typeof startSandboxProcess>>) {
       // How late this process's event loop ran: a vendor's answer waits that long to be read.
       const loopDelay = monitorEventLoopDelay({ resolution: 10 });
       loopDelay.enable();
+      const statements = recordStatements(handle.db);
       const start = performance.now();
       const run = await startRefresh(handle.db, key, {
         trigger: "manual",
@@ -205,6 +208,7 @@ async function measure(sb: Awaited<ReturnType<typeof startSandboxProcess>>) {
       });
       await run.finished;
       const measured = performance.now() - start;
+      statements.stop();
       loopDelay.disable();
       const loopDelayP99Ms = loopDelay.percentile(99) / 1e6;
       const cpu = process.cpuUsage(cpuBefore);
@@ -230,11 +234,22 @@ async function measure(sb: Awaited<ReturnType<typeof startSandboxProcess>>) {
         ideal = Math.max(ideal, network, floor);
         ideals.push(`${vendor} ${seconds(Math.max(network, floor))}${floor > network ? " (budget)" : ""}`);
       }
-      return { measured, ideal, ideals, failures, requests, cpuMs, sandboxCpuMs, loopDelayP99Ms };
+      const sent = statements.statements.length;
+      return {
+        measured,
+        ideal,
+        ideals,
+        failures,
+        requests,
+        statements: sent,
+        cpuMs,
+        sandboxCpuMs,
+        loopDelayP99Ms,
+      };
     };
     const line = (label: string, r: Awaited<ReturnType<typeof refresh>>) =>
       console.log(
-        `  ${label.padEnd(44)} measured ${seconds(r.measured)}, ideal ${seconds(r.ideal)} [${r.ideals.join(", ")}], ratio ${(r.measured / r.ideal).toFixed(2)} · CPU ${seconds(r.cpuMs)}, sandbox ${seconds(r.sandboxCpuMs)} · loop delay p99 ${r.loopDelayP99Ms.toFixed(0)} ms · ${r.requests} requests · failures ${r.failures}`,
+        `  ${label.padEnd(44)} measured ${seconds(r.measured)}, ideal ${seconds(r.ideal)} [${r.ideals.join(", ")}], ratio ${(r.measured / r.ideal).toFixed(2)} · CPU ${seconds(r.cpuMs)}, sandbox ${seconds(r.sandboxCpuMs)} · loop delay p99 ${r.loopDelayP99Ms.toFixed(0)} ms · ${r.requests} requests · ${r.statements} statements · failures ${r.failures}`,
       );
 
     console.log(

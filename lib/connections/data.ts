@@ -19,7 +19,13 @@ import {
 import { destinationValues, readSecrets, sealSecrets } from "./sealed-secrets";
 import type { ConnectionView } from "./types";
 export type { ConnectionView } from "./types";
-export { disabledMessage, loadVendorConnection, openConnection, type ConnectionGate } from "./gate";
+export {
+  disabledMessage,
+  loadVendorConnection,
+  openConnection,
+  openConnections,
+  type ConnectionGate,
+} from "./gate";
 
 type ConnectionRow = typeof connections.$inferSelect;
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { connections } from "@/lib/db/schema";
 import type { VendorConnection } from "@/lib/vendors/model";
@@ -41,6 +41,39 @@ export async function openConnection(
   options: { allowDisabled?: boolean } = {},
 ): Promise<ConnectionGate> {
   const [row] = await db.select().from(connections).where(eq(connections.id, id)).limit(1);
+  return openRow(db, key, row, options);
+}
+
+/**
+ * The gate for several connections at once, read in one statement (a refresh loads the
+ * connections of its next round together): each id answers its own gate, or its own error.
+ */
+export async function openConnections(
+  db: Database,
+  key: Uint8Array,
+  ids: readonly string[],
+  options: { allowDisabled?: boolean } = {},
+): Promise<Promise<ConnectionGate>[]> {
+  const rows =
+    ids.length === 0
+      ? []
+      : await db
+          .select()
+          .from(connections)
+          .where(inArray(connections.id, [...ids]));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const gates = ids.map((id) => openRow(db, key, byId.get(id), options));
+  // Settled before they are handed out, so a failing one is never an unheard rejection.
+  await Promise.allSettled(gates);
+  return gates;
+}
+
+async function openRow(
+  db: Database,
+  key: Uint8Array,
+  row: typeof connections.$inferSelect | undefined,
+  options: { allowDisabled?: boolean },
+): Promise<ConnectionGate> {
   if (!row) return { ok: false, code: "not-found", message: "This connection no longer exists." };
   if (!row.enabled && !options.allowDisabled)
     return { ok: false, code: "connection-disabled", message: disabledMessage(row.name) };

@@ -38,13 +38,14 @@ export interface ApplicationWrites {
   gone: string[];
 }
 
-/** The applications the inventory holds as present for a connection. */
+/** The applications the inventory holds as present for some connections (one statement). */
 export async function storedApplications(
   db: Pick<Database, "select">,
-  connectionId: string,
-): Promise<StoredApplication[]> {
+  connectionIds: readonly string[],
+): Promise<(StoredApplication & { connectionId: string })[]> {
   return db
     .select({
+      connectionId: inventoryFederatedApplications.connectionId,
       key: inventoryFederatedApplications.key,
       name: inventoryFederatedApplications.name,
       isConfidential: inventoryFederatedApplications.isConfidential,
@@ -53,7 +54,7 @@ export async function storedApplications(
     .from(inventoryFederatedApplications)
     .where(
       and(
-        eq(inventoryFederatedApplications.connectionId, connectionId),
+        inArray(inventoryFederatedApplications.connectionId, [...connectionIds]),
         isNull(inventoryFederatedApplications.goneAt),
       ),
     );

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { inventoryConnections, inventoryEvents, inventoryFederatedCredentials } from "@/lib/db/schema";
+import { inventoryEvents, inventoryFederatedCredentials } from "@/lib/db/schema";
 import type { VendorConnection } from "@/lib/vendors/model";
 import { federatedOperationsFor } from "@/lib/vendors/registry";
 import {
@@ -9,9 +9,16 @@ import {
   observeApplication,
   storedApplications,
   storeApplications,
+  type ApplicationWrites,
   type ObservedApplication,
+  type StoredApplication,
 } from "./federated-applications";
-import { credentialWrites, type ObservedCredential } from "./federated-changes";
+import {
+  credentialWrites,
+  type CredentialWrites,
+  type ObservedCredential,
+  type StoredCredential,
+} from "./federated-changes";
 import { excludedSet } from "./upsert-set";
 
 /** A changed credential takes every read value; its first sighting is kept. */
@@ -54,23 +61,6 @@ export async function readFederatedCredentials(conn: VendorConnection): Promise<
   };
 }
 
-/**
- * Record whether the last refresh could read a connection's federated credentials: `error` is why
- * not (the list then shows its earlier data, said as such), null when it could. Writes only when
- * that changes, so an unchanged refresh stays one write.
- */
-export async function recordFederatedRead(db: Database, connectionId: string, error: string | null) {
-  await db
-    .update(inventoryConnections)
-    .set({ federatedError: error })
-    .where(
-      and(
-        eq(inventoryConnections.connectionId, connectionId),
-        sql`${inventoryConnections.federatedError} is distinct from ${error}`,
-      ),
-    );
-}
-
 /** The federated credentials of a connection that its last snapshot still saw. */
 export function readPresentFederatedCredentials(db: Database, connectionId: string) {
   return db
@@ -82,6 +72,65 @@ export function readPresentFederatedCredentials(db: Database, connectionId: stri
         isNull(inventoryFederatedCredentials.goneAt),
       ),
     );
+}
+
+/** What the inventory holds of a connection's federation: its present applications and credentials. */
+export interface StoredFederation {
+  applications: StoredApplication[];
+  credentials: StoredCredential[];
+}
+
+/** The stored federations of some connections, in two statements (none for a connection is empty). */
+export async function storedFederations(
+  db: Database,
+  connectionIds: readonly string[],
+): Promise<Map<string, StoredFederation>> {
+  const federations = new Map<string, StoredFederation>(
+    connectionIds.map((id) => [id, { applications: [], credentials: [] }]),
+  );
+  if (connectionIds.length === 0) return federations;
+  const [apps, credentials] = await Promise.all([
+    storedApplications(db, connectionIds),
+    db
+      .select()
+      .from(inventoryFederatedCredentials)
+      .where(
+        and(
+          inArray(inventoryFederatedCredentials.connectionId, [...connectionIds]),
+          isNull(inventoryFederatedCredentials.goneAt),
+        ),
+      ),
+  ]);
+  for (const { connectionId, ...app } of apps) federations.get(connectionId)?.applications.push(app);
+  for (const credential of credentials)
+    federations.get(credential.connectionId)?.credentials.push(credential);
+  return federations;
+}
+
+/** What storing a federation just read over the stored one writes: nothing when nothing changed. */
+export interface FederationWrites {
+  applications: ApplicationWrites;
+  credentials: CredentialWrites;
+}
+
+/** Compares a federation just read with the stored one. */
+export function federationWrites(
+  connectionId: string,
+  stored: StoredFederation,
+  federation: ObservedFederation,
+  now: Date,
+): FederationWrites {
+  return {
+    applications: applicationWrites(stored.applications, federation.applications),
+    credentials: credentialWrites(connectionId, stored.credentials, federation.credentials, now),
+  };
+}
+
+/** Whether a federation snapshot has anything to write. */
+export function hasFederationWrites({ applications, credentials }: FederationWrites): boolean {
+  const nothing = (w: { upserts: unknown[]; gone: unknown[] }) =>
+    w.upserts.length === 0 && w.gone.length === 0;
+  return !nothing(applications) || !nothing(credentials);
 }
 
 /**
@@ -96,18 +145,25 @@ export async function applyFederatedSnapshot(
   federation: ObservedFederation,
   now: Date,
 ): Promise<number> {
-  const [apps, stored] = await Promise.all([
-    storedApplications(db, connectionId),
-    readPresentFederatedCredentials(db, connectionId),
-  ]);
-  const appWrites = applicationWrites(apps, federation.applications);
-  const writes = credentialWrites(connectionId, stored, federation.credentials, now);
-  const nothing = (w: { upserts: unknown[]; gone: unknown[] }) =>
-    w.upserts.length === 0 && w.gone.length === 0;
-  if (nothing(appWrites) && nothing(writes)) return 0;
+  const stored = (await storedFederations(db, [connectionId])).get(connectionId)!;
+  return storeFederationWrites(
+    db,
+    connectionId,
+    federationWrites(connectionId, stored, federation, now),
+    now,
+  );
+}
 
+/** Writes what `federationWrites` found, in one transaction; answers the number of history entries. */
+export async function storeFederationWrites(
+  db: Database,
+  connectionId: string,
+  { applications, credentials: writes }: FederationWrites,
+  now: Date,
+): Promise<number> {
+  if (!hasFederationWrites({ applications, credentials: writes })) return 0;
   await db.transaction(async (tx) => {
-    await storeApplications(tx, connectionId, appWrites, now);
+    await storeApplications(tx, connectionId, applications, now);
     if (writes.upserts.length > 0)
       await tx
         .insert(inventoryFederatedCredentials)

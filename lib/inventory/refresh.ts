@@ -3,17 +3,12 @@ import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { connections, inventoryRefreshRuns } from "@/lib/db/schema";
-import { loadVendorConnection } from "@/lib/connections/data";
+import { loadVendorConnection, openConnections } from "@/lib/connections/data";
 import { VENDOR_DESCRIPTORS, type Vendor } from "@/lib/vendors/descriptors";
-import { processMetrics } from "@/lib/metrics/registry";
-import { isVendorError } from "@/lib/vendors/errors";
-import type { VendorConnection } from "@/lib/vendors/model";
-import { abandonReadsOn, ReadAbandoned } from "@/lib/vendors/read-scope";
-import { operationsFor } from "@/lib/vendors/registry";
-import { applyFederatedSnapshot, readFederatedCredentials, recordFederatedRead } from "./federated-snapshot";
+import { groupCommit } from "./group-commit";
 import { groupBy, runPipelined } from "./pool";
+import { readConnection, storeOutcomes, type ConnectionRef, type ReadOutcome } from "./read-connection";
 import { runProgress } from "./run-progress";
-import { applyCertificateSnapshot, recordConnectionFailure } from "./snapshot";
 
 /**
  * Connections read at once per vendor, from each descriptor's `refreshConcurrency`. Vendors run
@@ -21,6 +16,13 @@ import { applyCertificateSnapshot, recordConnectionFailure } from "./snapshot";
  * `INVENTORY_REFRESH_CONCURRENCY` overrides every vendor's.
  */
 const concurrencyOf = (vendor: Vendor) => VENDOR_DESCRIPTORS[vendor].refreshConcurrency;
+
+/**
+ * How long a run's first answer waits for others before they are stored together. The answers of
+ * one round arrive a few milliseconds apart; reads never wait for stores, so this delays only when
+ * each connection shows as fresh, by a fiftieth of a second (the last answer goes at once).
+ */
+const STORE_GATHER_MS = 20;
 
 /** A run older than this without finishing is assumed dead (its server stopped) and not joined. */
 const RUN_TIMEOUT_MS = 15 * 60_000;
@@ -32,98 +34,35 @@ export interface RefreshOptions {
   concurrency?: Partial<Record<Vendor, number>>;
 }
 
-function failureMessage(error: unknown): string {
-  if (isVendorError(error)) {
-    const json = error.toJSON();
-    return [
-      json.userMessage,
-      json.status ? `HTTP ${json.status}` : null,
-      json.requestId ? `request ${json.requestId}` : null,
-    ]
-      .filter(Boolean)
-      .join(" · ");
-  }
-  console.error(
-    `[inventory] refresh failed: ${error instanceof Error ? `${error.name}: ${error.message}` : "unknown error"}`,
-  );
-  return "Trustdeck could not read this connection (an internal error; see the server log).";
-}
-
-/** What to do once a connection was read: store its snapshot (or its failure); the failure message or null. */
-type StoreRead = () => Promise<string | null>;
-
-/**
- * Read one connection from its vendor, and answer how to store what was read: its snapshot, or on
- * failure the old snapshot kept and marked stale. Split in two so that a refresh can read the next
- * connection while this one is stored (the vendor's concurrency bound is on reads only).
- */
-async function readConnection(
-  db: Database,
-  key: Uint8Array,
-  ref: { id: string; name: string; vendor: Vendor },
-  clock: () => Date,
-  loaded: Promise<VendorConnection | undefined> = loadVendorConnection(db, key, ref.id),
-): Promise<StoreRead> {
-  const startedAt = performance.now();
-  const metrics = processMetrics();
-  const labels = { vendor: ref.vendor, connection: ref.name };
-  const done = (result: "success" | "failure") => {
-    metrics.refreshDuration.set(labels, (performance.now() - startedAt) / 1000);
-    metrics.refreshes.inc({ ...labels, result });
-  };
-  const failed =
-    (error: unknown): StoreRead =>
-    async () => {
-      done("failure");
-      const message = failureMessage(error);
-      await recordConnectionFailure(db, ref.id, message, clock());
-      return message;
-    };
-  try {
-    const conn = await loaded;
-    if (!conn) return async () => null; // deleted while we were running
-    // Federated credentials must not fail certificates (a missing PM.OAuthApp scope), but their
-    // failure is kept and shown on the federated list, never passed off as an empty or fresh list.
-    // Both are read at once: one connection's refresh takes its slower read, not their sum (the
-    // vendor's rate budget still paces every request).
-    // Once the outcome is decided (the sets failed, or both answered), reads still going are
-    // abandoned: no retry of an answer nobody uses spends the account's rate budget.
-    const reads = new AbortController();
-    const [sets, federated] = await abandonReadsOn(reads.signal, () =>
-      Promise.all([
-        operationsFor(conn, "live").listCertificateSets(),
-        readFederatedCredentials(conn).then(
-          (federation) => ({ federation, error: null }),
-          (error: unknown) => ({ federation: null, error }),
-        ),
-      ]),
-    ).finally(() => reads.abort(new ReadAbandoned()));
-    return async () => {
-      try {
-        const now = clock();
-        await applyCertificateSnapshot(db, { connection: ref, sets, now });
-        if (federated.federation) await applyFederatedSnapshot(db, ref.id, federated.federation, now);
-        const federatedError = federated.error === null ? null : failureMessage(federated.error);
-        if (federated.federation || federatedError) await recordFederatedRead(db, ref.id, federatedError);
-        done("success");
-        return null;
-      } catch (error) {
-        return failed(error)();
-      }
-    };
-  } catch (error) {
-    return failed(error);
-  }
-}
-
 /** Read one connection and store its snapshot; on failure keep the old one and mark it stale. */
 async function refreshConnection(
   db: Database,
   key: Uint8Array,
-  ref: { id: string; name: string; vendor: Vendor },
+  ref: ConnectionRef,
   clock: () => Date,
 ): Promise<string | null> {
-  return (await readConnection(db, key, ref, clock))();
+  const outcome = await readConnection(ref, loadVendorConnection(db, key, ref.id));
+  const [failure] = await storeOutcomes(db, [{ ref, outcome }], clock());
+  return failure!;
+}
+
+/**
+ * One statement loads the connections asked for together (a run's next round), and one batch
+ * stores the answers that arrive together (lib/inventory/store-reads.ts): a run's statements
+ * grow with its rounds and bursts of answers, not with its connections.
+ */
+function batchedSteps(db: Database, key: Uint8Array, clock: () => Date) {
+  const load = groupCommit(async (ids: string[]) =>
+    (await openConnections(db, key, ids, { allowDisabled: true })).map(async (gate) => {
+      const opened = await gate;
+      return opened.ok ? opened.conn : undefined;
+    }),
+  );
+  const store = groupCommit(
+    (items: { ref: ConnectionRef; outcome: ReadOutcome }[]) => storeOutcomes(db, items, clock()),
+    STORE_GATHER_MS,
+  );
+  return { load, store };
 }
 
 /**
@@ -193,15 +132,20 @@ export async function startRefresh(
 
   const finished = (async () => {
     const progress = runProgress(db, runId);
+    const steps = batchedSteps(db, key, clock);
+    let answered = 0;
     const byVendor = groupBy(targets, (t) => t.vendor);
     await Promise.all(
       [...byVendor].map(([vendor, list]) =>
         runPipelined(list, options.concurrency?.[vendor] ?? override ?? concurrencyOf(vendor), {
           // Loaded one round ahead: a read must not wait behind the snapshots being stored.
-          prepare: (ref) => loadVendorConnection(db, key, ref.id),
-          read: (ref, loaded) => readConnection(db, key, ref, clock, loaded),
-          store: async (ref, store) => {
-            const failure = await store();
+          prepare: (ref) => steps.load(ref.id),
+          read: (ref, loaded) => readConnection(ref, loaded),
+          store: async (ref, outcome) => {
+            const stored = steps.store({ ref, outcome });
+            // The last answer of the run: nothing more is coming to wait for.
+            if (++answered === targets.length) steps.store.flush();
+            const failure = await stored;
             progress.record(
               failure ? { connectionId: ref.id, name: ref.name, vendor: ref.vendor, message: failure } : null,
             );

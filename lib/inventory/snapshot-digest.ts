@@ -73,22 +73,47 @@ export interface StoredState {
  * nothing to write, and reads one row instead of every certificate.
  */
 export async function storedState(db: Pick<Database, "execute">, connectionId: string): Promise<StoredState> {
+  return (await storedStates(db, [connectionId])).get(connectionId)!;
+}
+
+/** `storedState` of several connections in one statement (a refresh stores what it read in batches). */
+export async function storedStates(
+  db: Pick<Database, "execute">,
+  connectionIds: readonly string[],
+): Promise<Map<string, StoredState>> {
+  if (connectionIds.length === 0) return new Map();
+  const ids = sql.join(
+    connectionIds.map((id) => sql`(${id}::uuid)`),
+    sql`, `,
+  );
   const result = (await db.execute(
-    sql`SELECT
-      (SELECT (extract(epoch from last_success_at) * 1000)::bigint FROM inventory_connections WHERE connection_id = ${connectionId}) AS last_success_ms,
-      count(*)::int AS count,
-      encode(sha256(convert_to(coalesce(string_agg(line, E'\n' ORDER BY line COLLATE "C"), ''), 'UTF8')), 'hex') AS digest
-      FROM (
-        SELECT ${sql.raw(LINE)} AS line FROM inventory_certificates WHERE connection_id = ${connectionId} AND gone_at IS NULL
-        UNION ALL
-        SELECT ${sql.raw(EMPTY_SET_LINE)} FROM inventory_empty_sets WHERE connection_id = ${connectionId}
-      ) AS lines`,
-  )) as unknown as { rows: { last_success_ms: number | string | null; count: number; digest: string }[] };
-  const row = result.rows[0];
-  const ms = row?.last_success_ms;
-  return {
-    lastSuccessAt: ms === null || ms === undefined ? null : new Date(Number(ms)),
-    count: Number(row?.count ?? 0),
-    digest: row?.digest ?? "",
+    sql`SELECT ids.id::text AS connection_id,
+      (SELECT (extract(epoch from last_success_at) * 1000)::bigint FROM inventory_connections WHERE connection_id = ids.id) AS last_success_ms,
+      digests.count, digests.digest
+      FROM (VALUES ${ids}) AS ids(id)
+      CROSS JOIN LATERAL (
+        SELECT count(*)::int AS count,
+        encode(sha256(convert_to(coalesce(string_agg(line, E'\n' ORDER BY line COLLATE "C"), ''), 'UTF8')), 'hex') AS digest
+        FROM (
+          SELECT ${sql.raw(LINE)} AS line FROM inventory_certificates WHERE connection_id = ids.id AND gone_at IS NULL
+          UNION ALL
+          SELECT ${sql.raw(EMPTY_SET_LINE)} FROM inventory_empty_sets WHERE connection_id = ids.id
+        ) AS lines
+      ) AS digests`,
+  )) as unknown as {
+    rows: { connection_id: string; last_success_ms: number | string | null; count: number; digest: string }[];
   };
+  return new Map(
+    result.rows.map((row) => {
+      const ms = row.last_success_ms;
+      return [
+        row.connection_id,
+        {
+          lastSuccessAt: ms === null || ms === undefined ? null : new Date(Number(ms)),
+          count: Number(row.count ?? 0),
+          digest: row.digest ?? "",
+        },
+      ];
+    }),
+  );
 }

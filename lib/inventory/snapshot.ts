@@ -16,7 +16,7 @@ import {
 } from "./empty-sets";
 import { detectDrift, type AuditedWrite, type DriftFinding } from "./drift";
 import { signInFacts } from "./sign-in-facts";
-import { observedDigest, storedState } from "./snapshot-digest";
+import { observedDigest, storedState, type StoredState } from "./snapshot-digest";
 import { rowsToWrite, storeChanges, storedCertificates, toKnown, toRows } from "./snapshot-store";
 
 /** The actor of audit events written by the refresh itself. */
@@ -79,36 +79,68 @@ export interface SnapshotOutcome {
   drift: DriftFinding[];
 }
 
+type SnapshotInput = {
+  connection: { id: string; name: string; vendor: Vendor };
+  sets: CertificateSet[];
+  now: Date;
+};
+
+/** The rows and empty sets a snapshot of `sets` stores. */
+function observe({ connection, sets, now }: SnapshotInput) {
+  const observed = observeSets(connection.id, sets);
+  const observedRows = toRows(connection, observed, now, signInFacts(connection.id, sets, now));
+  return { observed, observedRows, observedEmpty: observeEmptySets(connection.id, sets) };
+}
+
+/**
+ * Whether what was just read is what the inventory holds (`kept`, the connection's digest): the
+ * usual refresh, where marking the connection fresh is the only write.
+ */
+export function snapshotUnchanged(input: SnapshotInput, kept: StoredState): boolean {
+  return holdsAlready(observe(input), kept);
+}
+
+function holdsAlready(
+  { observedRows, observedEmpty }: ReturnType<typeof observe>,
+  kept: StoredState,
+): boolean {
+  const seen = observedDigest([...observedRows, ...observedEmpty.map(emptySetDigestFields)]);
+  return kept.lastSuccessAt !== null && kept.count === seen.count && kept.digest === seen.digest;
+}
+
+/** Marks a connection read successfully now. */
+const markFresh = (tx: Pick<Database, "insert">, connectionId: string, now: Date) =>
+  tx
+    .insert(inventoryConnections)
+    .values({ connectionId, lastAttemptAt: now, lastSuccessAt: now, lastError: null })
+    .onConflictDoUpdate({
+      target: inventoryConnections.connectionId,
+      set: { lastAttemptAt: now, lastSuccessAt: now, lastError: null },
+    });
+
 /**
  * Store what was just read from one connection: write the certificates that are new or changed
  * (unchanged rows are not rewritten), mark missing ones gone, append history, detect drift
  * (stored, and audited in plain words) and mark the connection fresh. Runs in one transaction so
  * a reader never sees half a snapshot. When nothing changed it reads one digest row and writes
- * one statement.
+ * one statement. `kept` is the connection's digest when the caller read it already (a refresh
+ * reads those of a batch of connections in one statement).
  */
 export async function applyCertificateSnapshot(
   db: Database,
-  input: { connection: { id: string; name: string; vendor: Vendor }; sets: CertificateSet[]; now: Date },
+  input: SnapshotInput,
+  kept?: StoredState,
 ): Promise<SnapshotOutcome> {
   const { connection, now } = input;
-  const observed = observeSets(connection.id, input.sets);
-  const observedRows = toRows(connection, observed, now, signInFacts(connection.id, input.sets, now));
-  const observedEmpty = observeEmptySets(connection.id, input.sets);
-  const markFresh = (tx: Pick<Database, "insert">) =>
-    tx
-      .insert(inventoryConnections)
-      .values({ connectionId: connection.id, lastAttemptAt: now, lastSuccessAt: now, lastError: null })
-      .onConflictDoUpdate({
-        target: inventoryConnections.connectionId,
-        set: { lastAttemptAt: now, lastSuccessAt: now, lastError: null },
-      });
+  const read = observe(input);
+  const { observed, observedRows, observedEmpty } = read;
+  const markConnectionFresh = (tx: Pick<Database, "insert">) => markFresh(tx, connection.id, now);
   // The usual refresh: nothing changed at the vendor. The database's digest of the stored rows
   // says so in one row; then marking the connection fresh is the only write.
-  const kept = await storedState(db, connection.id);
+  kept ??= await storedState(db, connection.id);
   const previousSuccess = kept.lastSuccessAt;
-  const seen = observedDigest([...observedRows, ...observedEmpty.map(emptySetDigestFields)]);
-  if (previousSuccess && kept.count === seen.count && kept.digest === seen.digest) {
-    await markFresh(db);
+  if (holdsAlready(read, kept)) {
+    await markConnectionFresh(db);
     return { changes: [], drift: [] };
   }
 
@@ -131,7 +163,7 @@ export async function applyCertificateSnapshot(
   const empties = emptySetWrites(observedEmpty, storedEmpty);
   // Only labels or roles changed, say: the rows, without a transaction's round trips.
   if (rows.length === 0 && changes.length === 0 && drift.length === 0 && !hasEmptySetWrites(empties)) {
-    await markFresh(db);
+    await markConnectionFresh(db);
     return { changes, drift };
   }
   await db.transaction(async (tx) => {
@@ -150,7 +182,7 @@ export async function applyCertificateSnapshot(
         })),
       );
     }
-    await markFresh(tx);
+    await markConnectionFresh(tx);
   });
 
   for (const d of drift) {
