@@ -69,7 +69,12 @@ function freshness(
       const state = byId.get(c.id);
       const lastSuccessAt = state?.lastSuccessAt ?? null;
       const lastAttemptAt = state?.lastAttemptAt ?? null;
-      const stale = !lastSuccessAt || Boolean(lastAttemptAt && lastAttemptAt > lastSuccessAt);
+      // A recorded error means the last attempt failed, even when it bears the same instant as a
+      // success (a refresh stores a connection's certificates, then fails on the rest of it).
+      const stale =
+        !lastSuccessAt ||
+        Boolean(state?.lastError) ||
+        Boolean(lastAttemptAt && lastAttemptAt > lastSuccessAt);
       return {
         id: c.id,
         name: c.name,

@@ -83,6 +83,12 @@ type SnapshotInput = {
   connection: { id: string; name: string; vendor: Vendor };
   sets: CertificateSet[];
   now: Date;
+  /**
+   * Why the same refresh could not read the connection's federated credentials: recorded with
+   * the freshness, so the connection never shows freshly read without it (clearing it waits for
+   * the federated credentials to be stored).
+   */
+  federatedError?: string | null;
 };
 
 /** The rows and empty sets a snapshot of `sets` stores. */
@@ -108,15 +114,24 @@ function holdsAlready(
   return kept.lastSuccessAt !== null && kept.count === seen.count && kept.digest === seen.digest;
 }
 
-/** Marks a connection read successfully now. */
-const markFresh = (tx: Pick<Database, "insert">, connectionId: string, now: Date) =>
-  tx
+/** Marks a connection read successfully now, with its federated read's error if that failed. */
+const markFresh = (
+  tx: Pick<Database, "insert">,
+  connectionId: string,
+  now: Date,
+  federatedError: string | null | undefined,
+) => {
+  const fresh = {
+    lastAttemptAt: now,
+    lastSuccessAt: now,
+    lastError: null,
+    ...(federatedError ? { federatedError } : {}),
+  };
+  return tx
     .insert(inventoryConnections)
-    .values({ connectionId, lastAttemptAt: now, lastSuccessAt: now, lastError: null })
-    .onConflictDoUpdate({
-      target: inventoryConnections.connectionId,
-      set: { lastAttemptAt: now, lastSuccessAt: now, lastError: null },
-    });
+    .values({ connectionId, ...fresh })
+    .onConflictDoUpdate({ target: inventoryConnections.connectionId, set: fresh });
+};
 
 /**
  * Store what was just read from one connection: write the certificates that are new or changed
@@ -134,7 +149,8 @@ export async function applyCertificateSnapshot(
   const { connection, now } = input;
   const read = observe(input);
   const { observed, observedRows, observedEmpty } = read;
-  const markConnectionFresh = (tx: Pick<Database, "insert">) => markFresh(tx, connection.id, now);
+  const markConnectionFresh = (tx: Pick<Database, "insert">) =>
+    markFresh(tx, connection.id, now, input.federatedError);
   // The usual refresh: nothing changed at the vendor. The database's digest of the stored rows
   // says so in one row; then marking the connection fresh is the only write.
   kept ??= await storedState(db, connection.id);

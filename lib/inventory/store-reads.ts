@@ -45,8 +45,8 @@ export async function storeConnectionReads(
   const federated = reads.filter((r) => r.federation).map((r) => r.connection.id);
   const [states, federations] = await Promise.all([storedStates(db, ids), storedFederations(db, federated)]);
   const outcomes = await Promise.allSettled(
-    reads.map(async ({ connection, sets, federation }) => {
-      const input = { connection, sets, now };
+    reads.map(async ({ connection, sets, federation, federatedError }) => {
+      const input = { connection, sets, now, federatedError };
       const kept = states.get(connection.id) ?? NOTHING_STORED;
       if (!snapshotUnchanged(input, kept)) await applyCertificateSnapshot(db, input, kept);
       if (federation) {
