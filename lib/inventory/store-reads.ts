@@ -83,9 +83,19 @@ async function markReadsFresh(db: Database, reads: readonly ConnectionRead[], no
     sql`, `,
   );
   const at = now.toISOString();
-  await db.execute(sql`UPDATE inventory_connections AS c
+  // Rows are locked in connection-id order first (a materialised CTE, read whole before the
+  // update starts): two processes refreshing at once then wait for each other instead of each
+  // holding a row the other needs, which PostgreSQL would end by failing one batch (deadlock).
+  await db.execute(sql`WITH r(connection_id, federated_read, federated_error) AS (VALUES ${values}),
+    locked AS MATERIALIZED (
+      SELECT c.connection_id FROM inventory_connections AS c
+      WHERE c.connection_id IN (SELECT connection_id FROM r)
+      ORDER BY c.connection_id FOR UPDATE OF c
+    )
+    UPDATE inventory_connections AS c
     SET last_attempt_at = ${at}::timestamptz, last_success_at = ${at}::timestamptz, last_error = NULL,
       federated_error = CASE WHEN r.federated_read THEN r.federated_error ELSE c.federated_error END
-    FROM (VALUES ${values}) AS r(connection_id, federated_read, federated_error)
-    WHERE c.connection_id = r.connection_id`);
+    FROM r
+    WHERE c.connection_id = r.connection_id
+      AND c.connection_id IN (SELECT connection_id FROM locked)`);
 }
