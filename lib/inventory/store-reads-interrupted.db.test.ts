@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "pg";
-import { createConnection } from "@/lib/connections/data";
 import { generateKey, parseKey } from "@/lib/secrets/crypto";
 import { openTestPostgres } from "@/lib/testing/databases";
 import type { ObservedFederation } from "./federated-snapshot";
 import { storeConnectionReads, type ConnectionRead } from "./store-reads";
+import { createPlaceholderConnection } from "./testing/placeholder-connection";
 import { fakeSet, fakeSummary } from "./testing/fake-certificates";
 
 const key = parseKey(generateKey());
@@ -34,14 +34,7 @@ describe("a batch stored halfway, seen from a second PostgreSQL client", () => {
     other = new Client({ connectionString: handle.url });
     await other.connect();
     for (const i of [0, 1]) {
-      const view = await createConnection(handle.db, key, {
-        vendor: "cloudflare",
-        name: `Account ${i}`,
-        baseUrl: "https://api.cloudflare.com/client/v4",
-        accountId: `${i}`.padStart(32, "0"),
-        apiToken: "x".repeat(40),
-      } as never);
-      ids.push(view.id);
+      ids.push((await createPlaceholderConnection(handle.db, key, `Account ${i}`, i)).id);
     }
   });
   afterAll(async () => {

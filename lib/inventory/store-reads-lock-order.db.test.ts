@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "pg";
-import { createConnection } from "@/lib/connections/data";
 import { generateKey, parseKey } from "@/lib/secrets/crypto";
 import { openTestPostgres } from "@/lib/testing/databases";
 import { storeConnectionReads, type ConnectionRead } from "./store-reads";
+import { createPlaceholderConnection } from "./testing/placeholder-connection";
 import { fakeSet, fakeSummary } from "./testing/fake-certificates";
 
 const key = parseKey(generateKey());
@@ -37,15 +37,10 @@ describe("a batch marks its connections fresh in one lock order", () => {
   async function connectionsStored(count: number, label: string): Promise<ConnectionRead[]> {
     const reads: ConnectionRead[] = [];
     for (let i = 0; i < count; i++) {
-      const view = await createConnection(handle.db, key, {
-        vendor: "cloudflare",
-        name: `${label} ${i}`,
-        baseUrl: "https://api.cloudflare.com/client/v4",
-        accountId: `${i}`.padStart(32, "0"),
-        apiToken: "x".repeat(40),
-      } as never);
-      const connection = { id: view.id, name: `${label} ${i}`, vendor: "cloudflare" as const };
-      const sets = [fakeSet(view.id, "A", fakeSummary(`${label}-${i}`, "2027-06-01T00:00:00.000Z"), null)];
+      const connection = await createPlaceholderConnection(handle.db, key, `${label} ${i}`, i);
+      const sets = [
+        fakeSet(connection.id, "A", fakeSummary(`${label}-${i}`, "2027-06-01T00:00:00.000Z"), null),
+      ];
       reads.push({ connection, sets, federation: null, federatedError: null });
     }
     await storeConnectionReads(handle.db, reads, t0);

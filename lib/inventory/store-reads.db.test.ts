@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { createConnection } from "@/lib/connections/data";
 import { generateKey, parseKey } from "@/lib/secrets/crypto";
 import { TEST_ENGINES } from "@/lib/testing/databases";
 import { recordStatements } from "@/lib/testing/statements";
 import type { ObservedFederation } from "./federated-snapshot";
 import { storeConnectionReads, type ConnectionRead } from "./store-reads";
+import { createPlaceholderConnection } from "./testing/placeholder-connection";
 import { fakeSet, fakeSummary } from "./testing/fake-certificates";
 
 const key = parseKey(generateKey());
@@ -119,14 +119,7 @@ describe.each(TEST_ENGINES)("a refresh's batched store on $engine", ({ open }) =
   beforeAll(async () => {
     handle = await open();
     for (let i = 0; i < 12; i++) {
-      const view = await createConnection(handle.db, key, {
-        vendor: "cloudflare",
-        name: `Account ${i}`,
-        baseUrl: "https://api.cloudflare.com/client/v4",
-        accountId: `${i}`.padStart(32, "0"),
-        apiToken: "x".repeat(40),
-      } as never);
-      connections.push({ id: view.id, name: view.name, vendor: "cloudflare" });
+      connections.push(await createPlaceholderConnection(handle.db, key, `Account ${i}`, i));
     }
     const first = await store(all(), at(0));
     expect(first.outcomes.every((s) => s === "fulfilled")).toBe(true);
