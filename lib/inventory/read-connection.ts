@@ -1,6 +1,5 @@
 import "server-only";
 import type { Database } from "@/lib/db/client";
-import type { Vendor } from "@/lib/vendors/descriptors";
 import { processMetrics } from "@/lib/metrics/registry";
 import { isVendorError } from "@/lib/vendors/errors";
 import type { VendorConnection } from "@/lib/vendors/model";
@@ -9,13 +8,7 @@ import { operationsFor } from "@/lib/vendors/registry";
 import { readFederatedCredentials } from "./federated-snapshot";
 import { recordConnectionFailure } from "./snapshot";
 import { storeConnectionReads, type ConnectionRead } from "./store-reads";
-
-/** A connection to refresh. */
-export interface ConnectionRef {
-  id: string;
-  name: string;
-  vendor: Vendor;
-}
+import type { ConnectionRef } from "./types";
 
 /**
  * What reading one connection gave: what to store, or why it failed; null when the connection

@@ -7,8 +7,9 @@ import { loadVendorConnection, openConnections } from "@/lib/connections/data";
 import { VENDOR_DESCRIPTORS, type Vendor } from "@/lib/vendors/descriptors";
 import { groupCommit } from "./group-commit";
 import { groupBy, runPipelined } from "./pool";
-import { readConnection, storeOutcomes, type ConnectionRef, type ReadOutcome } from "./read-connection";
+import { readConnection, storeOutcomes, type ReadOutcome } from "./read-connection";
 import { runProgress } from "./run-progress";
+import type { ConnectionRef } from "./types";
 
 /**
  * Connections read at once per vendor, from each descriptor's `refreshConcurrency`. Vendors run

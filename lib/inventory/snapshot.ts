@@ -16,6 +16,7 @@ import {
 } from "./empty-sets";
 import { detectDrift, type AuditedWrite, type DriftFinding } from "./drift";
 import { signInFacts } from "./sign-in-facts";
+import type { ConnectionRef } from "./types";
 import { observedDigest, storedState, type StoredState } from "./snapshot-digest";
 import { rowsToWrite, storeChanges, storedCertificates, toKnown, toRows } from "./snapshot-store";
 
@@ -80,7 +81,7 @@ export interface SnapshotOutcome {
 }
 
 type SnapshotInput = {
-  connection: { id: string; name: string; vendor: Vendor };
+  connection: ConnectionRef;
   sets: CertificateSet[];
   now: Date;
   /**

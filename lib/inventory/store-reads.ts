@@ -1,7 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import type { Vendor } from "@/lib/vendors/descriptors";
 import type { CertificateSet } from "@/lib/vendors/model";
 import {
   federationWrites,
@@ -11,10 +10,11 @@ import {
 } from "./federated-snapshot";
 import { storedStates, type StoredState } from "./snapshot-digest";
 import { applyCertificateSnapshot, snapshotUnchanged } from "./snapshot";
+import type { ConnectionRef } from "./types";
 
 /** What was read from one connection, to be stored. */
 export interface ConnectionRead {
-  connection: { id: string; name: string; vendor: Vendor };
+  connection: ConnectionRef;
   sets: CertificateSet[];
   /** Its federated credentials, null when its vendor has none or they could not be read. */
   federation: ObservedFederation | null;

@@ -110,3 +110,10 @@ export interface InventoryHistoryEvent {
   itemKey: string;
   details: Record<string, unknown> | null;
 }
+
+/** A connection as a refresh reads and stores it: enough to name it in history, drift and audit. */
+export interface ConnectionRef {
+  id: string;
+  name: string;
+  vendor: Vendor;
+}
